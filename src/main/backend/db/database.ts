@@ -1,0 +1,101 @@
+/**
+ * Opening the local SQLite database: WAL, foreign keys, the migrations, and the refusals
+ * (a database from a newer Alur, a file that is not an Alur database, a read-only folder).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { AppError } from '../../../shared/result';
+import type { Database } from './schema';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+
+/** "Alur" in ASCII: marks the file as ours in the SQLite header. */
+const APPLICATION_ID = 0x416c7572;
+export const DB_FILE = 'alur.db';
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  /** The raw handle, for the few hot paths (projection rebuild, bulk reads) that prepare statements once. */
+  sqlite: SqliteDatabase.Database;
+  path: string;
+  close(): Promise<void>;
+}
+
+/** Makes sure the data directory exists and is writable, with a one-line reason if not. */
+export function ensureDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.accessSync(dataDir, fs.constants.W_OK);
+  } catch (e) {
+    throw new AppError('STORAGE', `Folder data tidak dapat ditulis: ${dataDir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** Opens (creating if needed) and migrates the database in `dataDir`. */
+export async function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Promise<OpenedDatabase> {
+  ensureDataDir(dataDir);
+  const file = path.join(dataDir, DB_FILE);
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(file);
+  } catch (e) {
+    throw new AppError('STORAGE', `Basis data tidak dapat dibuka: ${file} (${(e as Error).message})`);
+  }
+  try {
+    checkOwnership(sqlite, file, migrations.length);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrate(db, sqlite, migrations);
+  } catch (e) {
+    await db.destroy();
+    throw e instanceof AppError ? e : new AppError('STORAGE', `Migrasi basis data gagal: ${(e as Error).message}`);
+  }
+  return { db, sqlite, path: file, close: () => db.destroy() };
+}
+
+function checkOwnership(sqlite: SqliteDatabase.Database, file: string, latest: number): void {
+  let version: number;
+  let appId: number;
+  try {
+    version = Number(sqlite.pragma('user_version', { simple: true }));
+    appId = Number(sqlite.pragma('application_id', { simple: true }));
+  } catch {
+    throw new AppError('STORAGE', `Berkas ini bukan basis data Alur: ${file}`);
+  }
+  if (version > 0 && appId !== APPLICATION_ID) throw new AppError('STORAGE', `Berkas ini bukan basis data Alur: ${file}`);
+  if (version > latest) {
+    // Never open a database a newer Alur wrote: this version would misread what it added.
+    throw new AppError(
+      'DATABASE_FROM_FUTURE',
+      `Basis data ini dibuat oleh versi Alur yang lebih baru (skema ${version}, aplikasi ini ${latest}). Perbarui Alur.`,
+      { databaseVersion: version, appVersion: latest },
+    );
+  }
+}
+
+/** Runs every pending migration in ONE transaction: all of them apply, or none. */
+async function migrate(db: Kysely<Database>, sqlite: SqliteDatabase.Database, migrations: readonly Migration[]): Promise<void> {
+  const current = Number(sqlite.pragma('user_version', { simple: true }));
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const m of pending) await m.up(trx as unknown as Kysely<unknown>);
+    await sql.raw(`PRAGMA application_id = ${APPLICATION_ID}`).execute(trx);
+    await sql.raw(`PRAGMA user_version = ${pending[pending.length - 1]?.version ?? current}`).execute(trx);
+  });
+}
+
+export function schemaVersion(sqlite: SqliteDatabase.Database): number {
+  return Number(sqlite.pragma('user_version', { simple: true }));
+}
+
+export { LATEST_SCHEMA_VERSION };

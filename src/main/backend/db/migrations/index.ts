@@ -1,0 +1,16 @@
+/**
+ * The static registry of migrations. Append only: a new migration gets the next number and
+ * goes at the end; a landed one is never edited (tests/unit/db/migrations.test.ts pins them).
+ */
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-initial', up: m0001.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

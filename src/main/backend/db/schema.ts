@@ -1,0 +1,136 @@
+/**
+ * Kysely table types of the local SQLite database. Column names are snake_case in SQL and
+ * here; repositories map them to the domain's camelCase types.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+export interface LocalMetaTable {
+  key: string;
+  value: string;
+}
+
+/** Mutable reference data, merged last-writer-wins per field by HLC (see refdata/). */
+export interface RefRecordTable {
+  kind: string;
+  id: string;
+  /** JSON object of field -> value. */
+  fields: string;
+  /** JSON object of field -> HLC of its last write. */
+  clocks: string;
+  /** Greatest HLC among `clocks` (for sync cursors and sorting). */
+  updated_hlc: string;
+}
+
+/** The append-only log. Triggers refuse UPDATE and DELETE. */
+export interface EventTable {
+  /** Local arrival order; push sends local events after the push cursor in this order. */
+  seq: Generated<number>;
+  id: string;
+  case_id: string;
+  type: string;
+  hlc: string;
+  at: number;
+  author_id: string | null;
+  position_id: string | null;
+  acting: string | null;
+  device_id: string;
+  payload: string;
+  signature: string | null;
+  /** 1 when this workstation wrote it, 0 when it arrived by sync. */
+  local: number;
+}
+export type EventRow = Selectable<EventTable>;
+export type NewEventRow = Insertable<EventTable>;
+
+/** Projection: one row per case (drop and rebuild from `event` at will). */
+export interface CaseTable {
+  id: string;
+  ref: string;
+  lapor_id: string | null;
+  preset_id: string;
+  preset_version: number;
+  hub_unit_id: string;
+  channel: string;
+  type: string;
+  category_id: string | null;
+  subcategory_id: string | null;
+  title: string;
+  description: string;
+  location: string | null;
+  privacy: string;
+  urgency: string;
+  urgency_rank: number;
+  strategic: number;
+  status: string;
+  received_at: number;
+  registered_at: number;
+  /** Earliest due time of an open task; null when none is open or the clock is paused. */
+  next_due_at: number | null;
+  due_at: number | null;
+  paused: number;
+  answered_at: number | null;
+  closed_at: number | null;
+  escalated_at: number | null;
+  conflict_count: number;
+  event_count: number;
+  last_event_at: number;
+  last_hlc: string;
+  /** The engine's full CaseState, so an incoming event applies without a replay. */
+  state: string;
+}
+
+export interface CaseTaskTable {
+  id: string;
+  case_id: string;
+  step_id: string;
+  role_id: string;
+  unit_id: string;
+  position_id: string | null;
+  branch_id: string | null;
+  state: string;
+  opened_at: number;
+  due_at: number | null;
+  closed_at: number | null;
+  urgency_rank: number;
+  returned: number;
+}
+
+export interface CaseUnitTable {
+  case_id: string;
+  unit_id: string;
+}
+
+/** Projection of `case.identity_recorded`: kept apart so every read goes through one guarded path. */
+export interface IdentityTable {
+  case_id: string;
+  name: string;
+  nik: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+/** Hash-chained audit trail: identity reads and administrative changes. */
+export interface AuditTable {
+  seq: Generated<number>;
+  at: number;
+  user_id: string | null;
+  action: string;
+  target: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  local_meta: LocalMetaTable;
+  ref_record: RefRecordTable;
+  event: EventTable;
+  cases: CaseTable;
+  case_task: CaseTaskTable;
+  case_unit: CaseUnitTable;
+  identity: IdentityTable;
+  audit: AuditTable;
+}
+
+export type Timestamp = ColumnType<number, number, number>;

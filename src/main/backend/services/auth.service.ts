@@ -1,0 +1,92 @@
+/** Logging in, sessions that lock after idle time, and who a user may act as today. */
+import crypto from 'node:crypto';
+import type { SessionInfo } from '../../../shared/api/views';
+import type { Actor, ActorPosition, User } from '../../../shared/domain/org';
+import { localDate } from '../../../shared/calendar/working-time';
+import { AppError } from '../../../shared/result';
+import { getRef, listRefs } from '../refdata/ref-store';
+import type { BackendContext } from './context';
+import { verifyPassword } from './password';
+
+export interface Caller {
+  token: string;
+  user: User;
+  actor: Actor;
+}
+
+const WRONG = 'Nama pengguna atau kata sandi salah.';
+
+/** Posts a user holds on `date` (office-local 'YYYY-MM-DD'): definitive ones and Plt./Plh. in range. */
+export async function actorFor(ctx: BackendContext, user: User): Promise<Actor> {
+  const proj = await ctx.projection();
+  const today = localDate(proj.engine.calendar, ctx.now());
+  const positions = new Map((await listRefs(ctx.db, 'position')).map((p) => [p.id, p]));
+  const out: ActorPosition[] = [];
+  for (const a of await listRefs(ctx.db, 'assignment')) {
+    if (a.userId !== user.id) continue;
+    if ((a.from && today < a.from) || (a.until && today > a.until)) continue;
+    const p = positions.get(a.positionId);
+    if (!p || !p.active) continue;
+    out.push({ positionId: p.id, unitId: p.unitId, roleId: p.roleId, title: p.title, acting: a.acting });
+  }
+  out.sort((x, y) => Number(x.acting !== null) - Number(y.acting !== null) || x.title.localeCompare(y.title));
+  return { userId: user.id, isAdmin: user.isAdmin, positions: out };
+}
+
+async function sessionInfo(ctx: BackendContext, token: string, user: User): Promise<SessionInfo> {
+  const office = await ctx.office();
+  const actor = await actorFor(ctx, user);
+  return {
+    token,
+    user: { id: user.id, username: user.username, fullName: user.fullName, nip: user.nip, rank: user.rank, isAdmin: user.isAdmin },
+    positions: actor.positions,
+    idleLockMinutes: office.idleLockMinutes,
+  };
+}
+
+async function findUser(ctx: BackendContext, username: string): Promise<User | null> {
+  const name = username.trim().toLowerCase();
+  return (await listRefs(ctx.db, 'user')).find((u) => u.username === name) ?? null;
+}
+
+/** Checks the password; a wrong one and an unknown user get the same answer. */
+export async function authenticate(ctx: BackendContext, username: string, password: string): Promise<User> {
+  await ctx.office();
+  const user = await findUser(ctx, username);
+  const cred = user ? await getRef(ctx.db, 'credential', user.id) : null;
+  if (!user || !cred || !user.active || !(await verifyPassword(password, cred.hash))) throw new AppError('UNAUTHENTICATED', WRONG);
+  return user;
+}
+
+export async function login(ctx: BackendContext, username: string, password: string): Promise<SessionInfo> {
+  const user = await authenticate(ctx, username, password);
+  const token = crypto.randomBytes(32).toString('hex');
+  ctx.sessions.set(token, { userId: user.id, lastSeen: ctx.now() });
+  return sessionInfo(ctx, token, user);
+}
+
+export function logout(ctx: BackendContext, token: string): void {
+  ctx.sessions.delete(token);
+}
+
+/** Resolves a token to its user, expiring sessions idle longer than the office allows. */
+export async function requireCaller(ctx: BackendContext, token: string | null): Promise<Caller> {
+  const s = token ? ctx.sessions.get(token) : undefined;
+  if (!token || !s) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+  const office = await ctx.office();
+  if (ctx.now() - s.lastSeen > office.idleLockMinutes * 60_000) {
+    ctx.sessions.delete(token);
+    throw new AppError('UNAUTHENTICATED', 'Sesi berakhir karena tidak ada aktivitas. Silakan masuk kembali.');
+  }
+  const user = await getRef(ctx.db, 'user', s.userId);
+  if (!user || !user.active) {
+    ctx.sessions.delete(token);
+    throw new AppError('UNAUTHENTICATED', 'Akun tidak aktif lagi.');
+  }
+  s.lastSeen = ctx.now();
+  return { token, user, actor: await actorFor(ctx, user) };
+}
+
+export async function me(ctx: BackendContext, caller: Caller): Promise<SessionInfo> {
+  return sessionInfo(ctx, caller.token, caller.user);
+}

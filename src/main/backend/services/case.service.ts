@@ -1,0 +1,181 @@
+/** Registering a case and every act on it. Each call is one transaction (see commit.ts). */
+import type { Kysely } from 'kysely';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { EventBody } from '../../../shared/domain/events';
+import type { Actor, ActorPosition } from '../../../shared/domain/org';
+import { localDate, type WorkCalendar } from '../../../shared/calendar/working-time';
+import { AppError } from '../../../shared/result';
+import type { WorkflowPreset } from '../../../shared/workflow/preset';
+import { checkAct } from '../../../shared/workflow/engine';
+import type { Database } from '../db/schema';
+import { loadStoredCase, type StoredCase } from '../projection/case-projection';
+import { getRef, listRefs } from '../refdata/ref-store';
+import type { Caller } from './auth.service';
+import type { BackendContext } from './context';
+import { commitEvents, makeEvent } from './commit';
+
+type Db = Kysely<Database>;
+
+/** The caller's post on the complaint desk, or FORBIDDEN. */
+export function deskPosition(preset: WorkflowPreset, actor: Actor, hubUnitId: string): ActorPosition {
+  const deskRoles = new Set(preset.roles.filter((r) => r.desk).map((r) => r.id));
+  const p = actor.positions.find((x) => x.unitId === hubUnitId && deskRoles.has(x.roleId));
+  if (!p) throw new AppError('FORBIDDEN', 'Hanya admin layanan aduan yang dapat melakukan ini.');
+  return p;
+}
+
+/** Any post on the Diskominfo side (desk, Kepala Seksi, Kepala Bidang, Kepala Dinas). */
+export function hubPosition(actor: Actor, hubUnitId: string): ActorPosition | null {
+  return actor.positions.find((x) => x.unitId === hubUnitId) ?? null;
+}
+
+function checkCategory(preset: WorkflowPreset, categoryId: string | null, subcategoryId: string | null): void {
+  if (categoryId === null) {
+    if (subcategoryId !== null) throw new AppError('VALIDATION', 'Subkategori tanpa kategori.');
+    return;
+  }
+  const cat = preset.categories.find((c) => c.id === categoryId);
+  if (!cat) throw new AppError('VALIDATION', `Kategori tidak dikenal: ${categoryId}`);
+  if (subcategoryId !== null && !cat.subcategories.some((s) => s.id === subcategoryId))
+    throw new AppError('VALIDATION', `Subkategori tidak dikenal: ${subcategoryId}`);
+}
+
+/** Issues the next tracking number in the office's format, per year and workstation. */
+async function nextRef(db: Db, ctx: BackendContext, calendar: WorkCalendar, format: string, unitCode: string, at: number): Promise<string> {
+  const date = localDate(calendar, at);
+  const [yyyy, mm] = date.split('-') as [string, string];
+  const key = `seq:${yyyy}`;
+  const row = await db.selectFrom('local_meta').select('value').where('key', '=', key).executeTakeFirst();
+  const seq = Number(row?.value ?? '0') + 1;
+  await db.insertInto('local_meta').values({ key, value: String(seq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) })).execute();
+  const station = (await db.selectFrom('local_meta').select('value').where('key', '=', 'station').executeTakeFirst())?.value ?? ctx.deviceId.slice(0, 2).toUpperCase();
+  return format
+    .replace(/\{YYYY\}/g, yyyy)
+    .replace(/\{YY\}/g, yyyy.slice(2))
+    .replace(/\{MM\}/g, mm)
+    .replace(/\{DEV\}/g, station)
+    .replace(/\{UNIT\}/g, unitCode)
+    .replace(/\{SEQ(?::(\d+))?\}/g, (_m, w: string | undefined) => String(seq).padStart(Number(w ?? '1'), '0'));
+}
+
+export async function registerCase(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'case.register'>, at?: number): Promise<{ caseId: string; ref: string }> {
+  const office = await ctx.office();
+  const proj = await ctx.projection();
+  const preset = proj.preset(office.presetId, office.presetVersion);
+  const desk = deskPosition(preset, caller.actor, office.hubUnitId);
+  checkCategory(preset, input.categoryId, input.subcategoryId);
+  const hub = await getRef(ctx.db, 'unit', office.hubUnitId);
+  const caseId = ctx.uuid();
+  let ref = '';
+  await commitEvents(ctx, async (trx) => {
+    if (input.laporId) {
+      const dup = await trx.selectFrom('cases').select('ref').where('lapor_id', '=', input.laporId).executeTakeFirst();
+      if (dup) throw new AppError('CONFLICT', `Aduan dengan nomor LAPOR! ${input.laporId} sudah terdaftar sebagai ${dup.ref}.`, { ref: dup.ref });
+    }
+    const when = at ?? ctx.now();
+    ref = await nextRef(trx, ctx, proj.engine.calendar, office.refFormat, hub?.code ?? 'ADU', when);
+    const author = { userId: caller.user.id, positionId: desk.positionId, acting: desk.acting };
+    const registered: EventBody = {
+      type: 'case.registered',
+      payload: {
+        ref,
+        presetId: preset.id,
+        presetVersion: preset.version,
+        hubUnitId: office.hubUnitId,
+        channel: input.channel,
+        laporId: input.laporId,
+        receivedAt: input.receivedAt,
+        type: input.type,
+        categoryId: input.categoryId,
+        subcategoryId: input.subcategoryId,
+        title: input.title,
+        description: input.description,
+        location: input.location,
+        privacy: input.privacy,
+        urgency: input.urgency,
+        attachments: [],
+      },
+    };
+    const events = [makeEvent(ctx, caseId, author, registered, when)];
+    // An anonymous case keeps no identity at all: the schema already refused one.
+    if (input.complainant && input.privacy !== 'anonim') {
+      events.push(makeEvent(ctx, caseId, author, { type: 'case.identity_recorded', payload: { complainant: input.complainant } }, when));
+    }
+    return events;
+  });
+  return { caseId, ref };
+}
+
+async function requireCase(db: Db, caseId: string): Promise<StoredCase> {
+  const st = await loadStoredCase(db, caseId);
+  if (!st) throw new AppError('NOT_FOUND', 'Aduan tidak ditemukan.');
+  return st;
+}
+
+/** Checks dispose targets against the office's units and posts (the engine checks structure). */
+async function checkTargets(db: Db, input: ParsedInputOf<'case.act'>): Promise<void> {
+  if (input.targets.length === 0) return;
+  const units = new Map((await listRefs(db, 'unit')).map((u) => [u.id, u]));
+  const positions = new Map((await listRefs(db, 'position')).map((p) => [p.id, p]));
+  for (const t of input.targets) {
+    const u = units.get(t.unitId);
+    if (!u || !u.active) throw new AppError('VALIDATION', 'Unit tujuan disposisi tidak dikenal atau tidak aktif.');
+    if (t.positionId) {
+      const p = positions.get(t.positionId);
+      if (!p || !p.active || p.unitId !== t.unitId) throw new AppError('VALIDATION', 'Jabatan tujuan disposisi tidak dikenal di unit itu.');
+    }
+  }
+}
+
+export async function actOnCase(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'case.act'>, at?: number): Promise<{ caseId: string; eventId: string }> {
+  const proj = await ctx.projection();
+  const result = await commitEvents(ctx, async (trx) => {
+    const st = await requireCase(trx, input.caseId);
+    const preset = proj.preset(st.s.presetId, st.s.presetVersion);
+    const actor: Actor = { ...caller.actor, positions: caller.actor.positions.filter((p) => p.positionId === input.asPositionId) };
+    if (actor.positions.length === 0) throw new AppError('FORBIDDEN', 'Anda tidak memegang jabatan itu.');
+    const checked = checkAct(preset, st.s, actor, input);
+    if (!checked.ok) throw new AppError(checked.error.code, checked.error.message, checked.error.details);
+    await checkTargets(trx, input);
+    const as = checked.value.as;
+    // The engine returns an act type and its payload separately; together they are one of
+    // the act variants of EventBody, which makeEvent re-validates against the schema.
+    const body = { type: checked.value.type, payload: checked.value.payload } as EventBody;
+    return [makeEvent(ctx, st.s.id, { userId: caller.user.id, positionId: as.positionId, acting: as.acting }, body, at)];
+  });
+  const e = result.events[0];
+  if (!e) throw new AppError('INTERNAL', 'Aksi tidak tersimpan.');
+  return { caseId: input.caseId, eventId: e.id };
+}
+
+/**
+ * Case-level acts of the complaint desk (classify, pause, resume, extend) and notes, which
+ * anyone who can see the case may add.
+ */
+export async function caseLevelAct(
+  ctx: BackendContext,
+  caller: Caller,
+  caseId: string,
+  body: EventBody,
+  who: 'desk' | 'viewer',
+  canSee: (st: StoredCase) => boolean,
+): Promise<{ eventId: string }> {
+  const proj = await ctx.projection();
+  const office = await ctx.office();
+  const result = await commitEvents(ctx, async (trx) => {
+    const st = await requireCase(trx, caseId);
+    if (!canSee(st)) throw new AppError('NOT_FOUND', 'Aduan tidak ditemukan.');
+    const preset = proj.preset(st.s.presetId, st.s.presetVersion);
+    const pos = who === 'desk' ? deskPosition(preset, caller.actor, office.hubUnitId) : (caller.actor.positions[0] ?? null);
+    if (st.s.status === 'closed' && body.type !== 'case.note_added' && body.type !== 'case.reopened')
+      throw new AppError('INVALID_ACTION', 'Aduan sudah selesai.');
+    if (body.type === 'case.paused' && st.s.pausedSince !== null) throw new AppError('INVALID_ACTION', 'Waktu aduan ini sudah dihentikan sementara.');
+    if (body.type === 'case.resumed' && st.s.pausedSince === null) throw new AppError('INVALID_ACTION', 'Waktu aduan ini tidak sedang dihentikan.');
+    if (body.type === 'case.extended' && st.s.extended) throw new AppError('INVALID_ACTION', 'Batas waktu aduan ini sudah diperpanjang.');
+    return [makeEvent(ctx, st.s.id, { userId: caller.user.id, positionId: pos?.positionId ?? null, acting: pos?.acting ?? null }, body)];
+  });
+  const e = result.events[0];
+  if (!e) throw new AppError('INTERNAL', 'Aksi tidak tersimpan.');
+  return { eventId: e.id };
+}
+

@@ -1,0 +1,74 @@
+/**
+ * The one write path for case events: validate, append to the log, update the projections
+ * and persist the clock, all in ONE transaction. UI events go out only after the commit.
+ */
+import type { Kysely } from 'kysely';
+import { CaseEvent, type EventBody } from '../../../shared/domain/events';
+import type { ActingKind } from '../../../shared/domain/enums';
+import { AppError } from '../../../shared/result';
+import type { Database } from '../db/schema';
+import { appendEvents } from '../projection/event-store';
+import { projectEvents } from '../projection/projector';
+import type { StoredCase } from '../projection/case-projection';
+import type { BackendContext } from './context';
+
+export interface Author {
+  userId: string | null;
+  positionId: string | null;
+  acting: ActingKind | null;
+}
+
+/** Builds a complete event for this workstation, stamped with a fresh HLC. */
+export function makeEvent(ctx: BackendContext, caseId: string, author: Author, body: EventBody, at?: number): CaseEvent {
+  const candidate = {
+    id: ctx.uuid(),
+    caseId,
+    hlc: ctx.clock.tick(),
+    at: at ?? ctx.now(),
+    authorId: author.userId,
+    positionId: author.positionId,
+    acting: author.acting,
+    deviceId: ctx.deviceId,
+    signature: null,
+    ...body,
+  };
+  const parsed = CaseEvent.safeParse(candidate);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', `Data tidak valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export async function persistClock(db: Kysely<Database>, ctx: BackendContext): Promise<void> {
+  const value = ctx.clock.current();
+  await db
+    .insertInto('local_meta')
+    .values({ key: 'hlc', value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+/**
+ * Runs `build` inside one transaction: it reads current state and returns the events to
+ * append (or throws an AppError, which rolls everything back). Returns the updated cases.
+ */
+export async function commitEvents(
+  ctx: BackendContext,
+  build: (trx: Kysely<Database>) => Promise<CaseEvent[]>,
+): Promise<{ events: CaseEvent[]; cases: StoredCase[] }> {
+  const proj = await ctx.projection();
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const events = await build(trx);
+    const added = await appendEvents(trx, events, true);
+    const cases = await projectEvents(trx, proj, added);
+    await persistClock(trx, ctx);
+    return { events: added, cases };
+  });
+  if (result.cases.length) ctx.emit({ type: 'cases.changed', caseIds: result.cases.map((c) => c.s.id) });
+  return result;
+}
+
+/** A new id for a reference record. */
+export function newId(ctx: BackendContext): string {
+  return ctx.uuid();
+}

@@ -1,0 +1,182 @@
+/** The case page: fields, tasks, the timeline of every event, what the caller may do, identity. */
+import type { AllowedActionView, CaseDetail, TimelineEntry } from '../../../shared/api/views';
+import type { AttachmentRef, CaseEvent, Complainant } from '../../../shared/domain/events';
+import { addWorkingTime, elapsedWorkingMinutes, workingMinutesBetween } from '../../../shared/calendar/working-time';
+import type { WorkCalendar } from '../../../shared/calendar/working-time';
+import { AppError } from '../../../shared/result';
+import { allowedActions } from '../../../shared/workflow/engine';
+import type { WorkflowPreset } from '../../../shared/workflow/preset';
+import type { CaseState } from '../../../shared/workflow/state';
+import { loadCaseEvents } from '../projection/event-store';
+import { loadStoredCase } from '../projection/case-projection';
+import { listRefs } from '../refdata/ref-store';
+import type { Caller } from './auth.service';
+import type { BackendContext } from './context';
+import { appendAudit } from './audit';
+import { canSeeCase, visibilityOf } from './visibility';
+
+function isAct(e: CaseEvent): e is CaseEvent & { type: 'case.forwarded' | 'case.disposed' | 'case.returned' | 'case.drafted' | 'case.approved' | 'case.answered' } {
+  return ['case.forwarded', 'case.disposed', 'case.returned', 'case.drafted', 'case.approved', 'case.answered'].includes(e.type);
+}
+
+function summarize(e: CaseEvent, unitName: (id: string) => string): Record<string, unknown> {
+  switch (e.type) {
+    case 'case.identity_recorded':
+      // The identity itself is never in the timeline; it is read through the guarded path.
+      return {};
+    case 'case.registered': {
+      const { ref, channel, laporId, receivedAt, type, title, privacy, urgency } = e.payload;
+      return { ref, channel, laporId, receivedAt, type, title, privacy, urgency };
+    }
+    case 'case.forwarded':
+    case 'case.disposed':
+    case 'case.returned':
+    case 'case.drafted':
+    case 'case.approved':
+    case 'case.answered': {
+      const p = e.payload;
+      return {
+        targets: p.targets.map((t) => unitName(t.unitId)),
+        instructions: p.instructions,
+        note: p.note,
+        urgency: p.urgency,
+        dueAt: p.dueAt,
+        response: p.response,
+        attachments: p.attachments.map((a) => a.name),
+      };
+    }
+    default:
+      return { ...e.payload };
+  }
+}
+
+function standardMinutes(cal: WorkCalendar, preset: WorkflowPreset, state: CaseState, stepId: string, openedAt: number): number | null {
+  const step = preset.steps.find((s) => s.id === stepId);
+  if (!step) return null;
+  const std = state.extended && step.extendedStandard ? step.extendedStandard : step.standard;
+  return Math.round(workingMinutesBetween(cal, openedAt, addWorkingTime(cal, openedAt, std)));
+}
+
+export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: string): Promise<CaseDetail> {
+  const office = await ctx.office();
+  const proj = await ctx.projection();
+  const st = await loadStoredCase(ctx.db, caseId);
+  const v = visibilityOf(caller.actor, office.hubUnitId);
+  if (!st || !canSeeCase(v, st)) throw new AppError('NOT_FOUND', 'Aduan tidak ditemukan.');
+  const s = st.s;
+  const preset = proj.preset(s.presetId, s.presetVersion);
+  const cal = proj.engine.calendar;
+  const events = await loadCaseEvents(ctx.db, caseId);
+  const users = new Map((await listRefs(ctx.db, 'user')).map((u) => [u.id, u]));
+  const positions = new Map((await listRefs(ctx.db, 'position')).map((p) => [p.id, p]));
+  const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
+  const unitName = (id: string) => units.get(id)?.name ?? id;
+  const conflicts = new Map(s.conflicts.map((c) => [c.eventId, c.message]));
+  const tasks = new Map(s.tasks.map((t) => [t.id, t]));
+  const attachments: AttachmentRef[] = [];
+
+  const timeline: TimelineEntry[] = events.map((e) => {
+    let stepName: string | null = null;
+    let actionLabel: string | null = null;
+    let took: number | null = null;
+    let std: number | null = null;
+    let paper = false;
+    if (e.type === 'case.registered') attachments.push(...e.payload.attachments);
+    if (e.type === 'case.attachment_added') attachments.push(e.payload.attachment);
+    if (isAct(e)) {
+      const step = preset.steps.find((x) => x.id === e.payload.stepId);
+      stepName = step?.name ?? e.payload.stepId;
+      actionLabel = step?.actions.find((a) => a.id === e.payload.actionId)?.label ?? e.payload.actionId;
+      paper = e.payload.paper !== null;
+      attachments.push(...e.payload.attachments);
+      const task = tasks.get(e.payload.taskId);
+      if (task && !conflicts.has(e.id)) {
+        took = Math.round(elapsedWorkingMinutes(cal, task.openedAt, e.at, s.pauses));
+        std = standardMinutes(cal, preset, s, task.stepId, task.openedAt);
+      }
+    }
+    return {
+      id: e.id,
+      type: e.type,
+      at: e.at,
+      hlc: e.hlc,
+      authorName: e.authorId ? (users.get(e.authorId)?.fullName ?? null) : null,
+      positionTitle: e.positionId ? (positions.get(e.positionId)?.title ?? null) : null,
+      acting: e.acting,
+      stepName,
+      actionLabel,
+      tookMinutes: took,
+      standardMinutes: std,
+      summary: summarize(e, unitName),
+      paper,
+      conflict: conflicts.get(e.id) ?? null,
+    };
+  });
+
+  const allowed: AllowedActionView[] = s.status === 'closed' ? [] : allowedActions(preset, s, caller.actor).map((a) => ({
+    taskId: a.taskId,
+    stepId: a.stepId,
+    stepName: preset.steps.find((x) => x.id === a.stepId)?.name ?? a.stepId,
+    action: a.action,
+    asPositionId: a.as.positionId,
+    asTitle: a.as.title,
+    acting: a.as.acting,
+  }));
+
+  let identity: Complainant | null = null;
+  let identityHidden = false;
+  if (s.hasIdentity) {
+    if (s.privacy === 'rahasia' && !v.confidential) identityHidden = true;
+    else {
+      const row = await ctx.db.selectFrom('identity').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+      if (row) {
+        identity = { name: row.name, nik: row.nik, phone: row.phone, email: row.email, address: row.address };
+        if (s.privacy === 'rahasia') {
+          await appendAudit(ctx.db, ctx.now(), { userId: caller.user.id, action: 'identity.read', target: caseId, detail: { ref: s.ref } });
+        }
+      }
+    }
+  }
+
+  const nextDue = s.tasks.filter((t) => t.state === 'open' && t.dueAt !== null).reduce<number | null>((m, t) => (m === null || (t.dueAt ?? m) < m ? t.dueAt : m), null);
+  const now = ctx.now();
+  return {
+    case: {
+      id: s.id,
+      ref: s.ref,
+      laporId: s.laporId,
+      title: s.title,
+      channel: s.channel,
+      type: s.type,
+      categoryId: s.categoryId,
+      subcategoryId: s.subcategoryId,
+      status: s.status,
+      urgency: s.urgency,
+      privacy: s.privacy,
+      receivedAt: s.receivedAt,
+      dueAt: nextDue,
+      overdue: nextDue !== null && nextDue < now,
+      paused: s.pausedSince !== null,
+      currentSteps: [...new Set(s.tasks.filter((t) => t.state === 'open').map((t) => preset.steps.find((x) => x.id === t.stepId)?.name ?? t.stepId))],
+      opdUnitIds: s.opdUnitIds,
+      conflictCount: s.conflicts.length,
+      description: s.description,
+      location: s.location,
+      strategic: s.strategic,
+      extended: s.extended,
+      escalatedAt: s.escalatedAt,
+      answer: s.answer,
+      response: s.response,
+      answeredAt: s.answeredAt,
+      closedAt: s.closedAt,
+      presetId: s.presetId,
+      attachments,
+    },
+    tasks: s.tasks,
+    conflicts: s.conflicts,
+    timeline,
+    allowed,
+    identity,
+    identityHidden,
+  };
+}

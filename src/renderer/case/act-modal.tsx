@@ -1,0 +1,158 @@
+/**
+ * The form for one workflow act (an allowed action of the case), with exactly the fields its
+ * kind needs: dispose -> targets, instructions, note, urgency, due date; return -> note;
+ * draft -> response; approve -> note; answer -> answer text; forward -> note.
+ */
+import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActInput } from '../../shared/api/contract';
+import type { AllowedActionView, CaseDetail } from '../../shared/api/views';
+import { URGENCIES, type Urgency } from '../../shared/domain/enums';
+import { MAX_DESCRIPTION, MAX_NOTE } from '../../shared/domain/events';
+import { api } from '../api/client';
+import { actingTitle } from '../components/positions-text';
+import { wallClockToInstant } from '../format/dates';
+import { useApp } from '../hooks/use-app';
+import { useNotify } from '../hooks/use-notify';
+
+interface Props {
+  detail: CaseDetail;
+  allowed: AllowedActionView;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+interface Fields {
+  targets?: string[];
+  instructions?: string[];
+  note?: string;
+  urgency?: Urgency;
+  dueAt?: Dayjs | null;
+  response?: string;
+}
+
+/** Target select values are "unitId" or "unitId/positionId". */
+function parseTarget(v: string): { unitId: string; positionId: string | null } {
+  const [unitId, positionId] = v.split('/');
+  return { unitId: unitId ?? v, positionId: positionId ?? null };
+}
+
+/** Modal form that submits `case.act` as the post the action is offered to. */
+export function ActModal({ detail, allowed, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const { overview, session, tz } = useApp();
+  const notify = useNotify();
+  const [form] = Form.useForm<Fields>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const action = allowed.action;
+  const kind = action.kind;
+
+  const actorUnit = session.positions.find((p) => p.positionId === allowed.asPositionId)?.unitId;
+  const targetOptions =
+    action.targets === 'opd_units'
+      ? overview.units.filter((u) => u.kind === 'opd' && u.active).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }))
+      : overview.positions
+          .filter((p) => p.active && p.unitId === actorUnit && p.id !== allowed.asPositionId)
+          .map((p) => ({ value: `${p.unitId}/${p.id}`, label: p.title }));
+
+  async function submit(v: Fields): Promise<void> {
+    setBusy(true);
+    setError(null);
+    const input: ActInput = {
+      caseId: detail.case.id,
+      taskId: allowed.taskId,
+      actionId: action.id,
+      asPositionId: allowed.asPositionId,
+      targets: (v.targets ?? []).map(parseTarget),
+      instructions: v.instructions ?? [],
+      note: v.note?.trim() ? v.note.trim() : null,
+      urgency: kind === 'dispose' ? (v.urgency ?? null) : null,
+      dueAt: v.dueAt ? wallClockToInstant(v.dueAt, tz) : null,
+      response: v.response?.trim() ? v.response.trim() : null,
+    };
+    const r = await api['case.act'](input);
+    setBusy(false);
+    if (r.ok) {
+      notify.success(t('act.done', { label: action.label }));
+      onDone();
+    } else setError(r.error.message);
+  }
+
+  const noteRequired = action.requiresNote || kind === 'return';
+  return (
+    <Modal
+      open
+      title={action.label}
+      okText={t('act.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={620}
+      data-testid="act-modal"
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('act.context', { step: allowed.stepName, as: actingTitle(allowed.asTitle, allowed.acting, t) })}
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="act-error" />}
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ urgency: detail.case.urgency, response: kind === 'answer' ? (detail.case.response ?? '') : undefined }}
+      >
+        {kind === 'dispose' && (
+          <>
+            <Form.Item
+              name="targets"
+              label={action.targets === 'opd_units' ? t('act.targetUnits') : t('act.targetPositions')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <Select mode="multiple" options={targetOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="act-targets" />
+            </Form.Item>
+            <Form.Item name="instructions" label={t('act.instructions')}>
+              <Checkbox.Group options={overview.preset.instructions.map((i) => ({ value: i, label: i }))} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr' }} />
+            </Form.Item>
+          </>
+        )}
+        {(kind === 'draft' || kind === 'answer') && (
+          <Form.Item
+            name="response"
+            label={kind === 'draft' ? t('act.response') : t('act.answer')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <Input.TextArea rows={8} maxLength={MAX_DESCRIPTION} showCount />
+          </Form.Item>
+        )}
+        {kind === 'approve' && detail.case.response && (
+          <Form.Item label={t('act.draftToApprove')}>
+            <div className="alur-pre" style={{ maxHeight: 200, overflow: 'auto', background: '#fafafa', padding: 8, border: '1px solid #f0f0f0' }}>
+              {detail.case.response}
+            </div>
+          </Form.Item>
+        )}
+        <Form.Item
+          name="note"
+          label={kind === 'return' ? t('act.returnReason') : t('act.note')}
+          rules={noteRequired ? [{ required: true, whitespace: true, message: t('validation.required') }] : []}
+        >
+          <Input.TextArea rows={3} maxLength={MAX_NOTE} />
+        </Form.Item>
+        {kind === 'dispose' && (
+          <div style={{ display: 'flex', gap: 12 }}>
+            <Form.Item name="urgency" label={t('case.urgency')} style={{ flex: 1 }}>
+              <Select options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
+            </Form.Item>
+            <Form.Item name="dueAt" label={t('act.dueAt')} extra={t('act.dueAtHint')} style={{ flex: 1 }}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format={t('format.dateTimePicker')} style={{ width: '100%' }} />
+            </Form.Item>
+          </div>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,129 @@
+/** The case's history: every event, who did it as what, when, and how long the step took against its standard. */
+import { Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { ExclamationCircleOutlined, FileTextOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeOverview, TimelineEntry } from '../../shared/api/views';
+import type { EventType } from '../../shared/domain/events';
+import { actingTitle } from '../components/positions-text';
+import { formatDateTime, formatWorkMinutes } from '../format/dates';
+import { useApp } from '../hooks/use-app';
+
+const EVENT_COLOR: Partial<Record<EventType, string>> = {
+  'case.registered': 'blue',
+  'case.returned': 'orange',
+  'case.answered': 'green',
+  'case.closed': 'gray',
+  'case.escalated': 'red',
+  'case.paused': 'gray',
+};
+
+/** Summary keys rendered as text, in this order; their labels are `summary.<key>` in the locale files. */
+const TEXT_KEYS = ['reason', 'note', 'text', 'response', 'answer'] as const;
+
+function asStrings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Names the targets of a disposition (unit, and post when one was chosen). */
+function targetNames(v: unknown, overview: OfficeOverview): string[] {
+  if (!Array.isArray(v)) return [];
+  const out: string[] = [];
+  for (const item of v) {
+    if (typeof item === 'string') out.push(item);
+    else if (typeof item === 'object' && item !== null) {
+      const o = item as { unitId?: unknown; positionId?: unknown; name?: unknown };
+      if (typeof o.name === 'string') out.push(o.name);
+      else {
+        const pos = overview.positions.find((p) => p.id === o.positionId);
+        const unit = overview.units.find((u) => u.id === o.unitId);
+        out.push(pos ? pos.title : (unit?.name ?? String(o.unitId ?? '')));
+      }
+    }
+  }
+  return out;
+}
+
+function summaryBlock(e: TimelineEntry, overview: OfficeOverview, t: TFunction): ReactNode[] {
+  const s = e.summary;
+  const parts: ReactNode[] = [];
+  const targets = targetNames(s['targets'], overview);
+  if (targets.length)
+    parts.push(
+      <div key="targets">
+        <Typography.Text type="secondary">{t('summary.targets')}: </Typography.Text>
+        {targets.map((n) => (
+          <Tag key={n}>{n}</Tag>
+        ))}
+      </div>,
+    );
+  const instructions = asStrings(s['instructions']);
+  if (instructions.length)
+    parts.push(
+      <div key="instructions">
+        <Typography.Text type="secondary">{t('summary.instructions')}: </Typography.Text>
+        {instructions.join('; ')}
+      </div>,
+    );
+  for (const k of TEXT_KEYS) {
+    const v = s[k];
+    if (typeof v === 'string' && v.trim())
+      parts.push(
+        <div key={k} className="alur-pre">
+          <Typography.Text type="secondary">{t(`summary.${k}`)}: </Typography.Text>
+          {v}
+        </div>,
+      );
+  }
+  return parts;
+}
+
+/** The timeline of one case, oldest first. */
+export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t, i18n } = useTranslation();
+  const { tz, overview } = useApp();
+  const items = entries.map((e) => {
+    const who = e.authorName
+      ? `${e.authorName}${e.positionTitle ? `, ${actingTitle(e.positionTitle, e.acting, t)}` : ''}`
+      : t('timeline.system');
+    const late = e.tookMinutes !== null && e.standardMinutes !== null && e.tookMinutes > e.standardMinutes;
+    return {
+      key: e.id,
+      color: e.conflict ? 'red' : (EVENT_COLOR[e.type] ?? 'blue'),
+      icon: e.conflict ? <ExclamationCircleOutlined /> : undefined,
+      content: (
+        <div data-testid="timeline-entry" data-type={e.type}>
+          <Space size={4} wrap>
+            <Typography.Text strong>{e.actionLabel ?? t(`eventType.${e.type}`)}</Typography.Text>
+            {e.stepName && <Typography.Text type="secondary">· {e.stepName}</Typography.Text>}
+            {e.paper && (
+              <Tag icon={<FileTextOutlined />} color="gold">
+                {t('timeline.paper')}
+              </Tag>
+            )}
+            {e.conflict && (
+              <Tooltip title={e.conflict}>
+                <Tag color="red">{t('timeline.conflict')}</Tag>
+              </Tooltip>
+            )}
+          </Space>
+          <div className="alur-timeline-meta">
+            {formatDateTime(e.at, tz, t, i18n.language)} · {who}
+          </div>
+          {e.tookMinutes !== null && (
+            <div className="alur-timeline-meta">
+              <Tag color={late ? 'red' : 'green'} style={{ marginInlineEnd: 4 }}>
+                {t('timeline.took', { took: formatWorkMinutes(e.tookMinutes, t) })}
+              </Tag>
+              {e.standardMinutes !== null && t('timeline.standard', { standard: formatWorkMinutes(e.standardMinutes, t) })}
+            </div>
+          )}
+          {e.conflict && <Typography.Text type="danger">{e.conflict}</Typography.Text>}
+          {summaryBlock(e, overview, t)}
+        </div>
+      ),
+    };
+  });
+  return <Timeline items={items} data-testid="timeline" />;
+}

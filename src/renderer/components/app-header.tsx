@@ -1,0 +1,42 @@
+import { Button, Layout, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { useApp } from '../hooks/use-app';
+import { LanguageSwitch } from './language-switch';
+import { actingTitle } from './positions-text';
+
+/** Who is working and as what (titles, Plt./Plh. when acting), the language switch and logout. */
+export function AppHeader({ onLogout }: { onLogout: () => void }) {
+  const { t } = useTranslation();
+  const { session } = useApp();
+
+  async function logout(): Promise<void> {
+    await api['session.logout']({});
+    onLogout();
+  }
+
+  return (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #e8e8e8', lineHeight: 'normal' }}>
+      <Space size={6} style={{ minWidth: 0, flex: 1, overflow: 'hidden' }} data-testid="header-user">
+        <UserOutlined />
+        <Typography.Text strong>{session.user.fullName}</Typography.Text>
+        {session.user.isAdmin && <Tag color="gold">{t('header.admin')}</Tag>}
+        {session.positions.length === 0 && <Typography.Text type="secondary">{t('header.noPosition')}</Typography.Text>}
+        {session.positions.map((p) => (
+          <Tooltip key={p.positionId} title={t('header.actsAs')}>
+            <Tag color={p.acting ? 'volcano' : 'blue'} style={{ marginInlineEnd: 0 }}>
+              {actingTitle(p.title, p.acting, t)}
+            </Tag>
+          </Tooltip>
+        ))}
+      </Space>
+      <LanguageSwitch />
+      <Popconfirm title={t('header.logoutConfirm')} okText={t('header.logout')} cancelText={t('common.cancel')} onConfirm={() => logout()}>
+        <Button icon={<LogoutOutlined />} data-testid="logout">
+          {t('header.logout')}
+        </Button>
+      </Popconfirm>
+    </Layout.Header>
+  );
+}

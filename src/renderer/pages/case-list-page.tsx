@@ -1,0 +1,171 @@
+/** Cari: full-text search and filters over every case the user may see, paginated by the backend. */
+import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseListInput } from '../../shared/api/contract';
+import type { CaseRow } from '../../shared/api/views';
+import { CASE_STATUSES, CASE_TYPES, CHANNELS, type CaseStatus, type CaseType, type Channel } from '../../shared/domain/enums';
+import { api } from '../api/client';
+import { DueBadge, PrivacyTag, StatusTag, UrgencyTag } from '../components/case-tags';
+import { dayEndInstant, dayStartInstant, formatDateTime } from '../format/dates';
+import { useApp } from '../hooks/use-app';
+import { useNow } from '../hooks/use-now';
+import { useQuery } from '../hooks/use-query';
+import { navigate } from '../hooks/use-route';
+import { useCasesChanged } from '../hooks/use-server-event';
+
+const PAGE_SIZE = 25;
+
+interface Filters {
+  search: string;
+  status?: CaseStatus;
+  channel?: Channel;
+  type?: CaseType;
+  categoryId?: string;
+  overdue: boolean;
+  range: [Dayjs, Dayjs] | null;
+  page: number;
+}
+
+/** The case list / search screen. */
+export function CaseListPage() {
+  const { t, i18n } = useTranslation();
+  const { tz, overview } = useApp();
+  const now = useNow();
+  const [f, setF] = useState<Filters>({ search: '', overdue: false, range: null, page: 1 });
+
+  const input: CaseListInput = {
+    search: f.search.trim() || undefined,
+    status: f.status,
+    channel: f.channel,
+    type: f.type,
+    categoryId: f.categoryId,
+    overdue: f.overdue || undefined,
+    receivedFrom: f.range ? dayStartInstant(f.range[0], tz) : undefined,
+    receivedTo: f.range ? dayEndInstant(f.range[1], tz) : undefined,
+    limit: PAGE_SIZE,
+    offset: (f.page - 1) * PAGE_SIZE,
+  };
+  const list = useQuery(() => api['case.list'](input), JSON.stringify(input));
+  useCasesChanged(list.reload);
+
+  // Any filter change goes back to the first page.
+  function set<K extends keyof Filters>(k: K, v: Filters[K]): void {
+    setF((prev) => ({ ...prev, page: 1, [k]: v }));
+  }
+
+  const categoryName = new Map(overview.preset.categories.map((c) => [c.id, c.name]));
+  const columns: ColumnsType<CaseRow> = [
+    { title: t('case.ref'), dataIndex: 'ref', width: 150, render: (_v, r) => <Typography.Text strong>{r.ref}</Typography.Text> },
+    {
+      title: t('case.title'),
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (_v, r) => (
+        <Space size={4}>
+          <PrivacyTag privacy={r.privacy} />
+          <span>{r.title}</span>
+        </Space>
+      ),
+    },
+    { title: t('case.type'), dataIndex: 'type', width: 130, render: (_v, r) => t(`caseType.${r.type}`) },
+    {
+      title: t('case.category'),
+      dataIndex: 'categoryId',
+      width: 150,
+      ellipsis: true,
+      render: (_v, r) => (r.categoryId ? (categoryName.get(r.categoryId) ?? r.categoryId) : t('common.dash')),
+    },
+    { title: t('case.channel'), dataIndex: 'channel', width: 100, render: (_v, r) => t(`channel.${r.channel}`) },
+    { title: t('case.received'), dataIndex: 'receivedAt', width: 180, render: (_v, r) => formatDateTime(r.receivedAt, tz, t, i18n.language) },
+    { title: t('case.urgency'), dataIndex: 'urgency', width: 105, render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
+    { title: t('case.status'), dataIndex: 'status', width: 120, render: (_v, r) => <StatusTag status={r.status} /> },
+    {
+      title: t('case.position'),
+      dataIndex: 'currentSteps',
+      width: 180,
+      ellipsis: true,
+      render: (_v, r) => (r.currentSteps.length ? r.currentSteps.join(', ') : t('common.dash')),
+    },
+    { title: t('case.due'), dataIndex: 'dueAt', width: 140, render: (_v, r) => <DueBadge dueAt={r.dueAt} now={now} overdue={r.overdue} paused={r.paused} /> },
+  ];
+
+  return (
+    <Card title={t('nav.cases')}>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Input.Search
+          allowClear
+          data-testid="case-search"
+          placeholder={t('cases.searchPlaceholder')}
+          style={{ width: 280 }}
+          onSearch={(v) => set('search', v)}
+          maxLength={200}
+        />
+        <Select<CaseStatus>
+          allowClear
+          placeholder={t('case.status')}
+          style={{ width: 150 }}
+          value={f.status}
+          onChange={(v) => set('status', v)}
+          options={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select<Channel>
+          allowClear
+          placeholder={t('case.channel')}
+          style={{ width: 140 }}
+          value={f.channel}
+          onChange={(v) => set('channel', v)}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        />
+        <Select<CaseType>
+          allowClear
+          placeholder={t('case.type')}
+          style={{ width: 170 }}
+          value={f.type}
+          onChange={(v) => set('type', v)}
+          options={CASE_TYPES.map((c) => ({ value: c, label: t(`caseType.${c}`) }))}
+        />
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('case.category')}
+          style={{ width: 180 }}
+          value={f.categoryId}
+          onChange={(v) => set('categoryId', v)}
+          options={overview.preset.categories.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <DatePicker.RangePicker
+          value={f.range}
+          onChange={(v) => set('range', v && v[0] && v[1] ? [v[0], v[1]] : null)}
+          format={t('format.datePicker')}
+          placeholder={[t('cases.receivedFrom'), t('cases.receivedTo')]}
+        />
+        <Checkbox checked={f.overdue} onChange={(e) => set('overdue', e.target.checked)}>
+          {t('cases.overdueOnly')}
+        </Checkbox>
+      </Space>
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 8 }} />}
+      <Table<CaseRow>
+        data-testid="case-table"
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        columns={columns}
+        dataSource={list.data?.rows ?? []}
+        pagination={{
+          current: f.page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => t('cases.total', { count: total }),
+          onChange: (p) => set('page', p),
+        }}
+        rowClassName={() => 'alur-clickable-row'}
+        onRow={(r) => ({ onClick: () => navigate({ page: 'case', id: r.id }) })}
+        locale={{ emptyText: t('cases.empty') }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+/** Kotak Masuk: the tasks waiting for the user, most urgent and most overdue first. */
+import { Alert, Card, Segmented, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxRow } from '../../shared/api/views';
+import { urgencyRank } from '../../shared/domain/enums';
+import { api } from '../api/client';
+import { DueBadge, PrivacyTag, ReturnedTag, UrgencyTag } from '../components/case-tags';
+import { formatDateTime } from '../format/dates';
+import { useApp } from '../hooks/use-app';
+import { useNow } from '../hooks/use-now';
+import { useQuery } from '../hooks/use-query';
+import { navigate } from '../hooks/use-route';
+import { useCasesChanged } from '../hooks/use-server-event';
+
+type Segment = 'open' | 'overdue' | 'dueSoon';
+
+/** Most urgent first; within one urgency, the earliest due first; tasks without a due time last. */
+export function compareInboxRows(a: InboxRow, b: InboxRow): number {
+  const u = urgencyRank(b.urgency) - urgencyRank(a.urgency);
+  if (u !== 0) return u;
+  const da = a.taskDueAt ?? Number.POSITIVE_INFINITY;
+  const db = b.taskDueAt ?? Number.POSITIVE_INFINITY;
+  return da === db ? a.taskOpenedAt - b.taskOpenedAt : da - db;
+}
+
+/** The inbox screen. */
+export function InboxPage() {
+  const { t, i18n } = useTranslation();
+  const { tz } = useApp();
+  const now = useNow();
+  const [segment, setSegment] = useState<Segment>('open');
+  const inbox = useQuery(() => api['inbox.list']({}), 'inbox');
+  useCasesChanged(inbox.reload);
+
+  const all = useMemo(() => [...(inbox.data ?? [])].sort(compareInboxRows), [inbox.data]);
+  const overdue = all.filter((r) => r.overdue);
+  const dueSoon = all.filter((r) => r.dueSoon && !r.overdue);
+  const rows = segment === 'overdue' ? overdue : segment === 'dueSoon' ? dueSoon : all;
+
+  const columns: ColumnsType<InboxRow> = [
+    {
+      title: t('case.ref'),
+      dataIndex: 'ref',
+      width: 150,
+      render: (_v, r) => (
+        <div>
+          <Typography.Text strong>{r.ref}</Typography.Text>
+          {r.laporId && <div className="alur-timeline-meta">{t('case.laporShort', { id: r.laporId })}</div>}
+        </div>
+      ),
+    },
+    {
+      title: t('case.title'),
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (_v, r) => (
+        <Space size={4} wrap={false}>
+          {r.returned && <ReturnedTag />}
+          <PrivacyTag privacy={r.privacy} />
+          <span>{r.title}</span>
+        </Space>
+      ),
+    },
+    { title: t('inbox.step'), dataIndex: 'stepName', width: 220, ellipsis: true },
+    { title: t('case.channel'), dataIndex: 'channel', width: 110, render: (_v, r) => t(`channel.${r.channel}`) },
+    { title: t('case.urgency'), dataIndex: 'urgency', width: 110, render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
+    { title: t('inbox.arrived'), dataIndex: 'taskOpenedAt', width: 190, render: (_v, r) => formatDateTime(r.taskOpenedAt, tz, t, i18n.language) },
+    {
+      title: t('case.due'),
+      dataIndex: 'taskDueAt',
+      width: 150,
+      render: (_v, r) => <DueBadge dueAt={r.taskDueAt} now={now} overdue={r.overdue} dueSoon={r.dueSoon} paused={r.paused} />,
+    },
+  ];
+
+  return (
+    <Card
+      title={t('nav.inbox')}
+      extra={
+        <Segmented<Segment>
+          value={segment}
+          onChange={setSegment}
+          data-testid="inbox-segments"
+          options={[
+            { value: 'open', label: t('inbox.open', { count: all.length }) },
+            { value: 'overdue', label: t('inbox.overdue', { count: overdue.length }) },
+            { value: 'dueSoon', label: t('inbox.dueSoon', { count: dueSoon.length }) },
+          ]}
+        />
+      }
+    >
+      {inbox.error && <Alert type="error" showIcon title={inbox.error.message} style={{ marginBottom: 8 }} />}
+      <Table<InboxRow>
+        data-testid="inbox-table"
+        rowKey="taskId"
+        size="small"
+        loading={inbox.loading && !inbox.data}
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        rowClassName={() => 'alur-clickable-row'}
+        onRow={(r) => ({ onClick: () => navigate({ page: 'case', id: r.id }) })}
+        locale={{ emptyText: t('inbox.empty') }}
+      />
+    </Card>
+  );
+}

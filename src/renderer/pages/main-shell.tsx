@@ -1,0 +1,154 @@
+/**
+ * The logged-in window: sidebar navigation by role, a header with who is working, the
+ * current screen, and a status bar with the database and sync state.
+ */
+import { Alert, App, Badge, Button, Layout, Menu, Spin } from 'antd';
+import { FileAddOutlined, InboxOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, SessionInfo } from '../../shared/api/views';
+import { api } from '../api/client';
+import { AppHeader } from '../components/app-header';
+import { StatusBar } from '../components/status-bar';
+import { AppContext, useApp, type AppContextValue } from '../hooks/use-app';
+import { useQuery } from '../hooks/use-query';
+import { navigate, useRoute, type Route } from '../hooks/use-route';
+import { useCasesChanged, useServerEvent } from '../hooks/use-server-event';
+import { CaseDetailPage } from './case-detail-page';
+import { CaseListPage } from './case-list-page';
+import { InboxPage } from './inbox-page';
+import { RegisterPage } from './register-page';
+import { SettingsPage } from './settings-page';
+
+interface Props {
+  info: AppInfo;
+  session: SessionInfo;
+  refreshInfo: () => void;
+  onLogout: () => void;
+}
+
+type NavKey = 'inbox' | 'register' | 'cases' | 'settings';
+
+function navKeyOf(route: Route): NavKey {
+  return route.page === 'case' ? 'cases' : route.page;
+}
+
+/** Loads the office overview, then renders the layout around the current route. */
+export function MainShell({ info, session, refreshInfo, onLogout }: Props) {
+  const overview = useQuery(() => api['office.overview']({}), `overview:${session.user.id}`);
+  const value = useMemo<AppContextValue | null>(() => {
+    if (!overview.data) return null;
+    const deskRoles = new Set(overview.data.preset.roles.filter((r) => r.desk).map((r) => r.id));
+    return {
+      info,
+      session,
+      overview: overview.data,
+      tz: overview.data.preset.timeZone,
+      isDesk: session.positions.some((p) => deskRoles.has(p.roleId)),
+      refreshInfo,
+      refreshOverview: overview.reload,
+    };
+  }, [info, session, overview.data, overview.reload, refreshInfo]);
+
+  if (!value) {
+    if (overview.error) return <Alert type="error" showIcon title={overview.error.message} style={{ margin: 24 }} />;
+    return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
+  }
+  return (
+    <AppContext.Provider value={value}>
+      <ShellLayout onLogout={onLogout} />
+    </AppContext.Provider>
+  );
+}
+
+function ShellLayout({ onLogout }: { onLogout: () => void }) {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const route = useRoute();
+  const ctx = useApp();
+  const counts = useQuery(() => api['inbox.counts']({}), 'counts');
+  useCasesChanged(() => {
+    counts.reload();
+    ctx.refreshInfo();
+  });
+  useServerEvent((e) => {
+    if (e.type !== 'notice') return;
+    const caseId = e.caseId;
+    const open = caseId ? (
+      <Button size="small" type="link" onClick={() => navigate({ page: 'case', id: caseId })}>
+        {t('notice.openCase')}
+      </Button>
+    ) : undefined;
+    const show = e.level === 'warning' ? notification.warning : notification.info;
+    show({ title: t(`notice.${e.level}`), description: e.message, actions: open, placement: 'bottomRight', duration: 8 });
+  });
+
+  const canRegister = ctx.isDesk || ctx.session.user.isAdmin;
+  const isAdmin = ctx.session.user.isAdmin;
+  const items: Array<{ key: NavKey; icon: ReactNode; label: ReactNode }> = [
+    {
+      key: 'inbox',
+      icon: <InboxOutlined />,
+      label: (
+        <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          {t('nav.inbox')}
+          <Badge
+            count={counts.data?.open ?? 0}
+            overflowCount={999}
+            color={counts.data && counts.data.overdue > 0 ? '#cf1322' : '#1677ff'}
+            data-testid="inbox-count"
+          />
+        </span>
+      ),
+    },
+  ];
+  if (canRegister) items.push({ key: 'register', icon: <FileAddOutlined />, label: t('nav.register') });
+  items.push({ key: 'cases', icon: <SearchOutlined />, label: t('nav.cases') });
+  if (isAdmin) items.push({ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') });
+
+  let page: ReactNode;
+  switch (route.page) {
+    case 'inbox':
+      page = <InboxPage />;
+      break;
+    case 'cases':
+      page = <CaseListPage />;
+      break;
+    case 'case':
+      page = <CaseDetailPage key={route.id} caseId={route.id} />;
+      break;
+    case 'register':
+      page = canRegister ? <RegisterPage /> : <InboxPage />;
+      break;
+    case 'settings':
+      page = isAdmin ? <SettingsPage /> : <InboxPage />;
+      break;
+  }
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={210} breakpoint="lg" collapsedWidth={56}>
+        <div className="alur-brand">
+          {t('app.name')}
+          <small title={ctx.overview.officeName}>{ctx.overview.officeName}</small>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          style={{ background: 'transparent' }}
+          selectedKeys={[navKeyOf(route)]}
+          items={items}
+          onClick={({ key }) => {
+            const target = items.find((i) => i.key === key);
+            if (target) navigate({ page: target.key });
+          }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <AppHeader onLogout={onLogout} />
+        <Layout.Content style={{ overflow: 'auto', padding: 12 }}>{page}</Layout.Content>
+        <StatusBar />
+      </Layout>
+    </Layout>
+  );
+}

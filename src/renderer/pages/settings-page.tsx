@@ -1,0 +1,22 @@
+/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar. */
+import { Card, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CalendarTab } from '../settings/calendar-tab';
+import { OrgTab } from '../settings/org-tab';
+import { UsersTab } from '../settings/users-tab';
+
+/** The settings screen. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('nav.settings')}>
+      <Tabs
+        items={[
+          { key: 'users', label: t('settings.users'), children: <UsersTab /> },
+          { key: 'org', label: t('settings.org'), children: <OrgTab /> },
+          { key: 'calendar', label: t('settings.calendar'), children: <CalendarTab /> },
+        ]}
+      />
+    </Card>
+  );
+}

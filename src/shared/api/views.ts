@@ -1,0 +1,145 @@
+/** What the backend returns to the UI: plain, serialisable view models. */
+import type { CaseStatus, CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
+import type { ActorPosition, Unit, Position, User } from '../domain/org';
+import type { AttachmentRef, Complainant, EventType } from '../domain/events';
+import type { Conflict, Task } from '../workflow/state';
+import type { PresetAction, WorkflowPreset } from '../workflow/preset';
+import type { Holiday, OfficeHours, TimeZoneCode } from '../calendar/working-time';
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  initialized: boolean;
+  officeName: string | null;
+  presetId: string | null;
+  deviceId: string;
+  /** Where this process keeps its data (shown in Settings and the status bar). */
+  dataDir: string;
+  caseCount: number;
+}
+
+export interface PresetSummary {
+  id: string;
+  name: string;
+  region: string;
+  stepCount: number;
+  timeZone: TimeZoneCode;
+}
+
+export interface SessionInfo {
+  token: string;
+  user: Pick<User, 'id' | 'username' | 'fullName' | 'nip' | 'rank' | 'isAdmin'>;
+  positions: ActorPosition[];
+  /** Minutes of inactivity after which the app locks. */
+  idleLockMinutes: number;
+}
+
+export interface OfficeOverview {
+  officeName: string;
+  preset: WorkflowPreset;
+  units: Unit[];
+  positions: Position[];
+}
+
+export interface CaseRow {
+  id: string;
+  ref: string;
+  laporId: string | null;
+  title: string;
+  channel: Channel;
+  type: CaseType;
+  categoryId: string | null;
+  status: CaseStatus;
+  urgency: Urgency;
+  privacy: Privacy;
+  receivedAt: number;
+  /** Earliest due time among open tasks (null when none or paused). */
+  dueAt: number | null;
+  overdue: boolean;
+  paused: boolean;
+  /** Names of the steps currently open, for the list's "Posisi" column. */
+  currentSteps: string[];
+  opdUnitIds: string[];
+  conflictCount: number;
+}
+
+export interface CaseList {
+  rows: CaseRow[];
+  total: number;
+}
+
+export interface TimelineEntry {
+  id: string;
+  type: EventType;
+  at: number;
+  hlc: string;
+  authorName: string | null;
+  positionTitle: string | null;
+  acting: ActingKind | null;
+  /** Step name and action label for workflow acts. */
+  stepName: string | null;
+  actionLabel: string | null;
+  /** Working minutes the closed task took, against the step standard. */
+  tookMinutes: number | null;
+  standardMinutes: number | null;
+  summary: Record<string, unknown>;
+  paper: boolean;
+  conflict: string | null;
+}
+
+export interface AllowedActionView {
+  taskId: string;
+  stepId: string;
+  stepName: string;
+  action: PresetAction;
+  asPositionId: string;
+  asTitle: string;
+  acting: ActingKind | null;
+}
+
+export interface CaseDetail {
+  case: CaseRow & {
+    description: string;
+    location: string | null;
+    subcategoryId: string | null;
+    strategic: boolean;
+    extended: boolean;
+    escalatedAt: number | null;
+    answer: string | null;
+    response: string | null;
+    answeredAt: number | null;
+    closedAt: number | null;
+    presetId: string;
+    attachments: AttachmentRef[];
+  };
+  tasks: Task[];
+  conflicts: Conflict[];
+  timeline: TimelineEntry[];
+  allowed: AllowedActionView[];
+  /** null when the case has none, or the caller may not see it (rahasia outside the desk). */
+  identity: Complainant | null;
+  identityHidden: boolean;
+}
+
+export interface InboxRow extends CaseRow {
+  taskId: string;
+  stepId: string;
+  stepName: string;
+  taskDueAt: number | null;
+  taskOpenedAt: number;
+  asPositionId: string;
+  returned: boolean;
+  dueSoon: boolean;
+}
+
+export interface InboxCounts {
+  open: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+export interface CalendarView {
+  timeZone: TimeZoneCode;
+  officeHours: OfficeHours;
+  holidays: Holiday[];
+}

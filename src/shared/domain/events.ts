@@ -1,0 +1,151 @@
+/**
+ * The append-only log. What happens to a case is a sequence of immutable events; current
+ * state, inboxes and deadlines are projections rebuilt from it.
+ */
+import { z } from 'zod';
+import { ActKind } from '../workflow/preset';
+import { ActingKind, CaseType, Channel, Privacy, Urgency } from './enums';
+import { Id } from './org';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** An attachment stored content-addressed; the bytes live in the blob store. */
+export const AttachmentRef = z.object({
+  sha256: Sha256,
+  /** Sanitised display name, never used as a path. */
+  name: z.string().min(1).max(200),
+  mime: z.string().min(1).max(100),
+  size: z.number().int().min(0),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
+export const Complainant = z.object({
+  name: z.string().trim().min(1).max(120),
+  nik: z.string().trim().regex(/^\d{16}$/, 'NIK terdiri dari 16 angka').nullable().default(null),
+  phone: z.string().trim().max(30).nullable().default(null),
+  email: z.email().max(200).nullable().default(null),
+  address: z.string().trim().max(500).nullable().default(null),
+});
+export type Complainant = z.infer<typeof Complainant>;
+
+export const MAX_DESCRIPTION = 20_000;
+export const MAX_NOTE = 5_000;
+
+export const RegisteredPayload = z.object({
+  ref: z.string().min(1).max(60),
+  presetId: z.string().min(1).max(48),
+  presetVersion: z.number().int().min(1),
+  hubUnitId: Id,
+  channel: Channel,
+  laporId: z.string().trim().max(40).nullable(),
+  receivedAt: z.number().int(),
+  type: CaseType,
+  categoryId: z.string().max(48).nullable(),
+  subcategoryId: z.string().max(48).nullable(),
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().min(1).max(MAX_DESCRIPTION),
+  location: z.string().trim().max(300).nullable(),
+  privacy: Privacy,
+  urgency: Urgency,
+  attachments: z.array(AttachmentRef).max(20).default([]),
+});
+export type RegisteredPayload = z.infer<typeof RegisteredPayload>;
+
+/**
+ * The complainant's identity is its own event so that the shared server can withhold it
+ * (row-level security) from units that may not see a *rahasia* identity. An *anonim* case
+ * never has one.
+ */
+export const IdentityPayload = z.object({ complainant: Complainant });
+
+export const ClassifiedPayload = z.object({
+  type: CaseType,
+  categoryId: z.string().max(48).nullable(),
+  subcategoryId: z.string().max(48).nullable(),
+  urgency: Urgency,
+  strategic: z.boolean().default(false),
+});
+
+export const Target = z.object({ unitId: Id, positionId: Id.nullable().default(null) });
+export type Target = z.infer<typeof Target>;
+
+/** A step done on the printed sheet, recorded by the operator with the scan. */
+export const PaperRecord = z.object({
+  scan: AttachmentRef,
+  /** The date the official wrote on the sheet ('YYYY-MM-DD'). */
+  writtenOn: z.iso.date(),
+  recordedBy: Id,
+});
+
+export const ActPayload = z.object({
+  taskId: Id,
+  stepId: z.string().min(1).max(48),
+  actionId: z.string().min(1).max(48),
+  targets: z.array(Target).max(50).default([]),
+  instructions: z.array(z.string().min(1).max(120)).max(30).default([]),
+  note: z.string().trim().max(MAX_NOTE).nullable().default(null),
+  urgency: Urgency.nullable().default(null),
+  dueAt: z.number().int().nullable().default(null),
+  /** The drafted or final response text. */
+  response: z.string().trim().max(MAX_DESCRIPTION).nullable().default(null),
+  attachments: z.array(AttachmentRef).max(20).default([]),
+  paper: PaperRecord.nullable().default(null),
+});
+export type ActPayload = z.infer<typeof ActPayload>;
+
+export const ACT_EVENT_TYPES = {
+  forward: 'case.forwarded',
+  dispose: 'case.disposed',
+  return: 'case.returned',
+  draft: 'case.drafted',
+  approve: 'case.approved',
+  answer: 'case.answered',
+} as const satisfies Record<ActKind, string>;
+
+const Reason = z.object({ reason: z.string().trim().min(1).max(MAX_NOTE) });
+
+export const EventBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('case.registered'), payload: RegisteredPayload }),
+  z.object({ type: z.literal('case.identity_recorded'), payload: IdentityPayload }),
+  z.object({ type: z.literal('case.classified'), payload: ClassifiedPayload }),
+  z.object({ type: z.literal(ACT_EVENT_TYPES.forward), payload: ActPayload }),
+  z.object({ type: z.literal(ACT_EVENT_TYPES.dispose), payload: ActPayload }),
+  z.object({ type: z.literal(ACT_EVENT_TYPES.return), payload: ActPayload }),
+  z.object({ type: z.literal(ACT_EVENT_TYPES.draft), payload: ActPayload }),
+  z.object({ type: z.literal(ACT_EVENT_TYPES.approve), payload: ActPayload }),
+  z.object({ type: z.literal(ACT_EVENT_TYPES.answer), payload: ActPayload }),
+  z.object({ type: z.literal('case.paused'), payload: Reason }),
+  z.object({ type: z.literal('case.resumed'), payload: z.object({ note: z.string().max(MAX_NOTE).nullable().default(null) }) }),
+  z.object({ type: z.literal('case.note_added'), payload: z.object({ text: z.string().trim().min(1).max(MAX_NOTE) }) }),
+  z.object({ type: z.literal('case.attachment_added'), payload: z.object({ attachment: AttachmentRef }) }),
+  z.object({ type: z.literal('case.extended'), payload: Reason }),
+  z.object({ type: z.literal('case.escalated'), payload: Reason }),
+  z.object({
+    type: z.literal('case.closed'),
+    payload: z.object({ reason: z.enum(['manual', 'no_reaction']), note: z.string().max(MAX_NOTE).nullable().default(null) }),
+  }),
+  z.object({ type: z.literal('case.reopened'), payload: Reason }),
+]);
+export type EventBody = z.infer<typeof EventBody>;
+export type EventType = EventBody['type'];
+
+export const EventMeta = z.object({
+  /** UUIDv7: unique across devices, roughly time-ordered. */
+  id: z.uuid(),
+  caseId: z.uuid(),
+  hlc: z.string().min(24).max(100),
+  /** When it happened, by the acting device's clock (ms since epoch). */
+  at: z.number().int(),
+  /** null for acts of the system itself (automatic close, escalation). */
+  authorId: Id.nullable(),
+  positionId: Id.nullable(),
+  acting: ActingKind.nullable(),
+  deviceId: z.string().min(1).max(64),
+  signature: z.string().max(400).nullable().default(null),
+});
+
+export const CaseEvent = z.intersection(EventMeta, EventBody);
+export type CaseEvent = z.infer<typeof EventMeta> & EventBody;
+
+/** Event types a projection or report may switch over exhaustively. */
+export type EventOf<T extends EventType> = CaseEvent & { type: T };
