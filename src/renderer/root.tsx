@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../shared/api/views';
 import { api, endOtherSession, onUnauthenticated, setSessionToken, transportMissing } from './api/client';
 import { useIdle } from './hooks/use-idle';
+import { useKeepAlive } from './hooks/use-keep-alive';
 import { useQuery } from './hooks/use-query';
 import { useServerEvent } from './hooks/use-server-event';
 import { FirstRunPage } from './pages/first-run-page';
@@ -60,12 +61,14 @@ function AppFlow() {
   );
 
   // Any call refused as UNAUTHENTICATED means the session is gone: back to login, say why.
-  useEffect(() => onUnauthenticated(() => endSession(t('login.expired'))), [endSession, t]);
+  useEffect(() => onUnauthenticated((message) => endSession(message || t('login.expired'))), [endSession, t]);
   useServerEvent((e) => {
     // The event does not say whose session expired: ask, and the refusal (if any) ends ours.
     if (e.type === 'session.expired' && session) void api['session.me']({});
   });
   useIdle(session && !locked ? session.idleLockMinutes : null, () => setLocked(true));
+  // A third of the idle window: the server never expires a session the user is working in.
+  useKeepAlive(Boolean(session) && !locked, Math.max(1, session?.idleLockMinutes ?? 15) * 20_000, () => void api['session.me']({}));
 
   if (transportMissing) return <Result status="warning" title={t('app.noTransport')} subTitle={t('app.noTransportHint')} />;
   if (!info.data) {

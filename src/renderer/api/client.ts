@@ -23,15 +23,15 @@ const adapter = pickTransport();
 export const transportMissing = adapter === null;
 
 let sessionToken: string | null = null;
-const unauthenticatedListeners = new Set<() => void>();
+const unauthenticatedListeners = new Set<(message: string) => void>();
 
 /** Sets the session token sent with every call (null after logout). */
 export function setSessionToken(token: string | null): void {
   sessionToken = token;
 }
 
-/** Called when a call made with a session token is refused as UNAUTHENTICATED (expired session). */
-export function onUnauthenticated(listener: () => void): () => void {
+/** Called with the backend's message when a call made with the session token is refused as UNAUTHENTICATED (expired session). */
+export function onUnauthenticated(listener: (message: string) => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
 }
@@ -41,7 +41,7 @@ async function deliver(method: Parameters<TransportAdapter['call']>[0], token: s
   const result = await adapter.call(method, token, input);
   // Only a call that carried a token can reveal an expired session; a failed login cannot.
   if (!result.ok && result.error.code === 'UNAUTHENTICATED' && token !== null && token === sessionToken) {
-    for (const l of unauthenticatedListeners) l();
+    for (const l of unauthenticatedListeners) l(result.error.message);
   }
   return result;
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeOverview, TimelineEntry } from '../../shared/api/views';
 import type { EventType } from '../../shared/domain/events';
+import { CASE_TYPES, CHANNELS, URGENCIES } from '../../shared/domain/enums';
 import { actingTitle } from '../components/positions-text';
 import { formatDateTime, formatWorkMinutes } from '../format/dates';
 import { useApp } from '../hooks/use-app';
@@ -45,37 +46,65 @@ function targetNames(v: unknown, overview: OfficeOverview): string[] {
   return out;
 }
 
-function summaryBlock(e: TimelineEntry, overview: OfficeOverview, t: TFunction): ReactNode[] {
+function line(key: string, label: string, value: ReactNode): ReactNode {
+  return (
+    <div key={key} className="alur-pre">
+      <Typography.Text type="secondary">{label}: </Typography.Text>
+      {value}
+    </div>
+  );
+}
+
+interface SummaryEnv {
+  overview: OfficeOverview;
+  t: TFunction;
+  when: (ms: number) => string;
+}
+
+/** What the backend summarised of an event's payload, in words; unknown keys are left out. */
+function summaryBlock(e: TimelineEntry, { overview, t, when }: SummaryEnv): ReactNode[] {
   const s = e.summary;
   const parts: ReactNode[] = [];
+  const str = (k: string): string | null => (typeof s[k] === 'string' && (s[k] as string).trim() ? (s[k] as string) : null);
+  if (e.type === 'case.registered' || e.type === 'case.classified') {
+    const bits: string[] = [];
+    const channel = str('channel');
+    if (channel && (CHANNELS as readonly string[]).includes(channel)) bits.push(t(`channel.${channel}`));
+    const type = str('type');
+    if (type && (CASE_TYPES as readonly string[]).includes(type)) bits.push(t(`caseType.${type}`));
+    const cat = overview.preset.categories.find((c) => c.id === str('categoryId'));
+    if (cat) bits.push(cat.name);
+    const laporId = str('laporId');
+    if (laporId) bits.push(t('case.laporShort', { id: laporId }));
+    if (s['strategic'] === true) bits.push(t('case.strategic'));
+    if (bits.length) parts.push(<div key="what">{bits.join(' · ')}</div>);
+  }
   const targets = targetNames(s['targets'], overview);
   if (targets.length)
     parts.push(
-      <div key="targets">
-        <Typography.Text type="secondary">{t('summary.targets')}: </Typography.Text>
-        {targets.map((n) => (
-          <Tag key={n}>{n}</Tag>
-        ))}
-      </div>,
+      line(
+        'targets',
+        t('summary.targets'),
+        targets.map((n) => <Tag key={n}>{n}</Tag>),
+      ),
     );
   const instructions = asStrings(s['instructions']);
-  if (instructions.length)
-    parts.push(
-      <div key="instructions">
-        <Typography.Text type="secondary">{t('summary.instructions')}: </Typography.Text>
-        {instructions.join('; ')}
-      </div>,
-    );
-  for (const k of TEXT_KEYS) {
-    const v = s[k];
-    if (typeof v === 'string' && v.trim())
-      parts.push(
-        <div key={k} className="alur-pre">
-          <Typography.Text type="secondary">{t(`summary.${k}`)}: </Typography.Text>
-          {v}
-        </div>,
-      );
+  if (instructions.length) parts.push(line('instructions', t('summary.instructions'), instructions.join('; ')));
+  const urgency = str('urgency');
+  if (urgency && e.type !== 'case.registered' && (URGENCIES as readonly string[]).includes(urgency))
+    parts.push(line('urgency', t('case.urgency'), t(`urgency.${urgency}`)));
+  if (typeof s['dueAt'] === 'number') parts.push(line('dueAt', t('case.due'), when(s['dueAt'])));
+  if (e.type === 'case.closed') {
+    const reason = str('reason');
+    if (reason === 'manual' || reason === 'no_reaction') parts.push(line('reason', t('summary.reason'), t(`closeReason.${reason}`)));
   }
+  for (const k of TEXT_KEYS) {
+    if (k === 'reason' && e.type === 'case.closed') continue;
+    const v = str(k);
+    if (v) parts.push(line(k, t(`summary.${k}`), v));
+  }
+  const attachments = asStrings(s['attachments']);
+  if (attachments.length) parts.push(line('attachments', t('summary.attachments'), attachments.join(', ')));
   return parts;
 }
 
@@ -120,7 +149,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
             </div>
           )}
           {e.conflict && <Typography.Text type="danger">{e.conflict}</Typography.Text>}
-          {summaryBlock(e, overview, t)}
+          {summaryBlock(e, { overview, t, when: (ms) => formatDateTime(ms, tz, t, i18n.language) })}
         </div>
       ),
     };

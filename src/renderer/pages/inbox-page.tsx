@@ -35,8 +35,10 @@ export function InboxPage() {
   useCasesChanged(inbox.reload);
 
   const all = useMemo(() => [...(inbox.data ?? [])].sort(compareInboxRows), [inbox.data]);
-  const overdue = all.filter((r) => r.overdue);
-  const dueSoon = all.filter((r) => r.dueSoon && !r.overdue);
+  // Task-level lateness (the row's own `overdue` is about the case's earliest task).
+  const isLate = (r: InboxRow) => r.taskDueAt !== null && r.taskDueAt < now;
+  const overdue = all.filter(isLate);
+  const dueSoon = all.filter((r) => r.dueSoon && !isLate(r));
   const rows = segment === 'overdue' ? overdue : segment === 'dueSoon' ? dueSoon : all;
 
   const columns: ColumnsType<InboxRow> = [
@@ -71,7 +73,7 @@ export function InboxPage() {
       title: t('case.due'),
       dataIndex: 'taskDueAt',
       width: 150,
-      render: (_v, r) => <DueBadge dueAt={r.taskDueAt} now={now} overdue={r.overdue} dueSoon={r.dueSoon} paused={r.paused} />,
+      render: (_v, r) => <DueBadge dueAt={r.taskDueAt} now={now} overdue={isLate(r)} dueSoon={r.dueSoon} paused={r.paused} />,
     },
   ];
 

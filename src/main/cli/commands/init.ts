@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { AppError } from '../../../shared/result';
 import { dispatch } from '../../backend/backend';
 import type { CliEnv } from '../main';
+import { loadPreset } from '../../backend/services/office.service';
+import { resourcesDir } from '../paths';
 
 type Run = (fn: (env: CliEnv) => Promise<void>) => void;
 
@@ -16,6 +18,8 @@ export function initCommand(program: Command, run: Run): void {
     .option('--admin-password <password>', 'kata sandi administrator (ditanyakan bila tidak diberikan)')
     .action((o: { preset: string; office: string; adminUser: string; adminName: string; adminPassword?: string }) =>
       run(async (env) => {
+        // Check the preset before the data folder is touched: a typo must leave nothing behind.
+        loadPreset(resourcesDir(), o.preset);
         const password = o.adminPassword ?? (await env.io.askSecret('Kata sandi administrator: '));
         if (!password) throw new AppError('VALIDATION', 'Kata sandi administrator wajib: berikan --admin-password atau jalankan di terminal.');
         const ctx = await env.open();

@@ -143,7 +143,8 @@ function chooseAction(rng: Rng, plan: Plan, state: CaseState, options: AllowedAc
     plan.used.add('revision');
     return revision;
   }
-  const notAuth = ret.find((o) => !options.some((x) => x.action.kind === 'approve'));
+  // A return where no approval is on offer is a bukan-kewenangan return, not a revision.
+  const notAuth = options.some((x) => x.action.kind === 'approve') ? undefined : ret[0];
   if (plan.notAuthority && notAuth && !plan.used.has('notAuthority') && state.opdUnitIds.length > 0) {
     plan.used.add('notAuthority');
     return notAuth;

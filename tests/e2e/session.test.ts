@@ -1,0 +1,70 @@
+/**
+ * Session life: the idle lock (after the office's idle minutes without input the window is
+ * covered and asks the same user's password again) and an expired session (any call refused
+ * as UNAUTHENTICATED sends the user back to login with the backend's message).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
+import { launchBrowser, makeDataDir, newPage, removeDir, screenshot, seedDemo, startDevServer, uiLogin, type DevServer } from './harness';
+
+describe('session', () => {
+  let dir: string;
+  let server: DevServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = makeDataDir();
+    await seedDemo(dir, 10, 11);
+    server = await startDevServer(dir);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDir(dir);
+  });
+
+  async function loggedInPage(): Promise<Page> {
+    const page = await newPage(browser);
+    await page.clock.install();
+    await page.goto(server.url);
+    await uiLogin(page, 'admin', DEMO_PASSWORD);
+    await page.getByTestId('header-user').filter({ hasText: 'Administrator Sistem' }).waitFor();
+    return page;
+  }
+
+  it('locks after the idle time and unlocks with the same user password', async () => {
+    const page = await loggedInPage();
+    // The demo office locks after 15 idle minutes.
+    await page.clock.fastForward('16:00');
+    const lock = page.getByTestId('lock-screen');
+    await lock.waitFor();
+    await screenshot(page, '16-lock-screen');
+    await lock.getByLabel('Kata sandi').fill('bukan-sandinya');
+    await lock.getByRole('button', { name: 'Buka kunci' }).click();
+    await lock.locator('.ant-alert-error').waitFor();
+    await lock.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await lock.getByRole('button', { name: 'Buka kunci' }).click();
+    await lock.waitFor({ state: 'detached' });
+    await page.getByTestId('inbox-table').waitFor();
+    await page.close();
+  });
+
+  it('returns to login with a message when the backend no longer knows the session', async () => {
+    const page = await loggedInPage();
+    // Make the next case.list carry a session token the backend never issued: the real
+    // backend answers UNAUTHENTICATED, exactly as for an expired session.
+    await page.route('**/api/case.list', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { token: string | null; input: unknown };
+      await route.continue({ postData: JSON.stringify({ ...body, token: 'e'.repeat(64) }) });
+    });
+    await page.getByRole('menuitem', { name: 'Cari' }).click();
+    await page.getByTestId('login-card').waitFor();
+    await page.getByTestId('login-card').locator('.ant-alert-info').filter({ hasText: /masuk/i }).waitFor();
+    expect(await page.getByTestId('header-user').count()).toBe(0);
+    await screenshot(page, '17-session-expired');
+    await page.close();
+  });
+});

@@ -1,0 +1,8 @@
+/** Throwaway folders under the system temp dir. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export function tempDir(prefix = 'alur-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}

