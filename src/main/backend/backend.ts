@@ -4,20 +4,19 @@
  * transport). The same object serves Electron IPC, the CLI and tests in-process, and the
  * loopback dev transport.
  */
-import type { ServerEvent, MethodName, ParsedInputOf, ResultOf } from '../../shared/api/contract';
+import type { ServerEvent, MethodName } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
-import { openDatabase, schemaVersion, LATEST_SCHEMA_VERSION } from './db/database';
+import { openDatabase, LATEST_SCHEMA_VERSION } from './db/database';
 import { BackendContext, newDeviceId, type BackendOptions } from './services/context';
-import { authenticate, login, logout, me, requireCaller, type Caller } from './services/auth.service';
-import { createOffice, listPresets, officeOverview } from './services/office.service';
-import { actOnCase, caseLevelAct, registerCase } from './services/case.service';
-import { inbox, inboxCounts, listCases } from './services/query.service';
-import { caseDetail } from './services/detail.service';
-import { deleteAssignment, getCalendar, listUsers, saveAssignment, saveCalendar, savePosition, saveUnit, saveUser } from './services/admin.service';
-import { canSeeCase, visibilityOf } from './services/visibility';
+import { authenticate, requireCaller, type Caller } from './services/auth.service';
 import { runAutomation } from './services/automation';
-import { getRef } from './refdata/ref-store';
+import { coreHandlers } from './handlers/core';
+import { deskHandlers } from './handlers/desk';
+import { documentHandlers } from './handlers/documents';
+import { reportHandlers } from './handlers/reports';
+import { syncHandlers } from './handlers/sync';
+import type { Handler } from './handlers/types';
 
 export interface Backend {
   call(method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>>;
@@ -25,70 +24,7 @@ export interface Backend {
   close(): void;
 }
 
-type Handler<M extends MethodName> = (ctx: BackendContext, caller: Caller | null, input: ParsedInputOf<M>) => Promise<ResultOf<M>>;
-
-function need(caller: Caller | null): Caller {
-  if (!caller) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
-  return caller;
-}
-
-async function canSee(ctx: BackendContext, caller: Caller) {
-  const office = await ctx.office();
-  const v = visibilityOf(caller.actor, office.hubUnitId);
-  return (st: Parameters<typeof canSeeCase>[1]) => canSeeCase(v, st);
-}
-
-const handlers: { [M in MethodName]: Handler<M> } = {
-  'app.info': async (ctx) => {
-    const office = await getRef(ctx.db, 'office', 'office');
-    const n = await ctx.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return {
-      version: ctx.options.appVersion,
-      schemaVersion: schemaVersion(ctx.opened.sqlite),
-      initialized: office !== null,
-      officeName: office?.name ?? null,
-      presetId: office?.presetId ?? null,
-      deviceId: ctx.deviceId,
-      dataDir: ctx.options.dataDir,
-      caseCount: Number(n.n),
-    };
-  },
-  'office.presets': async (ctx) => listPresets(ctx.options.resourcesDir),
-  'office.create': (ctx, _c, input) => createOffice(ctx, input),
-  'session.login': (ctx, _c, input) => login(ctx, input.username, input.password),
-  'session.logout': async (ctx, c) => {
-    logout(ctx, need(c).token);
-    return null;
-  },
-  'session.me': (ctx, c) => me(ctx, need(c)),
-  'office.overview': (ctx) => officeOverview(ctx.db, ctx),
-  'case.register': (ctx, c, input) => registerCase(ctx, need(c), input),
-  'case.list': (ctx, c, input) => listCases(ctx, need(c), input),
-  'case.get': (ctx, c, input) => caseDetail(ctx, need(c), input.caseId),
-  'case.act': (ctx, c, input) => actOnCase(ctx, need(c), input),
-  'case.classify': async (ctx, c, input) => {
-    const { caseId, ...payload } = input;
-    return caseLevelAct(ctx, need(c), caseId, { type: 'case.classified', payload }, 'desk', await canSee(ctx, need(c)));
-  },
-  'case.pause': async (ctx, c, input) =>
-    caseLevelAct(ctx, need(c), input.caseId, { type: 'case.paused', payload: { reason: input.reason } }, 'desk', await canSee(ctx, need(c))),
-  'case.resume': async (ctx, c, input) =>
-    caseLevelAct(ctx, need(c), input.caseId, { type: 'case.resumed', payload: { note: input.note } }, 'desk', await canSee(ctx, need(c))),
-  'case.note': async (ctx, c, input) =>
-    caseLevelAct(ctx, need(c), input.caseId, { type: 'case.note_added', payload: { text: input.text } }, 'viewer', await canSee(ctx, need(c))),
-  'case.extend': async (ctx, c, input) =>
-    caseLevelAct(ctx, need(c), input.caseId, { type: 'case.extended', payload: { reason: input.reason } }, 'desk', await canSee(ctx, need(c))),
-  'inbox.list': (ctx, c) => inbox(ctx, need(c)),
-  'inbox.counts': (ctx, c) => inboxCounts(ctx, need(c)),
-  'user.list': (ctx) => listUsers(ctx),
-  'user.save': (ctx, c, input) => saveUser(ctx, need(c), input),
-  'unit.save': (ctx, c, input) => saveUnit(ctx, need(c), input),
-  'position.save': (ctx, c, input) => savePosition(ctx, need(c), input),
-  'assignment.save': (ctx, c, input) => saveAssignment(ctx, need(c), input),
-  'assignment.delete': (ctx, c, input) => deleteAssignment(ctx, need(c), input.id),
-  'calendar.get': (ctx) => getCalendar(ctx),
-  'calendar.save': (ctx, c, input) => saveCalendar(ctx, need(c), input),
-};
+const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers };
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);

@@ -5,6 +5,11 @@
  * and the receiving side parses every input with these schemas before anything runs.
  */
 import { z } from 'zod';
+import { method, type MethodSpec } from './method';
+import { deskMethods } from './methods/desk';
+import { documentMethods } from './methods/documents';
+import { reportMethods } from './methods/reports';
+import { syncMethods } from './methods/sync';
 import { CaseStatus, CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import { Complainant, MAX_DESCRIPTION, MAX_NOTE, Target } from '../domain/events';
 import { Id, Username } from '../domain/org';
@@ -22,22 +27,6 @@ import type {
   SessionInfo,
 } from './views';
 import type { Assignment, Position, Unit, User } from '../domain/org';
-
-/** Who may call: anyone (before login), any logged-in user, or an administrator. */
-export type Access = 'public' | 'user' | 'admin';
-
-export interface MethodSpec<I extends z.ZodType, R> {
-  input: I;
-  access: Access;
-  /** Phantom: carries the result type; never set at run time. */
-  readonly result?: R;
-}
-
-function method<R>() {
-  return function spec<I extends z.ZodType>(input: I, access: Access): MethodSpec<I, R> {
-    return { input, access };
-  };
-}
 
 export const Password = z.string().min(8, 'kata sandi minimal 8 karakter').max(200);
 const Empty = z.object({}).strict();
@@ -110,7 +99,8 @@ export const ActInput = z
   .strict();
 export type ActInput = z.input<typeof ActInput>;
 
-export const contract = {
+/** Methods of the foundation: office, sessions, cases, inbox, administration. */
+export const coreMethods = {
   'app.info': method<AppInfo>()(Empty, 'public'),
   'office.presets': method<PresetSummary[]>()(Empty, 'public'),
   'office.create': method<{ officeName: string }>()(
@@ -203,6 +193,12 @@ export const contract = {
   ),
 } as const;
 
+/**
+ * The whole contract. Each feature area keeps its methods in its own file under `methods/`
+ * (and its handlers in `src/main/backend/handlers/`), so areas grow without touching each other.
+ */
+export const contract = { ...coreMethods, ...deskMethods, ...documentMethods, ...reportMethods, ...syncMethods } as const;
+
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
@@ -211,6 +207,7 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 /** What the backend sees after parsing. */
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type { Access, MethodSpec } from './method';
 export type ResultOf<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
 
 /** Events the backend pushes to every connected UI. */
