@@ -45,25 +45,31 @@ export async function main(args: string[]): Promise<number> {
 
     // Rebuild: every projection from the whole log, against a raw scan that parses each
     // payload and writes one row per case (the least any rebuild must do).
-    const rebuild = await time(() => rebuildProjections(ctx.db, proj));
+    const rebuild = await time(() => rebuildProjections(ctx.db, proj, ctx.writer));
     const raw = ctx.opened.sqlite;
     raw.exec('CREATE TEMP TABLE raw_cases (id TEXT PRIMARY KEY, n INTEGER, body TEXT)');
     const rawRebuild = await time(() => {
+      // Paged by case like the real rebuild (a connection cannot write while it iterates).
       const ins = raw.prepare('INSERT OR REPLACE INTO raw_cases (id, n, body) VALUES (?, ?, ?)');
+      const ids = (raw.prepare('SELECT DISTINCT case_id FROM event ORDER BY case_id').all() as Array<{ case_id: string }>).map((r) => r.case_id);
       raw.transaction(() => {
-        let cur = '';
-        let n = 0;
-        let last = '';
-        for (const r of raw.prepare('SELECT case_id, payload FROM event ORDER BY case_id, hlc, id').iterate() as Iterable<{ case_id: string; payload: string }>) {
-          if (r.case_id !== cur) {
-            if (cur) ins.run(cur, n, last);
-            cur = r.case_id;
-            n = 0;
+        for (let i = 0; i < ids.length; i += 500) {
+          const page = ids.slice(i, i + 500);
+          const rowsOfPage = raw.prepare(`SELECT case_id, payload FROM event WHERE case_id IN (${page.map(() => '?').join(',')}) ORDER BY case_id, hlc, id`).all(...page) as Array<{ case_id: string; payload: string }>;
+          let cur = '';
+          let n = 0;
+          let last = '';
+          for (const r of rowsOfPage) {
+            if (r.case_id !== cur) {
+              if (cur) ins.run(cur, n, last);
+              cur = r.case_id;
+              n = 0;
+            }
+            n++;
+            last = JSON.stringify(JSON.parse(r.payload));
           }
-          n++;
-          last = JSON.stringify(JSON.parse(r.payload));
+          if (cur) ins.run(cur, n, last);
         }
-        if (cur) ins.run(cur, n, last);
       })();
     });
     rows.push({
@@ -88,7 +94,7 @@ export async function main(args: string[]): Promise<number> {
     const inboxSql = raw.prepare(
       `SELECT c.id, c.ref, c.title, c.status, c.urgency, c.received_at, c.next_due_at, t.id AS task, t.step_id, t.due_at
        FROM case_task t JOIN cases c ON c.id = t.case_id
-       WHERE t.state = 'open' AND t.unit_id = ? AND t.role_id = ? ORDER BY t.urgency_rank DESC, t.due_at IS NULL, t.due_at LIMIT 300`,
+       WHERE t.state = 'open' AND t.unit_id = ? AND t.role_id = ? ORDER BY t.urgency_rank DESC, t.due_at IS NULL, t.due_at LIMIT 200`,
     );
     const rawInbox = await sample(200, 20, (i) => {
       const p = i % 2 === 0 ? desk : (opdPositions[i % opdPositions.length] ?? desk);

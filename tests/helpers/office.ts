@@ -51,9 +51,16 @@ export function walker(ctx: BackendContext, tokens: Map<string, string>, opdUnit
   return {
     detail,
     async step(caseId, opts = {}) {
+      const seen: string[] = [];
       for (const [who, token] of tokens) {
-        const d = await call(ctx, 'case.get', token, { caseId }).catch(() => null);
-        if (!d || d.allowed.length === 0) continue;
+        const got = await dispatch(ctx, 'case.get', token, { caseId });
+        if (!got.ok) {
+          if (got.error.code !== 'NOT_FOUND') seen.push(`${who}: ${got.error.message}`);
+          continue;
+        }
+        const d = got.value as CaseDetail;
+        seen.push(`${who}: ${d.allowed.map((a) => a.action.id).join(',') || '-'}`);
+        if (d.allowed.length === 0) continue;
         const candidates = d.allowed.filter((a) => (opts.pick ? opts.pick(a) : true) && (opts.kind ? a.action.kind === opts.kind : a.action.kind !== 'return' && !a.action.fastLane && !a.action.onlyForTypes));
         const chosen = opts.kind || opts.pick ? candidates[0] : PRIORITY.map((k) => candidates.find((c) => c.action.kind === k)).find(Boolean);
         if (!chosen) continue;
@@ -82,7 +89,7 @@ export function walker(ctx: BackendContext, tokens: Map<string, string>, opdUnit
         if (!r.ok) throw new Error(`act ${chosen.action.id} by ${who}: ${r.error.message}`);
         return { who, action: chosen };
       }
-      throw new Error(`nobody could act (${opts.kind ?? 'main path'}) on ${caseId}`);
+      throw new Error(`nobody could act (${opts.kind ?? 'main path'}) on ${caseId}; seen: ${seen.join(' | ')}`);
     },
   };
 }

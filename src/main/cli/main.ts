@@ -11,6 +11,8 @@ import { initCommand } from './commands/init';
 import { demoCommand } from './commands/demo';
 import { casesCommand, caseShowCommand } from './commands/cases';
 import { rebuildCommand } from './commands/rebuild';
+import { serverCommand } from './commands/server';
+import { syncCommand } from './commands/sync';
 
 export interface CliIo {
   out(line: string): void;
@@ -60,6 +62,8 @@ export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>
   casesCommand(program, (fn) => run(fn, data()));
   caseShowCommand(program, (fn) => run(fn, data()));
   rebuildCommand(program, (fn) => run(fn, data()));
+  serverCommand(program, (fn) => run(fn, data()));
+  syncCommand(program, (fn) => run(fn, data()));
   return program;
 }
 

@@ -11,7 +11,7 @@ import { documentMethods } from './methods/documents';
 import { reportMethods } from './methods/reports';
 import { syncMethods } from './methods/sync';
 import { CaseStatus, CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
-import { Complainant, MAX_DESCRIPTION, MAX_NOTE, Target } from '../domain/events';
+import { Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
 import { Id, Username } from '../domain/org';
 import { Holiday, OfficeHours, TimeZoneCode } from '../calendar/working-time';
 import type { Result } from '../result';
@@ -85,7 +85,7 @@ export const CaseRefInput = z.object({ caseId: z.uuid() }).strict();
 export const ActInput = z
   .object({
     caseId: z.uuid(),
-    taskId: Id.or(z.string().regex(/^[0-9a-f-]{36}:\d+$/)),
+    taskId: TaskId,
     actionId: z.string().min(1).max(48),
     /** The post the actor acts as (a user may hold several). */
     asPositionId: Id,

@@ -77,8 +77,11 @@ export const PaperRecord = z.object({
   recordedBy: Id,
 });
 
+/** A task id: `<id of the event that opened it>:<index>`. */
+export const TaskId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+:\d+$/, 'id tugas tidak valid');
+
 export const ActPayload = z.object({
-  taskId: Id,
+  taskId: TaskId,
   stepId: z.string().min(1).max(48),
   actionId: z.string().min(1).max(48),
   targets: z.array(Target).max(50).default([]),

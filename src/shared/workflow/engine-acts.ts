@@ -32,6 +32,7 @@ export interface ActFields {
   response: string | null;
 }
 
+/** The outcome of {@link resolveAct}: the task, step and action an act applies to, or why not. */
 export type ActCheck = { ok: true; task: Task; step: PresetStep; action: PresetAction } | { ok: false; message: string };
 
 /** The act kind of an event type, or null for a case-level event. */

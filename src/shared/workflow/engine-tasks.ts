@@ -104,9 +104,10 @@ export function closeTask(t: Task, e: CaseEvent, state: 'done' | 'cancelled'): T
 }
 
 /**
- * Recomputes the due time of every open task (after a resume, or when the case becomes
- * extended). `onlyStandardDue`: keep tasks whose due differs from what the standard gives,
- * i.e. those carrying a disposition's own due date (an extension must not erase it).
+ * Recomputes the due time of every open task from its opening instant under `next` (after a
+ * resume, or when the case becomes extended). With `before` (an extension), only tasks at
+ * steps with an extended standard change, and only if their due is what the standard gave
+ * under `before`: a task carrying a disposition's own due date keeps it.
  */
 export function recomputeDues(
   cal: WorkCalendar,

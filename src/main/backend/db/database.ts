@@ -48,6 +48,8 @@ export async function openDatabase(dataDir: string, migrations: readonly Migrati
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // 64 MB of page cache: index-heavy projection writes and rebuilds stay in memory.
+    sqlite.pragma('cache_size = -65536');
   } catch (e) {
     sqlite.close();
     throw e;

@@ -122,6 +122,46 @@ export interface AuditTable {
   hash: string;
 }
 
+/** LAN sync: the server connection, encrypted (one row). */
+export interface SyncConfigTable {
+  id: number;
+  settings: string;
+  /** user@host:port/database, without the password. */
+  server: string;
+  office_id: string;
+  unit_id: string;
+  unit_code: string;
+  is_hub: number;
+  updated_at: number;
+}
+
+/** LAN sync cursors and the last outcome (one row). */
+export interface SyncStateTable {
+  id: number;
+  pull_seq: Generated<number>;
+  ref_pull_seq: Generated<number>;
+  push_seq: Generated<number>;
+  ref_push_hlc: Generated<string>;
+  last_sync_at: number | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+}
+
+/** What sync refused, with the reason (never dropped silently). */
+export interface SyncRejectedTable {
+  seq: Generated<number>;
+  at: number;
+  direction: string;
+  kind: string;
+  item_id: string;
+  case_id: string | null;
+  /** The server's seq for a pulled item; 0 for a pushed one. */
+  server_seq: number;
+  reason: string;
+  raw: string | null;
+  resolved_at: number | null;
+}
+
 export interface Database {
   local_meta: LocalMetaTable;
   ref_record: RefRecordTable;
@@ -131,6 +171,9 @@ export interface Database {
   case_unit: CaseUnitTable;
   identity: IdentityTable;
   audit: AuditTable;
+  sync_config: SyncConfigTable;
+  sync_state: SyncStateTable;
+  sync_rejected: SyncRejectedTable;
 }
 
 export type Timestamp = ColumnType<number, number, number>;

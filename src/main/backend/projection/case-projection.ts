@@ -4,13 +4,14 @@
  * incremental path (a service appends an event) and the full rebuild (drop and replay), so
  * the two cannot disagree.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
 import type { CaseEvent } from '../../../shared/domain/events';
 import { urgencyRank } from '../../../shared/domain/enums';
 import type { WorkflowPreset } from '../../../shared/workflow/preset';
 import type { CaseState } from '../../../shared/workflow/state';
 import { applyEvent, startCase, type EngineContext } from '../../../shared/workflow/engine';
-import type { Database } from '../db/schema';
+import type { CaseTable, Database } from '../db/schema';
 
 type Db = Kysely<Database>;
 
@@ -81,7 +82,7 @@ function nextDue(s: CaseState): number | null {
   return m;
 }
 
-function caseRow(st: StoredCase) {
+function caseRow(st: StoredCase): CaseTable {
   const s = st.s;
   return {
     id: s.id,
@@ -118,84 +119,103 @@ function caseRow(st: StoredCase) {
   };
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
- * Writes the projections of these cases. `fresh` skips deleting old rows (a rebuild that
- * already emptied the tables). Multi-row inserts keep a rebuild of 100k cases to a few
- * thousand statements.
+ * The projection writer: cached prepared statements, because a rebuild writes a hundred
+ * thousand cases and compiling a query per write costs more than the write. The statements
+ * name exactly the columns of `db/schema.ts`; the rebuild test runs every one of them.
+ * It is only used inside a transaction that holds the connection (commitEvents, rebuild),
+ * so its statements can never land in somebody else's transaction.
  */
-export async function writeCases(db: Db, items: readonly StoredCase[], fresh = false): Promise<void> {
-  for (const batch of chunks(items, 200)) {
-    const ids = batch.map((b) => b.s.id);
-    if (!fresh) {
-      await db.deleteFrom('case_task').where('case_id', 'in', ids).execute();
-      await db.deleteFrom('case_unit').where('case_id', 'in', ids).execute();
-      await sql`DELETE FROM case_fts WHERE rowid IN (SELECT rowid FROM cases WHERE id IN (${sql.join(ids)}))`.execute(db);
+export class CaseWriter {
+  private stmts: ReturnType<typeof prepareStatements> | null = null;
+  constructor(private readonly sqlite: SqliteDatabase.Database) {}
+
+  private get s(): ReturnType<typeof prepareStatements> {
+    this.stmts ??= prepareStatements(this.sqlite);
+    return this.stmts;
+  }
+
+  /** Writes the projections of these cases; `fresh` skips deleting rows a rebuild already emptied. */
+  write(items: readonly StoredCase[], fresh = false): void {
+    const s = this.s;
+    for (const st of items) {
+      const id = st.s.id;
+      if (!fresh) {
+        s.deleteTasks.run(id);
+        s.deleteUnits.run(id);
+        s.deleteFts.run(id);
+      }
+      const row = caseRow(st);
+      // A rebuild only inserts: the insert's rowid comes free, no RETURNING round.
+      const rowid = fresh ? Number(s.insertCase.run(row).lastInsertRowid) : (s.upsertCase.get(row) as { rowid: number }).rowid;
+      for (const t of st.s.tasks) {
+        s.insertTask.run({
+          id: t.id,
+          case_id: id,
+          step_id: t.stepId,
+          role_id: t.roleId,
+          unit_id: t.unitId,
+          position_id: t.positionId,
+          branch_id: t.branchId,
+          state: t.state,
+          opened_at: t.openedAt,
+          due_at: t.dueAt,
+          closed_at: t.closedAt,
+          urgency_rank: urgencyRank(t.urgency ?? st.s.urgency),
+          returned: t.returned ? 1 : 0,
+        });
+      }
+      for (const u of st.s.opdUnitIds) s.insertUnit.run(id, u);
+      s.insertFts.run(rowid, id, st.s.ref, st.s.title, [st.s.description, ...st.text].join('\n'));
     }
-    const rows = batch.map(caseRow);
-    await db
-      .insertInto('cases')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => {
-          const set: Record<string, unknown> = {};
-          for (const k of Object.keys(rows[0] ?? {})) if (k !== 'id') set[k] = eb.ref(`excluded.${k}` as 'excluded.title');
-          return set;
-        }),
-      )
-      .execute();
-    const tasks = batch.flatMap((b) =>
-      b.s.tasks.map((t) => ({
-        id: t.id,
-        case_id: b.s.id,
-        step_id: t.stepId,
-        role_id: t.roleId,
-        unit_id: t.unitId,
-        position_id: t.positionId,
-        branch_id: t.branchId,
-        state: t.state,
-        opened_at: t.openedAt,
-        due_at: t.dueAt,
-        closed_at: t.closedAt,
-        urgency_rank: urgencyRank(t.urgency ?? b.s.urgency),
-        returned: t.returned ? 1 : 0,
-      })),
-    );
-    for (const c of chunks(tasks, 500)) await db.insertInto('case_task').values(c).execute();
-    const units = batch.flatMap((b) => b.s.opdUnitIds.map((u) => ({ case_id: b.s.id, unit_id: u })));
-    for (const c of chunks(units, 1000)) await db.insertInto('case_unit').values(c).onConflict((oc) => oc.doNothing()).execute();
-    const rowids = await db.selectFrom('cases').select(['id', sql<number>`rowid`.as('rowid')]).where('id', 'in', ids).execute();
-    const byId = new Map(rowids.map((r) => [r.id, r.rowid]));
-    const fts = batch.map((b) => ({
-      rowid: byId.get(b.s.id) ?? 0,
-      case_id: b.s.id,
-      ref: b.s.ref,
-      title: b.s.title,
-      body: [b.s.description, ...b.text].join('\n'),
-    }));
-    for (const c of chunks(fts, 500)) {
-      await sql`INSERT INTO case_fts (rowid, case_id, ref, title, body) VALUES ${sql.join(
-        c.map((f) => sql`(${f.rowid}, ${f.case_id}, ${f.ref}, ${f.title}, ${f.body})`),
-      )}`.execute(db);
-    }
+  }
+
+  /** Writes the identity projection for an `identity_recorded` event. */
+  writeIdentity(e: CaseEvent): void {
+    if (e.type !== 'case.identity_recorded') return;
+    const c = e.payload.complainant;
+    this.s.upsertIdentity.run({ case_id: e.caseId, name: c.name, nik: c.nik, phone: c.phone, email: c.email, address: c.address });
+  }
+
+  /** Empties every projection (the first half of a rebuild). */
+  clear(): void {
+    this.sqlite.exec('DELETE FROM case_task; DELETE FROM case_unit; DELETE FROM identity; DELETE FROM case_fts; DELETE FROM cases;');
   }
 }
 
-/** Writes the identity projection for an `identity_recorded` event. */
-export async function writeIdentity(db: Db, e: CaseEvent): Promise<void> {
-  if (e.type !== 'case.identity_recorded') return;
-  const c = e.payload.complainant;
-  const row = { case_id: e.caseId, name: c.name, nik: c.nik, phone: c.phone, email: c.email, address: c.address };
-  await db
-    .insertInto('identity')
-    .values(row)
-    .onConflict((oc) => oc.column('case_id').doUpdateSet({ name: row.name, nik: row.nik, phone: row.phone, email: row.email, address: row.address }))
-    .execute();
+/** Every column of `cases`, listed once; the Record type makes a missing or extra one a type error. */
+const CASE_COLUMN_SET: Record<keyof CaseTable, true> = {
+  id: true, ref: true, lapor_id: true, preset_id: true, preset_version: true, hub_unit_id: true, channel: true, type: true,
+  category_id: true, subcategory_id: true, title: true, description: true, location: true, privacy: true, urgency: true,
+  urgency_rank: true, strategic: true, status: true, received_at: true, registered_at: true, next_due_at: true, due_at: true,
+  paused: true, answered_at: true, closed_at: true, escalated_at: true, conflict_count: true, event_count: true,
+  last_event_at: true, last_hlc: true, state: true,
+};
+const CASE_COLUMNS = Object.keys(CASE_COLUMN_SET);
+
+function prepareStatements(sqlite: SqliteDatabase.Database) {
+  const cols = CASE_COLUMNS;
+  return {
+    insertCase: sqlite.prepare(`INSERT INTO cases (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`),
+    upsertCase: sqlite.prepare(
+      `INSERT INTO cases (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}
+       RETURNING rowid`,
+    ),
+    insertTask: sqlite.prepare(
+      `INSERT INTO case_task (id, case_id, step_id, role_id, unit_id, position_id, branch_id, state, opened_at, due_at, closed_at, urgency_rank, returned)
+       VALUES (@id, @case_id, @step_id, @role_id, @unit_id, @position_id, @branch_id, @state, @opened_at, @due_at, @closed_at, @urgency_rank, @returned)`,
+    ),
+    insertUnit: sqlite.prepare('INSERT OR IGNORE INTO case_unit (case_id, unit_id) VALUES (?, ?)'),
+    insertFts: sqlite.prepare('INSERT INTO case_fts (rowid, case_id, ref, title, body) VALUES (?, ?, ?, ?, ?)'),
+    deleteTasks: sqlite.prepare('DELETE FROM case_task WHERE case_id = ?'),
+    deleteUnits: sqlite.prepare('DELETE FROM case_unit WHERE case_id = ?'),
+    deleteFts: sqlite.prepare('DELETE FROM case_fts WHERE rowid = (SELECT rowid FROM cases WHERE id = ?)'),
+    upsertIdentity: sqlite.prepare(
+      `INSERT INTO identity (case_id, name, nik, phone, email, address) VALUES (@case_id, @name, @nik, @phone, @email, @address)
+       ON CONFLICT (case_id) DO UPDATE SET name = excluded.name, nik = excluded.nik, phone = excluded.phone, email = excluded.email, address = excluded.address`,
+    ),
+  };
 }
 
 export async function loadStoredCase(db: Db, caseId: string): Promise<StoredCase | null> {

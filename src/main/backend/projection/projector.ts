@@ -3,11 +3,11 @@
  * history, by replaying the case when an event arrives out of order (sync), and all at once
  * for a rebuild. Callers run it inside the transaction that appended the events.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CaseEvent } from '../../../shared/domain/events';
 import type { Database } from '../db/schema';
 import { loadCaseEvents, rowToEvent } from './event-store';
-import { foldCase, foldEvent, loadStoredCase, writeCases, writeIdentity, type ProjectionContext, type StoredCase } from './case-projection';
+import { foldCase, foldEvent, loadStoredCase, type CaseWriter, type ProjectionContext, type StoredCase } from './case-projection';
 
 type Db = Kysely<Database>;
 
@@ -16,7 +16,7 @@ function byLogOrder(a: CaseEvent, b: CaseEvent): number {
 }
 
 /** Projects events just appended to the log. Returns the ids of the cases that changed. */
-export async function projectEvents(db: Db, ctx: ProjectionContext, events: readonly CaseEvent[]): Promise<StoredCase[]> {
+export async function projectEvents(db: Db, ctx: ProjectionContext, writer: CaseWriter, events: readonly CaseEvent[]): Promise<StoredCase[]> {
   const byCase = new Map<string, CaseEvent[]>();
   for (const e of events) {
     const list = byCase.get(e.caseId);
@@ -37,19 +37,15 @@ export async function projectEvents(db: Db, ctx: ProjectionContext, events: read
     }
     if (st) changed.push(st);
   }
-  await writeCases(db, changed);
-  for (const e of events) if (e.type === 'case.identity_recorded' && changed.some((c) => c.s.id === e.caseId)) await writeIdentity(db, e);
+  writer.write(changed);
+  for (const e of events) if (e.type === 'case.identity_recorded' && changed.some((c) => c.s.id === e.caseId)) writer.writeIdentity(e);
   return changed;
 }
 
 /** Drops every projection and replays the whole log, in one transaction. */
-export async function rebuildProjections(db: Db, ctx: ProjectionContext): Promise<{ cases: number; events: number }> {
+export async function rebuildProjections(db: Db, ctx: ProjectionContext, writer: CaseWriter): Promise<{ cases: number; events: number }> {
   return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('case_task').execute();
-    await trx.deleteFrom('case_unit').execute();
-    await trx.deleteFrom('identity').execute();
-    await sql`DELETE FROM case_fts`.execute(trx);
-    await trx.deleteFrom('cases').execute();
+    writer.clear();
     const caseIds = (await trx.selectFrom('event').select('case_id').distinct().orderBy('case_id').execute()).map((r) => r.case_id);
     let events = 0;
     let cases = 0;
@@ -73,9 +69,9 @@ export async function rebuildProjections(db: Db, ctx: ProjectionContext): Promis
         events++;
       }
       if (cur) out.push(cur);
-      await writeCases(trx, out, true);
+      writer.write(out, true);
       const projected = new Set(out.map((c) => c.s.id));
-      for (const e of identities) if (projected.has(e.caseId)) await writeIdentity(trx, e);
+      for (const e of identities) if (projected.has(e.caseId)) writer.writeIdentity(e);
       cases += out.length;
     }
     return { cases, events };

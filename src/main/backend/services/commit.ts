@@ -60,7 +60,7 @@ export async function commitEvents(
   const result = await ctx.db.transaction().execute(async (trx) => {
     const events = await build(trx);
     const added = await appendEvents(trx, events, true);
-    const cases = await projectEvents(trx, proj, added);
+    const cases = await projectEvents(trx, proj, ctx.writer, added);
     await persistClock(trx, ctx);
     return { events: added, cases };
   });

@@ -13,7 +13,7 @@ import { WorkflowPreset } from '../../../shared/workflow/preset';
 import { buildCalendar } from '../../../shared/calendar/default-calendar';
 import type { Database } from '../db/schema';
 import type { OpenedDatabase } from '../db/database';
-import type { ProjectionContext } from '../projection/case-projection';
+import { CaseWriter, type ProjectionContext } from '../projection/case-projection';
 import { getRef, listRefs } from '../refdata/ref-store';
 import type { OfficeSettings } from '../refdata/kinds';
 
@@ -37,6 +37,8 @@ export class BackendContext {
   readonly clock: HlcClock;
   readonly sessions = new Map<string, Session>();
   readonly bus = new EventEmitter();
+  /** Writes the projections with cached statements (see CaseWriter). */
+  readonly writer: CaseWriter;
   private projectionCtx: ProjectionContext | null = null;
 
   constructor(
@@ -47,6 +49,7 @@ export class BackendContext {
     readonly now: () => number,
   ) {
     this.db = opened.db;
+    this.writer = new CaseWriter(opened.sqlite);
     this.clock = new HlcClock(deviceId, now, lastHlc);
   }
 

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CaseList, CaseRow, InboxCounts, InboxRow } from '../../../shared/api/views';
 import type { CaseStatus, CaseType, Channel, Privacy, Urgency } from '../../../shared/domain/enums';
-import { workingMinutesBetween } from '../../../shared/calendar/working-time';
+import { addWorkingTime } from '../../../shared/calendar/working-time';
 import type { WorkflowPreset } from '../../../shared/workflow/preset';
 import type { Database } from '../db/schema';
 import type { Caller } from './auth.service';
@@ -15,7 +15,7 @@ type Db = Kysely<Database>;
 /** Office minutes before a due time under which a task counts as "due soon". */
 export const DUE_SOON_MINUTES = 240;
 /** The inbox shows the most pressing tasks; a desk with more works them top-down. */
-export const INBOX_LIMIT = 300;
+export const INBOX_LIMIT = 200;
 
 /**
  * Turns what a user typed into an FTS5 query: each word a quoted prefix term, so operators
@@ -188,6 +188,8 @@ export async function inbox(ctx: BackendContext, caller: Caller): Promise<InboxR
     .execute();
   const name = await stepNamer(ctx);
   const base = await toRows(ctx, rows, now);
+  // One working-time computation for the whole inbox, not one per row.
+  const soonLimit = addWorkingTime(proj.engine.calendar, now, { minutes: DUE_SOON_MINUTES });
   return rows.map((r, i) => {
     const as = positions.find((p) => p.unitId === r.task_unit && p.roleId === r.role_id && (r.position_id === null || r.position_id === p.positionId));
     return {
@@ -199,7 +201,7 @@ export async function inbox(ctx: BackendContext, caller: Caller): Promise<InboxR
       taskOpenedAt: r.opened_at,
       asPositionId: as?.positionId ?? '',
       returned: r.returned === 1,
-      dueSoon: r.task_due !== null && r.task_due >= now && workingMinutesBetween(proj.engine.calendar, now, r.task_due) <= DUE_SOON_MINUTES,
+      dueSoon: r.task_due !== null && r.task_due >= now && r.task_due <= soonLimit,
     };
   });
 }

@@ -58,7 +58,10 @@ export function parseServerUrl(url: string): SyncResult<ServerSettings> {
     return syncFail('BAD_URL', { reason: 'bukan alamat URL' });
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') return syncFail('BAD_URL', { reason: 'harus diawali postgres://' });
-  const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
+  // ?host=/run/postgresql: a Unix socket on this machine (an administrator on the server).
+  const socketDir = u.searchParams.get('host');
+  if (socketDir !== null && !socketDir.startsWith('/')) return syncFail('BAD_URL', { reason: 'parameter host harus folder soket (diawali /)' });
+  const host = socketDir ?? u.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!host) return syncFail('BAD_URL', { reason: 'nama server kosong' });
   const port = u.port ? Number(u.port) : 5432;
   if (!Number.isInteger(port) || port < 1 || port > 65535) return syncFail('BAD_URL', { reason: 'nomor port tidak valid' });
@@ -69,7 +72,7 @@ export function parseServerUrl(url: string): SyncResult<ServerSettings> {
   const mode = u.searchParams.get('sslmode') ?? 'prefer';
   if (!isSslMode(mode)) return syncFail('BAD_URL', { reason: `sslmode harus salah satu dari ${SSL_MODES.join(', ')}` });
   for (const k of u.searchParams.keys()) {
-    if (k !== 'sslmode' && k !== 'sslrootcert') return syncFail('BAD_URL', { reason: `parameter tidak dikenal: ${k}` });
+    if (k !== 'sslmode' && k !== 'sslrootcert' && k !== 'host') return syncFail('BAD_URL', { reason: `parameter tidak dikenal: ${k}` });
   }
   return {
     ok: true,
@@ -106,7 +109,7 @@ export function probeServer(host: string, port: number, timeoutMs = DEFAULT_TIME
       resolve(r);
     };
     const timer = setTimeout(() => done({ ok: false, error: syncError('UNREACHABLE', { host, port }) }), timeoutMs);
-    const sock = net.connect({ host, port });
+    const sock = host.startsWith('/') ? net.connect({ path: `${host}/.s.PGSQL.${port}` }) : net.connect({ host, port });
     sock.on('error', (e) => done({ ok: false, error: classifyError(e, target) }));
     sock.on('connect', () => sock.write(Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f])));
     sock.once('data', (buf: Buffer) => {

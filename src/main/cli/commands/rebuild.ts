@@ -12,7 +12,7 @@ export function rebuildCommand(program: Command, run: Run): void {
       run(async (env) => {
         const ctx = await env.open();
         const started = Date.now();
-        const r = await rebuildProjections(ctx.db, await ctx.projection());
+        const r = await rebuildProjections(ctx.db, await ctx.projection(), ctx.writer);
         env.io.out(`${r.cases} aduan dari ${r.events} peristiwa dibangun ulang dalam ${((Date.now() - started) / 1000).toFixed(1)} dtk`);
       }),
     );

@@ -54,6 +54,9 @@ interface Plan {
   twoOpd: boolean;
   pause: boolean;
   fastLane: boolean;
+  /** Acts after which the case stops where it is (still open, and in time overdue). */
+  stallAfter: number | null;
+  acts: number;
   caseId: string | null;
   used: Set<string>;
   pausedUntil: number | null;
@@ -80,7 +83,8 @@ async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPr
       const unit = units.get(p.unitId);
       const role = preset.roles.find((r) => r.id === p.roleId);
       if (!unit || !role) continue;
-      let username = unit.kind === 'hub' ? role.id.replace(/_/g, '.') : `${unit.code.toLowerCase()}.${role.id.replace(/^opd_/, '').replace(/_/g, '.')}`;
+      const roleName = role.id.replace(/^opd_|_opd$/g, '').replace(/_/g, '.');
+      let username = unit.kind === 'hub' ? role.id.replace(/_/g, '.') : `${unit.code.toLowerCase()}.${roleName}`;
       username = username.replace(/[^a-z0-9._-]/g, '').slice(0, 40);
       if (existing.has(username)) username = `${username}.1`;
       existing.add(username);
@@ -206,6 +210,9 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
   for (let i = 0; i < o.cases; i++) {
     const t = nextOfficeInstant(cal, o.now - Math.floor(rng() * 365 * DAY));
     const r = rng();
+    // Recent cases are often still on their way; a few old ones were left behind.
+    const recent = o.now - t < 45 * DAY;
+    const stallAfter = rng.chance(recent ? 0.45 : 0.03) ? rng.int(0, 10) : null;
     plans.push({
       registerAt: t,
       speed: r < 0.7 ? 0.2 + rng() * 0.7 : r < 0.94 ? 0.9 + rng() * 0.6 : 1.5 + rng() * 2,
@@ -214,6 +221,8 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
       twoOpd: rng.chance(0.1),
       pause: rng.chance(0.08),
       fastLane: rng.chance(0.1),
+      stallAfter,
+      acts: 0,
       caseId: null,
       used: new Set(),
       pausedUntil: null,
@@ -285,6 +294,7 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
     if (s.pausedSince !== null) {
       await caseLevelAct(ctx, desk.caller, s.id, { type: 'case.resumed', payload: { note: 'Pengadu telah melengkapi data.' } }, 'desk', () => true);
     }
+    if (plan.stallAfter !== null && plan.acts >= plan.stallAfter) continue;
     let acted = false;
     for (const c of callers) {
       const options = allowedActions(preset, s, c.actor);
@@ -316,6 +326,7 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
         response,
       }, clock);
       acted = true;
+      plan.acts++;
       break;
     }
     if (!acted) continue;

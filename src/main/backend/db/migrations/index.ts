@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-sync';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,9 @@ export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-initial', up: m0001.up },
+  { version: 2, name: '0002-sync', up: m0002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,317 @@
+/**
+ * Pull: reference changes and events after this workstation's server cursors. Everything
+ * pulled is checked before it touches the local database (the `CaseEvent` schema, the HLC,
+ * what this unit may see, that it agrees with a copy already here); what fails is kept in
+ * `sync_rejected` with the reason and reported, the rest applies. Each page is appended,
+ * projected and the cursor moved in ONE local transaction, so a crash re-pulls a page, never
+ * half of one.
+ */
+import type pg from 'pg';
+import type { Kysely } from 'kysely';
+import { CaseEvent } from '../../../shared/domain/events';
+import { isHlc } from '../../../shared/hlc';
+import type { Database } from '../db/schema';
+import { appendEvents, loadCaseEvents, rowToEvent } from '../projection/event-store';
+import { projectEvents } from '../projection/projector';
+import { mergeRef } from '../refdata/ref-store';
+import { persistClock } from '../services/commit';
+import type { BackendContext } from '../services/context';
+import { loadCursors, recordRejections, updateState, type Membership, type Rejection } from './settings-store';
+import { checkRefChange } from './ref-check';
+
+const EVENT_PAGE = 2000;
+const REF_PAGE = 2000;
+
+interface ServerEventRow {
+  seq: string;
+  id: string;
+  case_id: string;
+  type: string;
+  hlc: string;
+  at: string;
+  author_id: string | null;
+  position_id: string | null;
+  acting: string | null;
+  device_id: string;
+  payload: string;
+  signature: string | null;
+}
+
+const SELECT_EVENTS = 'SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature FROM alur.event';
+
+function firstIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  const i = issues[0];
+  return i ? `${i.path.map(String).join('.') || 'peristiwa'}: ${i.message}` : 'tidak valid';
+}
+
+/** Parses one server row into an event, or says why it is not one. */
+export function parseServerEvent(r: ServerEventRow): { ok: true; event: CaseEvent } | { ok: false; reason: string } {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(r.payload);
+  } catch {
+    return { ok: false, reason: 'isi peristiwa bukan JSON' };
+  }
+  if (!isHlc(r.hlc)) return { ok: false, reason: 'cap waktu HLC tidak valid' };
+  const at = Number(r.at);
+  const parsed = CaseEvent.safeParse({
+    id: r.id,
+    caseId: r.case_id,
+    type: r.type,
+    hlc: r.hlc,
+    at,
+    authorId: r.author_id,
+    positionId: r.position_id,
+    acting: r.acting,
+    deviceId: r.device_id,
+    signature: r.signature,
+    payload,
+  });
+  if (!parsed.success) return { ok: false, reason: `tidak sesuai skema: ${firstIssue(parsed.error.issues)}` };
+  return { ok: true, event: parsed.data };
+}
+
+/** JSON with sorted keys, so two copies of one event compare by content, not key order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** Copies already here whose content differs from what the server now says. */
+async function changedCopies(db: Kysely<Database>, events: readonly CaseEvent[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const ids = [...byId.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('event').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const row of rows) {
+      const mine = CaseEvent.safeParse(rowToEvent(row));
+      const theirs = byId.get(row.id);
+      if (mine.success && theirs && canonical(mine.data) !== canonical(theirs)) out.set(row.id, 'berbeda dengan salinan yang sudah ada di workstation ini (diubah di server?)');
+    }
+  }
+  return out;
+}
+
+/** Privacy of cases, from a registration in this page or the local projection. */
+async function privacies(db: Kysely<Database>, events: readonly CaseEvent[], caseIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const e of events) if (e.type === 'case.registered' && !out.has(e.caseId)) out.set(e.caseId, e.payload.privacy);
+  const missing = caseIds.filter((c) => !out.has(c));
+  for (let i = 0; i < missing.length; i += 500) {
+    for (const r of await db.selectFrom('cases').select(['id', 'privacy']).where('id', 'in', missing.slice(i, i + 500)).execute()) out.set(r.id, r.privacy);
+  }
+  return out;
+}
+
+/**
+ * What an OPD login may hold, checked again here: the server's policies should already have
+ * withheld the rest, but a misconfigured server must not put a case or a secret identity on
+ * an OPD's disk. The refusal keeps no copy of what it refused.
+ */
+async function visibilityRefusals(client: pg.ClientBase, db: Kysely<Database>, events: readonly CaseEvent[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const caseIds = [...new Set(events.map((e) => e.caseId))];
+  if (caseIds.length === 0) return out;
+  const granted = new Set((await client.query<{ case_id: string }>('SELECT case_id FROM alur.case_unit WHERE unit_id = alur.my_unit() AND case_id = ANY($1)', [caseIds])).rows.map((r) => r.case_id));
+  const identityCases = [...new Set(events.filter((e) => e.type === 'case.identity_recorded').map((e) => e.caseId))];
+  const privacy = await privacies(db, events, identityCases);
+  for (const e of events) {
+    if (!granted.has(e.caseId)) out.set(e.id, 'aduan ini tidak didisposisikan ke unit workstation ini');
+    else if (e.type === 'case.identity_recorded' && privacy.get(e.caseId) !== 'biasa') out.set(e.id, 'identitas pengadu rahasia tidak boleh disimpan di workstation OPD');
+  }
+  return out;
+}
+
+/**
+ * Projects appended events. A case with no projection yet whose log already held events (an
+ * act that arrived before its registration) is replayed whole, so the result equals a rebuild
+ * whatever order the events came in.
+ */
+async function projectPulled(ctx: BackendContext, trx: Kysely<Database>, added: readonly CaseEvent[]): Promise<string[]> {
+  const proj = await ctx.projection();
+  const perCase = new Map<string, number>();
+  for (const e of added) perCase.set(e.caseId, (perCase.get(e.caseId) ?? 0) + 1);
+  const ids = [...perCase.keys()];
+  const toProject: CaseEvent[] = [...added];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const known = new Set((await trx.selectFrom('cases').select('id').where('id', 'in', chunk).execute()).map((r) => r.id));
+    const counts = await trx
+      .selectFrom('event')
+      .select(['case_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('case_id', 'in', chunk.filter((c) => !known.has(c)))
+      .groupBy('case_id')
+      .execute();
+    for (const c of counts) {
+      if (Number(c.n) > (perCase.get(c.case_id) ?? 0)) {
+        const rest = (await loadCaseEvents(trx, c.case_id)).filter((e) => !added.some((a) => a.id === e.id));
+        toProject.push(...rest);
+      }
+    }
+  }
+  const changed = await projectEvents(trx, proj, ctx.writer, toProject);
+  return changed.map((c) => c.s.id);
+}
+
+export interface PullResult {
+  /** Rows read from the server. */
+  read: number;
+  /** Events new to this workstation. */
+  applied: number;
+  refused: Rejection[];
+  caseIds: string[];
+}
+
+/** Pulls events after the cursor, page by page, until the server has nothing newer. */
+export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me: Pick<Membership, 'isHub'>): Promise<PullResult> {
+  const out: PullResult = { read: 0, applied: 0, refused: [], caseIds: [] };
+  let cursor = (await loadCursors(ctx.db)).pullSeq;
+  for (;;) {
+    // One snapshot for the page and the grants read with it.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    let page: ServerEventRow[];
+    let parsed: Array<{ r: ServerEventRow; p: ReturnType<typeof parseServerEvent> }>;
+    let invisible = new Map<string, string>();
+    try {
+      page = (await client.query<ServerEventRow>(`${SELECT_EVENTS} WHERE seq > $1 ORDER BY seq LIMIT $2`, [cursor, EVENT_PAGE])).rows;
+      let rows = page;
+      if (page.length && !me.isHub) {
+        // Cases handed to this unit within the page: their earlier events were invisible when
+        // the cursor passed them, so they come now.
+        const hi = Number(page[page.length - 1]?.seq);
+        const grants = await client.query<{ case_id: string }>('SELECT case_id FROM alur.case_unit WHERE unit_id = alur.my_unit() AND grant_seq > $1 AND grant_seq <= $2', [cursor, hi]);
+        const granted = grants.rows.map((g) => g.case_id);
+        if (granted.length) rows = [...(await client.query<ServerEventRow>(`${SELECT_EVENTS} WHERE case_id = ANY($1) AND seq <= $2 ORDER BY seq`, [granted, cursor])).rows, ...page];
+      }
+      parsed = rows.map((r) => ({ r, p: parseServerEvent(r) }));
+      if (!me.isHub) invisible = await visibilityRefusals(client, ctx.db, parsed.flatMap((x) => (x.p.ok ? [x.p.event] : [])));
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+    const last = page[page.length - 1];
+    if (!last) break;
+    const hi = Number(last.seq);
+    const r = await applyPage(ctx, parsed, invisible, hi);
+    out.read += parsed.length;
+    out.applied += r.applied;
+    out.refused.push(...r.refused);
+    out.caseIds.push(...r.caseIds);
+    cursor = hi;
+    if (page.length < EVENT_PAGE) break;
+  }
+  if (out.caseIds.length) ctx.emit({ type: 'cases.changed', caseIds: [...new Set(out.caseIds)] });
+  return out;
+}
+
+async function applyPage(
+  ctx: BackendContext,
+  parsed: ReadonlyArray<{ r: ServerEventRow; p: ReturnType<typeof parseServerEvent> }>,
+  invisible: Map<string, string>,
+  hi: number,
+): Promise<{ applied: number; refused: Rejection[]; caseIds: string[] }> {
+  const refused: Rejection[] = [];
+  const good: CaseEvent[] = [];
+  const seen = new Set<string>();
+  const seqOf = new Map<string, number>();
+  for (const { r, p } of parsed) {
+    const seq = Number(r.seq);
+    seqOf.set(r.id, seq);
+    if (!p.ok) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: p.reason, raw: JSON.stringify(r) });
+      continue;
+    }
+    const hidden = invisible.get(r.id);
+    if (hidden) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: hidden, raw: null });
+      continue;
+    }
+    if (seen.has(r.id)) continue;
+    try {
+      // Later local events must sort after everything seen: the HLC's whole point.
+      ctx.clock.receive(p.event.hlc);
+    } catch (e) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: `jam pengirim tidak wajar: ${(e as Error).message}`, raw: JSON.stringify(r) });
+      continue;
+    }
+    seen.add(r.id);
+    good.push(p.event);
+  }
+  const changed = await changedCopies(ctx.db, good);
+  const accepted = good.filter((e) => !changed.has(e.id));
+  for (const e of good) {
+    const why = changed.get(e.id);
+    if (why) refused.push({ direction: 'pull', kind: 'event', itemId: e.id, caseId: e.caseId, serverSeq: seqOf.get(e.id) ?? hi, reason: why, raw: JSON.stringify(e) });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const added = await appendEvents(trx, accepted, false);
+    const caseIds = added.length ? await projectPulled(ctx, trx, added) : [];
+    await recordRejections(trx, ctx.now(), refused);
+    await updateState(trx, { pull_seq: hi });
+    await persistClock(trx, ctx);
+    return { applied: added.length, refused, caseIds };
+  });
+}
+
+export interface RefPullResult {
+  read: number;
+  refused: Rejection[];
+}
+
+interface ServerRefRow {
+  seq: string;
+  kind: string;
+  id: string;
+  fields: unknown;
+  clocks: unknown;
+}
+
+/** Pulls reference changes after the cursor and merges them per field (LWW by HLC). */
+export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Promise<RefPullResult> {
+  const out: RefPullResult = { read: 0, refused: [] };
+  let cursor = (await loadCursors(ctx.db)).refPullSeq;
+  for (;;) {
+    const rows = (await client.query<ServerRefRow>('SELECT seq, kind, id, fields, clocks FROM alur.ref_change WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor, REF_PAGE])).rows;
+    const last = rows[rows.length - 1];
+    if (!last) break;
+    const hi = Number(last.seq);
+    const refused: Rejection[] = [];
+    const good: Array<{ kind: string; id: string; fields: Record<string, unknown>; clocks: Record<string, string> }> = [];
+    for (const r of rows) {
+      const c = checkRefChange(r.kind, r.id, r.fields, r.clocks);
+      let reason = c.ok ? null : c.reason;
+      if (c.ok) {
+        try {
+          for (const h of Object.values(c.clocks)) ctx.clock.receive(h);
+        } catch (e) {
+          reason = `jam pengirim tidak wajar: ${(e as Error).message}`;
+        }
+      }
+      if (c.ok && reason === null) good.push({ kind: r.kind, id: r.id, fields: c.fields, clocks: c.clocks });
+      else refused.push({ direction: 'pull', kind: 'ref', itemId: `${r.kind}/${r.id}`, caseId: null, serverSeq: Number(r.seq), reason: reason ?? 'tidak valid', raw: JSON.stringify(r) });
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const g of good) await mergeRef(trx, g.kind, g.id, g.fields, g.clocks);
+      await recordRejections(trx, ctx.now(), refused);
+      await updateState(trx, { ref_pull_seq: hi });
+      await persistClock(trx, ctx);
+    });
+    out.read += rows.length;
+    out.refused.push(...refused);
+    cursor = hi;
+    if (rows.length < REF_PAGE) break;
+  }
+  // Presets and the calendar may have changed: the projection context is re-read.
+  if (out.read) ctx.invalidate();
+  return out;
+}

@@ -1,0 +1,208 @@
+/**
+ * Push: local events the server has not acknowledged, in local `seq` order, and reference
+ * data changed here. Every insert is `ON CONFLICT DO NOTHING`, so a push repeated after a
+ * crash, a lost answer or a killed process changes nothing on the server; the local cursor
+ * advances only after the server committed the batch.
+ */
+import type pg from 'pg';
+import { decodeHlc } from '../../../shared/hlc';
+import type { EventRow } from '../db/schema';
+import { refsSince } from '../refdata/ref-store';
+import type { BackendContext } from '../services/context';
+import { loadCursors, recordRejections, updateState, type Rejection } from './settings-store';
+
+/** Statement size: 11 parameters per event, well under PostgreSQL's 65535. */
+const EVENT_BATCH = 1000;
+const REF_BATCH = 500;
+
+/**
+ * SQLSTATEs that mean "the server will never take this row" (row-level security, a payload
+ * it cannot read, a value out of bounds), as opposed to a lost connection, which is retried.
+ */
+const REFUSALS = new Set(['42501', '22P02', '23514', '22001', '22003', '23502']);
+
+function sqlState(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
+}
+
+export function isRefusal(e: unknown): boolean {
+  return REFUSALS.has(sqlState(e));
+}
+
+const EVENT_COLUMNS = '(id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature)';
+
+function eventParams(r: EventRow): Array<string | number | null> {
+  return [r.id, r.case_id, r.type, r.hlc, r.at, r.author_id, r.position_id, r.acting, r.device_id, r.payload, r.signature];
+}
+
+function insertEventsSql(n: number): string {
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = i * 11;
+    rows.push(`(${Array.from({ length: 11 }, (_, k) => `$${b + k + 1}`).join(', ')})`);
+  }
+  return `INSERT INTO alur.event ${EVENT_COLUMNS} VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`;
+}
+
+function refusalReason(e: unknown): string {
+  const state = sqlState(e);
+  if (state === '42501') return 'server menolak: aduan ini tidak boleh diakses unit login ini';
+  const msg = e instanceof Error ? e.message : String(e);
+  return `server menolak (${state}): ${msg.split('\n')[0] ?? ''}`.slice(0, 300);
+}
+
+/**
+ * Sends one batch in one server transaction. When the server refuses the batch, each row is
+ * tried on its own (in a savepoint) so one refused event does not hold back the others.
+ */
+async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Promise<{ inserted: number; refused: Rejection[] }> {
+  await client.query('BEGIN');
+  try {
+    const res = await client.query(insertEventsSql(rows.length), rows.flatMap(eventParams));
+    await client.query('COMMIT');
+    return { inserted: res.rowCount ?? 0, refused: [] };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (!isRefusal(e)) throw e;
+  }
+  let inserted = 0;
+  const refused: Rejection[] = [];
+  await client.query('BEGIN');
+  try {
+    for (const r of rows) {
+      await client.query('SAVEPOINT one');
+      try {
+        const res = await client.query(insertEventsSql(1), eventParams(r));
+        inserted += res.rowCount ?? 0;
+        await client.query('RELEASE SAVEPOINT one');
+      } catch (e) {
+        if (!isRefusal(e)) throw e;
+        await client.query('ROLLBACK TO SAVEPOINT one');
+        refused.push({ direction: 'push', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: 0, reason: refusalReason(e), raw: null });
+      }
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  return { inserted, refused };
+}
+
+export interface PushResult {
+  /** Events sent (new on the server or already there). */
+  sent: number;
+  /** Of those, new on the server. */
+  inserted: number;
+  refused: Rejection[];
+}
+
+/**
+ * Pushes events. `all`: every event this workstation holds, whoever wrote it (publishing an
+ * office with `alur server init`), else only local ones after the push cursor. Events the
+ * server refused earlier are offered again first (a fixed login may now be allowed).
+ */
+export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opts: { all?: boolean } = {}): Promise<PushResult> {
+  const db = ctx.db;
+  const out: PushResult = { sent: 0, inserted: 0, refused: [] };
+  if (!opts.all) {
+    const held = await db
+      .selectFrom('sync_rejected')
+      .innerJoin('event', 'event.id', 'sync_rejected.item_id')
+      .selectAll('event')
+      .where('sync_rejected.direction', '=', 'push')
+      .where('sync_rejected.resolved_at', 'is', null)
+      .orderBy('event.seq')
+      .execute();
+    for (const r of held) {
+      const res = await sendBatch(client, [r]);
+      if (res.refused.length === 0) {
+        await db.updateTable('sync_rejected').set({ resolved_at: ctx.now() }).where('direction', '=', 'push').where('item_id', '=', r.id).execute();
+        out.sent++;
+        out.inserted += res.inserted;
+      }
+    }
+  }
+  let cursor = opts.all ? 0 : (await loadCursors(db)).pushSeq;
+  for (;;) {
+    let q = db.selectFrom('event').selectAll().where('seq', '>', cursor);
+    if (!opts.all) q = q.where('local', '=', 1);
+    const rows = await q.orderBy('seq').limit(EVENT_BATCH).execute();
+    const last = rows[rows.length - 1];
+    if (!last) break;
+    const res = await sendBatch(client, rows);
+    out.sent += rows.length;
+    out.inserted += res.inserted;
+    out.refused.push(...res.refused);
+    // Acknowledged: only now may the cursor move (a crash before this line re-sends the batch).
+    await db.transaction().execute(async (trx) => {
+      await recordRejections(trx, ctx.now(), res.refused);
+      await updateState(trx, { push_seq: last.seq });
+    });
+    cursor = last.seq;
+  }
+  return out;
+}
+
+export interface RefPushResult {
+  sent: number;
+  inserted: number;
+}
+
+/**
+ * Pushes reference data: the fields this workstation wrote since the last push (or, `all`,
+ * every field of every record). Fields that came from the server are not sent back.
+ */
+export async function pushRefs(ctx: BackendContext, client: pg.ClientBase, opts: { all?: boolean } = {}): Promise<RefPushResult> {
+  const since = opts.all ? '' : (await loadCursors(ctx.db)).refPushHlc;
+  const records = await refsSince(ctx.db, since);
+  const out: RefPushResult = { sent: 0, inserted: 0 };
+  let high = since;
+  const rows: Array<[string, string, string, string]> = [];
+  for (const rec of records) {
+    const fields: Record<string, unknown> = {};
+    const clocks: Record<string, string> = {};
+    for (const [k, c] of Object.entries(rec.clocks)) {
+      if (c > high) high = c;
+      if (!(k in rec.fields)) continue;
+      if (!opts.all && (c <= since || decodeHlc(c).device !== ctx.deviceId)) continue;
+      fields[k] = rec.fields[k];
+      clocks[k] = c;
+    }
+    if (Object.keys(clocks).length) rows.push([rec.kind, rec.id, JSON.stringify(fields), JSON.stringify(clocks)]);
+  }
+  for (let i = 0; i < rows.length; i += REF_BATCH) {
+    const batch = rows.slice(i, i + REF_BATCH);
+    const values = batch.map((_, j) => `($${j * 4 + 1}, $${j * 4 + 2}, $${j * 4 + 3}::jsonb, $${j * 4 + 4}::jsonb)`).join(', ');
+    await client.query('BEGIN');
+    try {
+      const res = await client.query(`INSERT INTO alur.ref_change (kind, id, fields, clocks) VALUES ${values} ON CONFLICT (kind, id, digest) DO NOTHING`, batch.flat());
+      await client.query('COMMIT');
+      out.inserted += res.rowCount ?? 0;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+    out.sent += batch.length;
+  }
+  if (high > since) await updateState(ctx.db, { ref_push_hlc: high });
+  return out;
+}
+
+/** Local events not yet acknowledged by the server (the status bar's "waiting to push"). */
+export async function pendingCount(ctx: BackendContext): Promise<number> {
+  const { pushSeq } = await loadCursors(ctx.db);
+  const r = await ctx.db
+    .selectFrom('event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('local', '=', 1)
+    .where('seq', '>', pushSeq)
+    .executeTakeFirstOrThrow();
+  const held = await ctx.db
+    .selectFrom('sync_rejected')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('direction', '=', 'push')
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n) + Number(held.n);
+}

@@ -1,0 +1,164 @@
+/**
+ * Shared set-up for the sync tests: an office with staff, server databases with their unit
+ * logins, workstations that join, and sessions for any user on any workstation.
+ *
+ * Sessions are made directly in the context's session table: every staff login would cost an
+ * scrypt verification (N=2^17) per user per workstation, and logging in is not what these
+ * tests are about (the users and their hashes do arrive through reference-data sync).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { BackendContext } from '../../../src/main/backend/services/context';
+import { openContext } from '../../../src/main/backend/backend';
+import { listRefs } from '../../../src/main/backend/refdata/ref-store';
+import { DB_FILE } from '../../../src/main/backend/db/database';
+import { initServer, type Credential } from '../../../src/main/backend/sync/server-admin';
+import type { RegisterCaseInput } from '../../../src/shared/api/contract';
+import { call, newOffice, RESOURCES, tempDir, type FakeClock } from '../../helpers/temp';
+import { staffOffice, walker, type Walker } from '../../helpers/office';
+import type { PgServer } from '../../helpers/pg-server';
+
+/** Monday 2 November 2026, 09:00 WITA (01:00 UTC). */
+export const START = Date.UTC(2026, 10, 2, 1, 0);
+
+export function caseInput(over: Partial<RegisterCaseInput> = {}): RegisterCaseInput {
+  return {
+    channel: 'web',
+    receivedAt: START - 3_600_000,
+    type: 'pengaduan',
+    title: 'Jalan berlubang di Desa Murung Jambu',
+    description: 'Jalan poros desa berlubang dalam sejak musim hujan, dua pengendara jatuh minggu ini.',
+    location: 'Desa Murung Jambu',
+    privacy: 'biasa',
+    urgency: 'segera',
+    complainant: { name: 'Rahmat Hidayat', phone: '081234567890' },
+    ...over,
+  };
+}
+
+export interface Office {
+  ctx: BackendContext;
+  dataDir: string;
+  /** The OPDs that have staff, and their codes. */
+  opdIds: string[];
+  opdCodes: string[];
+  hubCode: string;
+}
+
+/** A Balangan office with one user per post of the desk side and of `opdCount` OPDs. */
+export async function buildOffice(clock: FakeClock, opdCount = 2): Promise<Office> {
+  const o = await newOffice('balangan', clock);
+  await staffOffice(o.ctx, o.token, opdCount);
+  const units = await listRefs(o.ctx.db, 'unit');
+  const opds = units.filter((u) => u.kind === 'opd').slice(0, opdCount);
+  const hub = units.find((u) => u.kind === 'hub');
+  return { ctx: o.ctx, dataDir: o.dataDir, opdIds: opds.map((u) => u.id), opdCodes: opds.map((u) => u.code), hubCode: hub?.code ?? '' };
+}
+
+/** A copy of a data folder (the same office and device) opened with its own clock. */
+export async function copyWorkstation(src: BackendContext, now: () => number): Promise<BackendContext> {
+  const dir = tempDir();
+  await src.opened.sqlite.backup(path.join(dir, DB_FILE));
+  return openContext({ dataDir: dir, resourcesDir: RESOURCES, appVersion: 'test', now });
+}
+
+/** An empty workstation folder. */
+export async function emptyWorkstation(now: () => number): Promise<BackendContext> {
+  return openContext({ dataDir: tempDir(), resourcesDir: RESOURCES, appVersion: 'test', now });
+}
+
+/** A session token for every active user of the office, as this workstation knows them. */
+export async function sessions(ctx: BackendContext): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const u of await listRefs(ctx.db, 'user')) {
+    if (!u.active) continue;
+    const token = crypto.randomBytes(16).toString('hex');
+    ctx.sessions.set(token, { userId: u.id, lastSeen: ctx.now() });
+    out.set(u.username, token);
+  }
+  return out;
+}
+
+/** A walker over fresh sessions (sessions lock after idle time and the tests move clocks). */
+export async function walkerFor(ctx: BackendContext, opdIds: string[]): Promise<{ w: Walker; tokens: Map<string, string> }> {
+  const tokens = await sessions(ctx);
+  return { w: walker(ctx, tokens, opdIds), tokens };
+}
+
+/** Registers a case as the desk admin and walks it until it reached `opdId` (or `steps` acts). */
+export async function caseTo(ctx: BackendContext, opdIds: string[], over: Partial<RegisterCaseInput>, untilOpd: string | null, maxSteps = 12): Promise<string> {
+  const { w, tokens } = await walkerFor(ctx, untilOpd ? [untilOpd] : opdIds);
+  const { caseId } = await call(ctx, 'case.register', tokens.get('admin') ?? null, caseInput(over));
+  if (!untilOpd) return caseId;
+  for (let i = 0; i < maxSteps; i++) {
+    const d = await w.detail(caseId);
+    if (d.case.opdUnitIds.includes(untilOpd)) return caseId;
+    await w.step(caseId);
+  }
+  throw new Error(`case never reached ${untilOpd}`);
+}
+
+export async function createDatabase(server: PgServer, name: string): Promise<void> {
+  const c = new pg.Client(server.url());
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Drops a database and the unit logins made for it (roles are per server, not per database). */
+export async function dropDatabase(server: PgServer, name: string, creds: readonly Credential[]): Promise<void> {
+  const c = new pg.Client(server.url());
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
+    for (const cr of creds) await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(cr.login)}`);
+  } finally {
+    await c.end();
+  }
+}
+
+export interface Published {
+  db: string;
+  creds: Credential[];
+  credentialsFile: string;
+  /** A unit's login URL on this database. */
+  url(unitCode: string): string;
+}
+
+/** `alur server init` of `office` on a new database `db`. */
+export async function publish(server: PgServer, ctx: BackendContext, db: string): Promise<Published> {
+  await createDatabase(server, db);
+  const credentialsFile = path.join(tempDir(), 'kredensial.json');
+  const r = await initServer({ url: server.url(db), ctx, credentialsFile });
+  if (!r.ok) throw new Error(`server init: ${r.error.message}`);
+  const creds = JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as Credential[];
+  return {
+    db,
+    creds,
+    credentialsFile,
+    url(unitCode) {
+      const c = creds.find((x) => x.unit.toLowerCase() === unitCode.toLowerCase());
+      if (!c) throw new Error(`no login for ${unitCode}`);
+      return server.urlAs(c.login, c.password, db);
+    },
+  };
+}
+
+/** A pg client on `url` (a unit login or the owner), for SQL-level checks. */
+export async function sqlAs(url: string): Promise<pg.Client> {
+  const u = new URL(url);
+  const c = new pg.Client({ host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1) });
+  c.on('error', () => undefined);
+  await c.connect();
+  return c;
+}
+
+/** The log of a workstation, in log order: ids only. */
+export function logIds(ctx: BackendContext): string[] {
+  return (ctx.opened.sqlite.prepare('SELECT id FROM event ORDER BY hlc, id').all() as Array<{ id: string }>).map((r) => r.id);
+}
