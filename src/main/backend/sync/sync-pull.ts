@@ -13,6 +13,7 @@ import { isHlc } from '../../../shared/hlc';
 import type { Database } from '../db/schema';
 import { appendEvents, loadCaseEvents, rowToEvent } from '../projection/event-store';
 import { projectEvents } from '../projection/projector';
+import type { ProjectionContext } from '../projection/case-projection';
 import { mergeRef } from '../refdata/ref-store';
 import { persistClock } from '../services/commit';
 import type { BackendContext } from '../services/context';
@@ -136,8 +137,7 @@ async function visibilityRefusals(client: pg.ClientBase, db: Kysely<Database>, e
  * act that arrived before its registration) is replayed whole, so the result equals a rebuild
  * whatever order the events came in.
  */
-async function projectPulled(ctx: BackendContext, trx: Kysely<Database>, added: readonly CaseEvent[]): Promise<string[]> {
-  const proj = await ctx.projection();
+async function projectPulled(ctx: BackendContext, proj: ProjectionContext, trx: Kysely<Database>, added: readonly CaseEvent[]): Promise<string[]> {
   const perCase = new Map<string, number>();
   for (const e of added) perCase.set(e.caseId, (perCase.get(e.caseId) ?? 0) + 1);
   const ids = [...perCase.keys()];
@@ -253,9 +253,12 @@ async function applyPage(
     const why = changed.get(e.id);
     if (why) refused.push({ direction: 'pull', kind: 'event', itemId: e.id, caseId: e.caseId, serverSeq: seqOf.get(e.id) ?? hi, reason: why, raw: JSON.stringify(e) });
   }
+  // Read before the transaction: the context reads through the one connection the
+  // transaction holds, so reading inside it would wait for itself.
+  const proj = await ctx.projection();
   return ctx.db.transaction().execute(async (trx) => {
     const added = await appendEvents(trx, accepted, false);
-    const caseIds = added.length ? await projectPulled(ctx, trx, added) : [];
+    const caseIds = added.length ? await projectPulled(ctx, proj, trx, added) : [];
     await recordRejections(trx, ctx.now(), refused);
     await updateState(trx, { pull_seq: hi });
     await persistClock(trx, ctx);
