@@ -10,7 +10,7 @@ import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, LATEST_SCHEMA_VERSION } from './db/database';
 import { BackendContext, newDeviceId, type BackendOptions } from './services/context';
 import { authenticate, requireCaller, type Caller } from './services/auth.service';
-import { runAutomation } from './services/automation';
+import { runAutomation, warnDueSoon } from './services/automation';
 import { coreHandlers } from './handlers/core';
 import { deskHandlers } from './handlers/desk';
 import { documentHandlers } from './handlers/documents';
@@ -67,7 +67,8 @@ export async function openContext(opts: BackendOptions): Promise<BackendContext>
   return new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
 }
 
-const AUTOMATION_INTERVAL_MS = 5 * 60_000;
+/** Automatic closes, escalations and due-soon warnings run this often (warnings an hour ahead). */
+const AUTOMATION_INTERVAL_MS = 60_000;
 
 /** The Backend interface the transports use; opening happens in the background. */
 export function openBackend(opts: BackendOptions): Backend {
@@ -80,7 +81,7 @@ export function openBackend(opts: BackendOptions): Backend {
   void ready.then((r) => {
     if (!r.ok) return;
     r.value.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
-    const tick = () => void runAutomation(r.value).catch(() => undefined);
+    const tick = () => void runAutomation(r.value).then(() => warnDueSoon(r.value)).catch(() => undefined);
     tick();
     timer = setInterval(tick, AUTOMATION_INTERVAL_MS);
     timer.unref();

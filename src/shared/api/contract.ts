@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import { method, type MethodSpec } from './method';
+import { CaseListInput } from './filters';
 import { deskMethods } from './methods/desk';
 import { documentMethods } from './methods/documents';
 import { reportMethods } from './methods/reports';
 import { syncMethods } from './methods/sync';
-import { CaseStatus, CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
-import { Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
+import { CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
+import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
 import { Id, Username } from '../domain/org';
 import { Holiday, OfficeHours, TimeZoneCode } from '../calendar/working-time';
 import type { Result } from '../result';
@@ -51,6 +52,8 @@ export const RegisterCaseInput = z
     privacy: Privacy,
     urgency: Urgency.default('biasa'),
     complainant: Complainant.nullable(),
+    /** Uploaded first with `attachment.upload`. */
+    attachments: z.array(AttachmentRef).max(20).default([]),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -63,22 +66,8 @@ export const RegisterCaseInput = z
   });
 export type RegisterCaseInput = z.input<typeof RegisterCaseInput>;
 
-export const CaseListInput = z
-  .object({
-    status: CaseStatus.optional(),
-    channel: Channel.optional(),
-    type: CaseType.optional(),
-    categoryId: z.string().max(48).optional(),
-    unitId: Id.optional(),
-    search: z.string().trim().max(200).optional(),
-    overdue: z.boolean().optional(),
-    receivedFrom: z.number().int().optional(),
-    receivedTo: z.number().int().optional(),
-    limit: z.number().int().min(1).max(500).default(50),
-    offset: z.number().int().min(0).default(0),
-  })
-  .strict();
-export type CaseListInput = z.input<typeof CaseListInput>;
+export { CaseListInput } from './filters';
+
 
 export const CaseRefInput = z.object({ caseId: z.uuid() }).strict();
 
@@ -95,6 +84,8 @@ export const ActInput = z
     urgency: Urgency.nullable().default(null),
     dueAt: z.number().int().nullable().default(null),
     response: Description.nullable().default(null),
+    /** Evidence for a drafted response, uploaded first with `attachment.upload`. */
+    attachments: z.array(AttachmentRef).max(20).default([]),
   })
   .strict();
 export type ActInput = z.input<typeof ActInput>;
@@ -214,7 +205,20 @@ export type ResultOf<M extends MethodName> = Contract[M] extends MethodSpec<z.Zo
 export type ServerEvent =
   | { type: 'cases.changed'; caseIds: string[] }
   | { type: 'session.expired' }
-  | { type: 'notice'; level: 'info' | 'warning'; message: string; caseId: string | null };
+  | { type: 'notice'; level: 'info' | 'warning'; message: string; caseId: string | null }
+  /** A task opened (a case arrived in an inbox) or is about to be late: the UI tells its user if it is theirs. */
+  | { type: 'task.opened' | 'task.due_soon'; task: TaskNotice };
+
+export interface TaskNotice {
+  caseId: string;
+  ref: string;
+  title: string;
+  stepName: string;
+  unitId: string;
+  roleId: string;
+  positionId: string | null;
+  dueAt: number | null;
+}
 
 /** A client of the contract: one named, typed function per method. */
 export type AlurApi = { [M in MethodName]: (input: InputOf<M>) => Promise<Result<ResultOf<M>>> };

@@ -143,3 +143,36 @@ export interface CalendarView {
   officeHours: OfficeHours;
   holidays: Holiday[];
 }
+
+export interface DuplicateCandidate {
+  id: string;
+  ref: string;
+  title: string;
+  status: CaseRow['status'];
+  receivedAt: number;
+  /** Why it looks the same: the LAPOR! id, the complainant, or the text. */
+  reasons: Array<'lapor' | 'complainant' | 'text'>;
+}
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  /** The case-list filters, as `case.list` takes them. */
+  filters: Record<string, unknown>;
+}
+
+export interface OfficeSettingsView {
+  name: string;
+  refFormat: string;
+  idleLockMinutes: number;
+  attachmentLimitMb: number;
+  updateUrl: string | null;
+  /** This workstation's code in tracking numbers ({DEV}). */
+  station: string;
+}
+
+export interface AttachmentData {
+  name: string;
+  mime: string;
+  dataBase64: string;
+}

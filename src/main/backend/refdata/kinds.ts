@@ -26,6 +26,9 @@ export const StoredPreset = z.object({ json: z.string().min(2) });
 export const CalendarSettings = z.object({ timeZone: TimeZoneCode, officeHours: OfficeHours, holidays: z.array(Holiday) });
 export type CalendarSettings = z.infer<typeof CalendarSettings>;
 
+/** A user's saved case-list filters (private to that user). */
+export const SavedSearchRecord = z.object({ id: z.string().min(1), userId: z.string().min(1), name: z.string().min(1), filters: z.record(z.string(), z.unknown()) });
+
 export const REF_KINDS = {
   office: OfficeSettings,
   unit: Unit,
@@ -35,6 +38,7 @@ export const REF_KINDS = {
   assignment: Assignment,
   preset: StoredPreset,
   calendar: CalendarSettings,
+  saved_search: SavedSearchRecord,
 } as const;
 export type RefKind = keyof typeof REF_KINDS;
 export type RefOf<K extends RefKind> = z.infer<(typeof REF_KINDS)[K]>;

@@ -9,6 +9,32 @@ import type { BackendContext } from './context';
 import { commitEvents, makeEvent } from './commit';
 
 /** Appends every automatic event due now; returns how many were added. */
+/** Minutes before a due time at which the post's users are warned. */
+export const DUE_WARNING_MINUTES = 60;
+
+/** Warns (once per task) about open tasks due within the next hour. */
+export async function warnDueSoon(ctx: BackendContext): Promise<number> {
+  const now = ctx.now();
+  const rows = await ctx.db
+    .selectFrom('case_task')
+    .innerJoin('cases', 'cases.id', 'case_task.case_id')
+    .select(['case_task.id', 'case_task.step_id', 'case_task.unit_id', 'case_task.role_id', 'case_task.position_id', 'case_task.due_at', 'cases.id as case_id', 'cases.ref', 'cases.title', 'cases.preset_id', 'cases.preset_version'])
+    .where('case_task.state', '=', 'open')
+    .where('case_task.due_at', '>', now)
+    .where('case_task.due_at', '<=', now + DUE_WARNING_MINUTES * 60_000)
+    .execute();
+  const proj = await ctx.projection();
+  let n = 0;
+  for (const r of rows) {
+    if (ctx.warned.has(r.id)) continue;
+    ctx.warned.add(r.id);
+    const stepName = proj.preset(r.preset_id, r.preset_version).steps.find((s) => s.id === r.step_id)?.name ?? r.step_id;
+    ctx.emit({ type: 'task.due_soon', task: { caseId: r.case_id, ref: r.ref, title: r.title, stepName, unitId: r.unit_id, roleId: r.role_id, positionId: r.position_id, dueAt: r.due_at } });
+    n++;
+  }
+  return n;
+}
+
 export async function runAutomation(ctx: BackendContext): Promise<number> {
   const office = await ctx.office().catch(() => null);
   if (!office) return 0;

@@ -13,6 +13,7 @@ import { getRef, listRefs } from '../refdata/ref-store';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { commitEvents, makeEvent } from './commit';
+import { requireBlobs } from './attachment.service';
 
 type Db = Kysely<Database>;
 
@@ -64,6 +65,7 @@ export async function registerCase(ctx: BackendContext, caller: Caller, input: P
   const preset = proj.preset(office.presetId, office.presetVersion);
   const desk = deskPosition(preset, caller.actor, office.hubUnitId);
   checkCategory(preset, input.categoryId, input.subcategoryId);
+  requireBlobs(ctx, input.attachments);
   const hub = await getRef(ctx.db, 'unit', office.hubUnitId);
   const caseId = ctx.uuid();
   let ref = '';
@@ -93,7 +95,7 @@ export async function registerCase(ctx: BackendContext, caller: Caller, input: P
         location: input.location,
         privacy: input.privacy,
         urgency: input.urgency,
-        attachments: [],
+        attachments: input.attachments,
       },
     };
     const events = [makeEvent(ctx, caseId, author, registered, when)];
@@ -129,6 +131,7 @@ async function checkTargets(db: Db, input: ParsedInputOf<'case.act'>): Promise<v
 
 export async function actOnCase(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'case.act'>, at?: number): Promise<{ caseId: string; eventId: string }> {
   const proj = await ctx.projection();
+  requireBlobs(ctx, input.attachments);
   const result = await commitEvents(ctx, async (trx) => {
     const st = await requireCase(trx, input.caseId);
     const preset = proj.preset(st.s.presetId, st.s.presetVersion);

@@ -10,6 +10,8 @@ import type { Database } from '../db/schema';
 import { appendEvents } from '../projection/event-store';
 import { projectEvents } from '../projection/projector';
 import type { StoredCase } from '../projection/case-projection';
+import type { Task } from '../../../shared/workflow/state';
+import type { TaskNotice } from '../../../shared/api/contract';
 import type { BackendContext } from './context';
 
 export interface Author {
@@ -65,7 +67,20 @@ export async function commitEvents(
     return { events: added, cases };
   });
   if (result.cases.length) ctx.emit({ type: 'cases.changed', caseIds: result.cases.map((c) => c.s.id) });
+  // Tell every UI which tasks these events opened; each UI shows the ones that are its user's.
+  const opened = new Set(result.events.map((e) => e.id));
+  for (const c of result.cases) {
+    const preset = proj.preset(c.s.presetId, c.s.presetVersion);
+    for (const t of c.s.tasks) {
+      if (t.state !== 'open' || !opened.has(t.openedByEvent)) continue;
+      ctx.emit({ type: 'task.opened', task: taskNotice(c, t, preset.steps.find((x) => x.id === t.stepId)?.name ?? t.stepId) });
+    }
+  }
   return result;
+}
+
+export function taskNotice(c: StoredCase, t: Task, stepName: string): TaskNotice {
+  return { caseId: c.s.id, ref: c.s.ref, title: c.s.title, stepName, unitId: t.unitId, roleId: t.roleId, positionId: t.positionId, dueAt: t.dueAt };
 }
 
 /** A new id for a reference record. */

@@ -37,6 +37,8 @@ export class BackendContext {
   readonly clock: HlcClock;
   readonly sessions = new Map<string, Session>();
   readonly bus = new EventEmitter();
+  /** Tasks already warned about as due soon (in memory: a restart may warn once more). */
+  readonly warned = new Set<string>();
   /** Writes the projections with cached statements (see CaseWriter). */
   readonly writer: CaseWriter;
   private projectionCtx: ProjectionContext | null = null;

@@ -1,6 +1,7 @@
 /** The case page: fields, tasks, the timeline of every event, what the caller may do, identity. */
 import type { AllowedActionView, CaseDetail, TimelineEntry } from '../../../shared/api/views';
-import type { AttachmentRef, CaseEvent, Complainant } from '../../../shared/domain/events';
+import type { CaseEvent, Complainant } from '../../../shared/domain/events';
+import { attachmentsOf } from './attachment.service';
 import { addWorkingTime, elapsedWorkingMinutes, workingMinutesBetween } from '../../../shared/calendar/working-time';
 import type { WorkCalendar } from '../../../shared/calendar/working-time';
 import { AppError } from '../../../shared/result';
@@ -73,7 +74,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
   const unitName = (id: string) => units.get(id)?.name ?? id;
   const conflicts = new Map(s.conflicts.map((c) => [c.eventId, c.message]));
   const tasks = new Map(s.tasks.map((t) => [t.id, t]));
-  const attachments: AttachmentRef[] = [];
+  const attachments = attachmentsOf(events);
 
   const timeline: TimelineEntry[] = events.map((e) => {
     let stepName: string | null = null;
@@ -81,14 +82,11 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
     let took: number | null = null;
     let std: number | null = null;
     let paper = false;
-    if (e.type === 'case.registered') attachments.push(...e.payload.attachments);
-    if (e.type === 'case.attachment_added') attachments.push(e.payload.attachment);
     if (isAct(e)) {
       const step = preset.steps.find((x) => x.id === e.payload.stepId);
       stepName = step?.name ?? e.payload.stepId;
       actionLabel = step?.actions.find((a) => a.id === e.payload.actionId)?.label ?? e.payload.actionId;
       paper = e.payload.paper !== null;
-      attachments.push(...e.payload.attachments);
       const task = tasks.get(e.payload.taskId);
       if (task && !conflicts.has(e.id)) {
         took = Math.round(elapsedWorkingMinutes(cal, task.openedAt, e.at, s.pauses));

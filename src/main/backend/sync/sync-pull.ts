@@ -23,7 +23,7 @@ import { checkRefChange } from './ref-check';
 const EVENT_PAGE = 2000;
 const REF_PAGE = 2000;
 
-interface ServerEventRow {
+export interface ServerEventRow {
   seq: string;
   id: string;
   case_id: string;
@@ -214,11 +214,19 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
   return out;
 }
 
+/**
+ * Applies server rows that came some other way than the cursor (a re-delivery, in any order,
+ * with repeats): checked and applied like a page, but the cursor stays where it is.
+ */
+export async function applyDelivered(ctx: BackendContext, rows: readonly ServerEventRow[]): Promise<{ applied: number; refused: Rejection[] }> {
+  return applyPage(ctx, rows.map((r) => ({ r, p: parseServerEvent(r) })), new Map(), null);
+}
+
 async function applyPage(
   ctx: BackendContext,
   parsed: ReadonlyArray<{ r: ServerEventRow; p: ReturnType<typeof parseServerEvent> }>,
   invisible: Map<string, string>,
-  hi: number,
+  hi: number | null,
 ): Promise<{ applied: number; refused: Rejection[]; caseIds: string[] }> {
   const refused: Rejection[] = [];
   const good: CaseEvent[] = [];
@@ -251,7 +259,7 @@ async function applyPage(
   const accepted = good.filter((e) => !changed.has(e.id));
   for (const e of good) {
     const why = changed.get(e.id);
-    if (why) refused.push({ direction: 'pull', kind: 'event', itemId: e.id, caseId: e.caseId, serverSeq: seqOf.get(e.id) ?? hi, reason: why, raw: JSON.stringify(e) });
+    if (why) refused.push({ direction: 'pull', kind: 'event', itemId: e.id, caseId: e.caseId, serverSeq: seqOf.get(e.id) ?? 0, reason: why, raw: JSON.stringify(e) });
   }
   // Read before the transaction: the context reads through the one connection the
   // transaction holds, so reading inside it would wait for itself.
@@ -260,7 +268,7 @@ async function applyPage(
     const added = await appendEvents(trx, accepted, false);
     const caseIds = added.length ? await projectPulled(ctx, proj, trx, added) : [];
     await recordRejections(trx, ctx.now(), refused);
-    await updateState(trx, { pull_seq: hi });
+    if (hi !== null) await updateState(trx, { pull_seq: hi });
     await persistClock(trx, ctx);
     return { applied: added.length, refused, caseIds };
   });

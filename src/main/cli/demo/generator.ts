@@ -10,7 +10,7 @@ import type { CaseType, Channel, Privacy, Urgency } from '../../../shared/domain
 import type { Actor, Position, User } from '../../../shared/domain/org';
 import type { WorkflowPreset } from '../../../shared/workflow/preset';
 import type { AllowedAction, CaseState } from '../../../shared/workflow/state';
-import { addWorkingTime, nextOfficeInstant, workingMinutesBetween, type WorkCalendar } from '../../../shared/calendar/working-time';
+import { addWorkingTime, localDate, nextOfficeInstant, workingMinutesBetween, type WorkCalendar } from '../../../shared/calendar/working-time';
 import { allowedActions } from '../../../shared/workflow/engine';
 import { AppError } from '../../../shared/result';
 import { dispatch } from '../../backend/backend';
@@ -19,6 +19,9 @@ import type { BackendContext } from '../../backend/services/context';
 import { actorFor, type Caller } from '../../backend/services/auth.service';
 import { actOnCase, caseLevelAct, registerCase } from '../../backend/services/case.service';
 import { runAutomation } from '../../backend/services/automation';
+import { storeAttachment } from '../../backend/services/attachment.service';
+import { recordPaper } from '../../backend/services/paper.service';
+import { scanPdf } from './scan';
 import { hashPassword } from '../../backend/services/password';
 import { persistClock } from '../../backend/services/commit';
 import { loadStoredCase } from '../../backend/projection/case-projection';
@@ -262,6 +265,7 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
         location: place,
         privacy,
         urgency: rng.weighted<Urgency>({ biasa: 75, segera: 20, sangat_segera: 5 }),
+        attachments: [],
         complainant:
           privacy === 'anonim'
             ? null
@@ -313,17 +317,42 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
       }
       const isReturn = choice.action.kind === 'return';
       const response = choice.action.kind === 'draft' || choice.action.kind === 'answer' ? (s.response ?? rng.pick(RESPONSES)) : null;
+      const instructions = choice.action.kind === 'dispose' ? [rng.pick(preset.instructions)] : [];
+      const note = isReturn ? rng.pick(choice.action.requiresNote && options.some((x) => x.action.kind === 'approve') ? REVISION_NOTES : NOT_AUTHORITY) : rng.chance(0.4) ? rng.pick(NOTES) : null;
+      // Some signed dispositions are written on the printed sheet and entered by a clerk of that unit.
+      const clerk = choice.action.signed && rng.chance(0.2) ? callers.find((x) => x !== c && x.actor.positions.some((p) => p.unitId === choice.as.unitId)) : undefined;
+      if (clerk) {
+        const scan = await storeAttachment(ctx, `lembar-disposisi-${s.ref}.pdf`, scanPdf(['LEMBAR DISPOSISI (pindaian)', s.ref, s.title, `Disposisi: ${instructions.join(', ')}`, note ?? '', `Ttd. ${c.caller.user.fullName}`]));
+        await recordPaper(ctx, clerk.caller, {
+          caseId: s.id,
+          taskId: choice.taskId,
+          actionId: choice.action.id,
+          positionId: choice.as.positionId,
+          writtenOn: localDate(cal, clock),
+          scan,
+          targets,
+          instructions,
+          note,
+          urgency: null,
+          dueAt: null,
+          response,
+        });
+        acted = true;
+        plan.acts++;
+        break;
+      }
       await actOnCase(ctx, c.caller, {
         caseId: s.id,
         taskId: choice.taskId,
         actionId: choice.action.id,
         asPositionId: choice.as.positionId,
         targets,
-        instructions: choice.action.kind === 'dispose' ? [rng.pick(preset.instructions)] : [],
-        note: isReturn ? rng.pick(choice.action.requiresNote && options.some((x) => x.action.kind === 'approve') ? REVISION_NOTES : NOT_AUTHORITY) : rng.chance(0.4) ? rng.pick(NOTES) : null,
+        instructions,
+        note,
         urgency: null,
         dueAt: null,
         response,
+        attachments: [],
       }, clock);
       acted = true;
       plan.acts++;

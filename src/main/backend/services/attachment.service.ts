@@ -1,0 +1,138 @@
+/**
+ * Attachments: photos, scans and PDFs, stored content-addressed (SHA-256) under the data
+ * folder. The type is decided by the bytes, never by the name: an executable named `.pdf`
+ * is refused, and so is a file whose content does not match its extension.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import type { AttachmentRef, CaseEvent } from '../../../shared/domain/events';
+import { AppError } from '../../../shared/result';
+import type { BackendContext } from './context';
+
+/** What the desk accepts, by detected MIME type, with the extensions a name may carry. */
+export const ALLOWED_TYPES: Record<string, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'image/tiff': ['tif', 'tiff'],
+};
+
+const MAX_NAME = 120;
+
+/**
+ * A display name safe everywhere: no folders, no control characters, no characters Windows
+ * forbids, no leading dots. It is only ever shown; files are stored by hash.
+ */
+export function sanitizeFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .normalize('NFC')
+    .split('')
+    .filter((ch) => {
+      const code = ch.charCodeAt(0);
+      return code >= 0x20 && !(code >= 0x7f && code <= 0x9f);
+    })
+    .join('')
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '')
+    .trim();
+  if (!cleaned) throw new AppError('VALIDATION', 'Nama berkas tidak valid.');
+  if (cleaned.length <= MAX_NAME) return cleaned;
+  const ext = path.extname(cleaned).slice(0, 10);
+  return cleaned.slice(0, MAX_NAME - ext.length) + ext;
+}
+
+export function blobPath(dataDir: string, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('VALIDATION', 'Hash berkas tidak valid.');
+  return path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256);
+}
+
+export function hasBlob(dataDir: string, sha256: string): boolean {
+  return fs.existsSync(blobPath(dataDir, sha256));
+}
+
+/** Checks and stores uploaded bytes; returns the reference events carry. Idempotent by content. */
+export async function storeAttachment(ctx: BackendContext, rawName: string, bytes: Uint8Array): Promise<AttachmentRef> {
+  const office = await ctx.office();
+  const limit = office.attachmentLimitMb * 1024 * 1024;
+  if (bytes.length === 0) throw new AppError('VALIDATION', 'Berkas kosong.');
+  if (bytes.length > limit) throw new AppError('VALIDATION', `Berkas terlalu besar (${(bytes.length / 1048576).toFixed(1)} MB; batas ${office.attachmentLimitMb} MB).`);
+  const name = sanitizeFileName(rawName);
+  const detected = await fileTypeFromBuffer(bytes);
+  const mime = detected?.mime;
+  const allowed = mime ? ALLOWED_TYPES[mime] : undefined;
+  if (!mime || !allowed) {
+    throw new AppError('VALIDATION', `Jenis berkas tidak diterima${detected ? ` (${detected.ext})` : ''}: hanya foto (JPG, PNG, GIF, WEBP, TIFF) dan PDF.`);
+  }
+  const ext = path.extname(name).slice(1).toLowerCase();
+  if (ext && !allowed.includes(ext)) {
+    throw new AppError('VALIDATION', `Isi berkas "${name}" adalah ${detected.ext.toUpperCase()}, tidak sesuai dengan namanya.`);
+  }
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const file = blobPath(ctx.options.dataDir, sha256);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Write then rename: a crash never leaves a half-written blob under its hash.
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes, { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  }
+  return { sha256, name: ext ? name : `${name}.${allowed[0]}`, mime, size: bytes.length };
+}
+
+/** Decodes an upload sent as base64 over a JSON transport, refusing oversize before decoding. */
+export async function storeBase64(ctx: BackendContext, name: string, base64: string): Promise<AttachmentRef> {
+  const office = await ctx.office();
+  if (base64.length > Math.ceil((office.attachmentLimitMb * 1024 * 1024 * 4) / 3) + 4) {
+    throw new AppError('VALIDATION', `Berkas terlalu besar (batas ${office.attachmentLimitMb} MB).`);
+  }
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new AppError('VALIDATION', 'Data berkas tidak valid (bukan base64).');
+  return storeAttachment(ctx, name, Buffer.from(base64, 'base64'));
+}
+
+/** Refuses references to blobs this workstation does not hold (or whose bytes changed). */
+export function requireBlobs(ctx: BackendContext, refs: readonly AttachmentRef[]): void {
+  for (const r of refs) {
+    const file = blobPath(ctx.options.dataDir, r.sha256);
+    if (!fs.existsSync(file)) throw new AppError('VALIDATION', `Lampiran "${r.name}" belum diunggah.`);
+    if (fs.statSync(file).size !== r.size) throw new AppError('VALIDATION', `Lampiran "${r.name}" tidak cocok dengan berkas tersimpan.`);
+  }
+}
+
+export function readBlob(ctx: BackendContext, sha256: string): Buffer {
+  const file = blobPath(ctx.options.dataDir, sha256);
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'Berkas lampiran tidak ada di komputer ini (belum tersinkron).');
+  return fs.readFileSync(file);
+}
+
+/** Every attachment a case's events refer to, in log order: registration, added files, act evidence, paper scans. */
+export function attachmentsOf(events: readonly CaseEvent[]): AttachmentRef[] {
+  const out: AttachmentRef[] = [];
+  for (const e of events) {
+    switch (e.type) {
+      case 'case.registered':
+        out.push(...e.payload.attachments);
+        break;
+      case 'case.attachment_added':
+        out.push(e.payload.attachment);
+        break;
+      case 'case.forwarded':
+      case 'case.disposed':
+      case 'case.returned':
+      case 'case.drafted':
+      case 'case.approved':
+      case 'case.answered':
+        out.push(...e.payload.attachments);
+        if (e.payload.paper) out.push(e.payload.paper.scan);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/** Likely duplicates before registering, and each user's saved searches. */
+import { sql } from 'kysely';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { CaseStatus } from '../../../shared/domain/enums';
+import type { DuplicateCandidate, SavedSearch } from '../../../shared/api/views';
+import { AppError } from '../../../shared/result';
+import { deleteRef, getRef, listRefs, putRef } from '../refdata/ref-store';
+import type { Caller } from './auth.service';
+import type { BackendContext } from './context';
+import { newId } from './commit';
+
+const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'ini', 'itu', 'sudah', 'belum', 'mohon', 'tidak', 'ada', 'kami', 'saya']);
+
+function digits(s: string | null | undefined): string {
+  return (s ?? '').replace(/\D/g, '').replace(/^62/, '0');
+}
+
+/** Significant words of a text as an FTS5 OR query (quoted: user text is never syntax). */
+function similarQuery(text: string): string | null {
+  const words = [...new Set(text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && !STOP.has(w)))].slice(0, 12);
+  return words.length >= 2 ? words.map((w) => `"${w}"`).join(' OR ') : null;
+}
+
+export async function findDuplicates(ctx: BackendContext, input: ParsedInputOf<'case.duplicates'>): Promise<DuplicateCandidate[]> {
+  const found = new Map<string, DuplicateCandidate>();
+  const add = (r: { id: string; ref: string; title: string; status: string; received_at: number }, reason: DuplicateCandidate['reasons'][number]) => {
+    const c = found.get(r.id) ?? { id: r.id, ref: r.ref, title: r.title, status: r.status as CaseStatus, receivedAt: r.received_at, reasons: [] };
+    if (!c.reasons.includes(reason)) c.reasons.push(reason);
+    found.set(r.id, c);
+  };
+  const cols = ['cases.id', 'cases.ref', 'cases.title', 'cases.status', 'cases.received_at'] as const;
+  if (input.laporId) {
+    for (const r of await ctx.db.selectFrom('cases').select(cols).where('lapor_id', '=', input.laporId).limit(5).execute()) add(r, 'lapor');
+  }
+  const q = similarQuery(`${input.title} ${input.description}`);
+  const textHits = q
+    ? await ctx.db
+        .selectFrom('cases')
+        .select(cols)
+        .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${q} ORDER BY rank LIMIT 20)`)
+        .execute()
+    : [];
+  const c = input.complainant;
+  if (c) {
+    const phone = digits(c.phone);
+    const rows = await ctx.db
+      .selectFrom('identity')
+      .innerJoin('cases', 'cases.id', 'identity.case_id')
+      .select([...cols, 'identity.name', 'identity.phone', 'identity.nik'])
+      .where((eb) =>
+        eb.or([
+          eb(sql`lower(identity.name)`, '=', c.name.trim().toLowerCase()),
+          ...(c.nik ? [eb('identity.nik', '=', c.nik)] : []),
+          ...(phone.length >= 8 ? [eb(sql`replace(replace(replace(identity.phone, ' ', ''), '-', ''), '+62', '0')`, '=', phone)] : []),
+        ]),
+      )
+      .limit(50)
+      .execute();
+    const similar = new Set(textHits.map((r) => r.id));
+    // The same person alone is not a duplicate (people complain more than once); the same
+    // person about the same thing is.
+    for (const r of rows) if (similar.has(r.id) || (c.nik && r.nik === c.nik && similar.size === 0)) add(r, 'complainant');
+  }
+  for (const r of textHits.slice(0, 5)) add(r, 'text');
+  const weight = (d: DuplicateCandidate) => (d.reasons.includes('lapor') ? 4 : 0) + (d.reasons.includes('complainant') ? 2 : 0) + (d.reasons.includes('text') ? 1 : 0);
+  return [...found.values()].sort((a, b) => weight(b) - weight(a) || b.receivedAt - a.receivedAt).slice(0, 8);
+}
+
+export async function listSavedSearches(ctx: BackendContext, caller: Caller): Promise<SavedSearch[]> {
+  return (await listRefs(ctx.db, 'saved_search')).filter((s) => s.userId === caller.user.id).map(({ id, name, filters }) => ({ id, name, filters }));
+}
+
+export async function saveSavedSearch(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'search.saved.save'>): Promise<SavedSearch> {
+  if (input.id) {
+    const cur = await getRef(ctx.db, 'saved_search', input.id);
+    if (!cur || cur.userId !== caller.user.id) throw new AppError('NOT_FOUND', 'Pencarian tersimpan tidak ditemukan.');
+  }
+  const id = input.id ?? newId(ctx);
+  const filters: Record<string, unknown> = { ...input.filters };
+  await ctx.db.transaction().execute((trx) => putRef(trx, 'saved_search', id, { id, userId: caller.user.id, name: input.name, filters }, ctx.clock.tick()));
+  return { id, name: input.name, filters };
+}
+
+export async function deleteSavedSearch(ctx: BackendContext, caller: Caller, id: string): Promise<null> {
+  const cur = await getRef(ctx.db, 'saved_search', id);
+  if (!cur || cur.userId !== caller.user.id) throw new AppError('NOT_FOUND', 'Pencarian tersimpan tidak ditemukan.');
+  await ctx.db.transaction().execute((trx) => deleteRef(trx, 'saved_search', id, ctx.clock.tick()));
+  return null;
+}
