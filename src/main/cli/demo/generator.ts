@@ -295,6 +295,17 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
       if (plan.pausedUntil <= o.now) queue.push(plan.pausedUntil, plan);
       continue;
     }
+    if (!plan.used.has('classify') && s.status === 'registered') {
+      plan.used.add('classify');
+      // The desk checks the classification; some cases are flagged strategic or made more urgent.
+      if (rng.chance(0.4)) {
+        const category = rng.pick(preset.categories);
+        await caseLevelAct(ctx, desk.caller, s.id, {
+          type: 'case.classified',
+          payload: { type: s.type, categoryId: s.categoryId ?? category.id, subcategoryId: s.subcategoryId, urgency: rng.chance(0.3) ? 'segera' : s.urgency, strategic: rng.chance(0.25) },
+        }, 'desk', () => true);
+      }
+    }
     if (s.pausedSince !== null) {
       await caseLevelAct(ctx, desk.caller, s.id, { type: 'case.resumed', payload: { note: 'Pengadu telah melengkapi data.' } }, 'desk', () => true);
     }
@@ -320,7 +331,7 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
       const instructions = choice.action.kind === 'dispose' ? [rng.pick(preset.instructions)] : [];
       const note = isReturn ? rng.pick(choice.action.requiresNote && options.some((x) => x.action.kind === 'approve') ? REVISION_NOTES : NOT_AUTHORITY) : rng.chance(0.4) ? rng.pick(NOTES) : null;
       // Some signed dispositions are written on the printed sheet and entered by a clerk of that unit.
-      const clerk = choice.action.signed && rng.chance(0.2) ? callers.find((x) => x !== c && x.actor.positions.some((p) => p.unitId === choice.as.unitId)) : undefined;
+      const clerk = choice.action.signed && rng.chance(0.12) ? callers.find((x) => x !== c && x.actor.positions.some((p) => p.unitId === choice.as.unitId)) : undefined;
       if (clerk) {
         const scan = await storeAttachment(ctx, `lembar-disposisi-${s.ref}.pdf`, scanPdf(['LEMBAR DISPOSISI (pindaian)', s.ref, s.title, `Disposisi: ${instructions.join(', ')}`, note ?? '', `Ttd. ${c.caller.user.fullName}`]));
         await recordPaper(ctx, clerk.caller, {
