@@ -147,15 +147,10 @@ async function world(seed: number): Promise<void> {
     for (let round = 0; round < 2; round++) for (const s of stations) await mustSync({ ...s, online: true }, seed);
     const want = await snapshotProjections(a);
     const log = logIds(a);
+    // ALUR_SYNC_STATS=1 shows how much each world exercised (events, conflicts, races).
     if (process.env['ALUR_SYNC_STATS']) {
       const q = (sql: string) => a.opened.sqlite.prepare(sql).get() as { n: number };
       console.log(`seed ${seed}: events ${log.length}, cases ${q('SELECT count(*) AS n FROM cases').n}, conflicts ${q('SELECT sum(conflict_count) AS n FROM cases').n}, devices ${q('SELECT count(DISTINCT device_id) AS n FROM event').n}, acts ${trail.filter((t) => / act \S+ [a-z]/.test(t)).length}, races ${trail.filter((t) => t.includes('race')).length}`);
-    }
-    if (process.env['ALUR_SYNC_DEBUG']) {
-      const owner = await sqlAs(server.url(db));
-      console.log('server', (await owner.query('SELECT seq, id, type, case_id FROM alur.event ORDER BY seq')).rows);
-      await owner.end();
-      for (const s of stations) console.log(s.name, s.ctx.opened.sqlite.prepare('SELECT seq, id, type, local, hlc FROM event ORDER BY seq').all(), s.ctx.opened.sqlite.prepare('SELECT * FROM sync_state').all(), s.ctx.opened.sqlite.prepare('SELECT * FROM sync_rejected').all());
     }
     for (const s of stations.slice(1)) {
       expect(logIds(s.ctx), `seed ${seed}: log of ${s.name} differs; steps: ${trail.join(', ')}`).toEqual(log);
@@ -179,5 +174,5 @@ async function world(seed: number): Promise<void> {
 describe('three workstations converge', () => {
   it(`for ${SEEDS} random interleavings (seeds ${FIRST_SEED}..${FIRST_SEED + SEEDS - 1})`, async () => {
     for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) await world(seed);
-  }, 170_000);
+  }, Math.max(170_000, SEEDS * 8_000));
 });

@@ -3,13 +3,12 @@ import type { Kysely } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { EventBody } from '../../../shared/domain/events';
 import type { Actor, ActorPosition } from '../../../shared/domain/org';
-import { localDate, type WorkCalendar } from '../../../shared/calendar/working-time';
 import { AppError } from '../../../shared/result';
 import type { WorkflowPreset } from '../../../shared/workflow/preset';
 import { checkAct } from '../../../shared/workflow/engine';
 import type { Database } from '../db/schema';
 import { loadStoredCase, type StoredCase } from '../projection/case-projection';
-import { getRef, listRefs } from '../refdata/ref-store';
+import { listRefs } from '../refdata/ref-store';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { commitEvents, makeEvent } from './commit';
@@ -28,84 +27,6 @@ export function deskPosition(preset: WorkflowPreset, actor: Actor, hubUnitId: st
 /** Any post on the Diskominfo side (desk, Kepala Seksi, Kepala Bidang, Kepala Dinas). */
 export function hubPosition(actor: Actor, hubUnitId: string): ActorPosition | null {
   return actor.positions.find((x) => x.unitId === hubUnitId) ?? null;
-}
-
-function checkCategory(preset: WorkflowPreset, categoryId: string | null, subcategoryId: string | null): void {
-  if (categoryId === null) {
-    if (subcategoryId !== null) throw new AppError('VALIDATION', 'Subkategori tanpa kategori.');
-    return;
-  }
-  const cat = preset.categories.find((c) => c.id === categoryId);
-  if (!cat) throw new AppError('VALIDATION', `Kategori tidak dikenal: ${categoryId}`);
-  if (subcategoryId !== null && !cat.subcategories.some((s) => s.id === subcategoryId))
-    throw new AppError('VALIDATION', `Subkategori tidak dikenal: ${subcategoryId}`);
-}
-
-/** Issues the next tracking number in the office's format, per year and workstation. */
-async function nextRef(db: Db, ctx: BackendContext, calendar: WorkCalendar, format: string, unitCode: string, at: number): Promise<string> {
-  const date = localDate(calendar, at);
-  const [yyyy, mm] = date.split('-') as [string, string];
-  const key = `seq:${yyyy}`;
-  const row = await db.selectFrom('local_meta').select('value').where('key', '=', key).executeTakeFirst();
-  const seq = Number(row?.value ?? '0') + 1;
-  await db.insertInto('local_meta').values({ key, value: String(seq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) })).execute();
-  const station = (await db.selectFrom('local_meta').select('value').where('key', '=', 'station').executeTakeFirst())?.value ?? ctx.deviceId.slice(0, 2).toUpperCase();
-  return format
-    .replace(/\{YYYY\}/g, yyyy)
-    .replace(/\{YY\}/g, yyyy.slice(2))
-    .replace(/\{MM\}/g, mm)
-    .replace(/\{DEV\}/g, station)
-    .replace(/\{UNIT\}/g, unitCode)
-    .replace(/\{SEQ(?::(\d+))?\}/g, (_m, w: string | undefined) => String(seq).padStart(Number(w ?? '1'), '0'));
-}
-
-export async function registerCase(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'case.register'>, at?: number): Promise<{ caseId: string; ref: string }> {
-  const office = await ctx.office();
-  const proj = await ctx.projection();
-  const preset = proj.preset(office.presetId, office.presetVersion);
-  const desk = deskPosition(preset, caller.actor, office.hubUnitId);
-  checkCategory(preset, input.categoryId, input.subcategoryId);
-  requireBlobs(ctx, input.attachments);
-  const hub = await getRef(ctx.db, 'unit', office.hubUnitId);
-  const caseId = ctx.uuid();
-  let ref = '';
-  await commitEvents(ctx, async (trx) => {
-    if (input.laporId) {
-      const dup = await trx.selectFrom('cases').select('ref').where('lapor_id', '=', input.laporId).executeTakeFirst();
-      if (dup) throw new AppError('CONFLICT', `Aduan dengan nomor LAPOR! ${input.laporId} sudah terdaftar sebagai ${dup.ref}.`, { ref: dup.ref });
-    }
-    const when = at ?? ctx.now();
-    ref = await nextRef(trx, ctx, proj.engine.calendar, office.refFormat, hub?.code ?? 'ADU', when);
-    const author = { userId: caller.user.id, positionId: desk.positionId, acting: desk.acting };
-    const registered: EventBody = {
-      type: 'case.registered',
-      payload: {
-        ref,
-        presetId: preset.id,
-        presetVersion: preset.version,
-        hubUnitId: office.hubUnitId,
-        channel: input.channel,
-        laporId: input.laporId,
-        receivedAt: input.receivedAt,
-        type: input.type,
-        categoryId: input.categoryId,
-        subcategoryId: input.subcategoryId,
-        title: input.title,
-        description: input.description,
-        location: input.location,
-        privacy: input.privacy,
-        urgency: input.urgency,
-        attachments: input.attachments,
-      },
-    };
-    const events = [makeEvent(ctx, caseId, author, registered, when)];
-    // An anonymous case keeps no identity at all: the schema already refused one.
-    if (input.complainant && input.privacy !== 'anonim') {
-      events.push(makeEvent(ctx, caseId, author, { type: 'case.identity_recorded', payload: { complainant: input.complainant } }, when));
-    }
-    return events;
-  });
-  return { caseId, ref };
 }
 
 async function requireCase(db: Db, caseId: string): Promise<StoredCase> {

@@ -24,9 +24,15 @@ export interface Credential {
   password: string;
 }
 
-/** A login role name from a unit code: `alur_u_` + lower case, anything else as `_`. */
-export function loginFor(unitCode: string): string {
-  return `alur_u_${unitCode.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
+export const DEFAULT_ROLE_PREFIX = 'alur_u_';
+
+/**
+ * A login role name from a unit code: the prefix + lower case, anything else as `_`. Roles
+ * belong to the whole PostgreSQL server, not one database: a second office on the same
+ * server needs its own prefix (`--role-prefix alur_bontang_`).
+ */
+export function loginFor(unitCode: string, prefix = DEFAULT_ROLE_PREFIX): string {
+  return `${prefix}${unitCode.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
 }
 
 /** 24 random bytes, URL-safe, so the password can go in a connection URL as it is. */
@@ -101,7 +107,7 @@ interface UnitRole {
 }
 
 /** One LOGIN role per unit; existing ones keep their password. Runs in the init transaction. */
-async function ensureRoles(client: pg.Client, ctx: BackendContext, database: string, hubUnitId: string): Promise<UnitRole[]> {
+async function ensureRoles(client: pg.Client, ctx: BackendContext, database: string, hubUnitId: string, prefix: string): Promise<UnitRole[]> {
   const known = new Map((await client.query<{ login: string; unit_id: string }>('SELECT login, unit_id FROM alur.unit_login')).rows.map((r) => [r.unit_id, r.login]));
   const taken = new Set(known.values());
   const out: UnitRole[] = [];
@@ -109,7 +115,7 @@ async function ensureRoles(client: pg.Client, ctx: BackendContext, database: str
     let login = known.get(unit.id);
     let password: string | null = null;
     if (!login) {
-      const base = loginFor(unit.code);
+      const base = loginFor(unit.code, prefix);
       login = base;
       for (let i = 2; taken.has(login); i++) login = `${base.slice(0, 60)}_${i}`;
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login]);
@@ -152,8 +158,10 @@ async function withTransaction<T>(client: pg.Client, fn: () => Promise<T>): Prom
 }
 
 /** `alur server init --url postgres://OWNER@HOST/DB --data DIR --credentials FILE`. */
-export async function initServer(input: { url: string; ctx: BackendContext; credentialsFile: string }): Promise<SyncResult<InitServerReport>> {
+export async function initServer(input: { url: string; ctx: BackendContext; credentialsFile: string; rolePrefix?: string }): Promise<SyncResult<InitServerReport>> {
   const { ctx, credentialsFile } = input;
+  const prefix = input.rolePrefix ?? DEFAULT_ROLE_PREFIX;
+  if (!/^[a-z][a-z0-9_]{0,29}$/.test(prefix)) return syncFail('BAD_URL', { reason: 'awalan nama login hanya huruf kecil, angka dan _ (maks. 30)' });
   const parsed = parseServerUrl(input.url);
   if (!parsed.ok) return parsed;
   const office = await ctx.office().catch(() => null);
@@ -175,7 +183,7 @@ export async function initServer(input: { url: string; ctx: BackendContext; cred
       await setMeta(client, { office_id: office.hubUnitId, office_name: office.name });
       // The database is for Alur's logins only.
       await client.query(`REVOKE ALL ON DATABASE ${client.escapeIdentifier(owner.database)} FROM PUBLIC`);
-      const roles = await ensureRoles(client, ctx, owner.database, office.hubUnitId);
+      const roles = await ensureRoles(client, ctx, owner.database, office.hubUnitId, prefix);
       return { m, roles };
     });
     const fresh = setup.roles.flatMap((r) => (r.password ? [{ unit: r.unit, login: r.login, password: r.password }] : []));

@@ -118,16 +118,16 @@ async function privacies(db: Kysely<Database>, events: readonly CaseEvent[], cas
  * withheld the rest, but a misconfigured server must not put a case or a secret identity on
  * an OPD's disk. The refusal keeps no copy of what it refused.
  */
-async function visibilityRefusals(client: pg.ClientBase, db: Kysely<Database>, events: readonly CaseEvent[]): Promise<Map<string, string>> {
+async function visibilityRefusals(client: pg.ClientBase, db: Kysely<Database>, rows: readonly ServerEventRow[], events: readonly CaseEvent[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const caseIds = [...new Set(events.map((e) => e.caseId))];
+  const caseIds = [...new Set(rows.map((r) => r.case_id))];
   if (caseIds.length === 0) return out;
   const granted = new Set((await client.query<{ case_id: string }>('SELECT case_id FROM alur.case_unit WHERE unit_id = alur.my_unit() AND case_id = ANY($1)', [caseIds])).rows.map((r) => r.case_id));
-  const identityCases = [...new Set(events.filter((e) => e.type === 'case.identity_recorded').map((e) => e.caseId))];
+  const identityCases = [...new Set(rows.filter((r) => r.type === 'case.identity_recorded').map((r) => r.case_id))];
   const privacy = await privacies(db, events, identityCases);
-  for (const e of events) {
-    if (!granted.has(e.caseId)) out.set(e.id, 'aduan ini tidak didisposisikan ke unit workstation ini');
-    else if (e.type === 'case.identity_recorded' && privacy.get(e.caseId) !== 'biasa') out.set(e.id, 'identitas pengadu rahasia tidak boleh disimpan di workstation OPD');
+  for (const r of rows) {
+    if (!granted.has(r.case_id)) out.set(r.id, 'aduan ini tidak didisposisikan ke unit workstation ini');
+    else if (r.type === 'case.identity_recorded' && privacy.get(r.case_id) !== 'biasa') out.set(r.id, 'identitas pengadu rahasia tidak boleh disimpan di workstation OPD');
   }
   return out;
 }
@@ -193,7 +193,7 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
         if (granted.length) rows = [...(await client.query<ServerEventRow>(`${SELECT_EVENTS} WHERE case_id = ANY($1) AND seq <= $2 ORDER BY seq`, [granted, cursor])).rows, ...page];
       }
       parsed = rows.map((r) => ({ r, p: parseServerEvent(r) }));
-      if (!me.isHub) invisible = await visibilityRefusals(client, ctx.db, parsed.flatMap((x) => (x.p.ok ? [x.p.event] : [])));
+      if (!me.isHub) invisible = await visibilityRefusals(client, ctx.db, rows, parsed.flatMap((x) => (x.p.ok ? [x.p.event] : [])));
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -235,13 +235,14 @@ async function applyPage(
   for (const { r, p } of parsed) {
     const seq = Number(r.seq);
     seqOf.set(r.id, seq);
-    if (!p.ok) {
-      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: p.reason, raw: JSON.stringify(r) });
-      continue;
-    }
+    // What this unit may not hold is refused without keeping a copy, broken or not.
     const hidden = invisible.get(r.id);
     if (hidden) {
       refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: hidden, raw: null });
+      continue;
+    }
+    if (!p.ok) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: p.reason, raw: JSON.stringify(r) });
       continue;
     }
     if (seen.has(r.id)) continue;

@@ -28,11 +28,12 @@ export function serverCommand(program: Command, run: Run): void {
     .description('membuat atau memperbarui skema, login per unit dan kebijakan akses di server, lalu menerbitkan kantor dari folder data ini')
     .requiredOption('--url <url>', 'postgres://PEMILIK@HOST:PORT/BASISDATA (?sslmode=disable|prefer|require|verify-full; ?host=/run/postgresql untuk soket)')
     .requiredOption('--credentials <file>', 'berkas JSON tempat login dan kata sandi tiap unit ditulis (hanya dapat dibaca pemiliknya)')
-    .action((o: { url: string; credentials: string }) =>
+    .option('--role-prefix <prefix>', 'awalan nama login unit (login berlaku untuk seluruh server PostgreSQL: kantor kedua di server yang sama perlu awalan lain)', 'alur_u_')
+    .action((o: { url: string; credentials: string; rolePrefix: string }) =>
       run(async (env) => {
         const url = await withPassword(env, o.url);
         const ctx = await env.open();
-        const r = await initServer({ url, ctx, credentialsFile: o.credentials });
+        const r = await initServer({ url, ctx, credentialsFile: o.credentials, rolePrefix: o.rolePrefix });
         if (!r.ok) throw new Error(r.error.message);
         const v = r.value;
         env.io.out(v.fromVersion === v.toVersion ? `Skema server sudah versi ${v.toVersion}` : `Skema server: versi ${v.fromVersion} -> ${v.toVersion}`);

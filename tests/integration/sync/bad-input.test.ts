@@ -1,0 +1,242 @@
+/**
+ * Bad input on the sync path: a server that is not PostgreSQL, a database that is not ours,
+ * a schema from a newer Alur, a pulled payload that fails the schema, an event for a case the
+ * unit may not see, a copy changed on the server. Each gets a clear message, and the local
+ * database is left as it was.
+ */
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackendContext } from '../../../src/main/backend/services/context';
+import { appendEvents } from '../../../src/main/backend/projection/event-store';
+import { initServer } from '../../../src/main/backend/sync/server-admin';
+import { connectOfficeByUrl, syncRound } from '../../../src/main/backend/sync/sync-engine';
+import { syncStatus } from '../../../src/main/backend/sync/sync-status';
+import type { CaseEvent } from '../../../src/shared/domain/events';
+import { call, fakeClock, newOffice, snapshotProjections, tempDir } from '../../helpers/temp';
+import { startPg, type PgServer } from '../../helpers/pg-server';
+import { caseInput, createDatabase, emptyWorkstation, logIds, publish, sqlAs, START, type Published } from './fixture';
+
+let server: PgServer;
+let hub: BackendContext;
+let token: string;
+let pub: Published;
+let joined: BackendContext;
+const clock = fakeClock(START);
+const caseIds: string[] = [];
+const contexts: BackendContext[] = [];
+let garbage: net.Server;
+let garbagePort = 0;
+
+function hubLogin(): { login: string; password: string } {
+  const c = pub.creds.find((x) => x.unit === 'DISKOMINFOSP');
+  if (!c) throw new Error('no hub login');
+  return c;
+}
+
+async function fresh(): Promise<BackendContext> {
+  const c = await emptyWorkstation(clock.now);
+  contexts.push(c);
+  return c;
+}
+
+/** Everything a workstation holds that sync could touch. */
+async function state(ctx: BackendContext): Promise<unknown> {
+  const q = (sql: string) => ctx.opened.sqlite.prepare(sql).all();
+  return { ...(await snapshotProjections(ctx)), log: logIds(ctx), refs: q('SELECT kind, id, fields FROM ref_record ORDER BY kind, id'), config: q('SELECT server, office_id, unit_id FROM sync_config') };
+}
+
+async function owner<T>(fn: (c: Awaited<ReturnType<typeof sqlAs>>) => Promise<T>): Promise<T> {
+  const c = await sqlAs(server.url('kantor'));
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** An event written straight into the server's log, as the owner (a broken or hostile peer). */
+function insertRaw(c: Awaited<ReturnType<typeof sqlAs>>, caseId: string, type: string, payload: string, hlc?: string) {
+  clock.advance(60_000);
+  hlc ??= `${String(clock.now()).padStart(15, '0')}-000000-server`;
+  return c.query("INSERT INTO alur.event (id, case_id, type, hlc, at, device_id, payload) VALUES (gen_random_uuid()::text, $1, $2, $3, $4, 'server', $5) RETURNING id", [caseId, type, hlc, clock.now(), payload]);
+}
+
+beforeAll(async () => {
+  server = await startPg();
+  garbage = net.createServer((s) => s.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'));
+  await new Promise<void>((r) => garbage.listen(0, '127.0.0.1', r));
+  garbagePort = (garbage.address() as net.AddressInfo).port;
+  const o = await newOffice('balangan', clock);
+  hub = o.ctx;
+  token = o.token;
+  for (const privacy of ['biasa', 'rahasia'] as const) caseIds.push((await call(hub, 'case.register', token, caseInput({ privacy, title: `Aduan ${privacy}` }))).caseId);
+  pub = await publish(server, hub, 'kantor');
+  joined = await fresh();
+  const r = await connectOfficeByUrl(joined, pub.url('DISKOMINFOSP'));
+  if (!r.ok) throw new Error(r.error.message);
+}, 120_000);
+
+afterAll(async () => {
+  garbage?.close();
+  for (const c of contexts) await c.opened.close();
+  await hub?.opened.close();
+  await server?.stop();
+});
+
+describe('a server that cannot be used', () => {
+  it('is not PostgreSQL: said so, nothing written', async () => {
+    const ws = await fresh();
+    const before = await state(ws);
+    const r = await connectOfficeByUrl(ws, `postgres://a:b@127.0.0.1:${garbagePort}/alur`);
+    expect(r.ok ? 'joined' : r.error).toMatchObject({ code: 'NOT_POSTGRES', message: expect.stringMatching(/bukan server PostgreSQL/) });
+    expect(await state(ws)).toEqual(before);
+    // A joined workstation pointed at it keeps its own settings and data.
+    const was = await state(joined);
+    const again = await connectOfficeByUrl(joined, `postgres://a:b@127.0.0.1:${garbagePort}/alur`);
+    expect(again.ok ? 'joined' : again.error.code).toBe('NOT_POSTGRES');
+    expect(await state(joined)).toEqual(was);
+  });
+
+  it('is away, unknown, or the login is wrong: each in its own words', async () => {
+    const ws = await fresh();
+    const closed = await new Promise<number>((resolve) => {
+      const s = net.createServer();
+      s.listen(0, '127.0.0.1', () => {
+        const port = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    const cases: Array<[string, string, RegExp]> = [
+      [`postgres://a:b@127.0.0.1:${closed}/alur`, 'UNREACHABLE', /tidak dapat dihubungi/],
+      ['postgres://a:b@server-alur.invalid:5432/alur', 'SERVER_NOT_FOUND', /tidak ditemukan/],
+      [server.urlAs('alur_u_diskominfosp', 'salah-sandi', 'kantor'), 'WRONG_PASSWORD', /kata sandinya salah/],
+      [server.urlAs(hubLogin().login, hubLogin().password, 'tidak_ada'), 'DATABASE_NOT_FOUND', /"tidak_ada" tidak ada di server/],
+      [server.url('kantor'), 'NOT_UNIT_LOGIN', /bukan login unit/],
+      ['http://server/alur', 'BAD_URL', /postgres:\/\//],
+    ];
+    const before = await state(ws);
+    for (const [url, code, msg] of cases) {
+      const r = await connectOfficeByUrl(ws, url);
+      expect(r.ok ? 'joined' : r.error.code, url).toBe(code);
+      expect(r.ok ? '' : r.error.message).toMatch(msg);
+    }
+    expect(await state(ws)).toEqual(before);
+  });
+
+  it('holds a database that is not ours: refused by sync and by server init, and left alone', async () => {
+    await createDatabase(server, 'asing');
+    const c = await sqlAs(server.url('asing'));
+    await c.query('CREATE TABLE pelanggan (id int primary key, nama text)');
+    await c.end();
+    await createDatabase(server, 'kosong');
+    const ws = await fresh();
+    const before = await state(ws);
+    for (const db of ['asing', 'kosong']) {
+      const r = await connectOfficeByUrl(ws, server.url(db));
+      expect(r.ok ? 'joined' : r.error.code).toBe('NOT_ALUR');
+      expect(r.ok ? '' : r.error.message).toMatch(new RegExp(`"${db}" bukan basis data Alur`));
+    }
+    expect(await state(ws)).toEqual(before);
+    const init = await initServer({ url: server.url('asing'), ctx: hub, credentialsFile: `${tempDir()}/k.json` });
+    expect(init.ok ? 'initialised' : init.error.message).toMatch(/bukan basis data Alur \(basis data sudah berisi tabel aplikasi lain\)/);
+    const check = await sqlAs(server.url('asing'));
+    const schemas = await check.query("SELECT 1 FROM pg_namespace WHERE nspname = 'alur'");
+    await check.end();
+    expect(schemas.rowCount).toBe(0);
+  });
+
+  it('has a schema from a newer Alur: refused by sync and by init, the server untouched', async () => {
+    await owner((c) => c.query("UPDATE alur.meta SET value = '99' WHERE key = 'schema_version'"));
+    try {
+      const before = await state(joined);
+      const r = await syncRound(joined);
+      expect(r.ok ? 'synced' : r.error).toMatchObject({ code: 'SERVER_NEWER', message: expect.stringMatching(/versi Alur yang lebih baru \(skema 99, aplikasi ini 1\)/) });
+      expect(await state(joined)).toEqual(before);
+      expect((await syncStatus(joined)).lastError?.code).toBe('SERVER_NEWER');
+      const init = await initServer({ url: server.url('kantor'), ctx: hub, credentialsFile: pub.credentialsFile });
+      expect(init.ok ? 'initialised' : init.error.code).toBe('SERVER_NEWER');
+      expect(await owner(async (c) => (await c.query("SELECT value FROM alur.meta WHERE key = 'schema_version'")).rows[0])).toEqual({ value: '99' });
+    } finally {
+      await owner((c) => c.query("UPDATE alur.meta SET value = '1' WHERE key = 'schema_version'"));
+    }
+    const ok = await syncRound(joined);
+    expect(ok.ok ? 'synced' : ok.error.message).toBe('synced');
+    expect((await syncStatus(joined)).lastError).toBeNull();
+  });
+});
+
+describe('pulled data that fails the checks', () => {
+  it('a payload that fails the schema is refused, recorded and reported; the rest applies', async () => {
+    const [caseId] = caseIds as [string];
+    const bad = await owner(async (c) => [
+      (await insertRaw(c, caseId, 'case.note_added', '{"text": 42}')).rows[0]?.id as string,
+      (await insertRaw(c, caseId, 'case.note_added', 'bukan json')).rows[0]?.id as string,
+      (await insertRaw(c, caseId, 'case.note_added', '{"text": "jam rusak"}', 'kemarin')).rows[0]?.id as string,
+      (await insertRaw(c, caseId, 'case.teleported', '{}')).rows[0]?.id as string,
+    ]);
+    const before = await state(joined);
+    const r = await syncRound(joined);
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 4, first: expect.stringMatching(/tidak sesuai skema: payload\.text/) });
+    expect(await state(joined)).toEqual(before);
+    const rejected = joined.opened.sqlite.prepare("SELECT item_id, reason FROM sync_rejected WHERE direction = 'pull' ORDER BY server_seq").all() as Array<{ item_id: string; reason: string }>;
+    expect(rejected.map((x) => x.item_id)).toEqual(bad);
+    expect(rejected.map((x) => x.reason)).toEqual([expect.stringMatching(/skema/), 'isi peristiwa bukan JSON', 'cap waktu HLC tidak valid', expect.stringMatching(/skema: type/)]);
+    expect((await syncStatus(joined)).rejected).toBe(4);
+    // A good one after them still arrives, and the bad ones are not reported again.
+    await owner((c) => insertRaw(c, caseId, 'case.note_added', '{"text": "catatan yang sah"}'));
+    const next = await syncRound(joined);
+    expect(next.ok ? [next.value.pulled.events, next.value.refused.count] : next.error).toEqual([1, 0]);
+    expect((joined.opened.sqlite.prepare('SELECT body FROM case_fts WHERE case_id = ?').get(caseId) as { body: string }).body).toMatch(/catatan yang sah/);
+  });
+
+  it('an event changed on the server after it was pulled is refused, not applied', async () => {
+    const [caseId] = caseIds as [string];
+    const target = (hub.opened.sqlite.prepare("SELECT id FROM event WHERE case_id = ? AND type = 'case.registered'").get(caseId) as { id: string }).id;
+    await owner(async (c) => {
+      await c.query('ALTER TABLE alur.event DISABLE TRIGGER event_no_change');
+      await c.query("UPDATE alur.event SET payload = replace(payload, 'berlubang', 'mulus') WHERE id = $1", [target]);
+      await c.query('ALTER TABLE alur.event ENABLE TRIGGER event_no_change');
+    });
+    joined.opened.sqlite.prepare('UPDATE sync_state SET pull_seq = 0').run();
+    const before = await state(joined);
+    const r = await syncRound(joined);
+    expect(r.ok ? r.value.refused.count : r.error.message).toBe(5);
+    expect(await state(joined)).toEqual(before);
+    const why = joined.opened.sqlite.prepare("SELECT reason FROM sync_rejected WHERE item_id = ?").get(target) as { reason: string } | undefined;
+    expect(why?.reason).toMatch(/berbeda dengan salinan yang sudah ada di workstation ini/);
+  });
+});
+
+describe('an OPD workstation and cases it may not see', () => {
+  it('its event for such a case is refused by the server, kept and reported, nothing else changes', async () => {
+    const opd = await fresh();
+    const r = await connectOfficeByUrl(opd, pub.url('PUPR'));
+    expect(r.ok ? r.value.pulled.events : r.error.message).toBe(0);
+    const [caseId] = caseIds as [string];
+    // As if a user of this OPD had written on a case it was never given (a wrong login, say).
+    const e: CaseEvent = { id: '01a00000-0000-7000-8000-000000000001', caseId, hlc: opd.clock.tick(), at: clock.now(), authorId: null, positionId: null, acting: null, deviceId: opd.deviceId, signature: null, type: 'case.note_added', payload: { text: 'bukan urusan kami' } };
+    await appendEvents(opd.db, [e], true);
+    const before = await state(opd);
+    const push = await syncRound(opd);
+    expect(push.ok ? push.value.refused.first : push.error.message).toMatch(/tidak boleh diakses unit login ini/);
+    expect(await state(opd)).toEqual(before);
+    expect((await syncStatus(opd)).pending).toBe(1);
+    expect(await owner(async (c) => (await c.query('SELECT 1 FROM alur.event WHERE id = $1', [e.id])).rowCount)).toBe(0);
+  });
+
+  it('if the server wrongly hands it such cases, the workstation refuses them and keeps no copy', async () => {
+    const opd = await fresh();
+    await connectOfficeByUrl(opd, pub.url('DINKES'));
+    const before = await state(opd);
+    await owner((c) => c.query('CREATE POLICY leak ON alur.event FOR SELECT USING (true)'));
+    try {
+      const r = await syncRound(opd);
+      expect(r.ok ? r.value.refused : r.error.message).toMatchObject({ count: expect.any(Number), first: expect.stringMatching(/tidak didisposisikan ke unit workstation ini/) });
+    } finally {
+      await owner((c) => c.query('DROP POLICY leak ON alur.event'));
+    }
+    expect(await state(opd)).toEqual(before);
+    const kept = opd.opened.sqlite.prepare("SELECT count(*) AS n FROM sync_rejected WHERE raw IS NOT NULL AND reason LIKE '%didisposisikan%'").get() as { n: number };
+    expect(kept.n).toBe(0);
+  });
+});
