@@ -201,11 +201,12 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
   clock = o.now;
   const callers: Array<{ caller: Caller; actor: Actor }> = [];
   for (const u of await listRefs(ctx.db, 'user')) {
-    if (!u.active) continue;
+    // The administrator keeps the system; the desk's own operator does the desk's work.
+    if (!u.active || u.isAdmin) continue;
     const actor = await actorFor(ctx, u);
     if (actor.positions.length) callers.push({ caller: { token: 'demo', user: u, actor }, actor });
   }
-  const desk = callers.find((c) => c.actor.positions.some((p) => preset.roles.find((r) => r.id === p.roleId)?.desk && !c.caller.user.isAdmin));
+  const desk = callers.find((c) => c.actor.positions.some((p) => preset.roles.find((r) => r.id === p.roleId)?.desk));
   if (!desk) throw new AppError('INTERNAL', 'Preset tanpa petugas meja layanan.');
   const opdUnits = (await listRefs(ctx.db, 'unit')).filter((u) => u.kind === 'opd');
   const positions = await listRefs(ctx.db, 'position');
