@@ -14,6 +14,7 @@ import { actorFor, type Caller } from '../src/main/backend/services/auth.service
 import { listRefs } from '../src/main/backend/refdata/ref-store';
 import { printTable, sample, time, type Row } from './stats';
 import { writeSyntheticCases } from './synthetic';
+import { benchSync } from './sync';
 
 const RESOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'resources');
 
@@ -123,10 +124,12 @@ export async function main(args: string[]): Promise<number> {
     });
     rows.push({ work: `full-text search (${cases} cases)`, measure: 'p95', value: ftsRuns.p95, baseline: rawFts.p95, budget: 'p95 < 20 ms', pass: ftsRuns.p95 < 20 });
 
+    rows.push(...(await benchSync({ events: 10_000, out })));
+
     out('');
     printTable(rows, out);
     out('');
-    out('Rows for sync, letters and recaps appear once those features exist (see the open issues).');
+    out('Rows for letters and recaps appear once those features exist (see the open issues).');
     await ctx.opened.close();
     return rows.every((r) => r.pass) ? 0 : 1;
   } finally {

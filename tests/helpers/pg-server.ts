@@ -32,6 +32,10 @@ export interface PgServer {
   /** Starts it again on the same port after `halt()`. */
   resume(): Promise<void>;
   stop(): Promise<void>;
+  /** With `tls`: the server certificate (PEM file; self-signed, for localhost and 127.0.0.1). */
+  certFile: string | null;
+  /** With `tls`: a new certificate and key, loaded without a restart (as an admin renewing it). */
+  renewCert(): Promise<void>;
 }
 
 function binDir(): string {
@@ -80,8 +84,18 @@ function chownToPostgres(p: string): void {
   fs.chownSync(p, uid, gid);
 }
 
-/** Starts a fresh server; call `stop()` in afterAll. */
-export async function startPg(): Promise<PgServer> {
+/** A self-signed certificate for localhost / 127.0.0.1, owned by the server's user. */
+async function makeCert(data: string): Promise<void> {
+  const key = path.join(data, 'server.key');
+  const crt = path.join(data, 'server.crt');
+  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1']);
+  fs.chmodSync(key, 0o600);
+  chownToPostgres(key);
+  chownToPostgres(crt);
+}
+
+/** Starts a fresh server (with TLS offered when `tls`); call `stop()` in afterAll. */
+export async function startPg(opts: { tls?: boolean } = {}): Promise<PgServer> {
   const bin = binDir();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'alur-pg-'));
   // The parent of the data dir must be traversable by the postgres user.
@@ -94,9 +108,10 @@ export async function startPg(): Promise<PgServer> {
   chownToPostgres(root);
   chownToPostgres(pwfile);
   await pgRun(path.join(bin, 'initdb'), ['-D', data, '-U', user, `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  if (opts.tls) await makeCert(data);
   const port = await freePort();
   const host = '127.0.0.1';
-  const opts = [
+  const flags = [
     `-p ${port}`,
     `-c listen_addresses=${host}`,
     `-c unix_socket_directories=${root}`,
@@ -106,7 +121,9 @@ export async function startPg(): Promise<PgServer> {
     '-c full_page_writes=off',
     '-c max_connections=60',
   ].join(' ');
-  const start = () => pgRun(path.join(bin, 'pg_ctl'), ['start', '-w', '-t', '60', '-D', data, '-l', path.join(root, 'log'), '-o', opts]);
+  // In the config file, not on the command line, so a test can turn it off (ALTER SYSTEM).
+  if (opts.tls) fs.appendFileSync(path.join(data, 'postgresql.conf'), '\nssl = on\n');
+  const start = () => pgRun(path.join(bin, 'pg_ctl'), ['start', '-w', '-t', '60', '-D', data, '-l', path.join(root, 'log'), '-o', flags]);
   await start();
   const enc = encodeURIComponent;
   const server: PgServer = {
@@ -121,6 +138,13 @@ export async function startPg(): Promise<PgServer> {
     async stop() {
       await pgRun(path.join(bin, 'pg_ctl'), ['stop', '-w', '-D', data, '-m', 'fast']).catch(() => undefined);
       fs.rmSync(root, { recursive: true, force: true });
+    },
+    certFile: opts.tls ? path.join(data, 'server.crt') : null,
+    async renewCert() {
+      await makeCert(data);
+      await pgRun(path.join(bin, 'pg_ctl'), ['reload', '-D', data]);
+      // The postmaster re-reads its SSL files on reload; give it a moment.
+      await new Promise((r) => setTimeout(r, 500));
     },
   };
   return server;

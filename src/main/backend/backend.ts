@@ -11,6 +11,8 @@ import { openDatabase, LATEST_SCHEMA_VERSION } from './db/database';
 import { BackendContext, newDeviceId, type BackendOptions } from './services/context';
 import { authenticate, requireCaller, type Caller } from './services/auth.service';
 import { runAutomation, warnDueSoon } from './services/automation';
+import { startSyncLoop, type SyncLoop } from './sync/sync-loop';
+import { syncStatus } from './sync/sync-api';
 import { coreHandlers } from './handlers/core';
 import { deskHandlers } from './handlers/desk';
 import { documentHandlers } from './handlers/documents';
@@ -78,9 +80,14 @@ export function openBackend(opts: BackendOptions): Backend {
   );
   const listeners = new Set<(e: ServerEvent) => void>();
   let timer: NodeJS.Timeout | null = null;
+  let loop: SyncLoop | null = null;
   void ready.then((r) => {
     if (!r.ok) return;
-    r.value.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
+    const ctx = r.value;
+    ctx.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
+    // The sync loop runs only once the workstation has a server configured; until then each
+    // round ends at once with NOT_CONFIGURED, which the status bar shows as "Lokal".
+    loop = startSyncLoop(ctx, { onRound: () => void syncStatus(ctx).then((status) => ctx.emit({ type: 'sync.status', status })) });
     const tick = () => void runAutomation(r.value).then(() => warnDueSoon(r.value)).catch(() => undefined);
     tick();
     timer = setInterval(tick, AUTOMATION_INTERVAL_MS);
@@ -98,7 +105,12 @@ export function openBackend(opts: BackendOptions): Backend {
     },
     close() {
       if (timer) clearInterval(timer);
-      void ready.then((r) => (r.ok ? r.value.opened.close() : undefined));
+      // Let a running sync round finish before the database closes under it.
+      void (async () => {
+        await loop?.stop();
+        const r = await ready;
+        if (r.ok) await r.value.opened.close();
+      })();
     },
   };
 }

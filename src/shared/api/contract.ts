@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { method, type MethodSpec } from './method';
+import type { SyncStatus } from './sync-types';
 import { CaseListInput } from './filters';
 import { deskMethods } from './methods/desk';
 import { documentMethods } from './methods/documents';
@@ -207,7 +208,9 @@ export type ServerEvent =
   | { type: 'session.expired' }
   | { type: 'notice'; level: 'info' | 'warning'; message: string; caseId: string | null }
   /** A task opened (a case arrived in an inbox) or is about to be late: the UI tells its user if it is theirs. */
-  | { type: 'task.opened' | 'task.due_soon'; task: TaskNotice };
+  | { type: 'task.opened' | 'task.due_soon'; task: TaskNotice }
+  /** After every sync round, for the status bar. */
+  | { type: 'sync.status'; status: SyncStatus };
 
 export interface TaskNotice {
   caseId: string;

@@ -11,6 +11,7 @@ import { appendEvents } from '../../../src/main/backend/projection/event-store';
 import { initServer } from '../../../src/main/backend/sync/server-admin';
 import { connectOfficeByUrl, syncRound } from '../../../src/main/backend/sync/sync-engine';
 import { syncStatus } from '../../../src/main/backend/sync/sync-status';
+import { listRejected } from '../../../src/main/backend/sync/sync-api';
 import type { CaseEvent } from '../../../src/shared/domain/events';
 import { call, fakeClock, newOffice, snapshotProjections, tempDir } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
@@ -182,6 +183,7 @@ describe('pulled data that fails the checks', () => {
     expect(rejected.map((x) => x.item_id)).toEqual(bad);
     expect(rejected.map((x) => x.reason)).toEqual([expect.stringMatching(/skema/), 'isi peristiwa bukan JSON', 'cap waktu HLC tidak valid', expect.stringMatching(/skema: type/)]);
     expect((await syncStatus(joined)).rejected).toBe(4);
+    expect((await listRejected(joined)).map((x) => [x.direction, x.kind, x.caseId])).toEqual(Array(4).fill(['pull', 'event', caseId]));
     // A good one after them still arrives, and the bad ones are not reported again.
     await owner((c) => insertRaw(c, caseId, 'case.note_added', '{"text": "catatan yang sah"}'));
     const next = await syncRound(joined);

@@ -131,10 +131,10 @@ export interface Published {
 }
 
 /** `alur server init` of `office` on a new database `db`. */
-export async function publish(server: PgServer, ctx: BackendContext, db: string): Promise<Published> {
+export async function publish(server: PgServer, ctx: BackendContext, db: string, rolePrefix?: string): Promise<Published> {
   await createDatabase(server, db);
   const credentialsFile = path.join(tempDir(), 'kredensial.json');
-  const r = await initServer({ url: server.url(db), ctx, credentialsFile });
+  const r = await initServer({ url: server.url(db), ctx, credentialsFile, rolePrefix });
   if (!r.ok) throw new Error(`server init: ${r.error.message}`);
   const creds = JSON.parse(fs.readFileSync(credentialsFile, 'utf8')) as Credential[];
   return {

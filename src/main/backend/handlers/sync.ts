@@ -1,5 +1,13 @@
-/** Handlers of sync methods (see src/shared/api/methods/sync.ts). */
+/** Handlers of the sync methods (see src/shared/api/methods/sync.ts). */
 import type { syncMethods } from '../../../shared/api/methods/sync';
+import { configureSync, joinOffice, listRejected, syncNow, syncStatus, testConnection } from '../sync/sync-api';
 import type { HandlersOf } from './types';
 
-export const syncHandlers: HandlersOf<typeof syncMethods> = {};
+export const syncHandlers: HandlersOf<typeof syncMethods> = {
+  'sync.status': (ctx) => syncStatus(ctx),
+  'sync.test': (ctx, _c, input) => testConnection(input, ctx),
+  'sync.configure': (ctx, _c, input) => configureSync(ctx, input),
+  'sync.join': (ctx, _c, input) => joinOffice(ctx, input),
+  'sync.now': (ctx) => syncNow(ctx),
+  'sync.rejected': (ctx) => listRejected(ctx),
+};

@@ -28,9 +28,10 @@ export async function projectEvents(db: Db, ctx: ProjectionContext, writer: Case
     list.sort(byLogOrder);
     let st = await loadStoredCase(db, caseId);
     const first = list[0];
-    if (st && first && first.hlc <= st.lastHlc) {
-      // An event older than what is already applied (it arrived late from another
-      // workstation): replay the case from the log so the result equals a full rebuild.
+    if (!st || (first && first.hlc <= st.lastHlc)) {
+      // Not projected yet (its registration may have arrived after later events), or an
+      // event older than what is already applied (it came late from another workstation):
+      // replay the case from the log, so the result always equals a full rebuild.
       st = foldCase(ctx, await loadCaseEvents(db, caseId));
     } else {
       for (const e of list) st = foldEvent(ctx, st, e);

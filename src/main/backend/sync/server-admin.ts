@@ -15,8 +15,8 @@ import type { BackendContext } from '../services/context';
 import { connectServer, disconnect, parseServerUrl, type ServerSettings } from './server-connection';
 import { inspectServer, migrateServer, refuseState, setMeta } from './server-schema';
 import { classifyError, syncFail, SyncFailure, type SyncResult } from './sync-errors';
-import { pushEvents, pushRefs } from './sync-push';
-import { saveConfig, updateState } from './settings-store';
+import { lastSeq, pushEvents, pushRefs } from './sync-push';
+import { loadConfig, saveConfig, updateState } from './settings-store';
 
 export interface Credential {
   unit: string;
@@ -95,6 +95,8 @@ async function grantUnit(client: pg.Client, login: string, database: string): Pr
   await client.query(`GRANT USAGE ON SCHEMA alur TO ${role}`);
   await client.query(`GRANT SELECT ON alur.meta, alur.unit_login, alur.case_unit, alur.case_info, alur.case_blob TO ${role}`);
   await client.query(`GRANT SELECT, INSERT ON alur.event, alur.ref_change, alur.blob TO ${role}`);
+  // Reading where the log's seq stands lets a push skip pulling its own events back.
+  await client.query(`GRANT SELECT ON SEQUENCE alur.event_seq TO ${role}`);
   // Insert-only: nobody but the owner holds these, and the triggers refuse even the owner.
   await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON alur.event, alur.ref_change, alur.blob, alur.case_unit, alur.case_info, alur.case_blob, alur.meta, alur.unit_login FROM ${role}`);
 }
@@ -190,9 +192,12 @@ export async function initServer(input: { url: string; ctx: BackendContext; cred
     const all = mergeCredentials(readCredentials(credentialsFile), fresh);
     writeCredentials(credentialsFile, all);
 
+    const logWasEmpty = (await lastSeq(client)) === 0;
     const refs = await pushRefs(ctx, client, { all: true });
     const events = await pushEvents(ctx, client, { all: true });
-    const workstationLogin = await connectHubWorkstation(ctx, owner, conn.value.pinnedCert, all, setup.roles, office.hubUnitId);
+    // On a new server the log is exactly what this folder just published: nothing to pull back.
+    const pullFrom = logWasEmpty ? await lastSeq(client) : null;
+    const workstationLogin = await connectHubWorkstation(ctx, owner, conn.value.pinnedCert, all, setup.roles, office.hubUnitId, pullFrom);
     return {
       ok: true,
       value: {
@@ -216,7 +221,18 @@ export async function initServer(input: { url: string; ctx: BackendContext; cred
  * The data folder that published the office becomes a workstation of it, logged in as the
  * hub: everything it holds is on the server now, so its push cursors start at the end.
  */
-async function connectHubWorkstation(ctx: BackendContext, owner: ServerSettings, pinnedCert: string | null, creds: readonly Credential[], roles: readonly UnitRole[], hubUnitId: string): Promise<string | null> {
+async function connectHubWorkstation(
+  ctx: BackendContext,
+  owner: ServerSettings,
+  pinnedCert: string | null,
+  creds: readonly Credential[],
+  roles: readonly UnitRole[],
+  hubUnitId: string,
+  pullFrom: number | null,
+): Promise<string | null> {
+  // An OPD's folder used to publish (it holds part of the office) stays that OPD's workstation.
+  const current = await loadConfig(ctx.db, ctx.options.dataDir);
+  if (current && !current.isHub) return null;
   const hubUnit = (await listRefs(ctx.db, 'unit')).find((u) => u.id === hubUnitId);
   const role = roles.find((r) => r.unit === hubUnit?.code);
   const cred = role ? creds.find((c) => c.login === role.login) : undefined;
@@ -224,7 +240,7 @@ async function connectHubWorkstation(ctx: BackendContext, owner: ServerSettings,
   const settings: ServerSettings = { ...owner, user: role.login, password: cred.password, pinnedCert };
   await saveConfig(ctx.db, ctx.options.dataDir, settings, { officeId: hubUnitId, unitId: hubUnitId, unitCode: hubUnit.code, isHub: true }, ctx.now());
   const last = await ctx.db.selectFrom('event').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
-  await updateState(ctx.db, { push_seq: Number(last?.m ?? 0), ref_push_hlc: ctx.clock.current() });
+  await updateState(ctx.db, { push_seq: Number(last?.m ?? 0), ref_push_hlc: ctx.clock.current(), ...(pullFrom !== null ? { pull_seq: pullFrom } : {}) });
   return role.login;
 }
 

@@ -20,8 +20,8 @@ import tls from 'node:tls';
 import pg from 'pg';
 import { classifyError, syncError, syncFail, type SyncError, type SyncResult } from './sync-errors';
 
-export const SSL_MODES = ['disable', 'prefer', 'require', 'verify-full'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
+import { SSL_MODES, type SslMode } from '../../../shared/api/sync-types';
+export { SSL_MODES, type SslMode };
 
 export interface ServerSettings {
   host: string;
@@ -138,8 +138,9 @@ function sameCert(a: string, b: string): boolean {
 function tlsOptions(s: ServerSettings, probe: Probe): SyncResult<{ ssl: false | tls.ConnectionOptions; tls: Connected['tls']; pinnedCert: string | null }> {
   if (s.sslmode === 'disable') return { ok: true, value: { ssl: false, tls: 'none', pinnedCert: null } };
   if (probe.kind === 'plain') {
-    if (s.sslmode === 'prefer') return { ok: true, value: { ssl: false, tls: 'none', pinnedCert: s.pinnedCert } };
-    return syncFail('TLS_REQUIRED', { host: s.host, port: s.port, mode: s.sslmode });
+    // A server that offered TLS before and no longer does is more likely someone in between.
+    if (s.sslmode === 'prefer' && !s.pinnedCert) return { ok: true, value: { ssl: false, tls: 'none', pinnedCert: null } };
+    return syncFail('TLS_REQUIRED', { host: s.host, port: s.port, mode: s.pinnedCert ? `${s.sslmode}; server ini sebelumnya memakai TLS` : s.sslmode });
   }
   const servername = net.isIP(s.host) ? undefined : s.host;
   if (s.sslmode === 'verify-full') {

@@ -34,19 +34,27 @@ const StoredSettings = z.object({
   pinnedCert: z.string().nullable(),
 });
 
-/** The key, created on first use with mode 0600. */
+/** The key, created on first use with mode 0600 (a damaged one is replaced: re-enter the password). */
 function loadKey(dataDir: string): Buffer {
   const file = path.join(dataDir, KEY_FILE);
-  try {
-    const k = fs.readFileSync(file);
-    if (k.length === 32) return k;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const k = fs.readFileSync(file);
+      if (k.length === 32) return k;
+      fs.rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    try {
+      // Exclusive create: two processes (the app and a cron `alur sync`) must not each make one.
+      const key = crypto.randomBytes(32);
+      fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+      return key;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
-  const key = crypto.randomBytes(32);
-  fs.writeFileSync(file, key, { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
-  return key;
+  throw new Error(`kunci pengaturan sinkronisasi tidak dapat dibuat: ${file}`);
 }
 
 export function encryptSettings(dataDir: string, s: ServerSettings): string {

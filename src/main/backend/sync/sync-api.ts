@@ -3,52 +3,15 @@
  * (test, save) and "Sinkronkan sekarang". Failures to reach or use the server are expected
  * and come back as data (`error: {code, message}`), never as a thrown exception.
  */
-import { z } from 'zod';
 import type { BackendContext } from '../services/context';
-import { disconnect, SSL_MODES, type ServerSettings } from './server-connection';
-import { connectOffice, openSession, syncRound, type JoinReport, type SyncReport } from './sync-engine';
-import type { SyncError } from './sync-errors';
+import { disconnect, type ServerSettings } from './server-connection';
+import { connectOffice, openSession, syncRound } from './sync-engine';
+import { syncError, type SyncError } from './sync-errors';
 import { kickSyncLoop } from './sync-loop';
 import { loadConfig } from './settings-store';
 import { syncStatus as readStatus, type SyncStatus } from './sync-status';
-
-/** The Settings form. `password: null` keeps the stored one (the form never shows it). */
-export const SyncSettingsInput = z
-  .object({
-    host: z.string().trim().min(1).max(255),
-    port: z.number().int().min(1).max(65535).default(5432),
-    database: z.string().trim().min(1).max(63),
-    user: z.string().trim().min(1).max(63),
-    password: z.string().min(1).max(200).nullable(),
-    sslmode: z.enum(SSL_MODES).default('prefer'),
-    sslrootcert: z.string().trim().min(1).max(1000).nullable().default(null),
-  })
-  .strict();
-export type SyncSettingsInput = z.output<typeof SyncSettingsInput>;
-
-export interface ConnectionTest {
-  ok: boolean;
-  error: SyncError | null;
-  officeName: string | null;
-  unitCode: string | null;
-  isHub: boolean;
-  tls: 'verified' | 'pinned' | 'none' | null;
-}
-
-export interface ConfigureResult {
-  ok: boolean;
-  error: SyncError | null;
-  /** What the first round pushed and pulled (joining pulls the whole office). */
-  report: JoinReport | null;
-  status: SyncStatus;
-}
-
-export interface SyncNowResult {
-  ok: boolean;
-  error: SyncError | null;
-  report: SyncReport | null;
-  status: SyncStatus;
-}
+import { SyncSettingsInput, type ConfigureResult, type ConnectionTest, type SyncNowResult } from '../../../shared/api/sync-types';
+export { SyncSettingsInput, type ConfigureResult, type ConnectionTest, type SyncNowResult };
 
 export function syncStatus(ctx: BackendContext): Promise<SyncStatus> {
   return readStatus(ctx);
@@ -59,8 +22,9 @@ async function settingsFrom(input: SyncSettingsInput, ctx: BackendContext | null
   const stored = ctx ? (await loadConfig(ctx.db, ctx.options.dataDir))?.settings : null;
   const password = input.password ?? stored?.password ?? null;
   if (password === null) return null;
-  const sameServer = stored && stored.host === input.host && stored.port === input.port;
-  return { ...input, password, pinnedCert: sameServer ? stored.pinnedCert : null };
+  const keepPin = stored && stored.host === input.host && stored.port === input.port && !input.trustNewCertificate;
+  const { trustNewCertificate: _t, ...fields } = input;
+  return { ...fields, password, pinnedCert: keepPin ? stored.pinnedCert : null };
 }
 
 const NEED_PASSWORD: SyncError = { code: 'BAD_URL', message: 'Kata sandi login server wajib diisi.' };
@@ -87,6 +51,40 @@ export async function configureSync(ctx: BackendContext, input: SyncSettingsInpu
   const r = await connectOffice(ctx, settings);
   kickSyncLoop(ctx);
   return r.ok ? { ok: true, error: null, report: r.value, status: await readStatus(ctx) } : { ok: false, error: r.error, report: null, status: await readStatus(ctx) };
+}
+
+/**
+ * The first-run screen's "join an office on the server": only on a workstation with no office
+ * yet (so it can be public: there is no administrator to log in as). Otherwise refused.
+ */
+export async function joinOffice(ctx: BackendContext, input: SyncSettingsInput): Promise<ConfigureResult> {
+  const has = (await ctx.db.selectFrom('ref_record').select('id').where('kind', '=', 'office').executeTakeFirst()) !== undefined;
+  const joined = (await loadConfig(ctx.db, ctx.options.dataDir)) !== null;
+  if (has || joined) return { ok: false, error: syncError('LOCAL_HAS_OFFICE'), report: null, status: await readStatus(ctx) };
+  return configureSync(ctx, input);
+}
+
+import type { RejectedItem } from '../../../shared/api/sync-types';
+export type { RejectedItem };
+
+/** What sync refused and nobody resolved yet, newest first (the copy kept is not shown). */
+export async function listRejected(ctx: BackendContext, limit = 200): Promise<RejectedItem[]> {
+  const rows = await ctx.db
+    .selectFrom('sync_rejected')
+    .select(['seq', 'at', 'direction', 'kind', 'item_id', 'case_id', 'reason'])
+    .where('resolved_at', 'is', null)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    direction: r.direction === 'push' ? 'push' : 'pull',
+    kind: r.kind === 'ref' ? 'ref' : 'event',
+    itemId: r.item_id,
+    caseId: r.case_id,
+    reason: r.reason,
+  }));
 }
 
 /** One round now. */

@@ -27,6 +27,9 @@ export interface Session {
   tls: 'verified' | 'pinned' | 'none';
 }
 
+import type { JoinReport, SyncReport } from '../../../shared/api/sync-types';
+export type { JoinReport, SyncReport };
+
 /**
  * Connects and checks that this server is one we can sync with, as this login. The returned
  * settings carry the certificate pinned on first use.
@@ -63,13 +66,6 @@ export async function openSession(settings: ServerSettings, timeoutMs?: number):
   }
 }
 
-export interface SyncReport {
-  pushed: { events: number; refs: number };
-  pulled: { events: number; refs: number };
-  /** Items refused either way this round (kept in sync_rejected). */
-  refused: { count: number; first: string | null };
-  ms: number;
-}
 
 function summarise(refused: readonly Rejection[]): SyncReport['refused'] {
   const first = refused[0];
@@ -109,16 +105,21 @@ async function runOnSession<T>(ctx: BackendContext, s: Session, fn: (s: Session)
   } catch (e) {
     const error = e instanceof SyncFailure ? e.error : classifyError(e, { host: t.host, port: t.port, user: t.user, database: t.database });
     await recordOutcome(ctx.db, ctx.now(), error).catch(() => undefined);
-    setRuntime(ctx, { online: error.code !== 'UNREACHABLE' && error.code !== 'SERVER_NOT_FOUND' });
+    setRuntime(ctx, { online: reachable(error) });
     return { ok: false, error };
   } finally {
     await disconnect(s.client);
   }
 }
 
+/** "Online" in the status bar: the server answered, even if it then said no. */
+function reachable(e: SyncError): boolean {
+  return e.code !== 'UNREACHABLE' && e.code !== 'SERVER_NOT_FOUND' && e.code !== 'NOT_POSTGRES';
+}
+
 async function failedToOpen(ctx: BackendContext, error: SyncError): Promise<SyncResult<never>> {
   await recordOutcome(ctx.db, ctx.now(), error);
-  setRuntime(ctx, { online: false });
+  setRuntime(ctx, { online: reachable(error) });
   return { ok: false, error };
 }
 
@@ -144,11 +145,7 @@ export async function syncRound(ctx: BackendContext): Promise<SyncResult<SyncRep
   });
 }
 
-export interface JoinReport extends SyncReport {
-  officeName: string | null;
-  unitCode: string;
-  isHub: boolean;
-}
+
 
 /**
  * Connects this workstation to the office on the server: on an empty data folder it joins

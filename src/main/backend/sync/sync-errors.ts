@@ -3,35 +3,9 @@
  * translate), each with one Indonesian line a desk operator understands.
  */
 
-export const SYNC_ERROR_CODES = [
-  'NOT_CONFIGURED',
-  'BAD_URL',
-  'SERVER_NOT_FOUND',
-  'UNREACHABLE',
-  'NOT_POSTGRES',
-  'WRONG_PASSWORD',
-  'DATABASE_NOT_FOUND',
-  'NOT_ALUR',
-  'SERVER_NEWER',
-  'SERVER_OLDER',
-  'NOT_UNIT_LOGIN',
-  'WRONG_OFFICE',
-  'LOCAL_HAS_OFFICE',
-  'LOCAL_NOT_INITIALIZED',
-  'TLS_REQUIRED',
-  'TLS_FAILED',
-  'CERT_CHANGED',
-  'REFUSED',
-  'APPLY_FAILED',
-  'INTERNAL',
-] as const;
-export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+import { SYNC_ERROR_CODES, type SyncError, type SyncErrorCode } from '../../../shared/api/sync-types';
 
-export interface SyncError {
-  code: SyncErrorCode;
-  /** One line, Indonesian. */
-  message: string;
-}
+export { SYNC_ERROR_CODES, type SyncError, type SyncErrorCode };
 
 export type SyncResult<T> = { ok: true; value: T } | { ok: false; error: SyncError };
 

@@ -51,16 +51,42 @@ function refusalReason(e: unknown): string {
   return `server menolak (${state}): ${msg.split('\n')[0] ?? ''}`.slice(0, 300);
 }
 
+interface Sent {
+  inserted: number;
+  refused: Rejection[];
+  /** The server's last event seq before and after this batch (see `pushEvents`). */
+  seqBefore: number;
+  seqAfter: number;
+}
+
+/**
+ * The writers' lock (the same the insert trigger takes, held to the commit) and the last seq
+ * handed out: while it is held no other event can get a seq, so the seqs this batch gets are
+ * exactly the range from this value to the one read after the insert.
+ */
+async function lockAndReadSeq(client: pg.ClientBase): Promise<number> {
+  await client.query('SELECT pg_advisory_xact_lock(7310, 1)');
+  return lastSeq(client);
+}
+
+export async function lastSeq(client: pg.ClientBase): Promise<number> {
+  const r = await client.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM alur.event_seq');
+  const row = r.rows[0];
+  return row?.is_called ? Number(row.last_value) : 0;
+}
+
 /**
  * Sends one batch in one server transaction. When the server refuses the batch, each row is
  * tried on its own (in a savepoint) so one refused event does not hold back the others.
  */
-async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Promise<{ inserted: number; refused: Rejection[] }> {
+async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Promise<Sent> {
   await client.query('BEGIN');
   try {
+    const seqBefore = await lockAndReadSeq(client);
     const res = await client.query(insertEventsSql(rows.length), rows.flatMap(eventParams));
+    const seqAfter = await lastSeq(client);
     await client.query('COMMIT');
-    return { inserted: res.rowCount ?? 0, refused: [] };
+    return { inserted: res.rowCount ?? 0, refused: [], seqBefore, seqAfter };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (!isRefusal(e)) throw e;
@@ -69,6 +95,7 @@ async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Prom
   const refused: Rejection[] = [];
   await client.query('BEGIN');
   try {
+    const seqBefore = await lockAndReadSeq(client);
     for (const r of rows) {
       await client.query('SAVEPOINT one');
       try {
@@ -81,12 +108,13 @@ async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Prom
         refused.push({ direction: 'push', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: 0, reason: refusalReason(e), raw: null });
       }
     }
+    const seqAfter = await lastSeq(client);
     await client.query('COMMIT');
+    return { inserted, refused, seqBefore, seqAfter };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   }
-  return { inserted, refused };
 }
 
 export interface PushResult {
@@ -117,6 +145,7 @@ export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opt
     for (const r of held) {
       const res = await sendBatch(client, [r]);
       if (res.refused.length === 0) {
+        // Its seq is not skipped by the pull cursor: the event simply comes back once.
         await db.updateTable('sync_rejected').set({ resolved_at: ctx.now() }).where('direction', '=', 'push').where('item_id', '=', r.id).execute();
         out.sent++;
         out.inserted += res.inserted;
@@ -135,9 +164,12 @@ export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opt
     out.inserted += res.inserted;
     out.refused.push(...res.refused);
     // Acknowledged: only now may the cursor move (a crash before this line re-sends the batch).
+    // When this workstation had pulled everything before the batch, the seqs the batch got
+    // hold only its own events: the pull cursor skips them instead of fetching them back.
     await db.transaction().execute(async (trx) => {
       await recordRejections(trx, ctx.now(), res.refused);
-      await updateState(trx, { push_seq: last.seq });
+      const { pullSeq } = await loadCursors(trx);
+      await updateState(trx, pullSeq === res.seqBefore && !opts.all ? { push_seq: last.seq, pull_seq: res.seqAfter } : { push_seq: last.seq });
     });
     cursor = last.seq;
   }

@@ -7,23 +7,10 @@
 import type { BackendContext } from '../services/context';
 import { loadConfig } from './settings-store';
 import { pendingCount } from './sync-push';
-import { SYNC_ERROR_CODES, type SyncError, type SyncErrorCode } from './sync-errors';
+import { SYNC_ERROR_CODES, type SyncErrorCode } from './sync-errors';
+import type { SyncStatus } from '../../../shared/api/sync-types';
+export type { SyncStatus };
 
-export interface SyncStatus {
-  configured: boolean;
-  /** user@host:port/database, no password. */
-  server: string | null;
-  unitCode: string | null;
-  /** The last attempt reached the server. */
-  online: boolean;
-  syncing: boolean;
-  /** Local events the server has not acknowledged yet. */
-  pending: number;
-  /** Items sync refused (either way) that nobody has resolved. */
-  rejected: number;
-  lastSyncAt: number | null;
-  lastError: SyncError | null;
-}
 
 interface Runtime {
   online: boolean | null;

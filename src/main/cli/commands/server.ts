@@ -41,7 +41,7 @@ export function serverCommand(program: Command, run: Run): void {
         env.io.out(`Kantor "${v.officeName}": ${v.roles.length} login unit (${created.length} baru), kredensial di ${v.credentialsFile}`);
         env.io.out(`Diterbitkan: ${v.published.events} peristiwa, ${v.published.refs} data referensi`);
         if (v.workstationLogin) env.io.out(`Folder data ini tersambung ke server sebagai ${v.workstationLogin}`);
-        else env.io.out('Kata sandi login Diskominfo tidak ada di berkas kredensial: sambungkan folder data ini dengan "alur sync --url".');
+        else env.io.out('Folder data ini tidak disambungkan ulang (tersambung sebagai unit lain, atau kata sandi login Diskominfo tidak ada di berkas kredensial).');
       }),
     );
   server

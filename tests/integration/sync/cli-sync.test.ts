@@ -1,0 +1,108 @@
+/**
+ * `alur server init`, `alur sync` and `alur server rotate-password` from the command line:
+ * exit 0 with what was done, or non-zero with one line saying why.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../../../src/main/cli/main';
+import { openTestContext, call, tempDir, ADMIN_PASSWORD } from '../../helpers/temp';
+import { startPg, type PgServer } from '../../helpers/pg-server';
+import { caseInput, createDatabase } from './fixture';
+
+let server: PgServer;
+const hubDir = path.join(tempDir(), 'hub');
+const opdDir = path.join(tempDir(), 'opd');
+const credentials = path.join(tempDir(), 'kredensial.json');
+
+async function alur(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+function login(unit: string): string {
+  const list = JSON.parse(fs.readFileSync(credentials, 'utf8')) as Array<{ unit: string; login: string; password: string }>;
+  const c = list.find((x) => x.unit === unit);
+  if (!c) throw new Error(`no login for ${unit}`);
+  return server.urlAs(c.login, c.password, 'kantor');
+}
+
+beforeAll(async () => {
+  server = await startPg();
+  await createDatabase(server, 'kantor');
+  const r = await alur(['--data', hubDir, 'init', '--preset', 'balangan', '--office', 'Diskominfo Uji', '--admin-password', ADMIN_PASSWORD]);
+  if (r.code !== 0) throw new Error(r.err.join('\n'));
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('alur server and alur sync', () => {
+  it('have --help', async () => {
+    for (const cmd of [['sync'], ['server', 'init'], ['server', 'rotate-password']]) {
+      const r = await alur([...cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out.join('\n')).toMatch(/Usage/);
+    }
+  });
+
+  it('server init publishes the office and connects its folder', async () => {
+    const r = await alur(['--data', hubDir, 'server', 'init', '--url', server.url('kantor'), '--credentials', credentials]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toMatch(/Skema server: versi 0 -> 1[\s\S]*12 login unit \(12 baru\)[\s\S]*Diterbitkan: 0 peristiwa, \d+ data referensi[\s\S]*tersambung ke server sebagai alur_u_diskominfosp/);
+    expect(fs.statSync(credentials).mode & 0o777).toBe(0o600);
+    const again = await alur(['--data', hubDir, 'server', 'init', '--url', server.url('kantor'), '--credentials', credentials]);
+    expect(again.out.join('\n')).toMatch(/sudah versi 1[\s\S]*\(0 baru\)[\s\S]*Diterbitkan: 0 peristiwa, 0 data referensi/);
+  });
+
+  it('sync joins an empty folder, then each round says what went each way', async () => {
+    const join = await alur(['--data', opdDir, 'sync', '--url', login('DISKOMINFOSP')]);
+    expect(join.err).toEqual([]);
+    expect(join.out[0]).toBe('Tersambung ke kantor "Diskominfo Uji" sebagai unit DISKOMINFOSP (Diskominfo)');
+    expect(join.out[1]).toMatch(/^Dikirim: 0 peristiwa, 0 data referensi; diterima: 0 peristiwa, \d+ data referensi/);
+
+    const ctx = await openTestContext(hubDir);
+    const s = await call(ctx, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD });
+    await call(ctx, 'case.register', s.token, caseInput());
+    await ctx.opened.close();
+
+    const push = await alur(['--data', hubDir, 'sync']);
+    expect(push.out[0]).toMatch(/^Dikirim: 2 peristiwa, \d+ data referensi; diterima: 0 peristiwa/);
+    const pull = await alur(['--data', opdDir, 'sync']);
+    expect(pull.out[0]).toMatch(/^Dikirim: 0 peristiwa, 0 data referensi; diterima: 2 peristiwa/);
+    const cases = await alur(['--data', opdDir, 'cases']);
+    expect(cases.out.join('\n')).toMatch(/1 aduan[\s\S]*Jalan berlubang/);
+  });
+
+  it('fails in one line: no settings, a bad address, a server that is away', async () => {
+    const empty = path.join(tempDir(), 'kosong');
+    const cases: Array<[string[], RegExp]> = [
+      [['--data', empty, 'sync'], /^alur: Sinkronisasi belum diatur: jalankan "alur sync --url/],
+      [['--data', empty, 'sync', '--url', 'mysql://x@y/z'], /^alur: Alamat server tidak valid: harus diawali postgres:\/\//],
+      [['--data', empty, 'sync', '--url', 'postgres://a:b@127.0.0.1:1/alur'], /^alur: Server 127\.0\.0\.1:1 tidak dapat dihubungi/],
+      [['--data', hubDir, 'server', 'init', '--url', server.url('tidak_ada'), '--credentials', credentials], /^alur: Basis data "tidak_ada" tidak ada di server\.$/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = await alur(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err).toHaveLength(1);
+      expect(r.err[0]).toMatch(msg);
+    }
+  });
+
+  it('rotate-password replaces one login; the old URL is refused, the new one works', async () => {
+    const old = login('PUPR');
+    const r = await alur(['server', 'rotate-password', 'pupr', '--url', server.url('kantor'), '--credentials', credentials]);
+    expect(r.out[0]).toMatch(/^Kata sandi alur_u_pupr \(unit PUPR\) diganti/);
+    const dir = path.join(tempDir(), 'pupr');
+    const bad = await alur(['--data', dir, 'sync', '--url', old]);
+    expect(bad.err[0]).toBe('alur: Login "alur_u_pupr" atau kata sandinya salah.');
+    const good = await alur(['--data', dir, 'sync', '--url', login('PUPR')]);
+    expect(good.out[0]).toMatch(/sebagai unit PUPR$/);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Migrations of sync's schemas: the server's (all in one transaction, idempotent, a failing
+ * one leaves nothing behind, a newer or foreign schema refused untouched) and the local
+ * 0002-sync on a database written by version 1.
+ */
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/main/backend/db/database';
+import { MIGRATIONS } from '../../../src/main/backend/db/migrations/index';
+import { inspectServer, migrateServer, SERVER_MIGRATIONS, type ServerMigration } from '../../../src/main/backend/sync/server-schema';
+import { tempDir } from '../../helpers/temp';
+import { startPg, type PgServer } from '../../helpers/pg-server';
+import { createDatabase, sqlAs } from './fixture';
+
+let server: PgServer;
+const clients: pg.Client[] = [];
+
+async function db(name: string): Promise<pg.Client> {
+  await createDatabase(server, name);
+  const c = await sqlAs(server.url(name));
+  clients.push(c);
+  return c;
+}
+
+async function migrate(c: pg.Client, name: string, list: readonly ServerMigration[] = SERVER_MIGRATIONS) {
+  await c.query('BEGIN');
+  try {
+    const r = await migrateServer(c, name, list);
+    await c.query(r.ok ? 'COMMIT' : 'ROLLBACK');
+    return r;
+  } catch (e) {
+    await c.query('ROLLBACK');
+    throw e;
+  }
+}
+
+async function tables(c: pg.Client): Promise<string[]> {
+  return (await c.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'alur' ORDER BY 1")).rows.map((r) => r.t);
+}
+
+beforeAll(async () => {
+  server = await startPg();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of clients) await c.end();
+  await server?.stop();
+});
+
+describe('server migrations', () => {
+  it('migrate an empty database to the latest version, and a second run changes nothing', async () => {
+    const c = await db('m1');
+    expect(await inspectServer(c)).toEqual({ kind: 'empty' });
+    expect(await migrate(c, 'm1')).toEqual({ ok: true, from: 0, to: SERVER_MIGRATIONS.length });
+    expect(await tables(c)).toEqual(['blob', 'case_blob', 'case_info', 'case_unit', 'event', 'meta', 'ref_change', 'unit_login']);
+    const rls = (await c.query<{ relname: string }>("SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'alur'::regnamespace ORDER BY 1")).rows.map((r) => r.relname);
+    expect(rls).toEqual(['blob', 'case_blob', 'case_info', 'case_unit', 'event', 'ref_change']);
+    expect(await migrate(c, 'm1')).toEqual({ ok: true, from: 1, to: 1 });
+    expect(await inspectServer(c)).toMatchObject({ kind: 'ours', version: 1 });
+  });
+
+  it('apply only the new ones on top, and a failing one leaves the schema as it was', async () => {
+    const c = await db('m2');
+    await migrate(c, 'm2');
+    const next: ServerMigration = { version: 2, name: '0002-test', up: async (q) => void (await q.query('CREATE TABLE alur.extra (x int)')) };
+    const broken: ServerMigration = { version: 3, name: '0003-broken', up: async (q) => void (await q.query('CREATE TABLE alur.nope (x no_such_type)')) };
+    await expect(migrate(c, 'm2', [...SERVER_MIGRATIONS, next, broken])).rejects.toThrow(/no_such_type/);
+    expect(await inspectServer(c)).toMatchObject({ kind: 'ours', version: 1 });
+    expect(await tables(c)).not.toContain('extra');
+    expect(await migrate(c, 'm2', [...SERVER_MIGRATIONS, next])).toEqual({ ok: true, from: 1, to: 2 });
+    expect(await tables(c)).toContain('extra');
+  });
+
+  it('refuse a schema from a newer Alur and a database that is not ours, touching neither', async () => {
+    const newer = await db('m3');
+    await migrate(newer, 'm3');
+    await newer.query("UPDATE alur.meta SET value = '7' WHERE key = 'schema_version'");
+    const r = await migrate(newer, 'm3');
+    expect(r.ok ? r : r.error).toMatchObject({ code: 'SERVER_NEWER', message: expect.stringMatching(/skema 7, aplikasi ini 1/) });
+    expect((await newer.query("SELECT value FROM alur.meta WHERE key = 'schema_version'")).rows[0]).toEqual({ value: '7' });
+
+    const foreign = await db('m4');
+    await foreign.query('CREATE SCHEMA alur');
+    await foreign.query('CREATE TABLE alur.meta (key text, value text)');
+    await foreign.query("INSERT INTO alur.meta VALUES ('app', 'lain')");
+    const f = await migrate(foreign, 'm4');
+    expect(f.ok ? f : f.error.code).toBe('NOT_ALUR');
+    expect(await tables(foreign)).toEqual(['meta']);
+  });
+});
+
+describe('local migration 0002-sync', () => {
+  it('adds the sync tables to a database written by version 1, keeping its log', async () => {
+    const dir = tempDir();
+    const v1 = await openDatabase(dir, MIGRATIONS.slice(0, 1));
+    v1.sqlite.prepare("INSERT INTO event (id, case_id, type, hlc, at, device_id, payload, local) VALUES ('e1', 'c1', 'case.note_added', 'h', 1, 'd', '{}', 1)").run();
+    await v1.close();
+    const v2 = await openDatabase(dir);
+    try {
+      expect(v2.sqlite.pragma('user_version', { simple: true })).toBe(2);
+      const names = (v2.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync_%' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+      expect(names).toEqual(['sync_config', 'sync_rejected', 'sync_state']);
+      expect(v2.sqlite.prepare('SELECT id FROM event').all()).toEqual([{ id: 'e1' }]);
+      // One row each, by construction.
+      v2.sqlite.prepare('INSERT INTO sync_state (id) VALUES (1)').run();
+      expect(() => v2.sqlite.prepare('INSERT INTO sync_state (id) VALUES (2)').run()).toThrow(/CHECK/);
+    } finally {
+      await v2.close();
+    }
+  });
+});
