@@ -56,6 +56,16 @@ export function hasBlob(dataDir: string, sha256: string): boolean {
   return fs.existsSync(blobPath(dataDir, sha256));
 }
 
+/** Writes bytes under their hash (write then rename: a crash never leaves half a blob). */
+export function writeBlob(dataDir: string, sha256: string, bytes: Uint8Array): void {
+  const file = blobPath(dataDir, sha256);
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
 /** Checks and stores uploaded bytes; returns the reference events carry. Idempotent by content. */
 export async function storeAttachment(ctx: BackendContext, rawName: string, bytes: Uint8Array): Promise<AttachmentRef> {
   const office = await ctx.office();
@@ -74,14 +84,7 @@ export async function storeAttachment(ctx: BackendContext, rawName: string, byte
     throw new AppError('VALIDATION', `Isi berkas "${name}" adalah ${detected.ext.toUpperCase()}, tidak sesuai dengan namanya.`);
   }
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const file = blobPath(ctx.options.dataDir, sha256);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // Write then rename: a crash never leaves a half-written blob under its hash.
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, bytes, { mode: 0o600 });
-    fs.renameSync(tmp, file);
-  }
+  writeBlob(ctx.options.dataDir, sha256, bytes);
   return { sha256, name: ext ? name : `${name}.${allowed[0]}`, mime, size: bytes.length };
 }
 

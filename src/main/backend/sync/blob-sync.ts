@@ -4,7 +4,10 @@
  * and the client checks it again on download, so a blob is always what its name says.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type pg from 'pg';
+import type { CaseEvent } from '../../../shared/domain/events';
+import { attachmentsOf, blobPath, hasBlob } from '../services/attachment.service';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -31,4 +34,20 @@ export async function downloadBlob(client: pg.ClientBase, sha: string): Promise<
   const bytes = r.rows[0]?.bytes;
   if (!bytes || sha256Hex(bytes) !== sha) return null;
   return new Uint8Array(bytes);
+}
+
+/**
+ * Uploads the attachments that these events refer to and the server lacks, before the events
+ * themselves go (so nobody pulls an event whose file cannot be fetched). Files this
+ * workstation does not hold (pulled earlier, never opened) are the server's already.
+ */
+export async function uploadReferencedBlobs(client: pg.ClientBase, dataDir: string, events: readonly CaseEvent[]): Promise<number> {
+  const shas = [...new Set(attachmentsOf(events).map((a) => a.sha256))];
+  let n = 0;
+  for (const sha of await missingBlobs(client, shas)) {
+    if (!hasBlob(dataDir, sha)) continue;
+    await uploadBlob(client, fs.readFileSync(blobPath(dataDir, sha)));
+    n++;
+  }
+  return n;
 }

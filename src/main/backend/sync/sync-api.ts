@@ -8,6 +8,8 @@ import { disconnect, type ServerSettings } from './server-connection';
 import { connectOffice, openSession, syncRound } from './sync-engine';
 import { syncError, type SyncError } from './sync-errors';
 import { kickSyncLoop } from './sync-loop';
+import { downloadBlob } from './blob-sync';
+import { writeBlob } from '../services/attachment.service';
 import { loadConfig } from './settings-store';
 import { syncStatus as readStatus, type SyncStatus } from './sync-status';
 import { SyncSettingsInput, type ConfigureResult, type ConnectionTest, type SyncNowResult } from '../../../shared/api/sync-types';
@@ -91,4 +93,22 @@ export async function listRejected(ctx: BackendContext, limit = 200): Promise<Re
 export async function syncNow(ctx: BackendContext): Promise<SyncNowResult> {
   const r = await syncRound(ctx);
   return r.ok ? { ok: true, error: null, report: r.value, status: await readStatus(ctx) } : { ok: false, error: r.error, report: null, status: await readStatus(ctx) };
+}
+
+/**
+ * Fetches an attachment this workstation does not hold from the server (on demand, when
+ * someone opens it), checks its hash and stores it. Null when there is no server or it has none.
+ */
+export async function fetchBlob(ctx: BackendContext, sha256: string): Promise<Uint8Array | null> {
+  const cfg = await loadConfig(ctx.db, ctx.options.dataDir);
+  if (!cfg?.settings) return null;
+  const s = await openSession(cfg.settings);
+  if (!s.ok) return null;
+  try {
+    const bytes = await downloadBlob(s.value.client, sha256);
+    if (bytes) writeBlob(ctx.options.dataDir, sha256, bytes);
+    return bytes;
+  } finally {
+    await disconnect(s.value.client);
+  }
 }

@@ -5,6 +5,8 @@
  * advances only after the server committed the batch.
  */
 import type pg from 'pg';
+import { uploadReferencedBlobs } from './blob-sync';
+import { rowToEvent } from '../projection/event-store';
 import { decodeHlc } from '../../../shared/hlc';
 import type { EventRow } from '../db/schema';
 import { refsSince } from '../refdata/ref-store';
@@ -159,6 +161,7 @@ export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opt
     const rows = await q.orderBy('seq').limit(EVENT_BATCH).execute();
     const last = rows[rows.length - 1];
     if (!last) break;
+    await uploadReferencedBlobs(client, ctx.options.dataDir, rows.map(rowToEvent));
     const res = await sendBatch(client, rows);
     out.sent += rows.length;
     out.inserted += res.inserted;
