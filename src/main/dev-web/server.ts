@@ -211,7 +211,9 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
     res.setHeader('cross-origin-opener-policy', 'same-origin');
     if (!hostOk(req)) return refuse(res, 403, 'forbidden host');
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (pathname === '/api' || pathname.startsWith('/api/')) {
+    // Contract calls are POSTs; a GET under /api/ is the renderer's own source folder
+    // (src/renderer/api/*.ts) that Vite serves in dev mode.
+    if (req.method === 'POST' && (pathname === '/api' || pathname.startsWith('/api/'))) {
       let name: string;
       try {
         name = decodeURIComponent(pathname.slice('/api/'.length));

@@ -3,7 +3,7 @@
  * HTTP transport under `npm run dev:web`. Components import `api` and `onServerEvent` from
  * here and never know which is in use.
  */
-import { createClient, type AlurApi, type ServerEvent } from '../../shared/api/contract';
+import { contract, createClient, type AlurApi, type ServerEvent } from '../../shared/api/contract';
 import type { Result } from '../../shared/result';
 import type { TransportAdapter } from './adapter';
 import { createHttpTransport, takeDevToken } from './transport-http';
@@ -39,8 +39,9 @@ export function onUnauthenticated(listener: (message: string) => void): () => vo
 async function deliver(method: Parameters<TransportAdapter['call']>[0], token: string | null, input: unknown): Promise<Result<unknown>> {
   if (!adapter) return { ok: false, error: { code: 'INTERNAL', message: 'no transport' } };
   const result = await adapter.call(method, token, input);
-  // Only a call that carried a token can reveal an expired session; a failed login cannot.
-  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && token !== null && token === sessionToken) {
+  // Only a call that needs a session can reveal an expired one: a refused login (wrong
+  // password, e.g. on the lock screen) carries the token too but says nothing about it.
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && contract[method].access !== 'public' && token !== null && token === sessionToken) {
     for (const l of unauthenticatedListeners) l(result.error.message);
   }
   return result;
