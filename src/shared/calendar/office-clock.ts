@@ -53,31 +53,6 @@ export function snapForward(c: CompiledCalendar, t: number): number {
   return dayStartInstant(c, p.day) + p.tod;
 }
 
-/**
- * Fits a time of day into a working day's spans: unchanged when inside a span (ends
- * inclusive); the opening time when earlier than opening; the start of the break (end of
- * the preceding span) when inside a break; the closing time when later than closing.
- * Outside office time we thus move back to the last office moment, never past `tod`,
- * except before opening, where there is nothing earlier on that day.
- */
-function clampIntoDay(spans: readonly Span[], tod: number): number {
-  let prevEnd: number | null = null;
-  for (const sp of spans) {
-    if (tod < sp.s) return prevEnd ?? sp.s;
-    if (tod <= sp.e) return tod;
-    prevEnd = sp.e;
-  }
-  return prevEnd ?? tod;
-}
-
-/** `t` snapped into office time, then the same time of day `n` working days later (clamped). */
-export function addWorkingDays(c: CompiledCalendar, t: number, n: number): number {
-  const start = snap(c, t);
-  let day = start.day;
-  for (let i = 0; i < n; i++) day = nextWorkDay(c, day);
-  const tod = n === 0 ? start.tod : clampIntoDay(spansOfDay(c, day), start.tod);
-  return dayStartInstant(c, day) + tod;
-}
 
 /**
  * Consumes `ms` of office time starting at `from`, skipping breaks, closed days and the

@@ -21,7 +21,7 @@ import {
 } from './calendar-schema';
 import { MS_PER_MINUTE, formatDate, parseDate } from './civil-date';
 import { compileCalendar, localDayNumber, nextWorkDay, offsetMinutesOf, spansOfDay } from './compiled-calendar';
-import { addWorkingDays, advance, blockedOfficeMs, officeMsBetween, snapForward, toBlocked } from './office-clock';
+import { advance, blockedOfficeMs, officeMsBetween, snapForward, toBlocked } from './office-clock';
 
 export {
   CalendarDate,
@@ -95,28 +95,45 @@ export function nextOfficeInstant(cal: WorkCalendar, instant: number): number {
 }
 
 /**
- * Adds working time: first `days` working days, then `minutes` office minutes.
+ * The office's standard working day in minutes: the most common total office length among
+ * the weekdays that have office hours (ties: the longer). With the default hours every day
+ * is 450 minutes (7.5 h). A "hari kerja" in an SOP's time standard is this much office time.
+ */
+export function standardDayMinutes(cal: WorkCalendar): number {
+  const c = compileCalendar(cal);
+  const counts = new Map<number, number>();
+  for (let d = 1; d <= 7; d++) {
+    const total = (c.week[d] ?? []).reduce((sum, sp) => sum + (sp.e - sp.s), 0);
+    if (total > 0) counts.set(total, (counts.get(total) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [len, n] of counts) if (n > bestCount || (n === bestCount && len > best)) [best, bestCount] = [len, n];
+  return best / MS_PER_MINUTE;
+}
+
+/**
+ * Adds working time: `days` standard working days ({@link standardDayMinutes} each) plus
+ * `minutes`, consumed as office time, skipping breaks, nights, weekends and holidays.
  *
- * Days: `from` is first moved into office time (see {@link nextOfficeInstant}); the result
- * is the same local time of day on the `days`-th following working day. If that day has no
- * office at that time, the time is clamped to the last office moment at or before it: the
- * start of the break when it falls in a break, the closing time when that day closes
- * earlier; if that day opens later than the time, its opening time.
+ * Why days are office time and not "the same clock time N working days later": SOP step
+ * standards are summed ("7 hari 8 jam 30 menit" for the Balangan chain), and only office time
+ * adds up exactly whatever the start, whatever Friday's different hours or break. With
+ * equal-length days a day still lands on the same clock time N working days later, except
+ * around breaks that differ between weekdays.
  *
- * Minutes: consumes office minutes, skipping breaks, nights, weekends and holidays. When
- * the budget runs out exactly at an interval's end, that end is returned (not the next
- * opening).
- *
- * Zero duration: returns {@link nextOfficeInstant}(`from`), so a deadline is never outside
- * office time (Saturday 10:00 + 0 → Monday's opening; Monday 10:00 + 0 → itself).
+ * When the budget runs out exactly at an interval's end, that end is returned (not the next
+ * opening). Zero duration returns {@link nextOfficeInstant}(`from`), so a deadline is never
+ * outside office time (Saturday 10:00 + 0 → Monday's opening; Monday 10:00 + 0 → itself).
  */
 export function addWorkingTime(cal: WorkCalendar, from: number, duration: WorkDuration): number {
   assertInstant(from, 'awal');
   const { days, minutes } = durationParts(duration);
   const c = compileCalendar(cal);
-  const afterDays = days > 0 || minutes === 0 ? addWorkingDays(c, from, days) : from;
+  const total = (days * standardDayMinutes(cal) + minutes) * MS_PER_MINUTE;
+  if (total === 0) return nextOfficeInstant(cal, from);
   // No blocked spans, so advance() cannot return null.
-  return advance(c, afterDays, minutes * MS_PER_MINUTE) ?? afterDays;
+  return advance(c, from, total) ?? from;
 }
 
 /**

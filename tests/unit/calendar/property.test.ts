@@ -6,16 +6,7 @@
  * - elapsedWorkingMinutes(start, dueAt(start, {minutes: m}, pauses), pauses) === m.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  addWorkingTime,
-  dueAt,
-  elapsedWorkingMinutes,
-  localDate,
-  nextOfficeInstant,
-  nextWorkingDay,
-  workingMinutesBetween,
-  type Pause,
-} from '../../../src/shared/calendar/working-time';
+import { addWorkingTime, dueAt, elapsedWorkingMinutes, nextOfficeInstant, standardDayMinutes, workingMinutesBetween, type Pause } from '../../../src/shared/calendar/working-time';
 import { defaultCalendar } from './fixtures';
 
 function mulberry32(seed: number): () => number {
@@ -47,14 +38,17 @@ for (const tz of ['WIB', 'WITA', 'WIT'] as const) {
       }
     });
 
-    it('days: the result falls on the d-th working day after the snapped start', () => {
+    it('days: d working days are exactly d standard days of office time, so durations add up', () => {
+      const std = standardDayMinutes(cal);
       for (let seed = 1; seed <= 500; seed++) {
         const rnd = mulberry32(seed * 7919);
         const t = FROM + Math.floor(rnd() * SPAN);
         const d = 1 + Math.floor(rnd() * 20);
-        let expected = localDate(cal, nextOfficeInstant(cal, t));
-        for (let i = 0; i < d; i++) expected = nextWorkingDay(cal, expected);
-        expect(localDate(cal, addWorkingTime(cal, t, { days: d }))).toBe(expected);
+        const m = Math.floor(rnd() * 600);
+        const r = addWorkingTime(cal, t, { days: d, minutes: m });
+        expect(workingMinutesBetween(cal, t, r)).toBe(d * std + m);
+        // Composition: adding in two parts lands on the same instant.
+        expect(addWorkingTime(cal, addWorkingTime(cal, t, { minutes: m }), { days: d })).toBe(r);
       }
     });
 

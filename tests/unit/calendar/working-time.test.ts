@@ -63,17 +63,18 @@ describe('crossing Idul Fitri and cuti bersama', () => {
 });
 
 describe('Friday hours (break 11:30–13:00, closing 16:30)', () => {
-  it('Mon 11:45 + 4 days → Fri 11:45 is in the Friday break → clamped to the break start 11:30', () => {
-    expect(add('2025-10-06 11:45', { days: 4 })).toBe('2025-10-10 11:30');
+  // A working day is 450 office minutes (the standard day); Friday's break is 11:30-13:00.
+  it('Mon 11:45 + 4 days: 195 on Mon, 3 × 450 Tue-Thu, 240 Fri morning, 15 after the break → Fri 13:15', () => {
+    expect(add('2025-10-06 11:45', { days: 4 })).toBe('2025-10-10 13:15');
   });
-  it('Thu 11:40 + 1 day → Fri 11:40 in the break → 11:30', () => {
-    expect(add('2025-10-09 11:40', { days: 1 })).toBe('2025-10-10 11:30');
+  it('Thu 11:40 + 1 day: 200 on Thu, 240 Fri morning, 10 after the break → Fri 13:10', () => {
+    expect(add('2025-10-09 11:40', { days: 1 })).toBe('2025-10-10 13:10');
   });
-  it('Fri 16:15 + 1 day → Mon closes at 16:00 → clamped to Mon 16:00', () => {
-    expect(add('2025-10-10 16:15', { days: 1 })).toBe('2025-10-13 16:00');
+  it('Fri 16:15 + 1 day: 15 on Fri, 270 Mon morning, 165 after lunch → Mon 15:45', () => {
+    expect(add('2025-10-10 16:15', { days: 1 })).toBe('2025-10-13 15:45');
   });
-  it('Fri 16:15 + 1 day + 30 min → Mon 16:00, then Tue 07:30 + 30 → 08:00', () => {
-    expect(add('2025-10-10 16:15', { days: 1, minutes: 30 })).toBe('2025-10-14 08:00');
+  it('Fri 16:15 + 1 day + 30 min: 480 = 15 Fri + 450 Mon (to 16:00) + 15 → Tue 07:45', () => {
+    expect(add('2025-10-10 16:15', { days: 1, minutes: 30 })).toBe('2025-10-14 07:45');
   });
   it('Fri 11:00 + 60 min → 30 until 11:30, 30 after 13:00 → 13:30', () => {
     expect(add('2025-10-10 11:00', { minutes: 60 })).toBe('2025-10-10 13:30');
@@ -88,8 +89,8 @@ describe('starting outside office time', () => {
   it('at night: Tue 20:00 + 60 min → Wed 07:30 + 60 → 08:30', () => {
     expect(add('2025-10-07 20:00', { minutes: 60 })).toBe('2025-10-08 08:30');
   });
-  it('at night: Tue 20:00 + 1 day → snapped to Wed 07:30 → Thu 07:30', () => {
-    expect(add('2025-10-07 20:00', { days: 1 })).toBe('2025-10-09 07:30');
+  it('at night: Tue 20:00 + 1 day → the whole of Wed (07:30-16:00 holds 450) → Wed 16:00', () => {
+    expect(add('2025-10-07 20:00', { days: 1 })).toBe('2025-10-08 16:00');
   });
   it('before opening: Tue 05:00 + 30 min → 08:00 the same day', () => {
     expect(add('2025-10-07 05:00', { minutes: 30 })).toBe('2025-10-07 08:00');
@@ -97,14 +98,14 @@ describe('starting outside office time', () => {
   it('during lunch: Tue 12:30 + 30 min → 13:30', () => {
     expect(add('2025-10-07 12:30', { minutes: 30 })).toBe('2025-10-07 13:30');
   });
-  it('during lunch: Tue 12:30 + 1 day → snapped to 13:00 → Wed 13:00', () => {
-    expect(add('2025-10-07 12:30', { days: 1 })).toBe('2025-10-08 13:00');
+  it('during lunch: Tue 12:30 + 1 day → 180 Tue afternoon + 270 Wed morning → Wed 12:00', () => {
+    expect(add('2025-10-07 12:30', { days: 1 })).toBe('2025-10-08 12:00');
   });
-  it('during Thursday lunch: Thu 12:30 + 1 day → snapped to 13:00 → Fri 13:00', () => {
-    expect(add('2025-10-09 12:30', { days: 1 })).toBe('2025-10-10 13:00');
+  it('during Thursday lunch: Thu 12:30 + 1 day → 180 Thu afternoon + 240 Fri morning + 30 → Fri 13:30', () => {
+    expect(add('2025-10-09 12:30', { days: 1 })).toBe('2025-10-10 13:30');
   });
-  it('on a holiday: Natal Thu 25 Dec 10:00 + 1 day → snapped to Mon 29 07:30 → Tue 30 07:30', () => {
-    expect(add('2025-12-25 10:00', { days: 1 })).toBe('2025-12-30 07:30');
+  it('on a holiday: Natal Thu 25 Dec 10:00 + 1 day → Fri 26 cuti, weekend → the whole of Mon 29 → 16:00', () => {
+    expect(add('2025-12-25 10:00', { days: 1 })).toBe('2025-12-29 16:00');
   });
   it('on a holiday: Natal 10:00 + 60 min → Mon 29 08:30', () => {
     expect(add('2025-12-25 10:00', { minutes: 60 })).toBe('2025-12-29 08:30');

@@ -16,7 +16,11 @@ const all = everyone(preset, opds);
 
 /** Walks the main path, each act exactly at its task's due time; returns the walk. */
 function fullStandardWalk(registered: string): Walk {
-  const w = new Walk(preset, ctx, { at: at(registered, 'WITA') });
+  return fullStandardWalkAt(at(registered, 'WITA'));
+}
+
+function fullStandardWalkAt(registeredAt: number): Walk {
+  const w = new Walk(preset, ctx, { at: registeredAt });
   for (let i = 0; i < 30 && w.state.status !== 'closed'; i++) {
     const task = w.sole();
     if (task.dueAt === null) throw new Error('no due time');
@@ -59,21 +63,27 @@ describe('Balangan, every step at its full standard', () => {
     expect(w.state.tasks.every((t) => t.state === 'done')).toBe(true);
   });
 
-  it('registered on a Friday afternoon: the step chain and the days-then-minutes total differ by Friday\'s longer afternoon', () => {
-    // Fri 6 Mar 14:00: 14:00 +60 → 15:00, +60 → 16:00, +60 → 16:30 + Mon 07:30-08:00 → Mon 9 Mar 08:00;
-    // +60 → 09:00; +30 → 09:30; +30 → 10:00; +60 → 11:00; +5 days → Mon 16 Mar 11:00;
-    // +2 days (17 Mar, 25 Mar) → Wed 25 Mar 11:00; +60 → 12:00; +30 → 13:30; +60 → 14:30.
+  it('registered on a Friday afternoon (Fri 6 Mar 2026 14:00 WITA): still exactly 7 days 8 h 30 min', () => {
+    // A working day is 450 office minutes. Chain: 14:00 +60 → 15:00, +60 → 16:00, +60 → 16:30
+    // (30) + Mon 9 Mar 07:30-08:00; +60 → 09:00; +30 → 09:30; +30 → 10:00; +60 → 11:00;
+    // +5 days (2250): Mon 9 240, Tue-Fri 1800, Mon 16 Mar 210 → 11:00; +2 days (900): Mon 16 240,
+    // Tue 17 450, then Nyepi (18-19) and the Idul Fitri cuti bersama (20, 23, 24) → Wed 25 Mar
+    // 07:30 + 210 → 11:00; +60 → 12:00; +30 → 13:30 (lunch); +60 → 14:30.
+    // Total: 3660 office minutes from Fri 14:00 = 150 Fri + 7 × 450 (Mon 9 - Tue 17) + 360 Wed 25 → 14:30.
     const w = fullStandardWalk('2026-03-06 14:00');
+    const reg = at('2026-03-06 14:00', 'WITA');
     expect(show(w.state.answeredAt, 'WITA')).toBe('2026-03-25 14:30');
-    // The SOP total read as "7 working days, then 510 office minutes" maps Fri 14:00 to Tue 17 Mar
-    // 14:00 (7th working day) and counts 510 minutes from there: 120 on Tuesday, 270 + 120 on
-    // Wed 25 Mar → 15:00. Friday 14:00-16:30 holds 150 office minutes but Tuesday 14:00-16:00 only
-    // 120: adding working days keeps the clock time, so it is not additive with minutes across days
-    // of different office hours. The chain, where every step is on time, ends 30 office minutes
-    // before the whole-case due time and is never overdue.
-    const total = addWorkingTime(cal, at('2026-03-06 14:00', 'WITA'), { days: 7, minutes: 510 });
-    expect(show(total, 'WITA')).toBe('2026-03-25 15:00');
-    expect(workingMinutesBetween(cal, w.state.answeredAt ?? 0, total)).toBe(30);
-    expect(w.state.dueAt).toBe(total);
+    expect(w.state.answeredAt).toBe(addWorkingTime(cal, reg, { days: 7, minutes: 510 }));
+    expect(workingMinutesBetween(cal, reg, w.state.answeredAt ?? 0)).toBe(7 * 450 + 510);
+    expect(w.state.dueAt).toBe(w.state.answeredAt);
+  });
+
+  it('whatever the start: every 37 minutes over two weeks across Nyepi, Idul Fitri 2026 and weekends', () => {
+    const from = at('2026-03-13 06:00', 'WITA');
+    for (let t = from; t < from + 14 * 86_400_000; t += 37 * 60_000) {
+      const w = fullStandardWalkAt(t);
+      expect(workingMinutesBetween(cal, t, w.state.answeredAt ?? 0)).toBe(7 * 450 + 510);
+      expect(w.state.answeredAt).toBe(addWorkingTime(cal, t, { days: 7, minutes: 510 }));
+    }
   });
 });
