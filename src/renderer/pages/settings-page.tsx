@@ -1,9 +1,10 @@
-/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar. */
+/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, the LAN server. */
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CalendarTab } from '../settings/calendar-tab';
 import { OrgTab } from '../settings/org-tab';
 import { UsersTab } from '../settings/users-tab';
+import { SyncTab } from '../settings/sync-tab';
 
 /** The settings screen. */
 export function SettingsPage() {
@@ -15,6 +16,7 @@ export function SettingsPage() {
           { key: 'users', label: t('settings.users'), children: <UsersTab /> },
           { key: 'org', label: t('settings.org'), children: <OrgTab /> },
           { key: 'calendar', label: t('settings.calendar'), children: <CalendarTab /> },
+          { key: 'sync', label: t('settings.sync'), children: <SyncTab /> },
         ]}
       />
     </Card>

@@ -1,0 +1,65 @@
+/**
+ * The LAN server in the UI: the status bar says plainly that the data is local while no server
+ * is set, and the Settings form tests a connection and answers in words a user understands.
+ */
+import net from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
+import { launchBrowser, makeDataDir, newPage, removeDir, screenshot, seedDemo, startDevServer, uiLogin, type DevServer } from './harness';
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+describe('LAN server settings', () => {
+  let dir: string;
+  let server: DevServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = makeDataDir();
+    await seedDemo(dir, 8, 21);
+    server = await startDevServer(dir);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    removeDir(dir);
+  });
+
+  it('shows local-only in the status bar and refuses an unreachable server with a clear message, saving nothing', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url);
+    await uiLogin(page, 'admin', DEMO_PASSWORD);
+    await expect.poll(() => page.getByTestId('sync-state').innerText()).toContain('Lokal (tanpa server)');
+    await page.getByRole('menuitem', { name: /Pengaturan/ }).click();
+    await page.getByRole('tab', { name: 'Server LAN' }).click();
+    const form = page.getByTestId('sync-form');
+    await form.getByLabel('Alamat server').fill('127.0.0.1');
+    await form.getByLabel('Port').fill(String(await closedPort()));
+    await form.getByLabel('Basis data').fill('alur');
+    await form.getByLabel('Login unit').fill('alur_u_pupr');
+    await form.getByLabel('Kata sandi').fill('sembarang-sandi');
+    await page.getByRole('button', { name: 'Uji koneksi' }).click();
+    const outcome = page.getByTestId('sync-outcome');
+    await outcome.waitFor();
+    expect(await outcome.innerText()).toMatch(/server|hubung|jangkau/i);
+    await screenshot(page, '18-settings-sync');
+    await page.getByRole('button', { name: 'Simpan dan sinkronkan' }).click();
+    await expect.poll(() => outcome.innerText()).toMatch(/server|hubung|jangkau/i);
+    // Refused settings are not kept: the workstation is still local only.
+    await page.getByRole('tab', { name: 'Kalender kerja' }).click();
+    await page.getByRole('tab', { name: 'Server LAN' }).click();
+    await expect.poll(() => page.getByTestId('sync-state').innerText()).toContain('Lokal (tanpa server)');
+    expect(await page.getByText(/Tersambung ke/).count()).toBe(0);
+    await page.close();
+  });
+});
