@@ -7,6 +7,8 @@ import type { ServerEvent } from '../../src/shared/api/contract';
 import type { AttachmentRef } from '../../src/shared/domain/events';
 import { call, fakeClock, newOffice } from '../helpers/temp';
 import { staffOffice, walker, type Walker } from '../helpers/office';
+import { appendEvents, loadCaseEvents } from '../../src/main/backend/projection/event-store';
+import { projectEvents } from '../../src/main/backend/projection/projector';
 
 const START = Date.UTC(2026, 10, 3, 2, 0); // Tuesday 3 Nov 2026, 10:00 WITA
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -217,5 +219,35 @@ describe('the complaint desk', () => {
     const refused = results.find((r) => !r.ok);
     if (refused && !refused.ok) expect(refused.error.code).toBe('INVALID_ACTION');
     expect(await eventCount()).toBe(before + 1);
+  });
+});
+
+describe('conflicts from another workstation', () => {
+  it('keeps a late act on an already-done step, flags it on the case and lists it under conflicts', async () => {
+    const clock = fakeClock(START);
+    const o = await newOffice('balangan', clock);
+    const ctx = o.ctx;
+    const { caseId } = await call(ctx, 'case.register', o.token, {
+      channel: 'web', receivedAt: START, type: 'pengaduan', title: 'Konflik dua pejabat', description: 'Dua pejabat bertindak pada langkah yang sama saat luring.', privacy: 'anonim', complainant: null,
+    });
+    const d = await call(ctx, 'case.get', o.token, { caseId });
+    const a = d.allowed.find((x) => x.action.kind === 'forward');
+    await call(ctx, 'case.act', o.token, { caseId, taskId: a?.taskId ?? '', actionId: a?.action.id ?? '', asPositionId: a?.asPositionId ?? '' });
+    // The same act, done offline on another workstation, arrives later by sync.
+    const [first] = (await loadCaseEvents(ctx.db, caseId)).filter((e) => e.type === 'case.forwarded');
+    if (!first) throw new Error('no act');
+    const late = { ...first, id: '01a19a00-0000-7000-8000-000000000001', hlc: `${String(START + 3_600_000).padStart(15, '0')}-000000-otherdevice`, deviceId: 'otherdevice' };
+    await ctx.db.transaction().execute(async (trx) => {
+      const added = await appendEvents(trx, [late], false);
+      await projectEvents(trx, await ctx.projection(), ctx.writer, added);
+    });
+    const after = await call(ctx, 'case.get', o.token, { caseId });
+    expect(after.conflicts).toHaveLength(1);
+    expect(after.timeline.find((t) => t.id === late.id)?.conflict).toMatch(/sudah/);
+    expect(after.timeline).toHaveLength(d.timeline.length + 2); // both acts are in the log
+    const list = await call(ctx, 'case.list', o.token, { conflicts: true });
+    expect(list.rows.map((r) => r.id)).toEqual([caseId]);
+    expect(list.rows[0]?.conflictCount).toBe(1);
+    await ctx.opened.close();
   });
 });

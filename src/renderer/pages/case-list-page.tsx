@@ -25,6 +25,7 @@ interface Filters {
   type?: CaseType;
   categoryId?: string;
   overdue: boolean;
+  conflicts: boolean;
   range: [Dayjs, Dayjs] | null;
   page: number;
 }
@@ -34,7 +35,7 @@ export function CaseListPage() {
   const { t, i18n } = useTranslation();
   const { tz, overview } = useApp();
   const now = useNow();
-  const [f, setF] = useState<Filters>({ search: '', overdue: false, range: null, page: 1 });
+  const [f, setF] = useState<Filters>({ search: '', overdue: false, conflicts: false, range: null, page: 1 });
 
   const input: CaseListInput = {
     search: f.search.trim() || undefined,
@@ -43,6 +44,7 @@ export function CaseListPage() {
     type: f.type,
     categoryId: f.categoryId,
     overdue: f.overdue || undefined,
+    conflicts: f.conflicts || undefined,
     receivedFrom: f.range ? dayStartInstant(f.range[0], tz) : undefined,
     receivedTo: f.range ? dayEndInstant(f.range[1], tz) : undefined,
     limit: PAGE_SIZE,
@@ -142,6 +144,9 @@ export function CaseListPage() {
           format={t('format.datePicker')}
           placeholder={[t('cases.receivedFrom'), t('cases.receivedTo')]}
         />
+        <Checkbox checked={f.conflicts} onChange={(e) => set('conflicts', e.target.checked)} data-testid="filter-conflicts">
+          {t('cases.conflictsOnly')}
+        </Checkbox>
         <Checkbox checked={f.overdue} onChange={(e) => set('overdue', e.target.checked)}>
           {t('cases.overdueOnly')}
         </Checkbox>

@@ -12,6 +12,8 @@ export const CaseListInput = z
     unitId: Id.optional(),
     search: z.string().trim().max(200).optional(),
     overdue: z.boolean().optional(),
+    /** Only cases with an act that no longer applied (two officials on the same step offline). */
+    conflicts: z.boolean().optional(),
     receivedFrom: z.number().int().optional(),
     receivedTo: z.number().int().optional(),
     limit: z.number().int().min(1).max(500).default(50),

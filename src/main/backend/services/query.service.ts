@@ -149,6 +149,7 @@ export async function listCases(ctx: BackendContext, caller: Caller, input: Pars
     q = q.where('cases.id', 'in', (eb) => eb.selectFrom('case_unit').select('case_id').where('unit_id', '=', unitId));
   }
   if (input.overdue) q = q.where('cases.next_due_at', '<', now);
+  if (input.conflicts) q = q.where('cases.conflict_count', '>', 0);
   if (input.receivedFrom !== undefined) q = q.where('cases.received_at', '>=', input.receivedFrom);
   if (input.receivedTo !== undefined) q = q.where('cases.received_at', '<=', input.receivedTo);
   const match = input.search ? ftsQuery(input.search) : null;
