@@ -72,6 +72,28 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
     ctx.refreshInfo();
   });
   useServerEvent((e) => {
+    if (e.type === 'task.opened' || e.type === 'task.due_soon') {
+      // Only tasks of this user's posts: the backend tells every window, each shows its own.
+      const mine = ctx.session.positions.some((p) => p.unitId === e.task.unitId && p.roleId === e.task.roleId && (e.task.positionId === null || e.task.positionId === p.positionId));
+      if (!mine) return;
+      const id = e.task.caseId;
+      const text = t(e.type === 'task.opened' ? 'notice.taskOpened' : 'notice.taskDueSoon', { ref: e.task.ref, title: e.task.title, step: e.task.stepName });
+      const show = e.type === 'task.due_soon' ? notification.warning : notification.info;
+      show({
+        title: t(e.type === 'task.opened' ? 'notice.newTask' : 'notice.dueSoon'),
+        description: text,
+        actions: (
+          <Button size="small" type="link" onClick={() => navigate({ page: 'case', id })}>
+            {t('notice.openCase')}
+          </Button>
+        ),
+        placement: 'bottomRight',
+        duration: 8,
+      });
+      // In the desktop app, also a system notification when the window is in the background.
+      if (document.hidden && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification(t(e.type === 'task.opened' ? 'notice.newTask' : 'notice.dueSoon'), { body: text });
+      return;
+    }
     if (e.type !== 'notice') return;
     const caseId = e.caseId;
     const open = caseId ? (
