@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -163,4 +164,43 @@ export async function uiLogin(page: Page, username: string, password: string): P
 /** Removes a data folder (best effort: Windows-style locks do not apply here). */
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** What a describe block of e2e tests shares: a seeded folder, its dev server and a browser. */
+export interface DemoHarness {
+  readonly dir: string;
+  readonly server: DevServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers beforeAll/afterAll that seed a demo office (`cases`, `seed`), start the dev server
+ * on it and launch Chromium, and stop and remove them after. Read the fields inside tests.
+ */
+export function useDemoHarness(cases: number, seed: number): DemoHarness {
+  const h: { dir: string; server: DevServer | null; browser: Browser | null } = { dir: '', server: null, browser: null };
+  beforeAll(async () => {
+    h.dir = makeDataDir();
+    await seedDemo(h.dir, cases, seed);
+    h.server = await startDevServer(h.dir);
+    h.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await h.browser?.close();
+    await h.server?.stop();
+    if (h.dir) removeDir(h.dir);
+  });
+  return {
+    get dir() {
+      return h.dir;
+    },
+    get server() {
+      if (!h.server) throw new Error('harness not started');
+      return h.server;
+    },
+    get browser() {
+      if (!h.browser) throw new Error('harness not started');
+      return h.browser;
+    },
+  };
 }

@@ -2,47 +2,31 @@
  * A case arriving in an official's inbox is announced in their window (a toast; the desktop
  * app adds a system notification when it is in the background), and only in theirs.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
-import { apiCall, apiLogin, launchBrowser, makeDataDir, newPage, removeDir, screenshot, seedDemo, startDevServer, uiLogin, type DevServer } from './harness';
+import { apiCall, apiLogin, newPage, screenshot, uiLogin, useDemoHarness } from './harness';
 
 type Ok<T> = { ok: true; value: T };
 
 describe('inbox notifications', () => {
-  let dir: string;
-  let server: DevServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = makeDataDir();
-    await seedDemo(dir, 6, 31);
-    server = await startDevServer(dir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dir);
-  });
+  const h = useDemoHarness(6, 31);
 
   it('tells the Kepala Seksi when a case reaches them, and not the Kepala Dinas', async () => {
-    const kasi = await newPage(browser);
-    await kasi.goto(server.url);
+    const kasi = await newPage(h.browser);
+    await kasi.goto(h.server.url);
     await uiLogin(kasi, 'kasi', DEMO_PASSWORD);
     await kasi.getByTestId('inbox-table').waitFor();
-    const kadis = await newPage(browser);
-    await kadis.goto(server.url);
+    const kadis = await newPage(h.browser);
+    await kadis.goto(h.server.url);
     await uiLogin(kadis, 'kadis', DEMO_PASSWORD);
     await kadis.getByTestId('inbox-table').waitFor();
 
     // The desk registers a case and forwards it to the Kepala Seksi, through the contract.
-    const desk = await apiLogin(server, 'admin.aduan', DEMO_PASSWORD);
-    const reg = (await apiCall(server, 'case.register', { channel: 'phone', receivedAt: Date.now(), type: 'pengaduan', title: 'Notifikasi untuk Kasi', description: 'Uji pemberitahuan kotak masuk.', privacy: 'anonim', complainant: null }, { token: desk })).body as Ok<{ caseId: string }>;
-    const detail = (await apiCall(server, 'case.get', { caseId: reg.value.caseId }, { token: desk })).body as Ok<{ allowed: Array<{ taskId: string; asPositionId: string; action: { id: string; kind: string; fastLane: boolean } }> }>;
+    const desk = await apiLogin(h.server, 'admin.aduan', DEMO_PASSWORD);
+    const reg = (await apiCall(h.server, 'case.register', { channel: 'phone', receivedAt: Date.now(), type: 'pengaduan', title: 'Notifikasi untuk Kasi', description: 'Uji pemberitahuan kotak masuk.', privacy: 'anonim', complainant: null }, { token: desk })).body as Ok<{ caseId: string }>;
+    const detail = (await apiCall(h.server, 'case.get', { caseId: reg.value.caseId }, { token: desk })).body as Ok<{ allowed: Array<{ taskId: string; asPositionId: string; action: { id: string; kind: string; fastLane: boolean } }> }>;
     const fwd = detail.value.allowed.find((a) => a.action.kind === 'forward' && !a.action.fastLane);
-    const acted = (await apiCall(server, 'case.act', { caseId: reg.value.caseId, taskId: fwd?.taskId, actionId: fwd?.action.id, asPositionId: fwd?.asPositionId }, { token: desk })).body as { ok: boolean };
+    const acted = (await apiCall(h.server, 'case.act', { caseId: reg.value.caseId, taskId: fwd?.taskId, actionId: fwd?.action.id, asPositionId: fwd?.asPositionId }, { token: desk })).body as { ok: boolean };
     expect(acted.ok).toBe(true);
 
     const toast = kasi.locator('.ant-notification-notice').filter({ hasText: 'Notifikasi untuk Kasi' });

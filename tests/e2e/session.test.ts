@@ -3,33 +3,18 @@
  * covered and asks the same user's password again) and an expired session (any call refused
  * as UNAUTHENTICATED sends the user back to login with the backend's message).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
-import { launchBrowser, makeDataDir, newPage, removeDir, screenshot, seedDemo, startDevServer, uiLogin, type DevServer } from './harness';
+import { newPage, screenshot, uiLogin, useDemoHarness } from './harness';
 
 describe('session', () => {
-  let dir: string;
-  let server: DevServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = makeDataDir();
-    await seedDemo(dir, 10, 11);
-    server = await startDevServer(dir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dir);
-  });
+  const h = useDemoHarness(10, 11);
 
   async function loggedInPage(): Promise<Page> {
-    const page = await newPage(browser);
+    const page = await newPage(h.browser);
     await page.clock.install();
-    await page.goto(server.url);
+    await page.goto(h.server.url);
     await uiLogin(page, 'admin', DEMO_PASSWORD);
     await page.getByTestId('header-user').filter({ hasText: 'Administrator Sistem' }).waitFor();
     return page;

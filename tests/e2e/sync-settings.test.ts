@@ -3,10 +3,9 @@
  * is set, and the Settings form tests a connection and answers in words a user understands.
  */
 import net from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
-import { launchBrowser, makeDataDir, newPage, removeDir, screenshot, seedDemo, startDevServer, uiLogin, type DevServer } from './harness';
+import { newPage, screenshot, uiLogin, useDemoHarness } from './harness';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -18,26 +17,11 @@ async function closedPort(): Promise<number> {
 }
 
 describe('LAN server settings', () => {
-  let dir: string;
-  let server: DevServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = makeDataDir();
-    await seedDemo(dir, 8, 21);
-    server = await startDevServer(dir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    removeDir(dir);
-  });
+  const h = useDemoHarness(8, 21);
 
   it('shows local-only in the status bar and refuses an unreachable server with a clear message, saving nothing', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url);
+    const page = await newPage(h.browser);
+    await page.goto(h.server.url);
     await uiLogin(page, 'admin', DEMO_PASSWORD);
     await expect.poll(() => page.getByTestId('sync-state').innerText()).toContain('Lokal (tanpa server)');
     await page.getByRole('menuitem', { name: /Pengaturan/ }).click();
