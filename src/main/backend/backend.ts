@@ -18,6 +18,7 @@ import { deskHandlers } from './handlers/desk';
 import { documentHandlers } from './handlers/documents';
 import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
+import { importHandlers } from './handlers/imports';
 import type { Handler } from './handlers/types';
 
 export interface Backend {
@@ -26,7 +27,7 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers };
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);

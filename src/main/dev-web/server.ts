@@ -20,10 +20,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { METHOD_NAMES, type MethodName } from '../../shared/api/contract';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../../shared/api/methods/imports';
 import type { Result } from '../../shared/result';
 import { openBackend, type Backend } from '../backend/backend';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** A LAPOR! import carries the whole export as base64 (the contract caps it at MAX_IMPORT_MB); room for the JSON around it. */
+const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
 const HOST = '127.0.0.1';
 
 /** Same policy as the CSP meta of index.html, also sent as a header so no page can lack it. */
@@ -187,8 +190,9 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
     if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
     if (!isMethodName(name)) return sendError(res, 404, 'NOT_FOUND', `unknown method: ${name.slice(0, 60)}`);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'expected application/json');
-    const raw = await readBody(req, MAX_BODY_BYTES);
-    if (raw === null) return sendError(res, 413, 'VALIDATION', 'request body over 2 MB');
+    const isImport = name.startsWith('import.');
+    const raw = await readBody(req, isImport ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
+    if (raw === null) return sendError(res, 413, 'VALIDATION', isImport ? `Berkas terlalu besar (maks. ${MAX_IMPORT_MB} MB).` : 'request body over 2 MB');
     let body: unknown;
     try {
       body = JSON.parse(raw.toString('utf8'));

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Assignment, Position, Unit, User } from '../../../shared/domain/org';
 import { Holiday, OfficeHours, TimeZoneCode } from '../../../shared/calendar/working-time';
+import { LaporMappingFields } from '../../../shared/api/methods/imports';
 
 /** Office-wide settings (one record, id `office`). */
 export const OfficeSettings = z.object({
@@ -39,6 +40,8 @@ export const REF_KINDS = {
   preset: StoredPreset,
   calendar: CalendarSettings,
   saved_search: SavedSearchRecord,
+  /** The office's column mapping for LAPOR! imports (id `lapor`); each field merges on its own. */
+  import_mapping: LaporMappingFields,
 } as const;
 export type RefKind = keyof typeof REF_KINDS;
 export type RefOf<K extends RefKind> = z.infer<(typeof REF_KINDS)[K]>;
