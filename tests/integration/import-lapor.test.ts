@@ -275,6 +275,26 @@ describe('LAPOR! import', () => {
     expect(out).toContain("99,'=cmd,'+x,contoh");
   });
 
+  it('all or nothing: a row failing inside the transaction rolls back the rows before it', async () => {
+    const file = Buffer.from(csv([['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'], ['T-1', '20/11/2026', 'Pertama', 'A'], ['T-BOOM', '20/11/2026', 'Kedua', 'B'], ['T-3', '20/11/2026', 'Ketiga', 'C']]));
+    const p = await previewOk('atom.csv', file);
+    expect(p.accepted).toBe(3);
+    // A real SQLite trigger stands in for any failure half-way (a full disk, a constraint).
+    ctx.opened.sqlite.exec("CREATE TRIGGER boom BEFORE INSERT ON cases WHEN NEW.lapor_id = 'T-BOOM' BEGIN SELECT RAISE(ABORT, 'disk penuh'); END");
+    const before = eventCount();
+    const seq = ctx.opened.sqlite.prepare("SELECT value FROM local_meta WHERE key LIKE 'seq:%'").all();
+    try {
+      const r = await dispatch(ctx, 'import.lapor.commit', admin, { fileName: 'atom.csv', dataBase64: b64(file), mapping: p.mapping, sha256: p.sha256 });
+      expect(r.ok).toBe(false);
+    } finally {
+      ctx.opened.sqlite.exec('DROP TRIGGER boom');
+    }
+    expect(eventCount()).toBe(before);
+    expect(caseByLapor('T-1')).toBeUndefined();
+    expect(ctx.opened.sqlite.prepare("SELECT value FROM local_meta WHERE key LIKE 'seq:%'").all()).toEqual(seq);
+    expect((await commit(p, file)).imported).toBe(3);
+  });
+
   it('previews 100k rows of CSV quickly', async () => {
     const rows = [HEADERS];
     for (let i = 0; i < 100_000; i++) {
@@ -295,6 +315,9 @@ describe('LAPOR! import', () => {
     beforeAll(() => ctx.opened.close());
 
     it('dry run writes nothing; a real run imports and lists refused rows; exit 1 on a file error', async () => {
+      const help = await alur(['import', 'lapor', '--help']);
+      expect(help.code).toBe(0);
+      expect(help.out.join('\n')).toMatch(/--dry-run/);
       const dir = tempDir();
       const good = path.join(dir, 'ekspor.csv');
       fs.writeFileSync(good, csv([['Tracking ID', 'Tanggal Laporan', 'Judul Laporan', 'Nama Pelapor'], ['CLI-1', '20/11/2026', 'Dari CLI', 'Nur'], ['CLI-2', 'besok', 'Tanggal salah', 'Nur']]));
