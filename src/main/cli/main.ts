@@ -13,6 +13,7 @@ import { casesCommand, caseShowCommand } from './commands/cases';
 import { rebuildCommand } from './commands/rebuild';
 import { serverCommand } from './commands/server';
 import { syncCommand } from './commands/sync';
+import { reportCommand } from './commands/report';
 import { importCommand } from './commands/import';
 
 export interface CliIo {
@@ -66,6 +67,7 @@ export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>
   serverCommand(program, (fn) => run(fn, data()));
   syncCommand(program, (fn) => run(fn, data()));
   importCommand(program, (fn) => run(fn, data()));
+  reportCommand(program, (fn) => run(fn, data()));
   return program;
 }
 

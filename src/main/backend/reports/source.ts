@@ -1,0 +1,180 @@
+/**
+ * What the reports read from the projections: light case facts (never the identity table,
+ * never the description) and task facts, restricted to what the caller may see. Pauses and the
+ * extension flag live only in `cases.state`, a few kilobytes of JSON per case; it is read only
+ * for the cases the log says were ever paused or extended, so a year of 100k cases stays cheap.
+ */
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { CaseStatus, CaseType, Channel, Urgency } from '../../../shared/domain/enums';
+import type { Pause } from '../../../shared/calendar/working-time';
+import type { Database } from '../db/schema';
+import type { BackendContext } from '../services/context';
+import type { Visibility } from '../services/visibility';
+
+export interface CaseFact {
+  id: string;
+  ref: string;
+  laporId: string | null;
+  title: string;
+  channel: Channel;
+  type: CaseType;
+  categoryId: string | null;
+  subcategoryId: string | null;
+  location: string | null;
+  urgency: Urgency;
+  strategic: boolean;
+  status: CaseStatus;
+  receivedAt: number;
+  registeredAt: number;
+  answeredAt: number | null;
+  closedAt: number | null;
+  /** Earliest due time of a step open now (null when none, or paused). */
+  nextDueAt: number | null;
+  pausedNow: boolean;
+  presetId: string;
+  presetVersion: number;
+  extended: boolean;
+  pauses: Pause[];
+  opdUnitIds: string[];
+}
+
+export interface TaskFact {
+  caseId: string;
+  stepId: string;
+  unitId: string;
+  state: string;
+  openedAt: number;
+  dueAt: number | null;
+  closedAt: number | null;
+  returned: boolean;
+}
+
+type CaseWhere = (eb: ExpressionBuilder<Database, 'cases'>) => Expression<SqlBool>;
+
+/** Cases received in `[from, to)`. */
+export function receivedIn(from: number, to: number): CaseWhere {
+  return (eb) => eb.and([eb('cases.received_at', '>=', from), eb('cases.received_at', '<', to)]);
+}
+
+function visibleWhere(v: Visibility): CaseWhere | null {
+  if (v.all) return null;
+  const units = v.unitIds;
+  if (units.length === 0) return () => sql<SqlBool>`0`;
+  return (eb) => eb('cases.id', 'in', eb.selectFrom('case_unit').select('case_unit.case_id').where('case_unit.unit_id', 'in', units));
+}
+
+function parsePauses(json: string | null): Pause[] {
+  if (!json) return [];
+  const v: unknown = JSON.parse(json);
+  if (!Array.isArray(v)) return [];
+  const out: Pause[] = [];
+  for (const p of v) {
+    if (typeof p === 'object' && p !== null && typeof p.from === 'number') out.push({ from: p.from, to: typeof p.to === 'number' ? p.to : null });
+  }
+  return out;
+}
+
+/** Event types after which a case's pauses or extension may differ from "none". */
+const TIMING_EVENTS = ['case.paused', 'case.extended'];
+const CHUNK = 500;
+
+/**
+ * Pauses and the extension flag of the given cases. Only cases with a pause or extension
+ * event in the log can have either, so the log (its `type` column, read without payloads)
+ * names the few whose `state` JSON is worth parsing; the state stays the truth (the engine
+ * may have refused such an event as a conflict).
+ */
+async function timingOf(ctx: BackendContext, ids: ReadonlySet<string>): Promise<Map<string, { pauses: Pause[]; extended: boolean }>> {
+  const out = new Map<string, { pauses: Pause[]; extended: boolean }>();
+  const touched = await ctx.db.selectFrom('event').select('case_id').distinct().where('type', 'in', TIMING_EVENTS).execute();
+  const wanted = touched.map((r) => r.case_id).filter((id) => ids.has(id));
+  for (let i = 0; i < wanted.length; i += CHUNK) {
+    const rows = await ctx.db
+      .selectFrom('cases')
+      .select(['id', sql<string | null>`json_extract(state, '$.s.pauses')`.as('pauses'), sql<number | null>`json_extract(state, '$.s.extended')`.as('extended')])
+      .where('id', 'in', wanted.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.id, { pauses: parsePauses(r.pauses), extended: Number(r.extended) === 1 });
+  }
+  return out;
+}
+
+/** The visible cases matching `where`, oldest received first, with their OPDs. */
+export async function loadCases(ctx: BackendContext, v: Visibility, where: CaseWhere): Promise<CaseFact[]> {
+  const vis = visibleWhere(v);
+  const match = (eb: ExpressionBuilder<Database, 'cases'>) => (vis ? eb.and([where(eb), vis(eb)]) : where(eb));
+  const rows = await ctx.db
+    .selectFrom('cases')
+    .select([
+      'id', 'ref', 'lapor_id', 'title', 'channel', 'type', 'category_id', 'subcategory_id', 'location', 'urgency', 'strategic', 'status',
+      'received_at', 'registered_at', 'answered_at', 'closed_at', 'next_due_at', 'paused', 'preset_id', 'preset_version',
+    ])
+    .where(match)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+  const units = new Map<string, string[]>();
+  if (rows.length > 0) {
+    const cu = await ctx.db.selectFrom('case_unit').innerJoin('cases', 'cases.id', 'case_unit.case_id').select(['case_unit.case_id', 'case_unit.unit_id']).where(match).execute();
+    for (const r of cu) {
+      const list = units.get(r.case_id);
+      if (list) list.push(r.unit_id);
+      else units.set(r.case_id, [r.unit_id]);
+    }
+  }
+  const timing = rows.length > 0 ? await timingOf(ctx, new Set(rows.map((r) => r.id))) : new Map<string, { pauses: Pause[]; extended: boolean }>();
+  // The projection wrote these columns from the closed enums; they are trusted on the way out.
+  return rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    laporId: r.lapor_id,
+    title: r.title,
+    channel: r.channel as Channel,
+    type: r.type as CaseType,
+    categoryId: r.category_id,
+    subcategoryId: r.subcategory_id,
+    location: r.location,
+    urgency: r.urgency as Urgency,
+    strategic: r.strategic === 1,
+    status: r.status as CaseStatus,
+    receivedAt: r.received_at,
+    registeredAt: r.registered_at,
+    answeredAt: r.answered_at,
+    closedAt: r.closed_at,
+    nextDueAt: r.next_due_at,
+    pausedNow: r.paused === 1,
+    presetId: r.preset_id,
+    presetVersion: r.preset_version,
+    extended: timing.get(r.id)?.extended ?? false,
+    pauses: timing.get(r.id)?.pauses ?? [],
+    opdUnitIds: units.get(r.id) ?? [],
+  }));
+}
+
+/**
+ * Streams the tasks of the visible cases matching `where` (a semester has hundreds of
+ * thousands: they are folded into sums as they come, never held).
+ */
+export async function forEachTask(ctx: BackendContext, v: Visibility, where: CaseWhere, fn: (t: TaskFact) => void): Promise<void> {
+  const vis = visibleWhere(v);
+  const q = ctx.db
+    .selectFrom('case_task')
+    .innerJoin('cases', 'cases.id', 'case_task.case_id')
+    .select(['case_task.case_id', 'case_task.step_id', 'case_task.unit_id', 'case_task.state', 'case_task.opened_at', 'case_task.due_at', 'case_task.closed_at', 'case_task.returned'])
+    .where((eb) => (vis ? eb.and([where(eb), vis(eb)]) : where(eb)));
+  for await (const r of q.stream(1000)) {
+    fn({ caseId: r.case_id, stepId: r.step_id, unitId: r.unit_id, state: r.state, openedAt: r.opened_at, dueAt: r.due_at, closedAt: r.closed_at, returned: r.returned === 1 });
+  }
+}
+
+/** Cases that had a step open at `at` (opened by then, not closed by then). */
+export function openStepAt(at: number): CaseWhere {
+  return (eb) =>
+    eb('cases.id', 'in', eb
+      .selectFrom('case_task')
+      .select('case_task.case_id')
+      .where('case_task.state', '!=', 'waiting')
+      .where('case_task.opened_at', '<=', at)
+      .where((w) => w.or([w('case_task.closed_at', 'is', null), w('case_task.closed_at', '>', at)])));
+}
+
