@@ -74,7 +74,10 @@ function parsePauses(json: string | null): Pause[] {
   return out;
 }
 
-/** Event types after which a case's pauses or extension may differ from "none". */
+/**
+ * Event types after which a case's pauses or extension may differ from "none". The engine
+ * also extends a case disposed to several OPDs: those are found through `case_unit`.
+ */
 const TIMING_EVENTS = ['case.paused', 'case.extended'];
 const CHUNK = 500;
 
@@ -84,10 +87,10 @@ const CHUNK = 500;
  * names the few whose `state` JSON is worth parsing; the state stays the truth (the engine
  * may have refused such an event as a conflict).
  */
-async function timingOf(ctx: BackendContext, ids: ReadonlySet<string>): Promise<Map<string, { pauses: Pause[]; extended: boolean }>> {
+async function timingOf(ctx: BackendContext, ids: ReadonlySet<string>, severalOpds: readonly string[]): Promise<Map<string, { pauses: Pause[]; extended: boolean }>> {
   const out = new Map<string, { pauses: Pause[]; extended: boolean }>();
   const touched = await ctx.db.selectFrom('event').select('case_id').distinct().where('type', 'in', TIMING_EVENTS).execute();
-  const wanted = touched.map((r) => r.case_id).filter((id) => ids.has(id));
+  const wanted = [...new Set([...touched.map((r) => r.case_id).filter((id) => ids.has(id)), ...severalOpds])];
   for (let i = 0; i < wanted.length; i += CHUNK) {
     const rows = await ctx.db
       .selectFrom('cases')
@@ -122,7 +125,8 @@ export async function loadCases(ctx: BackendContext, v: Visibility, where: CaseW
       else units.set(r.case_id, [r.unit_id]);
     }
   }
-  const timing = rows.length > 0 ? await timingOf(ctx, new Set(rows.map((r) => r.id))) : new Map<string, { pauses: Pause[]; extended: boolean }>();
+  const severalOpds = [...units].filter(([, u]) => u.length > 1).map(([id]) => id);
+  const timing = rows.length > 0 ? await timingOf(ctx, new Set(rows.map((r) => r.id)), severalOpds) : new Map<string, { pauses: Pause[]; extended: boolean }>();
   // The projection wrote these columns from the closed enums; they are trusted on the way out.
   return rows.map((r) => ({
     id: r.id,
