@@ -85,6 +85,7 @@ export function walker(ctx: BackendContext, tokens: Map<string, string>, opdUnit
           instructions: chosen.action.kind === 'dispose' ? [ov.preset.instructions[0] ?? 'Proses lebih lanjut'] : [],
           note: opts.note ?? (chosen.action.requiresNote || chosen.action.kind === 'return' ? 'Mohon diperbaiki sesuai catatan.' : null),
           response: needsText ? 'Jalan telah diperbaiki oleh tim pemeliharaan pada minggu ini.' : null,
+          signingPassword: chosen.action.signed ? STAFF_PASSWORD : null,
         });
         if (!r.ok) throw new Error(`act ${chosen.action.id} by ${who}: ${r.error.message}`);
         return { who, action: chosen };

@@ -6,7 +6,7 @@ import type { BackendContext } from '../../src/main/backend/services/context';
 import type { ServerEvent } from '../../src/shared/api/contract';
 import type { AttachmentRef } from '../../src/shared/domain/events';
 import { call, fakeClock, newOffice } from '../helpers/temp';
-import { staffOffice, walker, type Walker } from '../helpers/office';
+import { STAFF_PASSWORD, staffOffice, walker, type Walker } from '../helpers/office';
 import { appendEvents, loadCaseEvents } from '../../src/main/backend/projection/event-store';
 import { projectEvents } from '../../src/main/backend/projection/projector';
 
@@ -201,7 +201,7 @@ describe('the complaint desk', () => {
     const d = await call(ctx, 'case.get', t, { caseId });
     const act = d.allowed.find((a) => a.asPositionId === kadisPost?.id);
     expect(act?.acting).toBe('plt');
-    await call(ctx, 'case.act', t, { caseId, taskId: act?.taskId ?? '', actionId: act?.action.id ?? '', asPositionId: kadisPost?.id ?? '', targets: [{ unitId: opdIds[0] ?? '', positionId: null }], instructions: ['Koordinasikan'] });
+    await call(ctx, 'case.act', t, { caseId, taskId: act?.taskId ?? '', actionId: act?.action.id ?? '', asPositionId: kadisPost?.id ?? '', targets: [{ unitId: opdIds[0] ?? '', positionId: null }], instructions: ['Koordinasikan'], signingPassword: STAFF_PASSWORD });
     const after = await call(ctx, 'case.get', admin, { caseId });
     expect(after.timeline[after.timeline.length - 1]).toMatchObject({ acting: 'plt', authorName: 'Pejabat kabid_ikp' });
   });

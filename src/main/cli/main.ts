@@ -15,6 +15,7 @@ import { serverCommand } from './commands/server';
 import { syncCommand } from './commands/sync';
 import { reportCommand } from './commands/report';
 import { importCommand } from './commands/import';
+import { documentCommands } from './commands/documents';
 
 export interface CliIo {
   out(line: string): void;
@@ -66,8 +67,9 @@ export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>
   rebuildCommand(program, (fn) => run(fn, data()));
   serverCommand(program, (fn) => run(fn, data()));
   syncCommand(program, (fn) => run(fn, data()));
-  importCommand(program, (fn) => run(fn, data()));
   reportCommand(program, (fn) => run(fn, data()));
+  importCommand(program, (fn) => run(fn, data()));
+  documentCommands(program, (fn) => run(fn, data()));
   return program;
 }
 

@@ -88,6 +88,8 @@ export const ActInput = z
     response: Description.nullable().default(null),
     /** Evidence for a drafted response, uploaded first with `attachment.upload`. */
     attachments: z.array(AttachmentRef).max(20).default([]),
+    /** Required for an act the SOP has signed: opens the signer's key for this act only. */
+    signingPassword: z.string().min(1).max(200).nullable().default(null),
   })
   .strict();
 export type ActInput = z.input<typeof ActInput>;

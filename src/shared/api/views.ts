@@ -1,4 +1,5 @@
 /** What the backend returns to the UI: plain, serialisable view models. */
+import type { SignatureCheck } from '../signing/canonical';
 import type { CaseStatus, CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import type { ActorPosition, Unit, Position, User } from '../domain/org';
 import type { AttachmentRef, Complainant, EventType } from '../domain/events';
@@ -65,7 +66,10 @@ export interface CaseRow {
 
 export interface CaseList {
   rows: CaseRow[];
+  /** How many cases match; when `totalIsLowerBound`, counting stopped there and more match. */
   total: number;
+  /** Only present, and true, when the count was cut short (a broad list or search). */
+  totalIsLowerBound?: true;
 }
 
 export interface TimelineEntry {
@@ -85,6 +89,8 @@ export interface TimelineEntry {
   summary: Record<string, unknown>;
   paper: boolean;
   conflict: string | null;
+  /** For a signed act: whether its signature verifies here (null for acts that are not signed). */
+  signature: SignatureCheck | null;
 }
 
 export interface AllowedActionView {

@@ -80,6 +80,17 @@ export const PaperRecord = z.object({
 /** A task id: `<id of the event that opened it>:<index>`. */
 export const TaskId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+:\d+$/, 'id tugas tidak valid');
 
+/** The response letter an approval issues: its number is given at signing and never reused. */
+export const LetterMeta = z.object({
+  number: z.string().min(1).max(100),
+  unitId: Id,
+  year: z.number().int().min(2000).max(2100),
+  seq: z.number().int().min(1),
+  /** Letter date, office-local 'YYYY-MM-DD'. */
+  date: z.iso.date(),
+});
+export type LetterMeta = z.infer<typeof LetterMeta>;
+
 export const ActPayload = z.object({
   taskId: TaskId,
   stepId: z.string().min(1).max(48),
@@ -93,6 +104,7 @@ export const ActPayload = z.object({
   response: z.string().trim().max(MAX_DESCRIPTION).nullable().default(null),
   attachments: z.array(AttachmentRef).max(20).default([]),
   paper: PaperRecord.nullable().default(null),
+  letter: LetterMeta.nullable().default(null),
 });
 export type ActPayload = z.infer<typeof ActPayload>;
 
@@ -128,6 +140,17 @@ export const EventBody = z.discriminatedUnion('type', [
     payload: z.object({ reason: z.enum(['manual', 'no_reaction']), note: z.string().max(MAX_NOTE).nullable().default(null) }),
   }),
   z.object({ type: z.literal('case.reopened'), payload: Reason }),
+  /** A printed or saved copy of a document (its SHA-256), so a file can later be verified. */
+  z.object({
+    type: z.literal('case.document_issued'),
+    payload: z.object({
+      kind: z.enum(['sheet', 'letter']),
+      format: z.enum(['pdf', 'docx']),
+      sha256: Sha256,
+      /** The signed act the document shows (the approval, for a letter). */
+      sourceEventId: z.uuid().nullable(),
+    }),
+  }),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];

@@ -75,6 +75,7 @@ export function checkAct(preset: WorkflowPreset, state: CaseState, actor: Actor,
       response,
       attachments: [...(input.attachments ?? [])],
       paper: input.paper ?? null,
+      letter: null,
     };
     return ok({ type: ACT_EVENT_TYPES[check.action.kind], payload, as });
   }

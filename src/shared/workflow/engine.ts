@@ -134,6 +134,7 @@ export function applyEvent(preset: WorkflowPreset, state: CaseState, event: Case
       return { ...counted(state, e), hasIdentity: true };
     case 'case.note_added':
     case 'case.attachment_added':
+    case 'case.document_issued':
       return counted(state, e);
     case 'case.classified': {
       if (ended) return conflict(state, e, ENDED);

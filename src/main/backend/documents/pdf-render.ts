@@ -21,8 +21,10 @@ let loadedFrom: string | null = null;
 function loadFonts(resourcesDir: string): void {
   if (loadedFrom === resourcesDir) return;
   const dir = path.join(resourcesDir, 'fonts');
+  // The typings omit the server build's virtual file system.
+  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs;
   for (const face of Object.values(FACES)) {
-    for (const file of Object.values(face)) pdfmake.virtualfs.writeFileSync(file, fs.readFileSync(path.join(dir, file)));
+    for (const file of Object.values(face)) vfs.writeFileSync(file, fs.readFileSync(path.join(dir, file)));
   }
   pdfmake.setFonts(FACES);
   pdfmake.setUrlAccessPolicy(() => false);

@@ -1,5 +1,25 @@
 /** Handlers of documents methods (see src/shared/api/methods/documents.ts). */
 import type { documentMethods } from '../../../shared/api/methods/documents';
-import type { HandlersOf } from './types';
+import { AppError } from '../../../shared/result';
+import { makeLetter, makeSheet, verifyCode, verifyFile } from '../documents/document.service';
+import { certifyKey, listKeys, listLetterheads, revokeKey, saveLetterhead } from '../keys/key-admin';
+import { need, type HandlersOf } from './types';
 
-export const documentHandlers: HandlersOf<typeof documentMethods> = {};
+const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
+
+export const documentHandlers: HandlersOf<typeof documentMethods> = {
+  'document.sheet': async (ctx, c, input) => makeSheet(ctx, need(c), input.caseId),
+  'document.letter': async (ctx, c, input) => makeLetter(ctx, need(c), input.caseId, input.eventId, input.format),
+  'document.verify': async (ctx, _c, input) => {
+    const bytes = Buffer.from(input.dataBase64, 'base64');
+    if (bytes.length === 0) throw new AppError('VALIDATION', 'Berkas kosong.');
+    if (bytes.length > MAX_VERIFY_BYTES) throw new AppError('VALIDATION', 'Berkas lebih dari 20 MB; dokumen Alur tidak sebesar itu.');
+    return verifyFile(ctx, bytes);
+  },
+  'document.verifyCode': async (ctx, _c, input) => verifyCode(ctx, input.code),
+  'key.list': async (ctx) => listKeys(ctx),
+  'key.revoke': async (ctx, c, input) => revokeKey(ctx, need(c), input),
+  'key.certify': async (ctx, c, input) => certifyKey(ctx, need(c), input.keyId),
+  'letterhead.list': async (ctx) => listLetterheads(ctx),
+  'letterhead.save': async (ctx, c, input) => saveLetterhead(ctx, need(c), input),
+};

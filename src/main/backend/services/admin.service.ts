@@ -11,9 +11,10 @@ import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { appendAudit } from './audit';
 import { newId, persistClock } from './commit';
-import { hashPassword } from './password';
+import { hashPasswordWithKey } from './password';
+import { enrolUserKey, shareRootKey } from '../keys/key.service';
 
-async function audited<T>(ctx: BackendContext, caller: Caller, action: string, target: string, detail: Record<string, unknown>, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function audited<T>(ctx: BackendContext, caller: Caller, action: string, target: string, detail: Record<string, unknown>, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
     const out = await write(trx);
     await appendAudit(trx, ctx.now(), { userId: caller.user.id, action, target, detail });
@@ -36,12 +37,20 @@ export async function saveUser(ctx: BackendContext, caller: Caller, input: Parse
   if (!existing && !input.password) throw new AppError('VALIDATION', 'Kata sandi wajib diisi untuk pengguna baru.');
   if (existing?.id === caller.user.id && (!input.isAdmin || !input.active))
     throw new AppError('INVALID_ACTION', 'Anda tidak dapat mencabut hak admin atau menonaktifkan akun Anda sendiri.');
-  const hash = input.password ? await hashPassword(input.password) : null;
+  const keys = input.password ? await hashPasswordWithKey(input.password) : null;
+  const hash = keys?.hash ?? null;
+  // A new password means a new signing key (the old one cannot be opened without the old
+  // password), certified with the root key this administrator's session holds.
+  const root = ctx.sessions.get(caller.token)?.rootKey ?? null;
   const id = existing?.id ?? newId(ctx);
   const user: User = { id, username: input.username, fullName: input.fullName, nip: input.nip, rank: input.rank, isAdmin: input.isAdmin, active: input.active };
   await audited(ctx, caller, existing ? 'user.update' : 'user.create', id, { username: input.username, passwordChanged: hash !== null }, async (trx) => {
     await putRef(trx, 'user', id, user, ctx.clock.tick());
-    if (hash) await putRef(trx, 'credential', id, { hash }, ctx.clock.tick());
+    if (keys) {
+      await putRef(trx, 'credential', id, { hash: keys.hash }, ctx.clock.tick());
+      await enrolUserKey(trx, ctx, id, keys.wrapKey, root);
+      if (root && input.isAdmin) await shareRootKey(trx, ctx, root, id, keys.wrapKey);
+    }
   });
   if (hash) for (const [token, s] of ctx.sessions) if (s.userId === id && token) ctx.sessions.delete(token);
   return { id };

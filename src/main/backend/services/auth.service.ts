@@ -6,7 +6,8 @@ import { localDate } from '../../../shared/calendar/working-time';
 import { AppError } from '../../../shared/result';
 import { getRef, listRefs } from '../refdata/ref-store';
 import type { BackendContext } from './context';
-import { verifyPassword } from './password';
+import { unlockWithPassword } from './password';
+import { activeKeyOf, createRootKey, enrolUserKey, openRootKey } from '../keys/key.service';
 
 export interface Caller {
   token: string;
@@ -50,18 +51,38 @@ async function findUser(ctx: BackendContext, username: string): Promise<User | n
 }
 
 /** Checks the password; a wrong one and an unknown user get the same answer. */
-export async function authenticate(ctx: BackendContext, username: string, password: string): Promise<User> {
+export async function authenticate(ctx: BackendContext, username: string, password: string): Promise<{ user: User; wrapKey: Buffer }> {
   await ctx.office();
   const user = await findUser(ctx, username);
   const cred = user ? await getRef(ctx.db, 'credential', user.id) : null;
-  if (!user || !cred || !user.active || !(await verifyPassword(password, cred.hash))) throw new AppError('UNAUTHENTICATED', WRONG);
-  return user;
+  const wrapKey = user && cred && user.active ? await unlockWithPassword(password, cred.hash) : null;
+  if (!user || !wrapKey) throw new AppError('UNAUTHENTICATED', WRONG);
+  return { user, wrapKey };
+}
+
+/**
+ * Keys at login, where the password is at hand: an administrator opens the office root key
+ * (an office from before signatures gets one now), and a user without a signing key gets one
+ * (certified when the user is that administrator).
+ */
+async function keysAtLogin(ctx: BackendContext, user: User, wrapKey: Buffer): Promise<{ id: string; key: crypto.KeyObject } | undefined> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const keys = await listRefs(trx, 'signing_key');
+    let root: { id: string; key: crypto.KeyObject } | null = null;
+    if (user.isAdmin) {
+      root = await openRootKey(trx, user.id, wrapKey);
+      if (!root && !keys.some((k) => k.userId === null && k.revokedAt === null)) root = await createRootKey(trx, ctx, user.id, wrapKey);
+    }
+    if (!activeKeyOf(keys, user.id)) await enrolUserKey(trx, ctx, user.id, wrapKey, root);
+    return root ?? undefined;
+  });
 }
 
 export async function login(ctx: BackendContext, username: string, password: string): Promise<SessionInfo> {
-  const user = await authenticate(ctx, username, password);
+  const { user, wrapKey } = await authenticate(ctx, username, password);
+  const rootKey = await keysAtLogin(ctx, user, wrapKey);
   const token = crypto.randomBytes(32).toString('hex');
-  ctx.sessions.set(token, { userId: user.id, lastSeen: ctx.now() });
+  ctx.sessions.set(token, { userId: user.id, lastSeen: ctx.now(), ...(rootKey ? { rootKey } : {}) });
   return sessionInfo(ctx, token, user);
 }
 

@@ -13,6 +13,11 @@ import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { commitEvents, makeEvent } from './commit';
 import { requireBlobs } from './attachment.service';
+import type { KeyObject } from 'node:crypto';
+import { formatSignature, signedText } from '../../../shared/signing/canonical';
+import { signText } from '../keys/key-crypto';
+import { unlockSigningKey } from '../keys/key.service';
+import { issueLetterNumber } from '../documents/letter-number';
 
 type Db = Kysely<Database>;
 
@@ -50,9 +55,20 @@ async function checkTargets(db: Db, input: ParsedInputOf<'case.act'>): Promise<v
   }
 }
 
-export async function actOnCase(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'case.act'>, at?: number): Promise<{ caseId: string; eventId: string }> {
+/** A private key opened for signing: by the caller's password, or (the demo) held for a run. */
+export type Signer = { id: string; key: KeyObject };
+
+export async function actOnCase(
+  ctx: BackendContext,
+  caller: Caller,
+  input: ParsedInputOf<'case.act'>,
+  at?: number,
+  heldSigner?: Signer,
+): Promise<{ caseId: string; eventId: string }> {
   const proj = await ctx.projection();
   requireBlobs(ctx, input.attachments);
+  // Opened before the transaction (scrypt is slow): a wrong password fails here, before anything is written.
+  const signer = heldSigner ?? (input.signingPassword ? await unlockSigningKey(ctx, caller.user.id, input.signingPassword) : null);
   const result = await commitEvents(ctx, async (trx) => {
     const st = await requireCase(trx, input.caseId);
     const preset = proj.preset(st.s.presetId, st.s.presetVersion);
@@ -62,10 +78,22 @@ export async function actOnCase(ctx: BackendContext, caller: Caller, input: Pars
     if (!checked.ok) throw new AppError(checked.error.code, checked.error.message, checked.error.details);
     await checkTargets(trx, input);
     const as = checked.value.as;
+    const payload = checked.value.payload;
+    const action = preset.steps.find((s) => s.id === payload.stepId)?.actions.find((a) => a.id === payload.actionId);
+    if (action?.signed && !signer) throw new AppError('VALIDATION', 'Tindakan ini wajib ditandatangani: masukkan kata sandi Anda untuk menandatangani.');
+    if (action?.signed && action.kind === 'approve') {
+      // The approval signs the response letter: its body and its number, issued now.
+      const unit = (await listRefs(trx, 'unit')).find((u) => u.id === as.unitId);
+      if (!unit) throw new AppError('NOT_FOUND', 'Unit penanda tangan tidak ditemukan.');
+      payload.response = payload.response ?? st.s.response;
+      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at ?? ctx.now());
+    }
     // The engine returns an act type and its payload separately; together they are one of
     // the act variants of EventBody, which makeEvent re-validates against the schema.
-    const body = { type: checked.value.type, payload: checked.value.payload } as EventBody;
-    return [makeEvent(ctx, st.s.id, { userId: caller.user.id, positionId: as.positionId, acting: as.acting }, body, at)];
+    const body = { type: checked.value.type, payload } as EventBody;
+    const event = makeEvent(ctx, st.s.id, { userId: caller.user.id, positionId: as.positionId, acting: as.acting }, body, at);
+    if (action?.signed && signer) event.signature = formatSignature(signer.id, signText(signer.key, signedText(event)));
+    return [event];
   });
   const e = result.events[0];
   if (!e) throw new AppError('INTERNAL', 'Aksi tidak tersimpan.');

@@ -1,4 +1,6 @@
 /** The case page: fields, tasks, the timeline of every event, what the caller may do, identity. */
+import { checkSignature, loadTrust } from '../keys/verify';
+import type { SignatureCheck } from '../../../shared/signing/canonical';
 import type { AllowedActionView, CaseDetail, TimelineEntry } from '../../../shared/api/views';
 import type { CaseEvent, Complainant } from '../../../shared/domain/events';
 import { attachmentsOf } from './attachment.service';
@@ -44,6 +46,7 @@ function summarize(e: CaseEvent, unitName: (id: string) => string): Record<strin
         dueAt: p.dueAt,
         response: p.response,
         attachments: p.attachments.map((a) => a.name),
+        letterNumber: p.letter?.number ?? null,
       };
     }
     default:
@@ -75,6 +78,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
   const conflicts = new Map(s.conflicts.map((c) => [c.eventId, c.message]));
   const tasks = new Map(s.tasks.map((t) => [t.id, t]));
   const attachments = attachmentsOf(events);
+  const trust = await loadTrust(ctx.db, cal);
 
   const timeline: TimelineEntry[] = events.map((e) => {
     let stepName: string | null = null;
@@ -82,11 +86,15 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
     let took: number | null = null;
     let std: number | null = null;
     let paper = false;
+    let signature: SignatureCheck | null = null;
     if (isAct(e)) {
       const step = preset.steps.find((x) => x.id === e.payload.stepId);
       stepName = step?.name ?? e.payload.stepId;
       actionLabel = step?.actions.find((a) => a.id === e.payload.actionId)?.label ?? e.payload.actionId;
       paper = e.payload.paper !== null;
+      // A digital act the SOP has signed is checked on every read; a paper one was signed in ink.
+      const signed = step?.actions.find((a) => a.id === e.payload.actionId)?.signed ?? false;
+      if (e.signature || (signed && !paper)) signature = checkSignature(trust, e);
       const task = tasks.get(e.payload.taskId);
       if (task && !conflicts.has(e.id)) {
         took = Math.round(elapsedWorkingMinutes(cal, task.openedAt, e.at, s.pauses));
@@ -108,6 +116,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       summary: summarize(e, unitName),
       paper,
       conflict: conflicts.get(e.id) ?? null,
+      signature,
     };
   });
 

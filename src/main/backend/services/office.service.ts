@@ -12,7 +12,8 @@ import type { Database } from '../db/schema';
 import { getRef, listRefs, putRef } from '../refdata/ref-store';
 import type { BackendContext } from './context';
 import { newId, persistClock } from './commit';
-import { hashPassword } from './password';
+import { hashPasswordWithKey } from './password';
+import { createRootKey, enrolUserKey } from '../keys/key.service';
 
 function presetDir(resourcesDir: string): string {
   return path.join(resourcesDir, 'presets');
@@ -72,7 +73,7 @@ export async function createOffice(ctx: BackendContext, input: ParsedInputOf<'of
   const calDir = path.join(ctx.options.resourcesDir, 'calendar');
   const holidays = parseHolidayFile(readJson(path.join(calDir, 'holidays-id.json'))).holidays.map(({ date, name, kind }) => ({ date, name, kind }));
   const officeHours = parseOfficeHoursFile(readJson(path.join(calDir, 'office-hours-default.json'))).officeHours;
-  const passwordHash = await hashPassword(input.admin.password);
+  const { hash: passwordHash, wrapKey } = await hashPasswordWithKey(input.admin.password);
 
   await ctx.db.transaction().execute(async (trx) => {
     const hlc = () => ctx.clock.tick();
@@ -109,6 +110,9 @@ export async function createOffice(ctx: BackendContext, input: ParsedInputOf<'of
     const adminId = newId(ctx);
     await putRef(trx, 'user', adminId, { id: adminId, username: input.admin.username, fullName: input.admin.fullName, nip: null, rank: null, isAdmin: true, active: true }, hlc());
     await putRef(trx, 'credential', adminId, { hash: passwordHash }, hlc());
+    // The office root key, and the administrator's own signing key certified by it.
+    const root = await createRootKey(trx, ctx, adminId, wrapKey);
+    await enrolUserKey(trx, ctx, adminId, wrapKey, root);
     // The administrator also staffs the complaint desk, so a new office can register its
     // first case at once; the admin reassigns the desk in Pengaturan.
     const deskRole = preset.roles.find((r) => r.desk);

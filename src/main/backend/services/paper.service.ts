@@ -15,6 +15,7 @@ import { getRef, listRefs } from '../refdata/ref-store';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { commitEvents, makeEvent } from './commit';
+import { issueLetterNumber } from '../documents/letter-number';
 import { requireBlobs } from './attachment.service';
 
 const NOON_OFFSET_MS = 5 * 3_600_000; // 12:00 local is 05:00 UTC in WIB, 04:00 in WITA, 03:00 in WIT
@@ -55,7 +56,15 @@ export async function recordPaper(ctx: BackendContext, caller: Caller, input: Pa
     // When it happened: midday of the date on the sheet, never before the task opened nor after now.
     const written = Date.parse(`${input.writtenOn}T00:00:00Z`) + NOON_OFFSET_MS;
     const at = Math.min(ctx.now(), Math.max(task?.openedAt ?? 0, written));
-    const body = { type: checked.value.type, payload: checked.value.payload } as EventBody;
+    const payload = checked.value.payload;
+    if (checked.value.type === 'case.approved') {
+      // An approval signed in ink still issues the letter's number (the letter is printed and signed on paper).
+      const unit = (await listRefs(trx, 'unit')).find((u) => u.id === position.unitId);
+      if (!unit) throw new AppError('NOT_FOUND', 'Unit penanda tangan tidak ditemukan.');
+      payload.response = payload.response ?? st.s.response;
+      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at);
+    }
+    const body = { type: checked.value.type, payload } as EventBody;
     return [makeEvent(ctx, st.s.id, { userId: holder?.userId ?? null, positionId: position.id, acting: official.acting }, body, at)];
   });
   const e = result.events[0];

@@ -48,13 +48,14 @@ export function casesCommand(program: Command, run: Run): void {
         const tz = (await ctx.projection()).engine.calendar.timeZone;
         const list = await listCases(ctx, caller, { status: status?.data, search: o.search, overdue: o.overdue, limit, offset: 0 });
         if (o.json) return env.io.out(JSON.stringify(list, null, 2));
-        env.io.out(`${list.total} aduan${list.total > list.rows.length ? ` (menampilkan ${list.rows.length})` : ''}`);
+        const total = list.totalIsLowerBound ? `lebih dari ${list.total}` : `${list.total}`;
+        env.io.out(`${total} aduan${list.total > list.rows.length ? ` (menampilkan ${list.rows.length})` : ''}`);
         for (const r of list.rows) env.io.out(row(r, tz));
       }),
     );
 }
 
-async function findCaseId(ctx: BackendContext, ref: string): Promise<string> {
+export async function findCaseId(ctx: BackendContext, ref: string): Promise<string> {
   const r = await ctx.db
     .selectFrom('cases')
     .select('id')

@@ -17,21 +17,25 @@ import { dispatch } from '../../backend/backend';
 import type { Database } from '../../backend/db/schema';
 import type { BackendContext } from '../../backend/services/context';
 import { actorFor, type Caller } from '../../backend/services/auth.service';
-import { actOnCase, caseLevelAct } from '../../backend/services/case.service';
+import { actOnCase, caseLevelAct, type Signer } from '../../backend/services/case.service';
 import { registerCase } from '../../backend/services/register.service';
 import { runAutomation } from '../../backend/services/automation';
 import { storeAttachment } from '../../backend/services/attachment.service';
 import { recordPaper } from '../../backend/services/paper.service';
 import { scanPdf } from './scan';
-import { hashPassword } from '../../backend/services/password';
+import { hashPasswordWithKey, unlockWithPassword } from '../../backend/services/password';
+import { enrolUserKey, openRootKey, unlockSigningKey } from '../../backend/keys/key.service';
 import { persistClock } from '../../backend/services/commit';
 import { loadStoredCase } from '../../backend/projection/case-projection';
-import { listRefs, putRef } from '../../backend/refdata/ref-store';
+import { getRef, listRefs, putRef } from '../../backend/refdata/ref-store';
 import { createRng, TimeQueue, type Rng } from './random';
 import { DEGREES, FIRST_NAMES, LAST_NAMES, NOTES, NOT_AUTHORITY, PLACES, RANKS, RESPONSES, REVISION_NOTES, TOPICS } from './data';
 
 /** Every demo account uses this password; the README and `alur demo` say so. */
 export const DEMO_PASSWORD = 'alur-demo';
+
+/** Where each preset's offices are (the place printed before a letter's date). */
+const DEMO_PLACES: Record<string, string> = { balangan: 'Paringin', bontang: 'Bontang', kaltim: 'Samarinda', magetan: 'Magetan', tanah_bumbu: 'Batulicin' };
 const DAY = 86_400_000;
 
 export interface DemoOptions {
@@ -80,7 +84,13 @@ async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPr
   const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
   const positions = await listRefs(ctx.db, 'position');
   const existing = new Set((await listRefs(ctx.db, 'user')).map((u) => u.username));
-  const hash = await hashPassword(DEMO_PASSWORD);
+  const { hash, wrapKey } = await hashPasswordWithKey(DEMO_PASSWORD);
+  // Each official's signing key is certified by the office root key, which the demo opens
+  // with the administrator's password when it created the office.
+  const admin = (await listRefs(ctx.db, 'user')).find((u) => u.isAdmin);
+  const adminCred = admin ? await getRef(ctx.db, 'credential', admin.id) : null;
+  const adminWrap = adminCred ? await unlockWithPassword(DEMO_PASSWORD, adminCred.hash) : null;
+  const root = admin && adminWrap ? await openRootKey(ctx.db, admin.id, adminWrap) : null;
   const out: Array<{ user: User; position: Position }> = [];
   await ctx.db.transaction().execute(async (trx) => {
     for (const p of positions) {
@@ -103,6 +113,7 @@ async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPr
       };
       await putRef(trx, 'user', user.id, user, ctx.clock.tick());
       await putRef(trx, 'credential', user.id, { hash }, ctx.clock.tick());
+      await enrolUserKey(trx, ctx, user.id, wrapKey, root);
       const aid = ctx.uuid();
       await putRef(trx, 'assignment', aid, { id: aid, userId: user.id, positionId: p.id, acting: null, from: null, until: null }, ctx.clock.tick());
       out.push({ user, position: p });
@@ -110,6 +121,32 @@ async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPr
     await persistClock(trx, ctx);
   });
   return out;
+}
+
+/** Kop surat for every unit, so letters print as an office's would (addresses are invented). */
+async function addLetterheads(ctx: BackendContext, preset: WorkflowPreset): Promise<void> {
+  const region = preset.region.split(',')[0]?.trim() ?? preset.region;
+  const place = DEMO_PLACES[preset.id] ?? region.replace(/^(Kabupaten|Kota|Provinsi)\s+/, '');
+  const head = region.startsWith('Kota') ? `Wali Kota ${place}` : region.startsWith('Provinsi') ? `Gubernur ${region.replace(/^Provinsi\s+/, '')}` : `Bupati ${region.replace(/^Kabupaten\s+/, '')}`;
+  const domain = `${region.replace(/^(Kabupaten|Kota|Provinsi)\s+/, '').toLowerCase().replace(/[^a-z]+/g, '')}.go.id`;
+  await ctx.db.transaction().execute(async (trx) => {
+    let n = 1;
+    for (const u of await listRefs(trx, 'unit')) {
+      await putRef(trx, 'letterhead', u.id, {
+        unitId: u.id,
+        government: `Pemerintah ${region}`,
+        agency: u.name,
+        address: `Jalan Jenderal Ahmad Yani Nomor ${n++ * 7}, ${place}`,
+        contacts: `Telepon (0526) 20${String(n).padStart(3, '0')} · Pos-el: ${u.code.toLowerCase()}@${domain}`,
+        place,
+        logo: null,
+        numberFormat: '{KLAS}/{SEQ:3}/{UNIT}/{YYYY}',
+        classification: '000.1.5',
+        tembusan: u.kind === 'opd' ? [`${head} (sebagai laporan)`] : [],
+      }, ctx.clock.tick());
+    }
+    await persistClock(trx, ctx);
+  });
 }
 
 /** One post left vacant with a Plt. (the OPD's Sekretaris acting as its head). */
@@ -197,6 +234,7 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
   const from = new Date(o.now - 120 * DAY).toISOString().slice(0, 10);
   const until = new Date(o.now + 60 * DAY).toISOString().slice(0, 10);
   await addActingOfficial(ctx.db, ctx, officials, from, until);
+  await addLetterheads(ctx, preset);
 
   clock = o.now;
   const callers: Array<{ caller: Caller; actor: Actor }> = [];
@@ -206,6 +244,13 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
     const actor = await actorFor(ctx, u);
     if (actor.positions.length) callers.push({ caller: { token: 'demo', user: u, actor }, actor });
   }
+  // Officials sign their acts; the demo opens each key once with the demo password.
+  const signers = new Map<string, Signer>();
+  const signerOf = async (userId: string): Promise<Signer> => {
+    const held = signers.get(userId) ?? (await unlockSigningKey(ctx, userId, DEMO_PASSWORD));
+    signers.set(userId, held);
+    return held;
+  };
   const desk = callers.find((c) => c.actor.positions.some((p) => preset.roles.find((r) => r.id === p.roleId)?.desk));
   if (!desk) throw new AppError('INTERNAL', 'Preset tanpa petugas meja layanan.');
   const opdUnits = (await listRefs(ctx.db, 'unit')).filter((u) => u.kind === 'opd');
@@ -366,7 +411,8 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
         dueAt: null,
         response,
         attachments: [],
-      }, clock);
+        signingPassword: null,
+      }, clock, choice.action.signed ? await signerOf(c.caller.user.id) : undefined);
       acted = true;
       plan.acts++;
       break;

@@ -1,0 +1,154 @@
+/**
+ * Making documents and checking them. Every copy made (printed, saved, exported from the CLI)
+ * is recorded on the case as `case.document_issued` with its SHA-256, so any installation that
+ * has the case can later tell whether a file in front of it is a genuine copy or was altered.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { CaseEvent, EventOf } from '../../../shared/domain/events';
+import { AppError } from '../../../shared/result';
+import type { DocumentFile, DocumentVerification } from '../../../shared/api/views-documents';
+import { loadStoredCase } from '../projection/case-projection';
+import { rowToEvent } from '../projection/event-store';
+import type { Caller } from '../services/auth.service';
+import type { BackendContext } from '../services/context';
+import { commitEvents, makeEvent } from '../services/commit';
+import { canSeeCase, visibilityOf } from '../services/visibility';
+import { checkSignature, loadTrust } from '../keys/verify';
+import { letterContent, verificationCode } from './letter-content';
+import { letterDocx } from './letter-docx';
+import { letterPdf } from './letter-pdf';
+import { dispositionSheet } from './sheet';
+
+const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
+
+async function requireVisible(ctx: BackendContext, caller: Caller, caseId: string): Promise<void> {
+  const office = await ctx.office();
+  const st = await loadStoredCase(ctx.db, caseId);
+  if (!st || !canSeeCase(visibilityOf(caller.actor, office.hubUnitId), st)) throw new AppError('NOT_FOUND', 'Aduan tidak ditemukan.');
+}
+
+function safeRef(ref: string): string {
+  return ref.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+/** Records that this exact file was issued (once per distinct file). */
+async function recordIssue(ctx: BackendContext, caller: Caller, caseId: string, kind: 'sheet' | 'letter', format: 'pdf' | 'docx', bytes: Buffer, sourceEventId: string | null): Promise<string> {
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  await commitEvents(ctx, async (trx) => {
+    const known = await trx
+      .selectFrom('event')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'case.document_issued')
+      .where(sql<string>`json_extract(payload, '$.sha256')`, '=', sha256)
+      .executeTakeFirst();
+    if (known) return [];
+    const pos = caller.actor.positions[0] ?? null;
+    return [makeEvent(ctx, caseId, { userId: caller.user.id, positionId: pos?.positionId ?? null, acting: pos?.acting ?? null }, { type: 'case.document_issued', payload: { kind, format, sha256, sourceEventId } })];
+  });
+  return sha256;
+}
+
+export async function makeLetter(ctx: BackendContext, caller: Caller, caseId: string, eventId: string | null, format: 'pdf' | 'docx'): Promise<DocumentFile> {
+  await requireVisible(ctx, caller, caseId);
+  const content = await letterContent(ctx, caseId, eventId);
+  const bytes = format === 'pdf' ? await letterPdf(ctx.options.resourcesDir, content) : await letterDocx(content);
+  const sha256 = await recordIssue(ctx, caller, caseId, 'letter', format, bytes, content.eventId);
+  return { fileName: `surat-tanggapan-${safeRef(content.caseRef)}.${format}`, mime: MIME[format], dataBase64: bytes.toString('base64'), sha256, letterNumber: content.letter.number, verifyCode: content.verifyCode };
+}
+
+export async function makeSheet(ctx: BackendContext, caller: Caller, caseId: string): Promise<DocumentFile> {
+  await requireVisible(ctx, caller, caseId);
+  const office = await ctx.office();
+  // The sheet carries the letterhead of the caller's own unit (an OPD prints its own sheet).
+  const unitId = caller.actor.positions[0]?.unitId ?? office.hubUnitId;
+  const sheet = await dispositionSheet(ctx, caseId, unitId);
+  const sha256 = await recordIssue(ctx, caller, caseId, 'sheet', 'pdf', sheet.pdf, null);
+  return { fileName: `lembar-disposisi-${safeRef(sheet.ref)}.pdf`, mime: MIME.pdf, dataBase64: sheet.pdf.toString('base64'), sha256, letterNumber: null, verifyCode: null };
+}
+
+const CLAIM_RE = /alur:(letter|sheet):([0-9a-f-]{36}):([0-9a-f-]{36}|-)/;
+
+function fileKind(bytes: Buffer): 'pdf' | 'docx' | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  return null;
+}
+
+async function eventById(ctx: BackendContext, id: string): Promise<CaseEvent | null> {
+  const row = await ctx.db.selectFrom('event').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToEvent(row) : null;
+}
+
+/** What a verified letter or sheet says about itself, from the log. */
+async function describe(ctx: BackendContext, caseId: string, source: CaseEvent | null): Promise<Pick<DocumentVerification, 'caseId' | 'caseRef' | 'letterNumber' | 'signature'>> {
+  const st = await loadStoredCase(ctx.db, caseId);
+  const proj = await ctx.projection();
+  const letter = source?.type === 'case.approved' ? (source as EventOf<'case.approved'>).payload.letter : null;
+  return {
+    caseId,
+    caseRef: st?.s.ref ?? null,
+    letterNumber: letter?.number ?? null,
+    signature: source ? checkSignature(await loadTrust(ctx.db, proj.engine.calendar), source) : null,
+  };
+}
+
+function verdictOfSignature(base: Omit<DocumentVerification, 'valid' | 'verdict' | 'message'>, issuedMessage: string): DocumentVerification {
+  const sig = base.signature;
+  if (!sig || sig.status === 'missing') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage}${sig ? ' Tanda tangan pada kertas (basah), bukan elektronik.' : ''}` };
+  if (sig.status === 'valid') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage} Ditandatangani secara elektronik oleh ${sig.signerName ?? '-'} sebagai ${sig.positionTitle ?? '-'}; tanda tangan sah.` };
+  return { ...base, valid: false, verdict: 'signature_failed', message: `Tanda tangan tidak sah: ${sig.message}` };
+}
+
+/** Checks a file: is it a copy Alur issued, unaltered, and is its signature valid? */
+export async function verifyFile(ctx: BackendContext, bytes: Buffer): Promise<DocumentVerification> {
+  const empty = { kind: null, caseId: null, caseRef: null, letterNumber: null, issuedAt: null, signature: null } as const;
+  const kind = fileKind(bytes);
+  if (!kind) return { ...empty, valid: false, verdict: 'not_ours', message: 'Berkas ini bukan PDF atau DOCX, jadi bukan dokumen Alur.' };
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const row = await ctx.db
+    .selectFrom('event')
+    .selectAll()
+    .where('type', '=', 'case.document_issued')
+    .where(sql<string>`json_extract(payload, '$.sha256')`, '=', sha256)
+    .orderBy('hlc')
+    .executeTakeFirst();
+  if (row) {
+    const issued = rowToEvent(row) as EventOf<'case.document_issued'>;
+    const source = issued.payload.sourceEventId ? await eventById(ctx, issued.payload.sourceEventId) : null;
+    const base = { kind: issued.payload.kind, issuedAt: issued.at, ...(await describe(ctx, issued.caseId, source)) };
+    const what = issued.payload.kind === 'letter' ? `Surat tanggapan ${base.letterNumber ?? ''} untuk aduan ${base.caseRef ?? ''}` : `Lembar disposisi aduan ${base.caseRef ?? ''}`;
+    return verdictOfSignature(base, `${what.replace(/\s+/g, ' ')}: berkas asli, tidak diubah.`);
+  }
+  // Not a copy we issued: does it claim to be one? Then it was altered after it was issued.
+  const claim = CLAIM_RE.exec(bytes.toString('latin1'));
+  if (claim) {
+    const caseId = claim[2] ?? '';
+    const known = await loadStoredCase(ctx.db, caseId);
+    if (known) {
+      const source = claim[3] && claim[3] !== '-' ? await eventById(ctx, claim[3]) : null;
+      const base = { kind: claim[1] === 'letter' ? ('letter' as const) : ('sheet' as const), issuedAt: null, ...(await describe(ctx, caseId, source)), signature: null };
+      return { ...base, valid: false, verdict: 'altered', message: `Berkas ini mengaku dokumen aduan ${known.s.ref}, tetapi isinya tidak sama dengan salinan mana pun yang diterbitkan: dokumen telah diubah.` };
+    }
+    return { ...empty, valid: false, verdict: 'unknown', message: 'Dokumen Alur dari aduan yang tidak ada di komputer ini; sinkronkan dulu lalu periksa lagi.' };
+  }
+  return { ...empty, valid: false, verdict: 'not_ours', message: `Berkas ${kind.toUpperCase()} ini bukan dokumen yang diterbitkan Alur.` };
+}
+
+/** Checks a letter by the code printed under its signature (or held in its QR code). */
+export async function verifyCode(ctx: BackendContext, raw: string): Promise<DocumentVerification> {
+  const empty = { kind: null, caseId: null, caseRef: null, letterNumber: null, issuedAt: null, signature: null } as const;
+  const fromQr = /^ALUR:L:([0-9a-f-]{36}):([0-9A-Z]{5}-[0-9A-Z]{5})$/.exec(raw.trim());
+  const code = (fromQr?.[2] ?? raw).toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (code.length !== 10) return { ...empty, valid: false, verdict: 'unknown', message: 'Kode verifikasi terdiri dari 10 huruf/angka, misalnya 7K3QF-9M2XA.' };
+  const wanted = `${code.slice(0, 5)}-${code.slice(5)}`;
+  const rows = await ctx.db.selectFrom('event').selectAll().where('type', '=', 'case.approved').$if(!!fromQr, (q) => q.where('id', '=', fromQr?.[1] ?? '')).execute();
+  for (const r of rows) {
+    const e = rowToEvent(r) as EventOf<'case.approved'>;
+    if (!e.payload.letter || verificationCode(e) !== wanted) continue;
+    const base = { kind: 'letter' as const, issuedAt: null, ...(await describe(ctx, e.caseId, e)) };
+    return verdictOfSignature(base, `Kode ${wanted}: surat tanggapan ${e.payload.letter.number} untuk aduan ${base.caseRef ?? ''}, tanggal ${e.payload.letter.date}.`);
+  }
+  return { ...empty, valid: false, verdict: 'unknown', message: `Tidak ada surat dengan kode ${wanted} di komputer ini.` };
+}

@@ -1,0 +1,178 @@
+/**
+ * The content of a response letter (surat tanggapan), gathered once from the log and the
+ * reference data, so the PDF and the DOCX print exactly the same text.
+ */
+import crypto from 'node:crypto';
+import type { CaseEvent, EventOf, LetterMeta } from '../../../shared/domain/events';
+import type { SignatureCheck } from '../../../shared/signing/canonical';
+import { AppError } from '../../../shared/result';
+import { loadCaseEvents } from '../projection/event-store';
+import { loadStoredCase } from '../projection/case-projection';
+import { listRefs } from '../refdata/ref-store';
+import type { Letterhead } from '../refdata/kinds';
+import type { BackendContext } from '../services/context';
+import { readBlob } from '../services/attachment.service';
+import { checkSignature, loadTrust } from '../keys/verify';
+import { letterheadOf } from './letter-number';
+import { indonesianDate, URGENCY_LABEL } from './format';
+
+/** Roles that head their unit; anyone else signs *a.n.* (on behalf of) the head. */
+const HEAD_ROLES = new Set(['kadis', 'kepala_opd', 'kepala']);
+
+export interface KopSurat {
+  government: string;
+  agency: string;
+  address: string;
+  contacts: string;
+  logo: { data: Buffer; mime: 'image/png' | 'image/jpeg' } | null;
+}
+
+export interface SignatureBlock {
+  /** 'a.n. Kepala …' line above the position, when the signer signs on behalf of the head. */
+  onBehalfOf: string | null;
+  /** The position as signed: with Plt./Plh. in front when acting. */
+  position: string;
+  name: string;
+  rank: string | null;
+  nip: string | null;
+}
+
+export interface LetterContent {
+  caseId: string;
+  caseRef: string;
+  eventId: string;
+  kop: KopSurat;
+  place: string;
+  dateText: string;
+  letter: LetterMeta;
+  sifat: string;
+  lampiran: string;
+  hal: string;
+  addressee: string[];
+  opening: string;
+  body: string[];
+  closing: string;
+  signer: SignatureBlock;
+  tembusan: string[];
+  /** Short code a person can type on the Verifikasi screen. */
+  verifyCode: string;
+  /** What the QR code holds. */
+  qrText: string;
+  signature: SignatureCheck;
+  signedAt: number;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Ten characters (50 bits) from the signed act, shown as XXXXX-XXXXX. */
+export function verificationCode(e: Pick<CaseEvent, 'id' | 'signature'>): string {
+  const h = crypto.createHash('sha256').update(`${e.id}|${e.signature ?? ''}`).digest();
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of h) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5 && out.length < 10) {
+      out += CROCKFORD[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    if (out.length >= 10) break;
+  }
+  return `${out.slice(0, 5)}-${out.slice(5)}`;
+}
+
+export function letterQrText(e: Pick<CaseEvent, 'id' | 'signature'>): string {
+  return `ALUR:L:${e.id}:${verificationCode(e)}`;
+}
+
+export function kopOf(ctx: BackendContext, head: Letterhead, fallbackAgency: string): KopSurat {
+  let logo: KopSurat['logo'] = null;
+  if (head.logo) {
+    let data: Buffer;
+    try {
+      data = readBlob(ctx, head.logo.sha256);
+    } catch {
+      throw new AppError('NOT_FOUND', 'Berkas logo kop surat tidak ditemukan; unggah ulang logo di Pengaturan › Kop surat.');
+    }
+    const mime = sniffImage(data);
+    if (!mime) throw new AppError('VALIDATION', 'Logo kop surat bukan gambar PNG atau JPEG; unggah ulang logo di Pengaturan › Kop surat.');
+    logo = { data, mime };
+  }
+  return { government: head.government, agency: head.agency || fallbackAgency, address: head.address, contacts: head.contacts, logo };
+}
+
+/** PNG or JPEG by content, or null. */
+export function sniffImage(b: Buffer): 'image/png' | 'image/jpeg' | null {
+  if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  return null;
+}
+
+/** The approvals of a case that issued a letter, oldest first. */
+export function letterActs(events: readonly CaseEvent[]): Array<EventOf<'case.approved'>> {
+  return events.filter((e): e is EventOf<'case.approved'> => e.type === 'case.approved' && e.payload.letter !== null);
+}
+
+function numberWords(n: number): string {
+  const words = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh'];
+  return words[n] ?? String(n);
+}
+
+export async function letterContent(ctx: BackendContext, caseId: string, eventId: string | null): Promise<LetterContent> {
+  const st = await loadStoredCase(ctx.db, caseId);
+  if (!st) throw new AppError('NOT_FOUND', 'Aduan tidak ditemukan.');
+  const events = await loadCaseEvents(ctx.db, caseId);
+  const acts = letterActs(events);
+  const act = eventId ? acts.find((e) => e.id === eventId) : acts[acts.length - 1];
+  if (!act || !act.payload.letter) throw new AppError('NOT_FOUND', 'Aduan ini belum memiliki surat tanggapan: surat terbit saat tanggapan disetujui dan ditandatangani.');
+  const letter = act.payload.letter;
+  const office = await ctx.office();
+  const proj = await ctx.projection();
+  const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
+  const positions = new Map((await listRefs(ctx.db, 'position')).map((p) => [p.id, p]));
+  const users = new Map((await listRefs(ctx.db, 'user')).map((u) => [u.id, u]));
+  const unit = units.get(letter.unitId);
+  const hub = units.get(office.hubUnitId);
+  const head = await letterheadOf(ctx.db, letter.unitId);
+  const hubHead = await letterheadOf(ctx.db, office.hubUnitId);
+  const position = act.positionId ? positions.get(act.positionId) : undefined;
+  const user = act.authorId ? users.get(act.authorId) : undefined;
+  const preset = proj.preset(st.s.presetId, st.s.presetVersion);
+  const headRole = preset.roles.find((r) => r.scope === (unit?.kind ?? 'opd') && HEAD_ROLES.has(r.id));
+  const acting = act.acting === 'plt' ? 'Plt. ' : act.acting === 'plh' ? 'Plh. ' : '';
+  const onBehalfOf = position && headRole && position.roleId !== headRole.id ? `a.n. ${headRole.name}${unit ? ` ${unit.name}` : ''}` : null;
+  const registered = events.find((e): e is EventOf<'case.registered'> => e.type === 'case.registered');
+  const draft = [...events].reverse().find((e): e is EventOf<'case.drafted'> => e.type === 'case.drafted' && e.at <= act.at);
+  const attachments = draft?.payload.attachments.length ?? 0;
+  const response = act.payload.response ?? st.s.response ?? '';
+  const received = registered ? indonesianDate(proj.engine.calendar, registered.payload.receivedAt) : '';
+  return {
+    caseId,
+    caseRef: st.s.ref,
+    eventId: act.id,
+    kop: kopOf(ctx, head, unit?.name ?? ''),
+    place: head.place,
+    dateText: indonesianDate(proj.engine.calendar, Date.parse(`${letter.date}T12:00:00Z`)),
+    letter,
+    sifat: URGENCY_LABEL[st.s.urgency] ?? 'Biasa',
+    lampiran: attachments ? `${attachments} (${numberWords(attachments)}) berkas` : '-',
+    hal: `Tanggapan atas Aduan Nomor ${st.s.ref}`,
+    addressee: ['Yth.', `Kepala ${hub?.name ?? 'Dinas Komunikasi dan Informatika'}`, 'di -', `    ${hubHead.place || 'Tempat'}`],
+    opening: `Menindaklanjuti aduan masyarakat Nomor ${st.s.ref}${received ? ` tanggal ${received}` : ''} perihal "${st.s.title}", dengan ini kami sampaikan tanggapan sebagai berikut:`,
+    body: response.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean),
+    closing: 'Demikian tanggapan ini kami sampaikan. Atas perhatian dan kerja samanya diucapkan terima kasih.',
+    signer: {
+      onBehalfOf,
+      position: `${acting}${position?.title ?? 'Pejabat'}`,
+      name: user?.fullName ?? '-',
+      rank: user?.rank ?? null,
+      nip: user?.nip ?? null,
+    },
+    tembusan: head.tembusan,
+    verifyCode: verificationCode(act),
+    qrText: letterQrText(act),
+    signature: checkSignature(await loadTrust(ctx.db, proj.engine.calendar), act),
+    signedAt: act.at,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Signing keys as reference data: enrolment (a key pair per user, wrapped under the user's
+ * password), the office root key that certifies user keys, revocation, and unlocking a key to
+ * sign. Every private key leaves this module only as a KeyObject held for one act (or, for the
+ * root key, in an administrator's session).
+ */
+import type crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { certificateText } from '../../../shared/signing/canonical';
+import { AppError } from '../../../shared/result';
+import type { Database } from '../db/schema';
+import type { SigningKey } from '../refdata/kinds';
+import { getRef, listRefs, putRef } from '../refdata/ref-store';
+import type { BackendContext } from '../services/context';
+import { unlockWithPassword } from '../services/password';
+import { generateKeyPair, signText, unwrapPrivateKey, wrapPrivateKey } from './key-crypto';
+
+type Db = Kysely<Database>;
+
+const rootSecretId = (userId: string) => `root:${userId}`;
+
+/** The user's key for new signatures: the newest neither revoked nor retired. */
+export function activeKeyOf(keys: readonly SigningKey[], userId: string): SigningKey | null {
+  const mine = keys.filter((k) => k.userId === userId && k.revokedAt === null && k.retiredAt === null);
+  return mine.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
+}
+
+export function certify(root: { id: string; key: crypto.KeyObject }, k: SigningKey): SigningKey {
+  if (k.userId === null) throw new AppError('INTERNAL', 'Kunci kantor tidak disertifikasi oleh dirinya sendiri.');
+  return { ...k, certifiedBy: root.id, cert: signText(root.key, certificateText({ id: k.id, userId: k.userId, publicKey: k.publicKey, createdAt: k.createdAt })) };
+}
+
+/**
+ * A new key pair for a user, wrapped under `wrapKey` and certified when the root key is at
+ * hand. The user's earlier keys are retired (their past signatures stay valid).
+ */
+export async function enrolUserKey(
+  db: Db,
+  ctx: BackendContext,
+  userId: string,
+  wrapKey: Buffer,
+  root: { id: string; key: crypto.KeyObject } | null,
+): Promise<SigningKey> {
+  const now = ctx.now();
+  for (const old of await listRefs(db, 'signing_key')) {
+    if (old.userId === userId && old.retiredAt === null) await putRef(db, 'signing_key', old.id, { retiredAt: now }, ctx.clock.tick());
+  }
+  const pair = generateKeyPair();
+  let key: SigningKey = { id: pair.id, userId, publicKey: pair.publicKey, createdAt: now, certifiedBy: null, cert: null, revokedAt: null, revokedReason: null, retiredAt: null };
+  if (root) key = certify(root, key);
+  await putRef(db, 'signing_key', key.id, key, ctx.clock.tick());
+  await putRef(db, 'key_secret', key.id, { keyId: key.id, userId, wrapped: wrapPrivateKey(pair.privateKey, key.id, wrapKey) }, ctx.clock.tick());
+  return key;
+}
+
+/** Creates the office root key for a first administrator (office creation). */
+export async function createRootKey(db: Db, ctx: BackendContext, adminId: string, wrapKey: Buffer): Promise<{ id: string; key: crypto.KeyObject }> {
+  const pair = generateKeyPair();
+  await putRef(db, 'signing_key', pair.id, { id: pair.id, userId: null, publicKey: pair.publicKey, createdAt: ctx.now(), certifiedBy: null, cert: null, revokedAt: null, revokedReason: null, retiredAt: null }, ctx.clock.tick());
+  await putRef(db, 'key_secret', rootSecretId(adminId), { keyId: pair.id, userId: adminId, wrapped: wrapPrivateKey(pair.privateKey, pair.id, wrapKey) }, ctx.clock.tick());
+  return { id: pair.id, key: pair.privateKey };
+}
+
+/** The root key an administrator can open with the wrap key from their password, if any. */
+export async function openRootKey(db: Db, adminId: string, wrapKey: Buffer): Promise<{ id: string; key: crypto.KeyObject } | null> {
+  const secret = await getRef(db, 'key_secret', rootSecretId(adminId));
+  if (!secret) return null;
+  const root = await getRef(db, 'signing_key', secret.keyId);
+  if (!root || root.revokedAt !== null) return null;
+  const key = unwrapPrivateKey(secret.wrapped, secret.keyId, wrapKey);
+  return key ? { id: secret.keyId, key } : null;
+}
+
+/** Gives another administrator a copy of the root key, wrapped under their password. */
+export async function shareRootKey(db: Db, ctx: BackendContext, root: { id: string; key: crypto.KeyObject }, adminId: string, wrapKey: Buffer): Promise<void> {
+  await putRef(db, 'key_secret', rootSecretId(adminId), { keyId: root.id, userId: adminId, wrapped: wrapPrivateKey(root.key, root.id, wrapKey) }, ctx.clock.tick());
+}
+
+/**
+ * Opens the caller's signing key with their password, for one act. A wrong password, a user
+ * without a key or with an uncertified one, and a damaged key record each get their own message.
+ */
+export async function unlockSigningKey(ctx: BackendContext, userId: string, password: string): Promise<{ id: string; key: crypto.KeyObject }> {
+  const cred = await getRef(ctx.db, 'credential', userId);
+  const wrapKey = cred ? await unlockWithPassword(password, cred.hash) : null;
+  if (!wrapKey) throw new AppError('UNAUTHENTICATED', 'Kata sandi untuk tanda tangan salah. Tidak ada yang disimpan.');
+  const keys = await listRefs(ctx.db, 'signing_key');
+  const key = activeKeyOf(keys, userId);
+  if (!key) {
+    const revoked = keys.some((k) => k.userId === userId && k.revokedAt !== null);
+    throw new AppError('FORBIDDEN', revoked ? 'Kunci tanda tangan Anda sudah dicabut. Keluar lalu masuk lagi untuk membuat kunci baru, lalu minta admin menyertifikasinya.' : 'Anda belum memiliki kunci tanda tangan. Keluar lalu masuk lagi untuk membuatnya.');
+  }
+  if (!key.cert) throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda belum disertifikasi admin kantor.');
+  const secret = await getRef(ctx.db, 'key_secret', key.id);
+  if (!secret) throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda tidak ada di komputer ini; sinkronkan dulu atau minta admin menerbitkan kunci baru.');
+  const priv = unwrapPrivateKey(secret.wrapped, key.id, wrapKey);
+  if (!priv) throw new AppError('INTERNAL', 'Kunci tanda tangan Anda rusak atau tidak cocok dengan kata sandi; minta admin menerbitkan kunci baru.');
+  return { id: key.id, key: priv };
+}

@@ -1,0 +1,68 @@
+/**
+ * Offline verification of a signed act: the signature matches the event as stored, the key
+ * belongs to the author and is certified by an office root key, it was not revoked when the
+ * act was done, and the author held the position (as recorded, including Plt./Plh.) that day.
+ */
+import type { Kysely } from 'kysely';
+import { localDate, type WorkCalendar } from '../../../shared/calendar/working-time';
+import type { CaseEvent } from '../../../shared/domain/events';
+import type { Assignment, Position, User } from '../../../shared/domain/org';
+import { certificateText, SIGNATURE_RE, signedText, type SignatureCheck } from '../../../shared/signing/canonical';
+import type { Database } from '../db/schema';
+import type { SigningKey } from '../refdata/kinds';
+import { listRefs } from '../refdata/ref-store';
+import { verifyText } from './key-crypto';
+
+export interface TrustRefs {
+  keys: Map<string, SigningKey>;
+  users: Map<string, User>;
+  positions: Map<string, Position>;
+  assignments: Assignment[];
+  calendar: WorkCalendar;
+}
+
+export async function loadTrust(db: Kysely<Database>, calendar: WorkCalendar): Promise<TrustRefs> {
+  return {
+    keys: new Map((await listRefs(db, 'signing_key')).map((k) => [k.id, k])),
+    users: new Map((await listRefs(db, 'user')).map((u) => [u.id, u])),
+    positions: new Map((await listRefs(db, 'position')).map((p) => [p.id, p])),
+    assignments: await listRefs(db, 'assignment'),
+    calendar,
+  };
+}
+
+function heldPosition(t: TrustRefs, e: CaseEvent): boolean {
+  const day = localDate(t.calendar, e.at);
+  return t.assignments.some(
+    (a) => a.userId === e.authorId && a.positionId === e.positionId && a.acting === e.acting && !(a.from && day < a.from) && !(a.until && day > a.until),
+  );
+}
+
+export function checkSignature(t: TrustRefs, e: CaseEvent): SignatureCheck {
+  const base = {
+    signerName: e.authorId ? (t.users.get(e.authorId)?.fullName ?? null) : null,
+    positionTitle: e.positionId ? (t.positions.get(e.positionId)?.title ?? null) : null,
+    signedAt: e.at,
+  };
+  if (!e.signature) return { ...base, status: 'missing', keyId: null, message: 'Tindakan ini tidak ditandatangani secara elektronik.' };
+  const m = SIGNATURE_RE.exec(e.signature);
+  if (!m) return { ...base, status: 'invalid', keyId: null, message: 'Format tanda tangan tidak dikenal.' };
+  const keyId = m[1] ?? '';
+  const sig = m[2] ?? '';
+  const out = (status: SignatureCheck['status'], message: string): SignatureCheck => ({ ...base, status, keyId, message });
+  const key = t.keys.get(keyId);
+  if (!key) return out('unknown_key', 'Kunci penanda tangan tidak dikenal di instalasi ini (belum tersinkron?).');
+  if (key.userId === null || key.userId !== e.authorId) return out('invalid', 'Kunci itu bukan milik penanda tangan yang tercatat.');
+  if (!verifyText(key.publicKey, signedText(e), sig)) return out('invalid', 'Tanda tangan tidak cocok: isi tindakan telah diubah.');
+  const root = key.certifiedBy ? t.keys.get(key.certifiedBy) : undefined;
+  const certOk =
+    !!root &&
+    root.userId === null &&
+    !!key.cert &&
+    (root.revokedAt === null || root.revokedAt > key.createdAt) &&
+    verifyText(root.publicKey, certificateText({ id: key.id, userId: key.userId, publicKey: key.publicKey, createdAt: key.createdAt }), key.cert);
+  if (!certOk) return out('uncertified', 'Kunci penanda tangan tidak disertifikasi oleh kunci kantor.');
+  if (key.revokedAt !== null && e.at >= key.revokedAt) return out('revoked', 'Kunci penanda tangan sudah dicabut saat tindakan ini dilakukan.');
+  if (!heldPosition(t, e)) return out('not_holder', 'Penanda tangan tidak memegang jabatan itu pada tanggal tersebut.');
+  return out('valid', 'Tanda tangan sah.');
+}

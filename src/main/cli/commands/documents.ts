@@ -1,0 +1,82 @@
+/** `alur sheet`, `alur letter` and `alur verify`: the same documents and checks as the app. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { AppError } from '../../../shared/result';
+import type { DocumentFile, DocumentVerification } from '../../../shared/api/views-documents';
+import { makeLetter, makeSheet, verifyCode, verifyFile } from '../../backend/documents/document.service';
+import type { CliEnv } from '../main';
+import { cliCaller, findCaseId } from './cases';
+
+type Run = (fn: (env: CliEnv) => Promise<void>) => void;
+
+function writeOut(file: string, doc: DocumentFile): void {
+  const target = path.resolve(file);
+  try {
+    fs.writeFileSync(target, Buffer.from(doc.dataBase64, 'base64'));
+  } catch (e) {
+    throw new AppError('STORAGE', `Tidak dapat menulis ${target}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
+function printVerification(env: CliEnv, v: DocumentVerification): void {
+  env.io.out(`${v.valid ? 'SAH' : 'TIDAK SAH'}: ${v.message}`);
+  if (v.caseRef) env.io.out(`Aduan: ${v.caseRef}`);
+  if (v.letterNumber) env.io.out(`Nomor surat: ${v.letterNumber}`);
+  const s = v.signature;
+  if (s && s.status !== 'missing') {
+    env.io.out(`Penanda tangan: ${s.signerName ?? '-'} sebagai ${s.positionTitle ?? '-'}, ${new Date(s.signedAt).toISOString()}`);
+    env.io.out(`Tanda tangan: ${s.message}`);
+  }
+}
+
+export function documentCommands(program: Command, run: Run): void {
+  program
+    .command('sheet <ref>')
+    .description('lembar disposisi sebuah aduan sebagai PDF')
+    .requiredOption('--out <file>', 'berkas PDF yang ditulis')
+    .action((ref: string, o: { out: string }) =>
+      run(async (env) => {
+        const ctx = await env.open();
+        const doc = await makeSheet(ctx, await cliCaller(ctx), await findCaseId(ctx, ref));
+        writeOut(o.out, doc);
+        env.io.out(`Lembar disposisi ${ref} ditulis ke ${path.resolve(o.out)}`);
+      }),
+    );
+  program
+    .command('letter <ref>')
+    .description('surat tanggapan sebuah aduan (terbit saat tanggapan disetujui) sebagai PDF atau DOCX')
+    .option('--format <format>', 'pdf atau docx', 'pdf')
+    .requiredOption('--out <file>', 'berkas yang ditulis')
+    .action((ref: string, o: { format: string; out: string }) =>
+      run(async (env) => {
+        if (o.format !== 'pdf' && o.format !== 'docx') throw new AppError('VALIDATION', `Format tidak dikenal: ${o.format} (pilihan: pdf, docx)`);
+        const ctx = await env.open();
+        const doc = await makeLetter(ctx, await cliCaller(ctx), await findCaseId(ctx, ref), null, o.format);
+        writeOut(o.out, doc);
+        env.io.out(`Surat ${doc.letterNumber ?? ''} (kode verifikasi ${doc.verifyCode ?? '-'}) ditulis ke ${path.resolve(o.out)}`);
+      }),
+    );
+  program
+    .command('verify [file]')
+    .description('periksa keaslian surat atau lembar disposisi (PDF/DOCX) atau kode verifikasi; keluar 0 hanya bila sah')
+    .option('--code <code>', 'kode verifikasi yang tercetak di surat, atau isi kode QR-nya')
+    .action((file: string | undefined, o: { code?: string }) =>
+      run(async (env) => {
+        if (!file && !o.code) throw new AppError('VALIDATION', 'Sebutkan berkas yang diperiksa atau --code KODE.');
+        let bytes: Buffer | null = null;
+        if (file) {
+          try {
+            bytes = fs.readFileSync(file);
+          } catch (e) {
+            throw new AppError('NOT_FOUND', `Tidak dapat membaca ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+          }
+        }
+        const ctx = await env.open();
+        await ctx.office();
+        const v = bytes ? await verifyFile(ctx, bytes) : await verifyCode(ctx, o.code ?? '');
+        printVerification(env, v);
+        if (!v.valid) throw new AppError('VALIDATION', v.message);
+      }),
+    );
+}

@@ -1,0 +1,55 @@
+/**
+ * What a signature covers. A signed act is signed over a canonical text of its decision: the
+ * event's identity, author, position, time and payload, as JSON with sorted keys, behind a
+ * version tag. Any installation rebuilds the same text from the stored event and checks it.
+ */
+import type { CaseEvent } from '../domain/events';
+
+/** JSON with object keys sorted and no whitespace; undefined members are left out. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+/** The text an act's signature is made over. */
+export function signedText(e: CaseEvent): string {
+  const { id, caseId, type, at, authorId, positionId, acting, payload } = e;
+  return `alur-act-v1\n${canonicalJson({ id, caseId, type, at, authorId, positionId, acting, payload })}`;
+}
+
+/** The text an administrator's certificate of a user key is made over. */
+export function certificateText(k: { id: string; userId: string; publicKey: string; createdAt: number }): string {
+  return `alur-cert-v1\n${canonicalJson({ id: k.id, userId: k.userId, publicKey: k.publicKey, createdAt: k.createdAt })}`;
+}
+
+/** `ed25519:<key id>:<base64 signature>`, stored in the event's `signature` field. */
+export const SIGNATURE_RE = /^ed25519:([0-9a-f]{16}):([A-Za-z0-9+/]{86}==)$/;
+
+export function formatSignature(keyId: string, sig: Uint8Array | string): string {
+  const b64 = typeof sig === 'string' ? sig : btoaBytes(sig);
+  return `ed25519:${keyId}:${b64}`;
+}
+
+function btoaBytes(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+/** Outcome of checking one signed act, shown on the timeline and by verification. */
+export type SignatureStatus = 'valid' | 'invalid' | 'unknown_key' | 'uncertified' | 'revoked' | 'not_holder' | 'missing';
+
+export interface SignatureCheck {
+  status: SignatureStatus;
+  keyId: string | null;
+  signerName: string | null;
+  positionTitle: string | null;
+  signedAt: number;
+  /** One line in Indonesian: why it is or is not valid. */
+  message: string;
+}
