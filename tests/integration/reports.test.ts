@@ -98,6 +98,11 @@ function nonZero(rows: ReadonlyArray<{ key: string; count: number }>): Record<st
   return Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.key, r.count]));
 }
 
+/** exceljs's typings want an ArrayBuffer-like "Buffer". */
+function arrayBuffer(b: Buffer): ArrayBuffer {
+  return new Uint8Array(b).buffer;
+}
+
 /** Local (WITA) start of a civil date as an instant. */
 function localStart(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) - TZ_MS;
@@ -306,7 +311,7 @@ describe('SOP reports', () => {
   it('XLSX: sheets, Indonesian headers, frozen filtered header, real dates, totals, formulas kept as text', async () => {
     const d = (await call(ctx, 'report.data', admin, { kind: 'bulanan', period: '2026-11' })) as MonthlyReport;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await exported('bulanan', '2026-11', 'xlsx'));
+    await wb.xlsx.load(arrayBuffer(await exported('bulanan', '2026-11', 'xlsx')));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Per Status', 'Per Kanal', 'Per Jenis', 'Per Kategori', 'Per OPD', 'Daftar Aduan']);
     const list = wb.getWorksheet('Daftar Aduan');
     if (!list) throw new Error('no list sheet');
@@ -339,7 +344,7 @@ describe('SOP reports', () => {
     expect(identity).toBe(false);
 
     const daily = new ExcelJS.Workbook();
-    await daily.xlsx.load(await exported('harian', '2026-11-20', 'xlsx'));
+    await daily.xlsx.load(arrayBuffer(await exported('harian', '2026-11-20', 'xlsx')));
     const masuk = daily.getWorksheet('Aduan Masuk');
     let loc = false;
     masuk?.eachRow((row) => {
