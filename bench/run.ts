@@ -15,6 +15,7 @@ import { listRefs } from '../src/main/backend/refdata/ref-store';
 import { printTable, sample, time, type Row } from './stats';
 import { writeSyntheticCases } from './synthetic';
 import { benchSync } from './sync';
+import { benchAnnualRecap } from './reports';
 
 const RESOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'resources');
 
@@ -124,6 +125,7 @@ export async function main(args: string[]): Promise<number> {
     });
     rows.push({ work: `full-text search (${cases} cases)`, measure: 'p95', value: ftsRuns.p95, baseline: rawFts.p95, budget: 'p95 < 20 ms', pass: ftsRuns.p95 < 20 });
 
+    rows.push(...(await benchAnnualRecap(ctx, cases, end)));
     rows.push(...(await benchSync({ events: 10_000, out })));
 
     out('');
