@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
@@ -27,6 +28,7 @@ import type { MethodName, ServerEvent } from '../../shared/api/contract';
 import type { Result } from '../../shared/result';
 import { createHostClient, SHUTDOWN_MESSAGE, type HostClient, type HostInit } from './host-protocol';
 import { registerIpc } from './ipc';
+import { registerFileIpc } from './files';
 import {
   APP_ENTRY_URL,
   APP_HOST,
@@ -259,6 +261,22 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/**
+ * Prints a PDF with Chromium's own viewer in a hidden, sandboxed window, so the office gets the
+ * system print dialog (printer, copies, duplex) without a separate PDF program.
+ */
+async function printPdfFile(file: string): Promise<void> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } });
+  try {
+    await win.loadURL(pathToFileURL(file).href);
+    await new Promise<void>((resolve, reject) => {
+      win.webContents.print({ silent: false, printBackground: true }, (done, reason) => (done || reason === 'cancelled' ? resolve() : reject(new Error(reason))));
+    });
+  } finally {
+    win.destroy();
+  }
+}
+
 /** Rules every webContents gets, whoever creates it. */
 function guardWebContents(contents: Electron.WebContents): void {
   contents.setWindowOpenHandler(windowOpenHandler((url) => void offerExternal(url)));
@@ -285,11 +303,17 @@ function onReady(): void {
       contents !== null && contents.id === mainWindow?.webContents.id && isAllowedPermission(permission, requestingOrigin, APP_ORIGIN),
   );
 
-  registerIpc(ipcMain, {
-    // webContents ids are unique for the app's lifetime, a firmer identity than JS wrappers.
-    isTrusted: (event) =>
-      isTrustedIpcEvent({ sender: event.sender.id, senderFrame: event.senderFrame }, mainWindow?.webContents.id, APP_ORIGIN),
-    forward,
+  // webContents ids are unique for the app's lifetime, a firmer identity than JS wrappers.
+  const isTrusted = (event: Electron.IpcMainInvokeEvent) =>
+    isTrustedIpcEvent({ sender: event.sender.id, senderFrame: event.senderFrame }, mainWindow?.webContents.id, APP_ORIGIN);
+  registerIpc(ipcMain, { isTrusted, forward });
+  registerFileIpc(ipcMain, isTrusted, {
+    showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+    writeFile: (file, bytes) => fs.promises.writeFile(file, bytes),
+    removeFile: (file) => fs.promises.rm(file, { force: true }),
+    printPdf: printPdfFile,
+    downloadsDir: app.getPath('downloads'),
+    tempDir: app.getPath('temp'),
   });
 
   // Packaged builds have no menu: no reload or developer tools for end users.

@@ -11,12 +11,13 @@ import { METHOD_NAMES, type MethodName, type ServerEvent } from '../../shared/ap
 import type { AlurBridge } from '../../shared/api/bridge';
 import type { Result } from '../../shared/result';
 import { EVENT_CHANNEL, ipcChannel } from './security';
+import { FILE_CHANNELS } from './files';
 
 type Invoke = (token: string | null, input: unknown) => Promise<Result<unknown>>;
 
 /** The part of `ipcRenderer` the bridge uses. */
 export interface IpcRendererLike {
-  invoke(channel: string, payload: { token: string | null; input: unknown }): Promise<Result<unknown>>;
+  invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
   on(channel: string, listener: (event: unknown, payload: ServerEvent) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, payload: ServerEvent) => void): unknown;
 }
@@ -43,6 +44,8 @@ export function buildBridge(ipc: IpcRendererLike): AlurBridge {
         ipc.removeListener(EVENT_CHANNEL, relay);
       };
     },
+    saveFile: (file) => ipc.invoke(FILE_CHANNELS.save, { fileName: file.fileName, mime: file.mime, dataBase64: file.dataBase64 }) as Promise<Result<string | null>>,
+    printPdf: (file) => ipc.invoke(FILE_CHANNELS.print, { fileName: file.fileName, mime: file.mime, dataBase64: file.dataBase64 }) as Promise<Result<null>>,
   } satisfies AlurBridge;
 }
 

@@ -30,15 +30,8 @@ export function certificateText(k: { id: string; userId: string; publicKey: stri
 /** `ed25519:<key id>:<base64 signature>`, stored in the event's `signature` field. */
 export const SIGNATURE_RE = /^ed25519:([0-9a-f]{16}):([A-Za-z0-9+/]{86}==)$/;
 
-export function formatSignature(keyId: string, sig: Uint8Array | string): string {
-  const b64 = typeof sig === 'string' ? sig : btoaBytes(sig);
-  return `ed25519:${keyId}:${b64}`;
-}
-
-function btoaBytes(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
+export function formatSignature(keyId: string, signatureBase64: string): string {
+  return `ed25519:${keyId}:${signatureBase64}`;
 }
 
 /** Outcome of checking one signed act, shown on the timeline and by verification. */

@@ -86,7 +86,8 @@ describe('signing keys and signed acts', () => {
     const none = await dispatch(ctx, 'case.act', tokens.get(head) ?? null, input);
     expect(!none.ok && none.error.message).toMatch(/wajib ditandatangani/);
     const wrong = await dispatch(ctx, 'case.act', tokens.get(head) ?? null, { ...input, signingPassword: 'bukan-sandinya' });
-    expect(!wrong.ok && wrong.error).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Not UNAUTHENTICATED: a wrong signing password must not look like an expired session.
+    expect(!wrong.ok && wrong.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/sandi untuk tanda tangan salah/) });
     expect(eventCount()).toBe(before);
     expect(ctx.opened.sqlite.prepare("SELECT value FROM local_meta WHERE key LIKE 'letterseq:%'").all()).toEqual(seqBefore);
     expect(d.case.id).toBe(caseId);

@@ -159,7 +159,7 @@ describe('main process', () => {
   it('registers one IPC channel per method and forwards trusted calls to the backend host', async () => {
     expect(fake.ipcMain.on).not.toHaveBeenCalled();
     const channels = fake.ipcMain.handle.mock.calls.map((c) => c[0]);
-    expect(channels.sort()).toEqual(METHOD_NAMES.map((m) => `alur:${m}`).sort());
+    expect(channels.sort()).toEqual([...METHOD_NAMES.map((m) => `alur:${m}`), 'alur-file:print', 'alur-file:save'].sort());
 
     expect(fake.utilityProcess.fork).toHaveBeenCalledOnce();
     expect(fake.utilityProcess.fork.mock.calls[0]?.[0]).toMatch(/backend-host\.cjs$/);

@@ -1,4 +1,4 @@
-/** The preload exposes exactly one function per contract method plus onEvent, and no Electron object. */
+/** The preload exposes exactly one function per contract method plus onEvent and the two file functions, and no Electron object. */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../src/shared/api/contract';
 
@@ -25,8 +25,8 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly METHOD_NAMES plus onEvent, all functions', () => {
-    expect(Object.keys(exposed).sort()).toEqual([...METHOD_NAMES, 'onEvent'].sort());
+  it('exposes exactly METHOD_NAMES plus onEvent, saveFile and printPdf, all functions', () => {
+    expect(Object.keys(exposed).sort()).toEqual([...METHOD_NAMES, 'onEvent', 'printPdf', 'saveFile'].sort());
     for (const [name, value] of Object.entries(exposed)) expect(typeof value, name).toBe('function');
   });
 

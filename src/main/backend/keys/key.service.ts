@@ -83,7 +83,7 @@ export async function shareRootKey(db: Db, ctx: BackendContext, root: { id: stri
 export async function unlockSigningKey(ctx: BackendContext, userId: string, password: string): Promise<{ id: string; key: crypto.KeyObject }> {
   const cred = await getRef(ctx.db, 'credential', userId);
   const wrapKey = cred ? await unlockWithPassword(password, cred.hash) : null;
-  if (!wrapKey) throw new AppError('UNAUTHENTICATED', 'Kata sandi untuk tanda tangan salah. Tidak ada yang disimpan.');
+  if (!wrapKey) throw new AppError('VALIDATION', 'Kata sandi untuk tanda tangan salah. Tidak ada yang disimpan.');
   const keys = await listRefs(ctx.db, 'signing_key');
   const key = activeKeyOf(keys, userId);
   if (!key) {
