@@ -1,0 +1,199 @@
+/**
+ * Documents from a demo office, read back the way a person or another program would: text
+ * through pdftotext, QR codes decoded from the rendered page, the DOCX unzipped, and files
+ * checked by `alur verify` (exit 0 only for a valid, unaltered, validly signed document).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { unzipSync, strFromU8 } from 'fflate';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../../../src/main/cli/main';
+import { dispatch } from '../../../src/main/backend/backend';
+import type { BackendContext } from '../../../src/main/backend/services/context';
+import { letterContent } from '../../../src/main/backend/documents/letter-content';
+import { letterPdf } from '../../../src/main/backend/documents/letter-pdf';
+import { blobPath } from '../../../src/main/backend/services/attachment.service';
+import { DEMO_PASSWORD } from '../../../src/main/cli/demo/generator';
+import { openTestContext, REPO, tempDir } from '../../helpers/temp';
+
+const ARTIFACTS = path.join(REPO, 'tests', 'e2e', 'artifacts');
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+async function alur(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
+  const code = await main(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The PDF's text with runs of white space made one space (lines wrap where the layout says). */
+const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+/** Renders page 1 at 150 dpi and decodes the first QR code found. */
+function qrOf(pdf: string, keepAs?: string): string | null {
+  const prefix = path.join(path.dirname(pdf), `${path.basename(pdf, '.pdf')}-page`);
+  execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', pdf, prefix]);
+  const file = fs.readdirSync(path.dirname(pdf)).map((f) => path.join(path.dirname(pdf), f)).find((f) => f.startsWith(prefix) && f.endsWith('.png'));
+  if (!file) return null;
+  if (keepAs) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.copyFileSync(file, path.join(ARTIFACTS, keepAs));
+  }
+  const png = PNG.sync.read(fs.readFileSync(file));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+describe('documents from a demo office', () => {
+  const dir = tempDir();
+  const data = path.join(dir, 'data');
+  let ctx: BackendContext;
+  let admin: string;
+  let ref = '';
+  let caseId = '';
+  let approvalId = '';
+  let letterNumber = '';
+  const issuedCount = () => Number((ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued'").get() as { n: number }).n);
+
+  beforeAll(async () => {
+    const demo = await alur(['--data', data, 'demo', '--cases', '30', '--seed', '11']);
+    expect(demo.code, demo.err).toBe(0);
+    ctx = await openTestContext(data);
+    const row = ctx.opened.sqlite
+      .prepare("SELECT c.id, c.ref, e.id AS eid, json_extract(e.payload, '$.letter.number') AS num FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' AND e.signature IS NOT NULL AND c.privacy = 'biasa' ORDER BY c.ref LIMIT 1")
+      .get() as { id: string; ref: string; eid: string; num: string } | undefined;
+    if (!row) throw new Error('demo has no signed approval');
+    ({ id: caseId, ref, eid: approvalId, num: letterNumber } = row);
+    const s = await dispatch(ctx, 'session.login', null, { username: 'admin', password: DEMO_PASSWORD });
+    if (!s.ok) throw new Error(s.error.message);
+    admin = s.value.token;
+    // The signer's name carries diacritics, as many Indonesian names do.
+    const signerId = (ctx.opened.sqlite.prepare('SELECT author_id FROM event WHERE id = ?').get(approvalId) as { author_id: string }).author_id;
+    const users = await dispatch(ctx, 'user.list', admin, {});
+    const signer = users.ok ? users.value.find((u) => u.id === signerId) : undefined;
+    if (!signer) throw new Error('no signer');
+    const saved = await dispatch(ctx, 'user.save', admin, { id: signer.id, username: signer.username, fullName: 'Dédé Ñurhayati Pâturi, S.Sos.', nip: signer.nip, rank: signer.rank, isAdmin: false, active: true, password: null });
+    expect(saved.ok).toBe(true);
+  }, 180_000);
+  afterAll(() => ctx.opened.close());
+
+  it('numbers letters per unit and year, in order, never twice', () => {
+    const rows = ctx.opened.sqlite
+      .prepare("SELECT json_extract(payload, '$.letter.unitId') AS u, json_extract(payload, '$.letter.year') AS y, json_extract(payload, '$.letter.seq') AS s, json_extract(payload, '$.letter.number') AS n FROM event WHERE type = 'case.approved' ORDER BY hlc")
+      .all() as Array<{ u: string; y: number; s: number; n: string }>;
+    expect(rows.length).toBeGreaterThan(1);
+    expect(new Set(rows.map((r) => r.n)).size).toBe(rows.length);
+    const byUnitYear = new Map<string, number[]>();
+    for (const r of rows) byUnitYear.set(`${r.u}:${r.y}`, [...(byUnitYear.get(`${r.u}:${r.y}`) ?? []), r.s]);
+    for (const seqs of byUnitYear.values()) expect(seqs).toEqual(seqs.map((_s, i) => i + 1));
+  });
+
+  it('prints the response letter as PDF with the letter fields, the signer and a QR code that verifies', async () => {
+    const file = path.join(dir, 'surat.pdf');
+    const r = await alur(['--data', data, 'letter', ref, '--out', file]);
+    expect(r.code, r.err).toBe(0);
+    const text = pdfText(file);
+    for (const s of [letterNumber, 'Nomor', 'Sifat', 'Lampiran', 'Hal', `Tanggapan atas Aduan Nomor ${ref}`, 'Dédé Ñurhayati Pâturi, S.Sos.', 'NIP.', 'Paringin', 'Ditandatangani secara elektronik', 'Tembusan']) expect(text).toContain(s);
+    const qr = qrOf(file, 'doc-letter.png');
+    expect(qr).toMatch(new RegExp(`^ALUR:L:${approvalId}:[0-9A-Z]{5}-[0-9A-Z]{5}$`));
+    const code = qr?.split(':')[3] ?? '';
+    expect(text).toContain(code);
+    const byCode = await alur(['--data', data, 'verify', '--code', qr ?? '']);
+    expect(byCode.code, byCode.out).toBe(0);
+    expect(byCode.out).toContain(letterNumber);
+    const ok = await alur(['--data', data, 'verify', file]);
+    expect(ok.code, ok.out + ok.err).toBe(0);
+    expect(ok.out).toMatch(/^SAH: .*tanda tangan sah/);
+  });
+
+  it('makes the same letter as DOCX, which verifies too', async () => {
+    const file = path.join(dir, 'surat.docx');
+    const r = await alur(['--data', data, 'letter', ref, '--format', 'docx', '--out', file]);
+    expect(r.code, r.err).toBe(0);
+    const zip = unzipSync(fs.readFileSync(file));
+    const xml = strFromU8(zip['word/document.xml'] ?? new Uint8Array());
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const s of [letterNumber, `Tanggapan atas Aduan Nomor ${ref}`, 'Dédé Ñurhayati Pâturi, S.Sos.', 'Paringin']) expect(text).toContain(s);
+    expect(Object.keys(zip).some((k) => k.startsWith('word/media/'))).toBe(true);
+    expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
+  });
+
+  it('prints the disposition sheet with every disposition and a QR code naming the case', async () => {
+    const file = path.join(dir, 'lembar.pdf');
+    const r = await alur(['--data', data, 'sheet', ref, '--out', file]);
+    expect(r.code, r.err).toBe(0);
+    const text = pdfText(file);
+    for (const s of ['LEMBAR DISPOSISI', ref, 'Nomor agenda', 'Aduan dari', 'Tanggal aduan', 'Diterima tanggal', 'Sifat', 'Hal', 'Instruksi', 'Disposisi berikutnya', 'Tanda tangan elektronik SAH']) expect(text).toContain(s);
+    expect(qrOf(file, 'doc-sheet.png')).toBe(`ALUR:S:${caseId}:${ref}`);
+    expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
+  });
+
+  it('a letter with one byte changed, a PDF that is not ours and a non-document all fail verification', async () => {
+    const file = path.join(dir, 'surat.pdf');
+    const altered = path.join(dir, 'surat-diubah.pdf');
+    const bytes = fs.readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0x01;
+    fs.writeFileSync(altered, bytes);
+    const r = await alur(['--data', data, 'verify', altered]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/TIDAK SAH: .*telah diubah/);
+    const foreign = path.join(dir, 'asing.pdf');
+    fs.writeFileSync(foreign, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const f = await alur(['--data', data, 'verify', foreign]);
+    expect(f.code).toBe(1);
+    expect(f.out).toMatch(/bukan dokumen yang diterbitkan Alur/);
+    const notPdf = await alur(['--data', data, 'verify', path.join(REPO, 'package.json')]);
+    expect(notPdf.code).toBe(1);
+    expect((await alur(['--data', data, 'verify', path.join(dir, 'tidak-ada.pdf')])).code).toBe(1);
+  });
+
+  it('refuses a letterhead logo that is not an image, and a missing logo file stops the letter with a clear message', async () => {
+    const lh = await dispatch(ctx, 'letterhead.list', admin, {});
+    if (!lh.ok) throw new Error(lh.error.message);
+    const unitId = (ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u FROM event WHERE id = ?").get(approvalId) as { u: string }).u;
+    const head = lh.value.find((h) => h.unitId === unitId);
+    if (!head) throw new Error('no letterhead');
+    const { unitName: _n, ...base } = head;
+    const pdfUp = await dispatch(ctx, 'attachment.upload', admin, { name: 'logo.pdf', dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
+    if (!pdfUp.ok) throw new Error(pdfUp.error.message);
+    const refused = await dispatch(ctx, 'letterhead.save', admin, { ...base, logo: pdfUp.value });
+    expect(!refused.ok && refused.error.message).toMatch(/PNG atau JPEG/);
+    const pngUp = await dispatch(ctx, 'attachment.upload', admin, { name: 'logo.png', dataBase64: PNG_1PX.toString('base64') });
+    if (!pngUp.ok) throw new Error(pngUp.error.message);
+    expect((await dispatch(ctx, 'letterhead.save', admin, { ...base, logo: pngUp.value })).ok).toBe(true);
+    const withLogo = await dispatch(ctx, 'document.letter', admin, { caseId, eventId: null, format: 'pdf' });
+    expect(withLogo.ok).toBe(true);
+    fs.rmSync(blobPath(data, pngUp.value.sha256));
+    const before = issuedCount();
+    const missing = await dispatch(ctx, 'document.letter', admin, { caseId, eventId: null, format: 'docx' });
+    expect(!missing.ok && missing.error.message).toMatch(/logo kop surat tidak ditemukan/i);
+    expect(issuedCount()).toBe(before);
+    expect((await dispatch(ctx, 'letterhead.save', admin, { ...base, logo: null })).ok).toBe(true);
+  });
+
+  it('a response of the longest allowed length runs over several pages with the signature block at the end', async () => {
+    const content = await letterContent(ctx, caseId, null);
+    const long = Array.from({ length: 40 }, (_v, i) => `Paragraf ${i + 1}: ${'tanggapan yang panjang dan rinci mengenai tindak lanjut '.repeat(9)}`);
+    const file = path.join(dir, 'panjang.pdf');
+    fs.writeFileSync(file, await letterPdf(ctx.options.resourcesDir, { ...content, body: long }));
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(2);
+    const text = pdfText(file);
+    expect(text.lastIndexOf('Dédé Ñurhayati Pâturi, S.Sos.')).toBeGreaterThan(text.indexOf('Paragraf 40:'));
+    expect(text).toContain(`Halaman ${pages} dari ${pages}`);
+  });
+
+  it('a letter whose signer key was revoked before it was signed no longer verifies', async () => {
+    const keyId = /^ed25519:([0-9a-f]{16}):/.exec((ctx.opened.sqlite.prepare('SELECT signature FROM event WHERE id = ?').get(approvalId) as { signature: string }).signature)?.[1] ?? '';
+    const at = (ctx.opened.sqlite.prepare('SELECT at FROM event WHERE id = ?').get(approvalId) as { at: number }).at;
+    const revoked = await dispatch(ctx, 'key.revoke', admin, { keyId, reason: 'Kunci bocor sejak sebelum surat ditandatangani', from: at - 60_000 });
+    expect(revoked.ok).toBe(true);
+    const r = await alur(['--data', data, 'verify', path.join(dir, 'surat.pdf')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/dicabut/);
+  });
+});
