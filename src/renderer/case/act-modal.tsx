@@ -31,6 +31,7 @@ interface Fields {
   urgency?: Urgency;
   dueAt?: Dayjs | null;
   response?: string;
+  signingPassword?: string;
 }
 
 /** Target select values are "unitId" or "unitId/positionId". */
@@ -72,9 +73,12 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
       urgency: kind === 'dispose' ? (v.urgency ?? null) : null,
       dueAt: v.dueAt ? wallClockToInstant(v.dueAt, tz) : null,
       response: v.response?.trim() ? v.response.trim() : null,
+      signingPassword: action.signed ? (v.signingPassword ?? null) : null,
     };
     const r = await api['case.act'](input);
     setBusy(false);
+    // The password opens the key for this act only; it is never kept in the form.
+    form.setFieldValue('signingPassword', undefined);
     if (r.ok) {
       notify.success(t('act.done', { label: action.label }));
       onDone();
@@ -151,6 +155,16 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
               <DatePicker showTime={{ format: 'HH:mm' }} format={t('format.dateTimePicker')} style={{ width: '100%' }} />
             </Form.Item>
           </div>
+        )}
+        {action.signed && (
+          <Form.Item
+            name="signingPassword"
+            label={t('act.signingPassword')}
+            extra={kind === 'approve' ? t('act.signingHintLetter') : t('act.signingHint')}
+            rules={[{ required: true, message: t('act.signingRequired') }]}
+          >
+            <Input.Password autoComplete="current-password" data-testid="act-signing-password" />
+          </Form.Item>
         )}
       </Form>
     </Modal>

@@ -1,11 +1,12 @@
 /** The case's history: every event, who did it as what, when, and how long the step took against its standard. */
 import { Space, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { ExclamationCircleOutlined, FileTextOutlined } from '@ant-design/icons';
+import { ExclamationCircleOutlined, FileTextOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeOverview, TimelineEntry } from '../../shared/api/views';
 import type { EventType } from '../../shared/domain/events';
+import type { SignatureCheck } from '../../shared/signing/canonical';
 import { CASE_TYPES, CHANNELS, URGENCIES } from '../../shared/domain/enums';
 import { actingTitle } from '../components/positions-text';
 import { formatDateTime, formatWorkMinutes } from '../format/dates';
@@ -103,9 +104,36 @@ function summaryBlock(e: TimelineEntry, { overview, t, when }: SummaryEnv): Reac
     const v = str(k);
     if (v) parts.push(line(k, t(`summary.${k}`), v));
   }
+  const letterNumber = str('letterNumber');
+  if (letterNumber) parts.push(line('letterNumber', t('timeline.letterNumber'), letterNumber));
+  if (e.type === 'case.document_issued') {
+    const kind = str('kind');
+    if (kind === 'sheet' || kind === 'letter') parts.push(line('document', t('timeline.document'), `${t(`docs.kind_${kind}`)} (${(str('format') ?? '').toUpperCase()})`));
+  }
   const attachments = asStrings(s['attachments']);
   if (attachments.length) parts.push(line('attachments', t('summary.attachments'), attachments.join(', ')));
   return parts;
+}
+
+/** The verified or failed mark of a signed act; the reason is in the tooltip. */
+function SignatureTag({ check }: { check: SignatureCheck }) {
+  const { t } = useTranslation();
+  if (check.status === 'valid')
+    return (
+      <Tooltip title={check.message}>
+        <Tag icon={<SafetyCertificateOutlined />} color="green" data-testid="signature-valid">
+          {t('timeline.signatureValid')}
+        </Tag>
+      </Tooltip>
+    );
+  if (check.status === 'missing') return <Tag color="orange">{t('timeline.signatureMissing')}</Tag>;
+  return (
+    <Tooltip title={check.message}>
+      <Tag icon={<WarningOutlined />} color="red" data-testid="signature-invalid">
+        {t('timeline.signatureInvalid')}: {check.message}
+      </Tag>
+    </Tooltip>
+  );
 }
 
 /** The timeline of one case, oldest first. */
@@ -131,6 +159,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
                 {t('timeline.paper')}
               </Tag>
             )}
+            {e.signature && <SignatureTag check={e.signature} />}
             {e.conflict && (
               <Tooltip title={e.conflict}>
                 <Tag color="red">{t('timeline.conflict')}</Tag>

@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { ActModal } from '../case/act-modal';
 import { CaseLevelActions } from '../case/case-level-actions';
 import { CaseTimeline } from '../case/case-timeline';
+import { DocumentsCard } from '../case/documents-card';
 import { DueBadge, PrivacyTag, ReturnedTag, StatusTag, UrgencyTag } from '../components/case-tags';
 import { actingTitle } from '../components/positions-text';
 import { formatDateTime } from '../format/dates';
@@ -38,6 +39,7 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <CaseFields detail={d} />
             <TasksCard detail={d} />
+            <DocumentsCard detail={d} onChanged={q.reload} />
           </Space>
         </Col>
         <Col xs={24} xl={10}>

@@ -1,10 +1,12 @@
-/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, the LAN server. */
+/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, letterheads, signing keys, the LAN server. */
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CalendarTab } from '../settings/calendar-tab';
 import { OrgTab } from '../settings/org-tab';
 import { UsersTab } from '../settings/users-tab';
 import { SyncTab } from '../settings/sync-tab';
+import { LetterheadTab } from '../settings/letterhead-tab';
+import { KeysTab } from '../settings/keys-tab';
 
 /** The settings screen. */
 export function SettingsPage() {
@@ -16,6 +18,8 @@ export function SettingsPage() {
           { key: 'users', label: t('settings.users'), children: <UsersTab /> },
           { key: 'org', label: t('settings.org'), children: <OrgTab /> },
           { key: 'calendar', label: t('settings.calendar'), children: <CalendarTab /> },
+          { key: 'letterhead', label: t('settings.letterhead'), children: <LetterheadTab /> },
+          { key: 'keys', label: t('settings.keys'), children: <KeysTab /> },
           { key: 'sync', label: t('settings.sync'), children: <SyncTab /> },
         ]}
       />
