@@ -1,0 +1,118 @@
+/**
+ * Signing and documents in the real UI: an OPD head approves a response (a wrong signing
+ * password is refused and saves nothing), the timeline marks the signature valid, the letter
+ * is saved as PDF, and the Verifikasi screen accepts it and refuses an altered copy.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
+import { apiCall, apiLogin, newPage, screenshot, uiLogin, useDemoHarness } from './harness';
+
+interface InboxRowLite {
+  id: string;
+  stepId: string;
+  ref: string;
+}
+
+describe('signing and documents', () => {
+  const h = useDemoHarness(60, 21);
+  let page: Page;
+  let head = '';
+  let caseId = '';
+  let ref = '';
+  let letterFile = '';
+
+  beforeAll(async () => {
+    const admin = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
+    const ov = (await apiCall(h.server, 'office.overview', {}, { token: admin })).body as { value: { units: Array<{ code: string; kind: string }> } };
+    // A case being drafted in an OPD: the field sends its draft (through the API), and the
+    // head (or the Plt. when the post is vacant) then approves it in the UI.
+    for (const u of ov.value.units.filter((x) => x.kind === 'opd')) {
+      const code = u.code.toLowerCase();
+      const field = (await apiCall(h.server, 'session.login', { username: `${code}.kabid.teknis`, password: DEMO_PASSWORD })).body as { ok: boolean; value?: { token: string } };
+      if (!field.ok || !field.value) continue;
+      const token = field.value.token;
+      const inbox = (await apiCall(h.server, 'inbox.list', {}, { token })).body as { value: InboxRowLite[] };
+      const row = inbox.value.find((r) => r.stepId === 'penyusunan');
+      if (!row) continue;
+      const detail = (await apiCall(h.server, 'case.get', { caseId: row.id }, { token })).body as { value: { allowed: Array<{ taskId: string; asPositionId: string; action: { id: string; kind: string } }> } };
+      const draft = detail.value.allowed.find((a) => a.action.kind === 'draft');
+      if (!draft) continue;
+      const acted = (await apiCall(h.server, 'case.act', { caseId: row.id, taskId: draft.taskId, actionId: draft.action.id, asPositionId: draft.asPositionId, response: 'Perbaikan telah dilaksanakan oleh tim lapangan pada hari ini.' }, { token })).body as { ok: boolean };
+      expect(acted.ok).toBe(true);
+      for (const who of [`${code}.kepala`, `${code}.sekretaris`]) {
+        const login = (await apiCall(h.server, 'session.login', { username: who, password: DEMO_PASSWORD })).body as { ok: boolean; value?: { token: string } };
+        if (!login.ok || !login.value) continue;
+        const theirs = (await apiCall(h.server, 'inbox.list', {}, { token: login.value.token })).body as { value: InboxRowLite[] };
+        if (theirs.value.some((r) => r.id === row.id && r.stepId === 'persetujuan')) {
+          head = who;
+          caseId = row.id;
+          ref = row.ref;
+          break;
+        }
+      }
+      if (head) break;
+    }
+    if (!head) throw new Error('the demo has no response waiting for approval');
+    page = await newPage(h.browser);
+    await page.goto(h.server.url);
+    await uiLogin(page, head, DEMO_PASSWORD);
+    await page.getByTestId('header-user').waitFor();
+  });
+
+  it('refuses a wrong signing password, then signs the approval and marks it valid on the timeline', async () => {
+    await page.evaluate((id) => (window.location.hash = `#/cases/${id}`), caseId);
+    await page.getByTestId('case-ref').filter({ hasText: ref }).waitFor();
+    const before = await page.getByTestId('timeline-entry').count();
+    await page.getByTestId('allowed-actions').getByRole('button', { name: /Setujui/ }).click();
+    const modal = page.getByTestId('act-modal');
+    await modal.getByText('Persetujuan ini menandatangani surat tanggapan').waitFor();
+    await modal.getByLabel('Kata sandi untuk tanda tangan').fill('bukan-sandi-saya');
+    await screenshot(page, 'doc-01-sign-approval');
+    await modal.getByRole('button', { name: 'Kirim' }).click();
+    await modal.getByTestId('act-error').filter({ hasText: 'Kata sandi untuk tanda tangan salah' }).waitFor();
+    expect(await page.getByTestId('timeline-entry').count()).toBe(before);
+    await modal.getByLabel('Kata sandi untuk tanda tangan').fill(DEMO_PASSWORD);
+    await modal.getByRole('button', { name: 'Kirim' }).click();
+    await page.locator('[data-testid="timeline-entry"][data-type="case.approved"]').last().getByTestId('signature-valid').waitFor();
+    // Still logged in: a refused signing password is not a lost session.
+    await page.getByTestId('header-user').waitFor();
+  });
+
+  it('saves the response letter as PDF with its number', async () => {
+    const card = page.getByTestId('documents-card');
+    await card.getByTestId('letter-pdf').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('letter-pdf').click()]);
+    letterFile = path.join(h.dir, 'surat-unduhan.pdf');
+    await download.saveAs(letterFile);
+    const bytes = fs.readFileSync(letterFile);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', [letterFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(`Tanggapan atas Aduan Nomor ${ref}`);
+    const number = (await card.textContent()) ?? '';
+    expect(number).toMatch(/\/\d{4}/);
+    // Saving a copy records it on the case, so the file can be verified later.
+    await page.locator('[data-testid="timeline-entry"][data-type="case.document_issued"]').first().waitFor();
+    await screenshot(page, 'doc-02-case-documents');
+  });
+
+  it('verifies the saved letter on the Verifikasi screen and refuses an altered copy', async () => {
+    await page.getByRole('menuitem', { name: /Verifikasi/ }).click();
+    await page.getByRole('heading', { name: /Verifikasi dokumen/ }).waitFor();
+    // antd passes the test id to the file input inside the drop zone.
+    const input = page.locator('input[type="file"][data-testid="verify-drop"]');
+    await input.setInputFiles(letterFile);
+    await page.locator('[data-testid="verify-result"][data-valid="yes"]').getByText('Dokumen sah').waitFor();
+    await screenshot(page, 'doc-03-verify-valid');
+    const altered = path.join(h.dir, 'surat-diubah.pdf');
+    const bytes = fs.readFileSync(letterFile);
+    bytes[Math.floor(bytes.length / 3)] = (bytes[Math.floor(bytes.length / 3)] ?? 0) ^ 0x20;
+    fs.writeFileSync(altered, bytes);
+    await input.setInputFiles(altered);
+    await page.locator('[data-testid="verify-result"][data-valid="no"]').getByText(/telah diubah/).waitFor();
+    await screenshot(page, 'doc-04-verify-altered');
+  });
+});
