@@ -162,9 +162,10 @@ export function CaseListPage() {
         pagination={{
           current: f.page,
           pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
+          // A lower bound gets one page more, so the user can page on past it.
+          total: list.data ? list.data.total + (list.data.totalIsLowerBound ? 1 : 0) : 0,
           showSizeChanger: false,
-          showTotal: (total) => t('cases.total', { count: total }),
+          showTotal: () => (list.data?.totalIsLowerBound ? t('cases.totalAtLeast', { count: list.data.total }) : t('cases.total', { count: list.data?.total ?? 0 })),
           onChange: (p) => set('page', p),
         }}
         rowClassName={() => 'alur-clickable-row'}

@@ -8,7 +8,7 @@ import type { WorkflowPreset } from '../../../shared/workflow/preset';
 import type { Database } from '../db/schema';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
-import { visibilityOf, type Visibility } from './visibility';
+import { visibilityOf } from './visibility';
 
 type Db = Kysely<Database>;
 
@@ -75,7 +75,9 @@ async function pageDetails(db: Db, ids: readonly string[]): Promise<{ steps: Map
   const steps = new Map<string, string[]>();
   const units = new Map<string, string[]>();
   if (ids.length === 0) return { steps, units };
-  const tasks = await db.selectFrom('case_task').select(['case_id', 'step_id']).where('case_id', 'in', [...ids]).where('state', '=', 'open').execute();
+  // `+state`: without it SQLite drives this by the inbox index (state first) and reads every
+  // open task of the office instead of the few tasks of these cases.
+  const tasks = await db.selectFrom('case_task').select(['case_id', 'step_id']).where('case_id', 'in', [...ids]).where(sql<string>`+case_task.state`, '=', 'open').execute();
   for (const t of tasks) steps.set(t.case_id, [...(steps.get(t.case_id) ?? []), t.step_id]);
   const cu = await db.selectFrom('case_unit').select(['case_id', 'unit_id']).where('case_id', 'in', [...ids]).execute();
   for (const u of cu) units.set(u.case_id, [...(units.get(u.case_id) ?? []), u.unit_id]);
@@ -125,39 +127,118 @@ export async function stepNamer(ctx: BackendContext): Promise<StepNamer> {
   };
 }
 
-function visible(q: ReturnType<typeof baseQuery>, v: Visibility) {
-  if (v.all) return q;
-  if (v.unitIds.length === 0) return q.where(sql<boolean>`0`);
-  return q.where('cases.id', 'in', (eb) => eb.selectFrom('case_unit').select('case_id').where('unit_id', 'in', v.unitIds));
-}
+type CaseQuery = ReturnType<typeof baseQuery>;
 
 function baseQuery(db: Db) {
   return db.selectFrom('cases');
+}
+
+/**
+ * A list counts its matches up to the first multiple of this past the page it shows; beyond
+ * that the total is a lower bound ("lebih dari 1000"). Counting every match of a broad search
+ * cost more than the rest of the query (DESIGN.md section 10).
+ */
+export const TOTAL_STEP = 1000;
+
+/**
+ * A set filter (full-text matches, the cases of some units) of at most this many rows drives
+ * the query: SQLite reads those rows and sorts them. A bigger one is only checked, by rowid,
+ * while SQLite reads cases newest first from an index, so a page reads about a page of rows
+ * instead of every match. Same rows and order either way; only the plan differs.
+ */
+const DRIVING_SET_MAX = 1000;
+
+/** The unary plus keeps SQLite from using the column's index to drive the query. */
+function setColumn(column: 'cases.id' | 'cases.rowid', drive: boolean) {
+  return drive ? sql.ref(column) : sql`+${sql.ref(column)}`;
+}
+
+/** A filter that is a set of cases, with its size: the query plan depends on it. */
+interface SetFilter {
+  size: number;
+  apply(q: CaseQuery, drive: boolean): CaseQuery;
+}
+
+function inUnits(db: Db, unitIds: readonly string[], size: number): SetFilter {
+  const units = db.selectFrom('case_unit').select('case_id').where('unit_id', 'in', [...unitIds]);
+  return { size, apply: (q, drive) => q.where(setColumn('cases.id', drive), 'in', units) };
+}
+
+function matching(match: string, size: number): SetFilter {
+  return { size, apply: (q, drive) => q.where(sql<boolean>`${setColumn('cases.rowid', drive)} IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${match})`) };
+}
+
+async function unitCaseCount(db: Db, unitIds: readonly string[]): Promise<number> {
+  const r = await db.selectFrom('case_unit').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', 'in', [...unitIds]).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+async function ftsCount(db: Db, match: string): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM case_fts WHERE case_fts MATCH ${match}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Counts the rows of `q` up to `cap + 1`: enough to tell "exactly n" from "more than cap". */
+async function cappedCount(db: Db, q: CaseQuery, cap: number): Promise<Pick<CaseList, 'total' | 'totalIsLowerBound'>> {
+  const r = await db
+    .selectFrom(q.select(sql<number>`1`.as('one')).limit(cap + 1).as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(r.n);
+  return n > cap ? { total: cap, totalIsLowerBound: true } : { total: n };
 }
 
 export async function listCases(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'case.list'>): Promise<CaseList> {
   const office = await ctx.office();
   const v = visibilityOf(caller.actor, office.hubUnitId);
   const now = ctx.now();
-  let q = visible(baseQuery(ctx.db), v);
+  const none: CaseList = { rows: [], total: 0 };
+  const match = input.search ? ftsQuery(input.search) : null;
+  if (input.search && !match) return none;
+  if (!v.all && v.unitIds.length === 0) return none;
+  const sets: SetFilter[] = [];
+  if (!v.all) sets.push(inUnits(ctx.db, v.unitIds, await unitCaseCount(ctx.db, v.unitIds)));
+  if (input.unitId) sets.push(inUnits(ctx.db, [input.unitId], await unitCaseCount(ctx.db, [input.unitId])));
+  if (match) {
+    const n = await ftsCount(ctx.db, match);
+    if (n === 0) return none;
+    sets.push(matching(match, n));
+  }
+  let q = baseQuery(ctx.db);
   if (input.status) q = q.where('cases.status', '=', input.status);
   if (input.channel) q = q.where('cases.channel', '=', input.channel);
   if (input.type) q = q.where('cases.type', '=', input.type);
   if (input.categoryId) q = q.where('cases.category_id', '=', input.categoryId);
-  if (input.unitId) {
-    const unitId = input.unitId;
-    q = q.where('cases.id', 'in', (eb) => eb.selectFrom('case_unit').select('case_id').where('unit_id', '=', unitId));
-  }
   if (input.overdue) q = q.where('cases.next_due_at', '<', now);
   if (input.conflicts) q = q.where('cases.conflict_count', '>', 0);
   if (input.receivedFrom !== undefined) q = q.where('cases.received_at', '>=', input.receivedFrom);
   if (input.receivedTo !== undefined) q = q.where('cases.received_at', '<=', input.receivedTo);
-  const match = input.search ? ftsQuery(input.search) : null;
-  if (input.search && !match) return { rows: [], total: 0 };
-  if (match) q = q.where(sql<boolean>`cases.rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${match})`);
-  const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.select([...ROW_COLUMNS]).orderBy('cases.received_at', 'desc').orderBy('cases.id').limit(input.limit).offset(input.offset).execute();
-  return { rows: await toRows(ctx, rows, now), total: Number(totalRow.n) };
+  // The count has no order to keep: the smallest set drives it. The page drives by a set only
+  // when it is small, else it reads newest first and checks the sets.
+  const smallest = sets.reduce<SetFilter | null>((a, b) => (a && a.size <= b.size ? a : b), null);
+  const counted = sets.reduce((acc, f) => f.apply(acc, f === smallest), q);
+  const paged = sets.reduce((acc, f) => f.apply(acc, f.size <= DRIVING_SET_MAX), q);
+  const cap = TOTAL_STEP * Math.ceil((input.offset + input.limit + 1) / TOTAL_STEP);
+  const count = await cappedCount(ctx.db, counted, cap);
+  const rows = await paged.select([...ROW_COLUMNS]).orderBy('cases.received_at', 'desc').orderBy('cases.id').limit(input.limit).offset(input.offset).execute();
+  return { rows: await toRows(ctx, rows, now), ...count };
+}
+
+interface InboxSortKey {
+  task_rank: number;
+  task_due: number | null;
+  task_id: string;
+}
+
+/** The SQL order of the inbox: most urgent first, then by due time (none last), then task id. */
+function inboxOrder(a: InboxSortKey, b: InboxSortKey): number {
+  if (a.task_rank !== b.task_rank) return b.task_rank - a.task_rank;
+  if (a.task_due !== b.task_due) {
+    if (a.task_due === null) return 1;
+    if (b.task_due === null) return -1;
+    return a.task_due - b.task_due;
+  }
+  return a.task_id < b.task_id ? -1 : a.task_id > b.task_id ? 1 : 0;
 }
 
 /** The open tasks the caller's posts must act on, most urgent first, then by due time. */
@@ -166,44 +247,58 @@ export async function inbox(ctx: BackendContext, caller: Caller): Promise<InboxR
   if (positions.length === 0) return [];
   const now = ctx.now();
   const proj = await ctx.projection();
-  const rows = await ctx.db
-    .selectFrom('case_task')
-    .innerJoin('cases', 'cases.id', 'case_task.case_id')
-    .select([...ROW_COLUMNS, 'case_task.id as task_id', 'case_task.step_id', 'case_task.due_at as task_due', 'case_task.opened_at', 'case_task.position_id', 'case_task.unit_id as task_unit', 'case_task.role_id', 'case_task.returned'])
-    .where('case_task.state', '=', 'open')
-    .where((eb) =>
-      eb.or(
-        positions.map((p) =>
-          eb.and([
-            eb('case_task.unit_id', '=', p.unitId),
-            eb('case_task.role_id', '=', p.roleId),
-            eb.or([eb('case_task.position_id', 'is', null), eb('case_task.position_id', '=', p.positionId)]),
-          ]),
-        ),
-      ),
-    )
-    .orderBy('case_task.urgency_rank', 'desc')
-    .orderBy(sql`case_task.due_at IS NULL`)
-    .orderBy('case_task.due_at')
-    .limit(INBOX_LIMIT)
-    .execute();
+  // One query per (unit, role), each cut at the limit, then merged: an OR over the posts made
+  // SQLite read and sort every open task of the office. The groups are disjoint, so no task
+  // comes twice. Only the tasks that made the cut are joined to their cases.
+  const groups = new Map<string, { unitId: string; roleId: string; positionIds: string[] }>();
+  for (const p of positions) {
+    const key = JSON.stringify([p.unitId, p.roleId]);
+    const g = groups.get(key) ?? { unitId: p.unitId, roleId: p.roleId, positionIds: [] };
+    g.positionIds.push(p.positionId);
+    groups.set(key, g);
+  }
+  const perPost = await Promise.all(
+    [...groups.values()].map((g) =>
+      ctx.db
+        .selectFrom('case_task')
+        .select(['id as task_id', 'case_id', 'step_id', 'due_at as task_due', 'opened_at', 'position_id', 'unit_id as task_unit', 'role_id', 'returned', 'urgency_rank as task_rank'])
+        .where('state', '=', 'open')
+        .where('unit_id', '=', g.unitId)
+        .where('role_id', '=', g.roleId)
+        .where((eb) => eb.or([eb('position_id', 'is', null), eb('position_id', 'in', g.positionIds)]))
+        .orderBy('urgency_rank', 'desc')
+        .orderBy(sql`due_at IS NULL`)
+        .orderBy('due_at')
+        .orderBy('id')
+        .limit(INBOX_LIMIT)
+        .execute(),
+    ),
+  );
+  const tasks = perPost.flat().sort(inboxOrder).slice(0, INBOX_LIMIT);
+  const caseIds = [...new Set(tasks.map((t) => t.case_id))];
+  const cases = new Map((caseIds.length ? await ctx.db.selectFrom('cases').select([...ROW_COLUMNS]).where('cases.id', 'in', caseIds).execute() : []).map((c) => [c.id, c]));
+  const picked = tasks.flatMap((t) => {
+    const c = cases.get(t.case_id);
+    return c ? [{ c, t }] : [];
+  });
   const name = await stepNamer(ctx);
-  const base = await toRows(ctx, rows, now);
+  const base = await toRows(ctx, picked.map((p) => p.c), now);
   // One working-time computation for the whole inbox, not one per row.
   const soonLimit = addWorkingTime(proj.engine.calendar, now, { minutes: DUE_SOON_MINUTES });
-  return rows.map((r, i) => {
-    const as = positions.find((p) => p.unitId === r.task_unit && p.roleId === r.role_id && (r.position_id === null || r.position_id === p.positionId));
-    return {
-      ...(base[i] as CaseRow),
-      taskId: r.task_id,
-      stepId: r.step_id,
-      stepName: name(r.preset_id, r.preset_version, r.step_id),
-      taskDueAt: r.task_due,
-      taskOpenedAt: r.opened_at,
+  // Object.assign, not a spread: V8 copies a spread of a row this wide property by property
+  // on a slow path, a few milliseconds for a full inbox.
+  return picked.map(({ c, t }, i) => {
+    const as = positions.find((p) => p.unitId === t.task_unit && p.roleId === t.role_id && (t.position_id === null || t.position_id === p.positionId));
+    return Object.assign(base[i] as CaseRow, {
+      taskId: t.task_id,
+      stepId: t.step_id,
+      stepName: name(c.preset_id, c.preset_version, t.step_id),
+      taskDueAt: t.task_due,
+      taskOpenedAt: t.opened_at,
       asPositionId: as?.positionId ?? '',
-      returned: r.returned === 1,
-      dueSoon: r.task_due !== null && r.task_due >= now && r.task_due <= soonLimit,
-    };
+      returned: t.returned === 1,
+      dueSoon: t.task_due !== null && t.task_due >= now && t.task_due <= soonLimit,
+    }) satisfies InboxRow;
   });
 }
 
