@@ -17,7 +17,7 @@ import { letterContent } from '../../../src/main/backend/documents/letter-conten
 import { letterPdf } from '../../../src/main/backend/documents/letter-pdf';
 import { blobPath } from '../../../src/main/backend/services/attachment.service';
 import { DEMO_PASSWORD } from '../../../src/main/cli/demo/generator';
-import { openTestContext, REPO, tempDir } from '../../helpers/temp';
+import { call, openTestContext, REPO, tempDir } from '../../helpers/temp';
 
 const ARTIFACTS = path.join(REPO, 'tests', 'e2e', 'artifacts');
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -67,13 +67,10 @@ describe('documents from a demo office', () => {
       .get() as { id: string; ref: string; eid: string; num: string } | undefined;
     if (!row) throw new Error('demo has no signed approval');
     ({ id: caseId, ref, eid: approvalId, num: letterNumber } = row);
-    const s = await dispatch(ctx, 'session.login', null, { username: 'admin', password: DEMO_PASSWORD });
-    if (!s.ok) throw new Error(s.error.message);
-    admin = s.value.token;
+    admin = (await call(ctx, 'session.login', null, { username: 'admin', password: DEMO_PASSWORD })).token;
     // The signer's name carries diacritics, as many Indonesian names do.
     const signerId = (ctx.opened.sqlite.prepare('SELECT author_id FROM event WHERE id = ?').get(approvalId) as { author_id: string }).author_id;
-    const users = await dispatch(ctx, 'user.list', admin, {});
-    const signer = users.ok ? users.value.find((u) => u.id === signerId) : undefined;
+    const signer = (await call(ctx, 'user.list', admin, {})).find((u) => u.id === signerId);
     if (!signer) throw new Error('no signer');
     const saved = await dispatch(ctx, 'user.save', admin, { id: signer.id, username: signer.username, fullName: 'Dédé Ñurhayati Pâturi, S.Sos.', nip: signer.nip, rank: signer.rank, isAdmin: false, active: true, password: null });
     expect(saved.ok).toBe(true);
@@ -151,22 +148,20 @@ describe('documents from a demo office', () => {
   });
 
   it('refuses a letterhead logo that is not an image, and a missing logo file stops the letter with a clear message', async () => {
-    const lh = await dispatch(ctx, 'letterhead.list', admin, {});
-    if (!lh.ok) throw new Error(lh.error.message);
+    const lh = await call(ctx, 'letterhead.list', admin, {});
     const unitId = (ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u FROM event WHERE id = ?").get(approvalId) as { u: string }).u;
-    const head = lh.value.find((h) => h.unitId === unitId);
+    const head = lh.find((h) => h.unitId === unitId);
     if (!head) throw new Error('no letterhead');
     const { unitName: _n, ...base } = head;
     const pdfUp = await dispatch(ctx, 'attachment.upload', admin, { name: 'logo.pdf', dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
     if (!pdfUp.ok) throw new Error(pdfUp.error.message);
     const refused = await dispatch(ctx, 'letterhead.save', admin, { ...base, logo: pdfUp.value });
     expect(!refused.ok && refused.error.message).toMatch(/PNG atau JPEG/);
-    const pngUp = await dispatch(ctx, 'attachment.upload', admin, { name: 'logo.png', dataBase64: PNG_1PX.toString('base64') });
-    if (!pngUp.ok) throw new Error(pngUp.error.message);
-    expect((await dispatch(ctx, 'letterhead.save', admin, { ...base, logo: pngUp.value })).ok).toBe(true);
+    const png = await call(ctx, 'attachment.upload', admin, { name: 'logo.png', dataBase64: PNG_1PX.toString('base64') });
+    expect((await dispatch(ctx, 'letterhead.save', admin, { ...base, logo: png })).ok).toBe(true);
     const withLogo = await dispatch(ctx, 'document.letter', admin, { caseId, eventId: null, format: 'pdf' });
     expect(withLogo.ok).toBe(true);
-    fs.rmSync(blobPath(data, pngUp.value.sha256));
+    fs.rmSync(blobPath(data, png.sha256));
     const before = issuedCount();
     const missing = await dispatch(ctx, 'document.letter', admin, { caseId, eventId: null, format: 'docx' });
     expect(!missing.ok && missing.error.message).toMatch(/logo kop surat tidak ditemukan/i);

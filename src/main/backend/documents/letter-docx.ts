@@ -18,7 +18,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import QRCode from 'qrcode';
+import { qrPng } from './qr';
 import type { LetterContent } from './letter-content';
 import { documentKeywords } from './letter-pdf';
 
@@ -62,7 +62,7 @@ export async function letterDocx(l: LetterContent): Promise<Buffer> {
     l.signature.status === 'missing'
       ? [p(''), p(''), p(''), p('')]
       : [
-          p([new ImageRun({ type: 'png', data: await QRCode.toBuffer(l.qrText, { errorCorrectionLevel: 'M', margin: 1, width: 180 }), transformation: { width: 90, height: 90 } })]),
+          p([new ImageRun({ type: 'png', data: qrPng(l.qrText, 4), transformation: { width: 90, height: 90 } })]),
           p([new TextRun({ text: 'Ditandatangani secara elektronik', size: 16 })]),
           p([new TextRun({ text: `Kode verifikasi ${l.verifyCode}`, size: 16, bold: true })]),
         ];

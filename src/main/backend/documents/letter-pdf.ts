@@ -2,6 +2,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LetterContent } from './letter-content';
 import { renderPdf } from './pdf-render';
+import { qrCanvas } from './qr';
 
 /** Keywords the verifier reads back to know which letter a file claims to be. */
 export function documentKeywords(kind: 'letter' | 'sheet', caseId: string, eventId: string | null): string {
@@ -28,7 +29,7 @@ function signatureMark(l: LetterContent): Content {
   if (l.signature.status === 'missing') return { text: '\n\n\n\n', margin: [0, 4, 0, 4] };
   return {
     columns: [
-      { qr: l.qrText, fit: 70, width: 74 },
+      { ...(qrCanvas(l.qrText, 72) as object), width: 74 } as Content,
       { text: ['Ditandatangani secara elektronik\n', { text: `Kode verifikasi ${l.verifyCode}`, bold: true }], fontSize: 8, width: '*', margin: [4, 10, 0, 0] },
     ],
     margin: [0, 4, 0, 4],

@@ -16,6 +16,7 @@ import { kopOf } from './letter-content';
 import { documentKeywords, kopContent } from './letter-pdf';
 import { letterheadOf } from './letter-number';
 import { renderPdf } from './pdf-render';
+import { qrCanvas } from './qr';
 
 const CHANNEL_LABEL: Record<string, string> = {
   lapor: 'SP4N-LAPOR!', web: 'Situs web', sms1708: 'SMS 1708', phone: 'Telepon', email: 'Surat elektronik', social: 'Media sosial', letter: 'Surat', walkin: 'Datang langsung',
@@ -123,7 +124,7 @@ export async function dispositionSheet(ctx: BackendContext, caseId: string, unit
       {
         columns: [
           { text: 'LEMBAR DISPOSISI', fontSize: 14, bold: true, alignment: 'center', margin: [70, 18, 0, 0] },
-          { qr: sheetQrText(caseId, s.ref), fit: 70, width: 74 },
+          { ...(qrCanvas(sheetQrText(caseId, s.ref), 72) as object), width: 74 } as Content,
         ],
         margin: [0, 0, 0, 8],
       },
