@@ -1,7 +1,7 @@
 /** Cari: full-text search and filters over every case the user may see, paginated by the backend. */
 import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListInput } from '../../shared/api/contract';
@@ -13,7 +13,7 @@ import { dayEndInstant, dayStartInstant, formatDateTime } from '../format/dates'
 import { useApp } from '../hooks/use-app';
 import { useNow } from '../hooks/use-now';
 import { useQuery } from '../hooks/use-query';
-import { navigate } from '../hooks/use-route';
+import { navigate, type CaseFilters } from '../hooks/use-route';
 import { useCasesChanged } from '../hooks/use-server-event';
 
 const PAGE_SIZE = 25;
@@ -24,18 +24,37 @@ interface Filters {
   channel?: Channel;
   type?: CaseType;
   categoryId?: string;
+  unitId?: string;
   overdue: boolean;
   conflicts: boolean;
   range: [Dayjs, Dayjs] | null;
   page: number;
 }
 
-/** The case list / search screen. */
-export function CaseListPage() {
+/** The screen's filters as a link (e.g. a dashboard bar) sets them. */
+function initialFilters(r: CaseFilters | undefined): Filters {
+  const from = r?.from ?? r?.to;
+  const to = r?.to ?? r?.from;
+  return {
+    search: '',
+    status: r?.status,
+    channel: r?.channel,
+    type: r?.type,
+    categoryId: r?.categoryId,
+    unitId: r?.unitId,
+    overdue: r?.overdue ?? false,
+    conflicts: false,
+    range: from && to ? [dayjs(from), dayjs(to)] : null,
+    page: 1,
+  };
+}
+
+/** The case list / search screen, starting from the filters of the route (`#/cases?status=...`). */
+export function CaseListPage({ filters }: { filters?: CaseFilters }) {
   const { t, i18n } = useTranslation();
   const { tz, overview } = useApp();
   const now = useNow();
-  const [f, setF] = useState<Filters>({ search: '', overdue: false, conflicts: false, range: null, page: 1 });
+  const [f, setF] = useState<Filters>(() => initialFilters(filters));
 
   const input: CaseListInput = {
     search: f.search.trim() || undefined,
@@ -43,6 +62,7 @@ export function CaseListPage() {
     channel: f.channel,
     type: f.type,
     categoryId: f.categoryId,
+    unitId: f.unitId,
     overdue: f.overdue || undefined,
     conflicts: f.conflicts || undefined,
     receivedFrom: f.range ? dayStartInstant(f.range[0], tz) : undefined,
@@ -137,6 +157,16 @@ export function CaseListPage() {
           value={f.categoryId}
           onChange={(v) => set('categoryId', v)}
           options={overview.preset.categories.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('home.opd')}
+          style={{ width: 180 }}
+          value={f.unitId}
+          onChange={(v) => set('unitId', v)}
+          options={overview.units.filter((u) => u.kind === 'opd').map((u) => ({ value: u.id, label: u.name }))}
+          data-testid="filter-unit"
         />
         <DatePicker.RangePicker
           value={f.range}

@@ -3,7 +3,7 @@
  * current screen, and a status bar with the database and sync state.
  */
 import { Alert, App, Badge, Button, Layout, Menu, Spin } from 'antd';
-import { FileAddOutlined, InboxOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SessionInfo } from '../../shared/api/views';
@@ -12,12 +12,16 @@ import { AppHeader } from '../components/app-header';
 import { StatusBar } from '../components/status-bar';
 import { AppContext, useApp, type AppContextValue } from '../hooks/use-app';
 import { useQuery } from '../hooks/use-query';
-import { navigate, useRoute, type Route } from '../hooks/use-route';
+import { useBurstGuard } from '../hooks/use-burst-guard';
+import { navigate, routeHash, useRoute, type Route } from '../hooks/use-route';
 import { useCasesChanged, useServerEvent } from '../hooks/use-server-event';
 import { CaseDetailPage } from './case-detail-page';
 import { CaseListPage } from './case-list-page';
+import { HomePage } from './home-page';
+import { ImportPage } from './import-page';
 import { InboxPage } from './inbox-page';
 import { RegisterPage } from './register-page';
+import { ReportsPage } from './reports-page';
 import { SettingsPage } from './settings-page';
 
 interface Props {
@@ -27,7 +31,7 @@ interface Props {
   onLogout: () => void;
 }
 
-type NavKey = 'inbox' | 'register' | 'cases' | 'settings';
+type NavKey = 'home' | 'inbox' | 'register' | 'cases' | 'reports' | 'import' | 'settings';
 
 function navKeyOf(route: Route): NavKey {
   return route.page === 'case' ? 'cases' : route.page;
@@ -71,11 +75,25 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
     counts.reload();
     ctx.refreshInfo();
   });
+  // An import or a sync can open hundreds of tasks at once: past three, one summary toast.
+  const admitTask = useBurstGuard((count) => {
+    notification.info({
+      title: t('taskBurst.title'),
+      description: t('taskBurst.text', { count }),
+      actions: (
+        <Button size="small" type="link" onClick={() => navigate({ page: 'inbox' })}>
+          {t('taskBurst.openInbox')}
+        </Button>
+      ),
+      placement: 'bottomRight',
+      duration: 8,
+    });
+  });
   useServerEvent((e) => {
     if (e.type === 'task.opened' || e.type === 'task.due_soon') {
       // Only tasks of this user's posts: the backend tells every window, each shows its own.
       const mine = ctx.session.positions.some((p) => p.unitId === e.task.unitId && p.roleId === e.task.roleId && (e.task.positionId === null || e.task.positionId === p.positionId));
-      if (!mine) return;
+      if (!mine || (e.type === 'task.opened' && !admitTask())) return;
       const id = e.task.caseId;
       const text = t(e.type === 'task.opened' ? 'notice.taskOpened' : 'notice.taskDueSoon', { ref: e.task.ref, title: e.task.title, step: e.task.stepName });
       const show = e.type === 'task.due_soon' ? notification.warning : notification.info;
@@ -107,7 +125,11 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
 
   const canRegister = ctx.isDesk || ctx.session.user.isAdmin;
   const isAdmin = ctx.session.user.isAdmin;
+  // Reports cover every OPD for administrators and the hub's (Diskominfo) staff.
+  const hubUnits = new Set(ctx.overview.units.filter((u) => u.kind === 'hub').map((u) => u.id));
+  const canReport = isAdmin || ctx.session.positions.some((p) => hubUnits.has(p.unitId));
   const items: Array<{ key: NavKey; icon: ReactNode; label: ReactNode }> = [
+    { key: 'home', icon: <DashboardOutlined />, label: t('home.title') },
     {
       key: 'inbox',
       icon: <InboxOutlined />,
@@ -126,6 +148,8 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
   ];
   if (canRegister) items.push({ key: 'register', icon: <FileAddOutlined />, label: t('nav.register') });
   items.push({ key: 'cases', icon: <SearchOutlined />, label: t('nav.cases') });
+  if (canReport) items.push({ key: 'reports', icon: <BarChartOutlined />, label: t('reports.title') });
+  if (isAdmin) items.push({ key: 'import', icon: <CloudUploadOutlined />, label: t('import.title') });
   if (isAdmin) items.push({ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') });
 
   let page: ReactNode;
@@ -133,8 +157,18 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
     case 'inbox':
       page = <InboxPage />;
       break;
+    case 'home':
+      page = <HomePage from={route.from} to={route.to} />;
+      break;
     case 'cases':
-      page = <CaseListPage />;
+      // Keyed by the hash: a new link (a dashboard bar) starts from its own filters.
+      page = <CaseListPage key={routeHash(route)} filters={route.filters} />;
+      break;
+    case 'reports':
+      page = canReport ? <ReportsPage /> : <InboxPage />;
+      break;
+    case 'import':
+      page = isAdmin ? <ImportPage /> : <InboxPage />;
       break;
     case 'case':
       page = <CaseDetailPage key={route.id} caseId={route.id} />;
