@@ -1,6 +1,6 @@
 /** The case's documents: the disposition sheet and, once approved, the response letter, to print or save. */
-import { Button, Card, Space, Typography } from 'antd';
-import { FilePdfOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Modal, Space, Typography, Upload } from 'antd';
+import { FilePdfOutlined, FileWordOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/api/views';
@@ -10,12 +10,23 @@ import { api } from '../api/client';
 import { printDocument, saveDocument } from '../api/files';
 import { useNotify } from '../hooks/use-notify';
 
-type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx';
+type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx' | 'letter-pades';
+
+function toBase64(buf: ArrayBuffer): string {
+  const bytes = new Uint8Array(buf);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
 
 export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [busy, setBusy] = useState<Job | null>(null);
+  const [padesOpen, setPadesOpen] = useState(false);
+  const [p12, setP12] = useState<{ name: string; base64: string } | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [padesError, setPadesError] = useState<string | null>(null);
   const caseId = detail.case.id;
   const letter = [...detail.timeline].reverse().find((e) => e.type === 'case.approved' && typeof e.summary['letterNumber'] === 'string');
 
@@ -32,6 +43,25 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
     if (!done.ok) notify.error(done.error);
     else if (typeof done.value === 'string') notify.success(t('docs.saved', { where: done.value }));
     // Making a copy records it on the case (for later verification): refresh the timeline.
+    onChanged();
+  }
+
+  async function signWithCertificate(): Promise<void> {
+    if (!p12) return;
+    setBusy('letter-pades');
+    setPadesError(null);
+    const made = await api['document.letter']({ caseId, eventId: letter?.id ?? null, format: 'pdf', pades: { p12Base64: p12.base64, passphrase } });
+    setPassphrase('');
+    if (!made.ok) {
+      setBusy(null);
+      setPadesError(made.error.message);
+      return;
+    }
+    const saved = await saveDocument(made.value);
+    setBusy(null);
+    setPadesOpen(false);
+    if (!saved.ok) notify.error(saved.error);
+    else if (saved.value) notify.success(t('docs.saved', { where: saved.value }));
     onChanged();
   }
 
@@ -66,6 +96,9 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
               <Button size="small" icon={<FileWordOutlined />} loading={busy === 'letter-docx'} onClick={() => void run('letter-docx', letterOf('docx'), saveDocument)} data-testid="letter-docx">
                 {t('docs.saveDocx')}
               </Button>
+              <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setPadesOpen(true)} data-testid="letter-pades">
+                {t('docs.pades')}
+              </Button>
               <Typography.Text type="secondary">{String(letter.summary['letterNumber'])}</Typography.Text>
             </>
           ) : (
@@ -73,6 +106,32 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           )}
         </Space>
       </Space>
+      <Modal
+        open={padesOpen}
+        title={t('docs.padesTitle')}
+        okText={t('docs.padesSign')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: !p12, loading: busy === 'letter-pades' }}
+        onOk={() => void signWithCertificate()}
+        onCancel={() => setPadesOpen(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('docs.padesIntro')}</Typography.Paragraph>
+        {padesError && <Alert type="error" showIcon title={padesError} style={{ marginBottom: 8 }} />}
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Upload
+            accept=".p12,.pfx,application/x-pkcs12"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void f.arrayBuffer().then((b) => setP12({ name: f.name, base64: toBase64(b) }));
+              return false;
+            }}
+          >
+            <Button>{p12 ? p12.name : t('docs.padesChoose')}</Button>
+          </Upload>
+          <Input.Password placeholder={t('docs.padesPassword')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+        </Space>
+      </Modal>
     </Card>
   );
 }

@@ -29,7 +29,8 @@ export type Route =
   | { page: 'register' }
   | { page: 'settings' }
   | { page: 'reports' }
-  | { page: 'import' };
+  | { page: 'import' }
+  | { page: 'verify' };
 
 const DAY_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const ID_TEXT = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -91,6 +92,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'reports' };
     case 'import':
       return { page: 'import' };
+    case 'verify':
+      return { page: 'verify' };
     default:
       return { page: 'inbox' };
   }
@@ -115,6 +118,8 @@ export function routeHash(route: Route): string {
       return '#/reports';
     case 'import':
       return '#/import';
+    case 'verify':
+      return '#/verify';
   }
 }
 

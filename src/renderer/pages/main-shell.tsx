@@ -3,7 +3,7 @@
  * current screen, and a status bar with the database and sync state.
  */
 import { Alert, App, Badge, Button, Layout, Menu, Spin } from 'antd';
-import { BarChartOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SafetyCertificateOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SessionInfo } from '../../shared/api/views';
@@ -22,6 +22,7 @@ import { ImportPage } from './import-page';
 import { InboxPage } from './inbox-page';
 import { RegisterPage } from './register-page';
 import { ReportsPage } from './reports-page';
+import { VerifyPage } from './verify-page';
 import { SettingsPage } from './settings-page';
 
 interface Props {
@@ -31,7 +32,7 @@ interface Props {
   onLogout: () => void;
 }
 
-type NavKey = 'home' | 'inbox' | 'register' | 'cases' | 'reports' | 'import' | 'settings';
+type NavKey = 'home' | 'inbox' | 'register' | 'cases' | 'reports' | 'import' | 'settings' | 'verify';
 
 function navKeyOf(route: Route): NavKey {
   return route.page === 'case' ? 'cases' : route.page;
@@ -150,6 +151,7 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
   items.push({ key: 'cases', icon: <SearchOutlined />, label: t('nav.cases') });
   if (canReport) items.push({ key: 'reports', icon: <BarChartOutlined />, label: t('reports.title') });
   if (isAdmin) items.push({ key: 'import', icon: <CloudUploadOutlined />, label: t('import.title') });
+  items.push({ key: 'verify', icon: <SafetyCertificateOutlined />, label: t('nav.verify') });
   if (isAdmin) items.push({ key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') });
 
   let page: ReactNode;
@@ -178,6 +180,9 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
       break;
     case 'settings':
       page = isAdmin ? <SettingsPage /> : <InboxPage />;
+      break;
+    case 'verify':
+      page = <VerifyPage />;
       break;
   }
 

@@ -19,6 +19,7 @@ import { letterContent, verificationCode } from './letter-content';
 import { letterDocx } from './letter-docx';
 import { letterPdf } from './letter-pdf';
 import { dispositionSheet } from './sheet';
+import { signPdfPades } from './pades';
 
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
@@ -50,10 +51,29 @@ async function recordIssue(ctx: BackendContext, caller: Caller, caseId: string, 
   return sha256;
 }
 
-export async function makeLetter(ctx: BackendContext, caller: Caller, caseId: string, eventId: string | null, format: 'pdf' | 'docx'): Promise<DocumentFile> {
+export async function makeLetter(
+  ctx: BackendContext,
+  caller: Caller,
+  caseId: string,
+  eventId: string | null,
+  format: 'pdf' | 'docx',
+  pades: { p12: Buffer; passphrase: string } | null = null,
+): Promise<DocumentFile> {
   await requireVisible(ctx, caller, caseId);
+  if (pades && format !== 'pdf') throw new AppError('VALIDATION', 'Tanda tangan sertifikat (PAdES) hanya untuk PDF.');
   const content = await letterContent(ctx, caseId, eventId);
-  const bytes = format === 'pdf' ? await letterPdf(ctx.options.resourcesDir, content) : await letterDocx(content);
+  let bytes = format === 'pdf' ? await letterPdf(ctx.options.resourcesDir, content) : await letterDocx(content);
+  if (pades) {
+    // Signed before it is recorded: the registered copy is the signed file.
+    bytes = await signPdfPades(bytes, {
+      ...pades,
+      reason: `Surat tanggapan ${content.letter.number}`,
+      name: content.signer.name,
+      location: content.place || content.kop.agency,
+      contactInfo: content.kop.contacts,
+      signingTime: new Date(ctx.now()),
+    });
+  }
   const sha256 = await recordIssue(ctx, caller, caseId, 'letter', format, bytes, content.eventId);
   return { fileName: `surat-tanggapan-${safeRef(content.caseRef)}.${format}`, mime: MIME[format], dataBase64: bytes.toString('base64'), sha256, letterNumber: content.letter.number, verifyCode: content.verifyCode };
 }

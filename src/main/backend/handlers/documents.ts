@@ -9,7 +9,8 @@ const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 
 export const documentHandlers: HandlersOf<typeof documentMethods> = {
   'document.sheet': async (ctx, c, input) => makeSheet(ctx, need(c), input.caseId),
-  'document.letter': async (ctx, c, input) => makeLetter(ctx, need(c), input.caseId, input.eventId, input.format),
+  'document.letter': async (ctx, c, input) =>
+    makeLetter(ctx, need(c), input.caseId, input.eventId, input.format, input.pades ? { p12: Buffer.from(input.pades.p12Base64, 'base64'), passphrase: input.pades.passphrase } : null),
   'document.verify': async (ctx, _c, input) => {
     const bytes = Buffer.from(input.dataBase64, 'base64');
     if (bytes.length === 0) throw new AppError('VALIDATION', 'Berkas kosong.');

@@ -48,11 +48,25 @@ export function documentCommands(program: Command, run: Run): void {
     .description('surat tanggapan sebuah aduan (terbit saat tanggapan disetujui) sebagai PDF atau DOCX')
     .option('--format <format>', 'pdf atau docx', 'pdf')
     .requiredOption('--out <file>', 'berkas yang ditulis')
-    .action((ref: string, o: { format: string; out: string }) =>
+    .option('--p12 <file>', 'tandatangani juga PDF-nya (PAdES) dengan sertifikat BSrE .p12 kantor')
+    .option('--p12-password-env <var>', 'nama variabel lingkungan berisi kata sandi .p12 (bila tidak, ditanyakan)')
+    .action((ref: string, o: { format: string; out: string; p12?: string; p12PasswordEnv?: string }) =>
       run(async (env) => {
         if (o.format !== 'pdf' && o.format !== 'docx') throw new AppError('VALIDATION', `Format tidak dikenal: ${o.format} (pilihan: pdf, docx)`);
+        let pades: { p12: Buffer; passphrase: string } | null = null;
+        if (o.p12) {
+          let p12: Buffer;
+          try {
+            p12 = fs.readFileSync(o.p12);
+          } catch (e) {
+            throw new AppError('NOT_FOUND', `Tidak dapat membaca ${o.p12}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+          }
+          const passphrase = o.p12PasswordEnv ? process.env[o.p12PasswordEnv] : await env.io.askSecret('Kata sandi sertifikat .p12: ');
+          if (passphrase === undefined || passphrase === null) throw new AppError('VALIDATION', 'Kata sandi .p12 tidak diberikan (pakai --p12-password-env VAR atau jalankan di terminal).');
+          pades = { p12, passphrase };
+        }
         const ctx = await env.open();
-        const doc = await makeLetter(ctx, await cliCaller(ctx), await findCaseId(ctx, ref), null, o.format);
+        const doc = await makeLetter(ctx, await cliCaller(ctx), await findCaseId(ctx, ref), null, o.format, pades);
         writeOut(o.out, doc);
         env.io.out(`Surat ${doc.letterNumber ?? ''} (kode verifikasi ${doc.verifyCode ?? '-'}) ditulis ke ${path.resolve(o.out)}`);
       }),

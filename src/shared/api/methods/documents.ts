@@ -12,7 +12,15 @@ export const documentMethods = {
   'document.sheet': method<DocumentFile>()(z.object({ caseId: z.uuid() }).strict(), 'user'),
   /** The surat tanggapan issued by an approval (the latest when eventId is null). */
   'document.letter': method<DocumentFile>()(
-    z.object({ caseId: z.uuid(), eventId: z.uuid().nullable().default(null), format: z.enum(['pdf', 'docx']) }).strict(),
+    z
+      .object({
+        caseId: z.uuid(),
+        eventId: z.uuid().nullable().default(null),
+        format: z.enum(['pdf', 'docx']),
+        /** Also sign the PDF itself (PAdES) with the office's BSrE certificate; PDF only. */
+        pades: z.object({ p12Base64: z.string().min(1).max(200_000), passphrase: z.string().max(200) }).strict().nullable().default(null),
+      })
+      .strict(),
     'user',
   ),
   /** Checks a PDF or DOCX file: issued by Alur, unaltered, signature valid. */

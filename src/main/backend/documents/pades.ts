@@ -1,0 +1,46 @@
+/**
+ * PAdES: signing the PDF file itself with the office's BSrE certificate (.p12), so that any
+ * standard PDF reader shows the signature. This is in addition to Alur's own signature on the
+ * approval: the Ed25519 signature says who decided, the PAdES one that this file is the
+ * office's and unchanged.
+ */
+import { PDFDocument } from 'pdf-lib';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { P12Signer } from '@signpdf/signer-p12';
+import signpdf from '@signpdf/signpdf';
+import { AppError } from '../../../shared/result';
+
+export interface PadesOptions {
+  p12: Buffer;
+  passphrase: string;
+  /** Shown by PDF readers beside the signature. */
+  reason: string;
+  name: string;
+  location: string;
+  contactInfo: string;
+  signingTime: Date;
+}
+
+const MAX_P12 = 100 * 1024;
+
+export async function signPdfPades(pdf: Buffer, o: PadesOptions): Promise<Buffer> {
+  if (o.p12.length === 0 || o.p12.length > MAX_P12) throw new AppError('VALIDATION', 'Berkas sertifikat .p12 kosong atau terlalu besar.');
+  // An ASN.1 SEQUENCE starts every PKCS#12 file; anything else is not a certificate file.
+  if (o.p12[0] !== 0x30) throw new AppError('VALIDATION', 'Berkas itu bukan sertifikat .p12 (PKCS#12).');
+  let signer: P12Signer;
+  try {
+    signer = new P12Signer(o.p12, { passphrase: o.passphrase });
+  } catch {
+    throw new AppError('VALIDATION', 'Sertifikat .p12 tidak dapat dibuka.');
+  }
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  pdflibAddPlaceholder({ pdfDoc: doc, reason: o.reason, contactInfo: o.contactInfo, name: o.name, location: o.location, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
+  const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
+  try {
+    return await signpdf.sign(withPlaceholder, signer, o.signingTime);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/password|mac|decrypt|pkcs12/i.test(msg)) throw new AppError('VALIDATION', 'Kata sandi sertifikat .p12 salah, atau berkasnya rusak. Tidak ada yang ditandatangani.');
+    throw new AppError('VALIDATION', `Penandatanganan PAdES gagal: ${msg.split('\n')[0]}`);
+  }
+}

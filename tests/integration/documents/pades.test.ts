@@ -1,0 +1,85 @@
+/**
+ * PAdES with an office certificate (.p12): the letter PDF is signed so a standard reader
+ * (poppler's pdfsig here) validates it, and Alur still verifies the signed copy. A wrong
+ * certificate password or a file that is not a certificate is refused and nothing is recorded.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import forge from 'node-forge';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../../../src/main/cli/main';
+import type { BackendContext } from '../../../src/main/backend/services/context';
+import { openTestContext, tempDir } from '../../helpers/temp';
+
+async function alur(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const code = await main(args, io);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    process.env = saved;
+  }
+}
+
+/** A self-signed certificate standing in for a BSrE one, as PKCS#12. */
+function makeP12(password: string): Buffer {
+  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = '01';
+  cert.validity.notBefore = new Date(Date.UTC(2024, 0, 1));
+  cert.validity.notAfter = new Date(Date.UTC(2030, 0, 1));
+  const attrs = [{ name: 'commonName', value: 'Dinas Kominfo Uji' }, { name: 'countryName', value: 'ID' }, { name: 'organizationName', value: 'Pemerintah Kabupaten Uji' }];
+  cert.setSubject(attrs);
+  cert.setIssuer(attrs);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], password, { algorithm: '3des' });
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+}
+
+describe('PAdES letters', () => {
+  const dir = tempDir();
+  const data = path.join(dir, 'data');
+  const p12 = path.join(dir, 'kantor.p12');
+  let ref = '';
+  let ctx: BackendContext;
+  const issued = () => Number((ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued'").get() as { n: number }).n);
+
+  beforeAll(async () => {
+    expect((await alur(['--data', data, 'demo', '--cases', '20', '--seed', '5'])).code).toBe(0);
+    fs.writeFileSync(p12, makeP12('sandi-p12-uji'));
+    ctx = await openTestContext(data);
+    ref = (ctx.opened.sqlite.prepare("SELECT c.ref FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' LIMIT 1").get() as { ref: string }).ref;
+  }, 180_000);
+  afterAll(() => ctx.opened.close());
+
+  it('signs the letter PDF so a standard reader validates it, and Alur verifies the signed copy', async () => {
+    const file = path.join(dir, 'surat-pades.pdf');
+    const r = await alur(['--data', data, 'letter', ref, '--out', file, '--p12', p12, '--p12-password-env', 'ALUR_TEST_P12'], { ALUR_TEST_P12: 'sandi-p12-uji' });
+    expect(r.code, r.err).toBe(0);
+    const sig = spawnSync('pdfsig', [file], { encoding: 'utf8' });
+    expect(sig.stdout).toContain('Signer Certificate Common Name: Dinas Kominfo Uji');
+    expect(sig.stdout).toContain('Signature Validation: Signature is Valid.');
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(ref);
+    expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
+  });
+
+  it('refuses a wrong certificate password and a file that is not a certificate, recording nothing', async () => {
+    const before = issued();
+    const wrong = await alur(['--data', data, 'letter', ref, '--out', path.join(dir, 'x.pdf'), '--p12', p12, '--p12-password-env', 'ALUR_TEST_P12'], { ALUR_TEST_P12: 'salah' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/sertifikat \.p12 salah|tidak dapat dibuka/);
+    const notP12 = path.join(dir, 'bukan.p12');
+    fs.writeFileSync(notP12, 'ini bukan sertifikat');
+    const bad = await alur(['--data', data, 'letter', ref, '--out', path.join(dir, 'y.pdf'), '--p12', notP12, '--p12-password-env', 'ALUR_TEST_P12'], { ALUR_TEST_P12: 'x' });
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/bukan sertifikat/);
+    expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+    expect(issued()).toBe(before);
+  });
+});
