@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterCaseInput } from '../../shared/api/contract';
+import type { AttachmentRef, Complainant } from '../../shared/domain/events';
 import { CASE_TYPES, CHANNELS, PRIVACIES, URGENCIES, type CaseType, type Channel, type Privacy, type Urgency } from '../../shared/domain/enums';
 import { MAX_DESCRIPTION } from '../../shared/domain/events';
 import { api } from '../api/client';
@@ -11,6 +12,8 @@ import { instantToWallClock, wallClockToInstant } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { navigate } from '../hooks/use-route';
+import { AttachmentUpload } from '../register/attachment-upload';
+import { DuplicateAlert, useDuplicateCheck } from '../register/duplicate-check';
 
 interface Fields {
   channel: Channel;
@@ -36,6 +39,14 @@ function orNull(v: string | undefined): string | null {
   return s ? s : null;
 }
 
+/** The complainant as far as it is filled in validly (the duplicate check must not fail on a half-typed NIK). */
+function partialComplainant(v: Partial<Fields>): Complainant | null {
+  const name = v.name?.trim();
+  if (v.privacy === 'anonim' || !name) return null;
+  const nik = v.nik?.trim();
+  return { name, nik: nik && /^\d{16}$/.test(nik) ? nik : null, phone: orNull(v.phone), email: null, address: null };
+}
+
 /** The registration form; on success it opens the new case. */
 export function RegisterPage() {
   const { t } = useTranslation();
@@ -47,9 +58,24 @@ export function RegisterPage() {
   const categoryId = Form.useWatch('categoryId', form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
+  const [uploading, setUploading] = useState(false);
+  // Remounts the upload list when the form is emptied.
+  const [uploadKey, setUploadKey] = useState(0);
+  const watched = Form.useWatch((v: Partial<Fields>) => v, form);
+  const dup = useDuplicateCheck({
+    laporId: orNull(watched?.laporId),
+    complainant: partialComplainant(watched ?? {}),
+    title: watched?.title?.trim() ?? '',
+    description: watched?.description?.trim() ?? '',
+  });
   const [initial] = useState(() => ({ channel: 'walkin' as Channel, type: 'pengaduan' as CaseType, privacy: 'biasa' as Privacy, urgency: 'biasa' as Urgency, receivedAt: instantToWallClock(Date.now(), tz) }));
 
   async function submit(v: Fields): Promise<void> {
+    if (uploading) {
+      setError(t('desk.register.uploadsPending'));
+      return;
+    }
     setBusy(true);
     setError(null);
     const input: RegisterCaseInput = {
@@ -68,6 +94,7 @@ export function RegisterPage() {
         v.privacy === 'anonim'
           ? null
           : { name: (v.name ?? '').trim(), nik: orNull(v.nik), phone: orNull(v.phone), email: orNull(v.email), address: orNull(v.address) },
+      attachments,
     };
     const r = await api['case.register'](input);
     setBusy(false);
@@ -183,11 +210,24 @@ export function RegisterPage() {
             </Row>
           </>
         )}
+        <Form.Item label={t('desk.upload.label')}>
+          <AttachmentUpload key={uploadKey} onChange={setAttachments} onBusy={setUploading} testId="register-attachments" />
+        </Form.Item>
+        <div style={{ marginBottom: 12 }}>
+          <DuplicateAlert candidates={dup.candidates} checking={dup.checking} />
+        </div>
         <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="register-submit">
-            {t('register.submit')}
+          <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} data-testid="register-submit">
+            {dup.candidates.length > 0 ? t('desk.register.saveAnyway') : t('register.submit')}
           </Button>
-          <Button onClick={() => form.resetFields()}>{t('register.reset')}</Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setUploadKey((k) => k + 1);
+            }}
+          >
+            {t('register.reset')}
+          </Button>
         </Space>
       </Form>
     </Card>
