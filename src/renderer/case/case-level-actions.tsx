@@ -13,6 +13,7 @@ import type { Result } from '../../shared/result';
 import { api } from '../api/client';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
+import { PaperStepButton } from './paper-modal';
 
 type Kind = 'classify' | 'pause' | 'resume' | 'note' | 'extend';
 
@@ -35,6 +36,7 @@ export function CaseLevelActions({ detail, onDone }: { detail: CaseDetail; onDon
   return (
     <>
       <Space wrap size={4}>
+        <PaperStepButton detail={detail} onDone={onDone} />
         {isDesk && !closed && (
           <Button icon={<EditOutlined />} onClick={() => setOpen('classify')}>
             {t('caseAct.classify')}
