@@ -9,12 +9,13 @@ import type { CaseRow } from '../../shared/api/views';
 import { CASE_STATUSES, CASE_TYPES, CHANNELS, type CaseStatus, type CaseType, type Channel } from '../../shared/domain/enums';
 import { api } from '../api/client';
 import { DueBadge, PrivacyTag, StatusTag, UrgencyTag } from '../components/case-tags';
-import { dayEndInstant, dayStartInstant, formatDateTime } from '../format/dates';
+import { dayEndInstant, dayStartInstant, formatDateTime, instantToWallClock } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNow } from '../hooks/use-now';
 import { useQuery } from '../hooks/use-query';
 import { navigate, type CaseFilters } from '../hooks/use-route';
 import { useCasesChanged } from '../hooks/use-server-event';
+import { SavedSearches } from '../search/saved-searches';
 
 const PAGE_SIZE = 25;
 
@@ -70,6 +71,8 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
     limit: PAGE_SIZE,
     offset: (f.page - 1) * PAGE_SIZE,
   };
+  // Bumped when a saved search is applied, so the search box shows its words.
+  const [searchKey, setSearchKey] = useState(0);
   const list = useQuery(() => api['case.list'](input), JSON.stringify(input));
   useCasesChanged(list.reload);
 
@@ -118,12 +121,22 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
     <Card title={t('nav.cases')}>
       <Space wrap style={{ marginBottom: 8 }}>
         <Input.Search
+          key={searchKey}
+          defaultValue={f.search}
           allowClear
           data-testid="case-search"
           placeholder={t('cases.searchPlaceholder')}
           style={{ width: 280 }}
           onSearch={(v) => set('search', v)}
           maxLength={200}
+        />
+        <SavedSearches
+          current={input}
+          onApply={(s) => {
+            const range: Filters['range'] = s.receivedFrom !== undefined && s.receivedTo !== undefined ? [instantToWallClock(s.receivedFrom, tz), instantToWallClock(s.receivedTo, tz)] : null;
+            setF({ search: s.search ?? '', status: s.status, channel: s.channel, type: s.type, categoryId: s.categoryId, unitId: s.unitId, overdue: s.overdue ?? false, conflicts: s.conflicts ?? false, range, page: 1 });
+            setSearchKey((k) => k + 1);
+          }}
         />
         <Select<CaseStatus>
           allowClear
