@@ -13,7 +13,8 @@ import type { BackendContext } from '../../src/main/backend/services/context';
 import { generateDemo, DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
 import { main, type CliIo } from '../../src/main/cli/main';
 import { findClusters } from '../../src/main/backend/reports/clusters';
-import type { CaseFact } from '../../src/main/backend/reports/source';
+import { forEachCaseReceived, loadCases, receivedIn, type CaseFact } from '../../src/main/backend/reports/source';
+import type { Visibility } from '../../src/main/backend/services/visibility';
 import { elapsedWorkingMinutes, standardDayMinutes, type WorkCalendar } from '../../src/shared/calendar/working-time';
 import type { AnnualReport, DailyReport, MonthlyReport, ReportData, SemesterReport, StrategicReport } from '../../src/shared/api/views-reports';
 import type { WorkflowPreset } from '../../src/shared/workflow/preset';
@@ -214,6 +215,44 @@ describe('SOP reports', () => {
     expect(d.months).toHaveLength(12);
     for (const m of d.months) expectMeasures(m.measures, inPeriod(localStart(2026, m.month, 1), m.month === 12 ? localStart(2027, 1, 1) : localStart(2026, m.month + 1, 1)), NOW);
     expectMeasures(d.measures, inPeriod(localStart(2026, 1, 1), localStart(2027, 1, 1)), NOW);
+  });
+
+  it('the recaps read cases page by page: each once, oldest first, as one select would', async () => {
+    const from = localStart(2026, 1, 1);
+    const to = localStart(2027, 1, 1);
+    const all: Visibility = { all: true, unitIds: [], confidential: false };
+    const whole = await loadCases(ctx, all, receivedIn(from, to));
+    // Pages of 7, with ties on received_at across page edges resolved by id.
+    const paged: CaseFact[] = [];
+    let pages = 0;
+    await forEachCaseReceived(ctx, all, from, to, (page) => void (pages++, paged.push(...page)), 7);
+    expect(pages).toBeGreaterThan(10);
+    expect(paged).toEqual(whole);
+    expect(new Set(paged.map((c) => c.id)).size).toBe(paged.length);
+    // An OPD's view pages the same way.
+    const mine: Visibility = { all: false, unitIds: [opdUser.unitId], confidential: false };
+    const own: CaseFact[] = [];
+    await forEachCaseReceived(ctx, mine, from, to, (page) => void own.push(...page), 5);
+    expect(own).toEqual(await loadCases(ctx, mine, receivedIn(from, to)));
+    expect(own.length).toBeGreaterThan(5);
+  });
+
+  it('tahunan XLSX: the figure sheets first, then every case of the year, its total matching the figures', async () => {
+    const d = (await call(ctx, 'report.data', admin, { kind: 'tahunan', period: '2026' })) as AnnualReport;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(arrayBuffer(await exported('tahunan', '2026', 'xlsx')));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Per Bulan', 'Per Status', 'Per Kanal', 'Per Jenis', 'Per Kategori', 'Per OPD', 'Daftar Aduan']);
+    const list = wb.getWorksheet('Daftar Aduan');
+    const months = wb.getWorksheet('Per Bulan');
+    if (!list || !months) throw new Error('missing sheet');
+    const n = d.measures.received;
+    expect(list.getCell(`B${n + 7}`).value).toBe(`Jumlah: ${n} aduan`);
+    expect(list.getCell(`J${n + 7}`).value).toBe(`Selesai: ${d.measures.finished}`);
+    expect(list.getCell(`L${n + 7}`).value).toBeCloseTo(d.measures.avgHandlingDays ?? 0, 9);
+    const refs: string[] = [];
+    for (let r = 7; r < n + 7; r++) refs.push(String(list.getCell(`B${r}`).value));
+    expect(refs.sort()).toEqual(inPeriod(localStart(2026, 1, 1), localStart(2027, 1, 1)).map((t) => t.ref).sort());
+    expect(months.getCell('B19').value).toBe(n);
   });
 
   it('semester: cases per OPD match the dispositions in the log; the step table is consistent', async () => {

@@ -37,13 +37,13 @@ export function finishedAt(env: FigureEnv, c: CaseFact): number | null {
 }
 
 /** Working minutes from registration to the answer (pauses excluded); null while open. */
-export function handlingMinutes(env: FigureEnv, c: CaseFact): number | null {
+function handlingMinutes(env: FigureEnv, c: CaseFact): number | null {
   const end = finishedAt(env, c);
   return end === null ? null : elapsedWorkingMinutes(env.cal, c.registeredAt, end, c.pauses);
 }
 
 /** The preset's whole-process standard for this case in working minutes (extended when it is). */
-export function totalStandardMinutes(env: FigureEnv, c: CaseFact): number | null {
+function totalStandardMinutes(env: FigureEnv, c: CaseFact): number | null {
   const index = indexPreset(env.preset(c.presetId, c.presetVersion));
   const total = c.extended ? index.totalExtended : index.total;
   return total ? minutesOf(env, total) : null;
@@ -56,8 +56,8 @@ export function stepStandardMinutes(env: FigureEnv, c: CaseFact, stepId: string)
 }
 
 /** Disposed to an OPD, or answered: the case was acted upon. */
-export function followedUp(env: FigureEnv, c: CaseFact): boolean {
-  return c.opdUnitIds.length > 0 || finishedAt(env, c) !== null;
+function followedUp(c: CaseFact, t: CaseTimes): boolean {
+  return c.opdUnitIds.length > 0 || t.end !== null;
 }
 
 /** Open now with a step past its due time (the projection's next due time). */
@@ -65,52 +65,95 @@ export function overdueNow(env: FigureEnv, c: CaseFact): boolean {
   return finishedAt(env, c) === null && c.nextDueAt !== null && c.nextDueAt < env.asOf;
 }
 
-export function measures(env: FigureEnv, cases: readonly CaseFact[], overdue: (c: CaseFact) => boolean = (c) => overdueNow(env, c)): Measures {
-  let fu = 0;
-  let fin = 0;
-  let finWithStd = 0;
-  let onTime = 0;
-  let late = 0;
-  let sum = 0;
-  let worst: number | null = null;
-  let worstRef: string | null = null;
-  let open = 0;
-  let od = 0;
-  for (const c of cases) {
-    if (followedUp(env, c)) fu++;
-    const took = handlingMinutes(env, c);
-    const std = totalStandardMinutes(env, c);
+/** A case's times, computed once and shared by every figure and the case list. */
+export interface CaseTimes {
+  /** When it was answered or closed, if by `asOf`. */
+  end: number | null;
+  /** Working minutes from registration to the answer; null while open. */
+  took: number | null;
+  /** The whole-process standard in working minutes. */
+  std: number | null;
+}
+
+export function caseTimes(env: FigureEnv, c: CaseFact): CaseTimes {
+  return { end: finishedAt(env, c), took: handlingMinutes(env, c), std: totalStandardMinutes(env, c) };
+}
+
+/**
+ * Folds cases into the recap measures. Cases must come in the same order every time (oldest
+ * received first): the worst case is the first with the longest time.
+ */
+export class MeasureFolder {
+  private n = 0;
+  private fu = 0;
+  private fin = 0;
+  private finWithStd = 0;
+  private onTime = 0;
+  private late = 0;
+  private sum = 0;
+  private worst: number | null = null;
+  private worstRef: string | null = null;
+  private open = 0;
+  private od = 0;
+  constructor(private readonly env: FigureEnv) {}
+
+  /**
+   * `overdue` is asked only of open cases; `openLate` (running past the standard at `asOf`)
+   * is computed at most once per case when several folders share it.
+   */
+  add(c: CaseFact, t: CaseTimes, overdue: () => boolean, openLate: () => boolean): void {
+    this.n++;
+    if (followedUp(c, t)) this.fu++;
+    const { took, std } = t;
     if (took !== null) {
-      fin++;
-      sum += took;
-      if (worst === null || took > worst) [worst, worstRef] = [took, c.ref];
+      this.fin++;
+      this.sum += took;
+      if (this.worst === null || took > this.worst) [this.worst, this.worstRef] = [took, c.ref];
       if (std !== null) {
-        finWithStd++;
-        if (took <= std) onTime++;
-        else late++;
+        this.finWithStd++;
+        if (took <= std) this.onTime++;
+        else this.late++;
       }
     } else {
-      open++;
-      if (overdue(c)) od++;
-      if (std !== null && elapsedWorkingMinutes(env.cal, c.registeredAt, env.asOf, c.pauses) > std) late++;
+      this.open++;
+      if (overdue()) this.od++;
+      if (openLate()) this.late++;
     }
   }
-  const n = cases.length;
-  return {
-    received: n,
-    followedUp: fu,
-    finished: fin,
-    followedUpRate: n ? fu / n : null,
-    finishedRate: n ? fin / n : null,
-    onTime,
-    late,
-    onTimeRate: finWithStd ? onTime / finWithStd : null,
-    avgHandlingDays: fin ? sum / fin / env.dayMinutes : null,
-    worstHandlingDays: worst === null ? null : worst / env.dayMinutes,
-    worstRef,
-    open,
-    overdue: od,
-  };
+
+  result(): Measures {
+    const { n, fu, fin, finWithStd, onTime, late, sum, worst, worstRef, open, od } = this;
+    const day = this.env.dayMinutes;
+    return {
+      received: n,
+      followedUp: fu,
+      finished: fin,
+      followedUpRate: n ? fu / n : null,
+      finishedRate: n ? fin / n : null,
+      onTime,
+      late,
+      onTimeRate: finWithStd ? onTime / finWithStd : null,
+      avgHandlingDays: fin ? sum / fin / day : null,
+      worstHandlingDays: worst === null ? null : worst / day,
+      worstRef,
+      open,
+      overdue: od,
+    };
+  }
+}
+
+/** Open at `asOf` and already past its whole-process standard. */
+export function openLate(env: FigureEnv, c: CaseFact, t: CaseTimes): boolean {
+  return t.took === null && t.std !== null && elapsedWorkingMinutes(env.cal, c.registeredAt, env.asOf, c.pauses) > t.std;
+}
+
+export function measures(env: FigureEnv, cases: readonly CaseFact[], overdue: (c: CaseFact) => boolean = (c) => overdueNow(env, c)): Measures {
+  const m = new MeasureFolder(env);
+  for (const c of cases) {
+    const t = caseTimes(env, c);
+    m.add(c, t, () => overdue(c), () => openLate(env, c, t));
+  }
+  return m.result();
 }
 
 function tally(rows: Map<string, CountRow>, key: string, label: string): void {
@@ -123,21 +166,44 @@ function sorted(rows: Map<string, CountRow>): CountRow[] {
   return [...rows.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'id'));
 }
 
-/** Every status, channel and type in the vocabulary's order (zeros included); categories and OPDs by count. */
-export function breakdowns(env: FigureEnv, cases: readonly CaseFact[]): { byStatus: CountRow[]; byChannel: CountRow[]; byType: CountRow[]; byCategory: CountRow[]; byOpd: CountRow[] } {
-  const byStatus = new Map(CASE_STATUSES.map((s) => [s as string, { key: s, label: STATUS_LABEL[s], count: 0 }]));
-  const byChannel = new Map(CHANNELS.map((s) => [s as string, { key: s, label: CHANNEL_LABEL[s], count: 0 }]));
-  const byType = new Map(CASE_TYPES.map((s) => [s as string, { key: s, label: TYPE_LABEL[s], count: 0 }]));
-  const byCategory = new Map<string, CountRow>();
-  const byOpd = new Map<string, CountRow>();
-  for (const c of cases) {
-    tally(byStatus, c.status, STATUS_LABEL[c.status]);
-    tally(byChannel, c.channel, CHANNEL_LABEL[c.channel]);
-    tally(byType, c.type, TYPE_LABEL[c.type]);
-    tally(byCategory, c.categoryId ?? '', categoryName(env, c) ?? UNCATEGORISED);
-    for (const u of c.opdUnitIds) tally(byOpd, u, env.unitName(u));
+export interface Breakdowns {
+  byStatus: CountRow[];
+  byChannel: CountRow[];
+  byType: CountRow[];
+  byCategory: CountRow[];
+  byOpd: CountRow[];
+}
+
+/** Folds cases into counts: every status, channel and type in the vocabulary's order (zeros included); categories and OPDs by count. */
+export class BreakdownFolder {
+  private readonly byStatus = new Map(CASE_STATUSES.map((s) => [s as string, { key: s, label: STATUS_LABEL[s], count: 0 }]));
+  private readonly byChannel = new Map(CHANNELS.map((s) => [s as string, { key: s, label: CHANNEL_LABEL[s], count: 0 }]));
+  private readonly byType = new Map(CASE_TYPES.map((s) => [s as string, { key: s, label: TYPE_LABEL[s], count: 0 }]));
+  private readonly byCategory = new Map<string, CountRow>();
+  private readonly byOpd = new Map<string, CountRow>();
+  constructor(private readonly env: FigureEnv) {}
+
+  add(c: CaseFact): void {
+    tally(this.byStatus, c.status, STATUS_LABEL[c.status]);
+    tally(this.byChannel, c.channel, CHANNEL_LABEL[c.channel]);
+    tally(this.byType, c.type, TYPE_LABEL[c.type]);
+    const cat = c.categoryId ?? '';
+    // The label is looked up only for a category seen for the first time.
+    const seen = this.byCategory.get(cat);
+    if (seen) seen.count++;
+    else tally(this.byCategory, cat, categoryName(this.env, c) ?? UNCATEGORISED);
+    for (const u of c.opdUnitIds) tally(this.byOpd, u, this.env.unitName(u));
   }
-  return { byStatus: [...byStatus.values()], byChannel: [...byChannel.values()], byType: [...byType.values()], byCategory: sorted(byCategory), byOpd: sorted(byOpd) };
+
+  result(): Breakdowns {
+    return { byStatus: [...this.byStatus.values()], byChannel: [...this.byChannel.values()], byType: [...this.byType.values()], byCategory: sorted(this.byCategory), byOpd: sorted(this.byOpd) };
+  }
+}
+
+export function breakdowns(env: FigureEnv, cases: readonly CaseFact[]): Breakdowns {
+  const b = new BreakdownFolder(env);
+  for (const c of cases) b.add(c);
+  return b.result();
 }
 
 export function categoryName(env: FigureEnv, c: CaseFact): string | null {

@@ -14,12 +14,12 @@ import type { BackendContext } from '../services/context';
 import { DUE_SOON_MINUTES } from '../services/query.service';
 import { visibilityOf, type Visibility } from '../services/visibility';
 import { listRefs } from '../refdata/ref-store';
-import { breakdowns, byPressure, caseLine, categoryName, finishedAt, measures, StepFolder, UNCATEGORISED, type FigureEnv } from './figures';
+import { BreakdownFolder, breakdowns, byPressure, caseLine, caseTimes, categoryName, finishedAt, MeasureFolder, measures, openLate, overdueNow, StepFolder, UNCATEGORISED, type FigureEnv } from './figures';
 import { findClusters } from './clusters';
-import { forEachTask, loadCases, openStepAt, receivedIn, type CaseFact, type TaskFact } from './source';
+import { forEachCaseReceived, forEachTask, loadCases, openStepAt, receivedIn, type CaseFact, type TaskFact } from './source';
 import { parseDayRange, parsePeriod } from './period';
 import { MONTHS_ID, REPORT_TITLE } from './labels';
-import { writeReportXlsx } from './xlsx';
+import { ReportWorkbook, type ListedCase } from './xlsx';
 import { renderReportPdf } from './pdf';
 
 const DAY = 86_400_000;
@@ -32,6 +32,9 @@ interface Built<T extends ReportData> {
   cases: CaseFact[];
   env: FigureEnv;
 }
+
+/** Receives the cases of a recap a page at a time, with their times (the XLSX case list). */
+type CaseSink = (head: ReportHeader, env: FigureEnv, page: readonly ListedCase[]) => Promise<void>;
 
 interface Scope {
   v: Visibility;
@@ -152,12 +155,47 @@ async function strategic(ctx: BackendContext, caller: Caller, period: ReportPeri
   return { data, cases: flaggedCases, env: s.env };
 }
 
-async function monthly(ctx: BackendContext, caller: Caller, period: ReportPeriodView): Promise<Built<MonthlyReport>> {
+/** Local month (1..12) of an instant. */
+function monthOf(ms: number, tz: TimeZoneCode): number {
+  return new Date(ms + utcOffsetMinutes(tz) * 60_000).getUTCMonth() + 1;
+}
+
+/**
+ * The monthly and annual recaps, folded from the cases of the period as they are read, a page
+ * at a time: measures (per month too for a year) and breakdowns, each case's times computed
+ * once and handed with the case to `sink` (the XLSX case list) if there is one.
+ */
+async function recap(ctx: BackendContext, caller: Caller, kind: 'bulanan' | 'tahunan', period: ReportPeriodView, sink?: CaseSink): Promise<MonthlyReport | AnnualReport> {
   const s = await scopeOf(ctx, caller, ctx.now());
-  const cases = await loadCases(ctx, s.v, receivedIn(period.fromMs, period.toMs));
-  const b = breakdowns(s.env, cases);
-  const data: MonthlyReport = { ...header(ctx, s, 'bulanan', period), kind: 'bulanan', measures: measures(s.env, cases), ...b, byOpd: ownRows(s, b.byOpd) };
-  return { data, cases, env: s.env };
+  const head = header(ctx, s, kind, period);
+  const env = s.env;
+  const total = new MeasureFolder(env);
+  const perMonth = kind === 'tahunan' ? Array.from({ length: 12 }, () => new MeasureFolder(env)) : null;
+  const b = new BreakdownFolder(env);
+  await forEachCaseReceived(ctx, s.v, period.fromMs, period.toMs, async (cases) => {
+    const page: ListedCase[] = [];
+    for (const c of cases) {
+      const t = caseTimes(env, c);
+      // Running past the standard is measured once, whether one folder or two ask.
+      let late: boolean | null = null;
+      const lateNow = () => (late ??= openLate(env, c, t));
+      const overdue = () => overdueNow(env, c);
+      total.add(c, t, overdue, lateNow);
+      perMonth?.[monthOf(c.receivedAt, s.tz) - 1]?.add(c, t, overdue, lateNow);
+      b.add(c);
+      page.push({ c, t });
+    }
+    if (sink) await sink(head, env, page);
+  });
+  const counts = b.result();
+  const common = { measures: total.result(), ...counts, byOpd: ownRows(s, counts.byOpd) };
+  if (!perMonth) return { ...head, kind: 'bulanan', ...common };
+  return {
+    ...head,
+    kind: 'tahunan',
+    months: perMonth.map((m, i) => ({ month: i + 1, label: MONTHS_ID[i] ?? String(i + 1), measures: m.result() })),
+    ...common,
+  };
 }
 
 async function semester(ctx: BackendContext, caller: Caller, period: ReportPeriodView): Promise<Built<SemesterReport>> {
@@ -177,53 +215,54 @@ async function semester(ctx: BackendContext, caller: Caller, period: ReportPerio
   return { data, cases, env: s.env };
 }
 
-/** Local month (1..12) of an instant. */
-function monthOf(ms: number, tz: TimeZoneCode): number {
-  return new Date(ms + utcOffsetMinutes(tz) * 60_000).getUTCMonth() + 1;
+/** The figures of one report that lists no cases, or lists them from memory (semester). */
+async function buildReport(ctx: BackendContext, caller: Caller, kind: 'harian' | 'isu-strategis' | 'semester', period: ReportPeriodView): Promise<Built<ReportData>> {
+  switch (kind) {
+    case 'harian':
+      return daily(ctx, caller, period);
+    case 'isu-strategis':
+      return strategic(ctx, caller, period);
+    case 'semester':
+      return semester(ctx, caller, period);
+    default:
+      return assertNever(kind);
+  }
 }
 
-async function annual(ctx: BackendContext, caller: Caller, period: ReportPeriodView): Promise<Built<AnnualReport>> {
-  const s = await scopeOf(ctx, caller, ctx.now());
-  const cases = await loadCases(ctx, s.v, receivedIn(period.fromMs, period.toMs));
-  const perMonth: CaseFact[][] = Array.from({ length: 12 }, () => []);
-  for (const c of cases) perMonth[monthOf(c.receivedAt, s.tz) - 1]?.push(c);
-  const b = breakdowns(s.env, cases);
-  const data: AnnualReport = {
-    ...header(ctx, s, 'tahunan', period),
-    kind: 'tahunan',
-    months: perMonth.map((list, i) => ({ month: i + 1, label: MONTHS_ID[i] ?? String(i + 1), measures: measures(s.env, list) })),
-    measures: measures(s.env, cases),
-    ...b,
-    byOpd: ownRows(s, b.byOpd),
-  };
-  return { data, cases, env: s.env };
+async function periodOf(ctx: BackendContext, kind: ReportKind, text: string): Promise<ReportPeriodView> {
+  return parsePeriod(kind, text, (await ctx.projection()).engine.calendar.timeZone);
 }
 
-/** The figures of one report, and the cases it covers (for the XLSX case list). */
-export async function buildReport(ctx: BackendContext, caller: Caller, kind: ReportKind, periodText: string): Promise<Built<ReportData>> {
-  const tz = (await ctx.projection()).engine.calendar.timeZone;
-  const period = parsePeriod(kind, periodText, tz);
-  const r = await (async () => {
-    switch (kind) {
-      case 'harian':
-        return daily(ctx, caller, period);
-      case 'isu-strategis':
-        return strategic(ctx, caller, period);
-      case 'bulanan':
-        return monthly(ctx, caller, period);
-      case 'semester':
-        return semester(ctx, caller, period);
-      case 'tahunan':
-        return annual(ctx, caller, period);
-      default:
-        return assertNever(kind);
-    }
-  })();
-  return r;
-}
-
-export async function reportData(ctx: BackendContext, caller: Caller, kind: ReportKind, period: string): Promise<ReportData> {
+export async function reportData(ctx: BackendContext, caller: Caller, kind: ReportKind, periodText: string): Promise<ReportData> {
+  const period = await periodOf(ctx, kind, periodText);
+  if (kind === 'bulanan' || kind === 'tahunan') return recap(ctx, caller, kind, period);
   return (await buildReport(ctx, caller, kind, period)).data;
+}
+
+/** Cases handed to the XLSX list per call when they are already in memory. */
+const LIST_PAGE = 2000;
+
+async function writeXlsx(ctx: BackendContext, caller: Caller, kind: ReportKind, period: ReportPeriodView, out: Writable): Promise<ReportData> {
+  const book = new ReportWorkbook(kind, ctx.now(), out);
+  try {
+    if (kind === 'bulanan' || kind === 'tahunan') {
+      const d = await recap(ctx, caller, kind, period, (head, env, page) => book.addCases(head, env, page));
+      await book.finish(d);
+      return d;
+    }
+    const r = await buildReport(ctx, caller, kind, period);
+    if (kind === 'semester') {
+      for (let i = 0; i < r.cases.length; i += LIST_PAGE) {
+        await book.addCases(r.data, r.env, r.cases.slice(i, i + LIST_PAGE).map((c) => ({ c, t: caseTimes(r.env, c) })));
+      }
+    }
+    await book.finish(r.data);
+    return r.data;
+  } catch (e) {
+    // A half-written workbook is no file: close the destination (the CLI removes its file).
+    out.destroy();
+    throw e;
+  }
 }
 
 const MIME: Record<ReportFormat, string> = {
@@ -237,17 +276,18 @@ export function reportFileName(kind: ReportKind, period: ReportPeriodView, forma
 }
 
 /**
- * Writes one report to `out` (XLSX streamed row by row; PDF rendered, then written).
- * Returns the file name and MIME type.
+ * Writes one report to `out` (XLSX streamed row by row, the case list as it is read; PDF
+ * rendered, then written). Returns the file name and MIME type.
  */
-export async function writeReport(ctx: BackendContext, caller: Caller, kind: ReportKind, period: string, format: ReportFormat, out: Writable): Promise<{ fileName: string; mime: string }> {
-  const r = await buildReport(ctx, caller, kind, period);
-  if (format === 'xlsx') await writeReportXlsx(r.data, r.cases, r.env, out);
+export async function writeReport(ctx: BackendContext, caller: Caller, kind: ReportKind, periodText: string, format: ReportFormat, out: Writable): Promise<{ fileName: string; mime: string }> {
+  const period = await periodOf(ctx, kind, periodText);
+  if (format === 'xlsx') await writeXlsx(ctx, caller, kind, period, out);
   else {
-    const bytes = await renderReportPdf(ctx.options.resourcesDir, r.data);
+    const data = kind === 'bulanan' || kind === 'tahunan' ? await recap(ctx, caller, kind, period) : (await buildReport(ctx, caller, kind, period)).data;
+    const bytes = await renderReportPdf(ctx.options.resourcesDir, data);
     await new Promise<void>((resolve, reject) => out.end(bytes, () => resolve()).once('error', reject));
   }
-  return { fileName: reportFileName(kind, r.data.period, format), mime: MIME[format] };
+  return { fileName: reportFileName(kind, period, format), mime: MIME[format] };
 }
 
 function startOfWeek(day: number): number {

@@ -82,15 +82,22 @@ const TIMING_EVENTS = ['case.paused', 'case.extended'];
 const CHUNK = 500;
 
 /**
- * Pauses and the extension flag of the given cases. Only cases with a pause or extension
- * event in the log can have either, so the log (its `type` column, read without payloads)
- * names the few whose `state` JSON is worth parsing; the state stays the truth (the engine
- * may have refused such an event as a conflict).
+ * The cases with a pause or extension event in the log: only those (and cases with several
+ * OPDs) can have pauses or the extension flag, so only their `state` JSON is worth parsing.
+ * The log's `type` column is read without payloads, in table order and deduplicated here:
+ * SQLite's DISTINCT would walk the whole log through the (case, hlc) index instead.
  */
-async function timingOf(ctx: BackendContext, ids: ReadonlySet<string>, severalOpds: readonly string[]): Promise<Map<string, { pauses: Pause[]; extended: boolean }>> {
+function timedCaseIds(ctx: BackendContext): Set<string> {
+  const rows = ctx.opened.sqlite.prepare(`SELECT case_id FROM event WHERE type IN (${TIMING_EVENTS.map(() => '?').join(', ')})`).pluck().all(...TIMING_EVENTS) as string[];
+  return new Set(rows);
+}
+
+/**
+ * Pauses and the extension flag of the given cases, read from their `state` (the truth: the
+ * engine may have refused a pause or extension event as a conflict).
+ */
+async function timingOf(ctx: BackendContext, wanted: readonly string[]): Promise<Map<string, { pauses: Pause[]; extended: boolean }>> {
   const out = new Map<string, { pauses: Pause[]; extended: boolean }>();
-  const touched = await ctx.db.selectFrom('event').select('case_id').distinct().where('type', 'in', TIMING_EVENTS).execute();
-  const wanted = [...new Set([...touched.map((r) => r.case_id).filter((id) => ids.has(id)), ...severalOpds])];
   for (let i = 0; i < wanted.length; i += CHUNK) {
     const rows = await ctx.db
       .selectFrom('cases')
@@ -102,33 +109,30 @@ async function timingOf(ctx: BackendContext, ids: ReadonlySet<string>, severalOp
   return out;
 }
 
-/** The visible cases matching `where`, oldest received first, with their OPDs. */
-export async function loadCases(ctx: BackendContext, v: Visibility, where: CaseWhere): Promise<CaseFact[]> {
-  const vis = visibleWhere(v);
-  const match = (eb: ExpressionBuilder<Database, 'cases'>) => (vis ? eb.and([where(eb), vis(eb)]) : where(eb));
-  const rows = await ctx.db
+/**
+ * The light columns of a case and its OPDs (every OPD it went to, ordered by unit id, as a
+ * JSON array: one index lookup per case instead of a second pass over the big case rows).
+ */
+function caseRows(ctx: BackendContext, match: CaseWhere) {
+  return ctx.db
     .selectFrom('cases')
     .select([
       'id', 'ref', 'lapor_id', 'title', 'channel', 'type', 'category_id', 'subcategory_id', 'location', 'urgency', 'strategic', 'status',
       'received_at', 'registered_at', 'answered_at', 'closed_at', 'next_due_at', 'paused', 'preset_id', 'preset_version',
+      sql<string>`(SELECT json_group_array(unit_id) FROM (SELECT unit_id FROM case_unit WHERE case_unit.case_id = cases.id ORDER BY unit_id))`.as('units'),
     ])
-    .where(match)
-    .orderBy('received_at')
-    .orderBy('id')
-    .execute();
-  const units = new Map<string, string[]>();
-  if (rows.length > 0) {
-    const cu = await ctx.db.selectFrom('case_unit').innerJoin('cases', 'cases.id', 'case_unit.case_id').select(['case_unit.case_id', 'case_unit.unit_id']).where(match).execute();
-    for (const r of cu) {
-      const list = units.get(r.case_id);
-      if (list) list.push(r.unit_id);
-      else units.set(r.case_id, [r.unit_id]);
-    }
-  }
-  const severalOpds = [...units].filter(([, u]) => u.length > 1).map(([id]) => id);
-  const timing = rows.length > 0 ? await timingOf(ctx, new Set(rows.map((r) => r.id)), severalOpds) : new Map<string, { pauses: Pause[]; extended: boolean }>();
+    .where(match);
+}
+
+type CaseRow = Awaited<ReturnType<ReturnType<typeof caseRows>['execute']>>[number];
+
+/** Case facts of rows read by `caseRows`, with the pauses of those the log names. */
+async function factsOf(ctx: BackendContext, rows: readonly CaseRow[], timed: ReadonlySet<string>): Promise<CaseFact[]> {
+  const units = rows.map((r) => JSON.parse(r.units) as string[]);
+  const wanted = rows.filter((r, i) => timed.has(r.id) || (units[i]?.length ?? 0) > 1).map((r) => r.id);
+  const timing = wanted.length > 0 ? await timingOf(ctx, wanted) : null;
   // The projection wrote these columns from the closed enums; they are trusted on the way out.
-  return rows.map((r) => ({
+  return rows.map((r, i) => ({
     id: r.id,
     ref: r.ref,
     laporId: r.lapor_id,
@@ -149,10 +153,49 @@ export async function loadCases(ctx: BackendContext, v: Visibility, where: CaseW
     pausedNow: r.paused === 1,
     presetId: r.preset_id,
     presetVersion: r.preset_version,
-    extended: timing.get(r.id)?.extended ?? false,
-    pauses: timing.get(r.id)?.pauses ?? [],
-    opdUnitIds: units.get(r.id) ?? [],
+    extended: timing?.get(r.id)?.extended ?? false,
+    pauses: timing?.get(r.id)?.pauses ?? [],
+    opdUnitIds: units[i] ?? [],
   }));
+}
+
+function withVisibility(v: Visibility, where: CaseWhere): CaseWhere {
+  const vis = visibleWhere(v);
+  return (eb) => (vis ? eb.and([where(eb), vis(eb)]) : where(eb));
+}
+
+/** The visible cases matching `where`, oldest received first, with their OPDs. */
+export async function loadCases(ctx: BackendContext, v: Visibility, where: CaseWhere): Promise<CaseFact[]> {
+  const rows = await caseRows(ctx, withVisibility(v, where)).orderBy('received_at').orderBy('id').execute();
+  return rows.length > 0 ? factsOf(ctx, rows, timedCaseIds(ctx)) : [];
+}
+
+/** Cases read per page by `forEachCaseReceived`. */
+const PAGE = 2000;
+
+/**
+ * The visible cases received in `[from, to)`, oldest first, handed to `fn` a page at a time:
+ * a year of 100k cases is never held at once. Each page is one complete select (no cursor
+ * stays open while `fn` awaits, so other requests can use the connection meanwhile), keyed
+ * on (received_at, id): every case is read exactly once even if others are written between
+ * pages.
+ */
+export async function forEachCaseReceived(ctx: BackendContext, v: Visibility, from: number, to: number, fn: (page: CaseFact[]) => void | Promise<void>, pageSize = PAGE): Promise<void> {
+  const timed = timedCaseIds(ctx);
+  let after: { at: number; id: string } | null = null;
+  for (;;) {
+    const last = after;
+    // The lower bound is one range on the received_at index, so a page never rescans the year.
+    const range: CaseWhere = last
+      ? (eb) => eb.and([eb('cases.received_at', '>=', last.at), eb('cases.received_at', '<', to), eb.or([eb('cases.received_at', '>', last.at), eb('cases.id', '>', last.id)])])
+      : receivedIn(from, to);
+    const rows = await caseRows(ctx, withVisibility(v, range)).orderBy('received_at').orderBy('id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    await fn(await factsOf(ctx, rows, timed));
+    const end = rows[rows.length - 1];
+    if (!end || rows.length < pageSize) return;
+    after = { at: end.received_at, id: end.id };
+  }
 }
 
 /**
@@ -160,12 +203,11 @@ export async function loadCases(ctx: BackendContext, v: Visibility, where: CaseW
  * thousands: they are folded into sums as they come, never held).
  */
 export async function forEachTask(ctx: BackendContext, v: Visibility, where: CaseWhere, fn: (t: TaskFact) => void): Promise<void> {
-  const vis = visibleWhere(v);
   const q = ctx.db
     .selectFrom('case_task')
     .innerJoin('cases', 'cases.id', 'case_task.case_id')
     .select(['case_task.case_id', 'case_task.step_id', 'case_task.unit_id', 'case_task.state', 'case_task.opened_at', 'case_task.due_at', 'case_task.closed_at', 'case_task.returned'])
-    .where((eb) => (vis ? eb.and([where(eb), vis(eb)]) : where(eb)));
+    .where(withVisibility(v, where));
   for await (const r of q.stream(1000)) {
     fn({ caseId: r.case_id, stepId: r.step_id, unitId: r.unit_id, state: r.state, openedAt: r.opened_at, dueAt: r.due_at, closedAt: r.closed_at, returned: r.returned === 1 });
   }

@@ -3,14 +3,19 @@
  * as soon as it is built, so a year of 100k cases never sits in memory as cells. Each sheet
  * has the title, office and period rows, a frozen header with a filter, real dates shown as
  * dd/mm/yyyy, formatted numbers and, for tables, a totals row.
+ *
+ * The case list ("Daftar Aduan", always the last sheet) is written first, page by page while
+ * the figures are folded from the same cases, and the figure sheets once those are known:
+ * every sheet is reserved up front, so the workbook keeps its sheet order whatever order the
+ * sheets are filled in.
  */
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { TimeZoneCode } from '../../../shared/calendar/working-time';
-import type { CountRow, Measures, ReportCaseLine, ReportData } from '../../../shared/api/views-reports';
+import type { CountRow, Measures, ReportCaseLine, ReportData, ReportHeader, ReportKind } from '../../../shared/api/views-reports';
 import { assertNever } from '../../../shared/result';
 import { ATTENTION_LABEL, CHANNEL_LABEL, longDate, longDateTime, sheetDate, STATUS_LABEL, TYPE_LABEL, URGENCY_LABEL } from './labels';
-import { categoryName, finishedAt, handlingMinutes, totalStandardMinutes, UNCATEGORISED, type FigureEnv } from './figures';
+import { categoryName, UNCATEGORISED, type CaseTimes, type FigureEnv } from './figures';
 import type { CaseFact } from './source';
 
 type Kind = 'text' | 'int' | 'dec' | 'pct' | 'date';
@@ -45,8 +50,22 @@ interface SheetWriter {
   done(): void;
 }
 
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, meta: readonly string[], cols: readonly Col[]): SheetWriter {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] });
+const LIST = 'Daftar Aduan';
+
+/** The sheets of each kind, in workbook order (the case list, when there is one, last). */
+const SHEETS: Record<ReportKind, readonly string[]> = {
+  harian: ['Ringkasan', 'Aduan Masuk', 'Perlu Perhatian', 'Per Kategori', 'Per OPD'],
+  'isu-strategis': ['Aduan Strategis', 'Klaster'],
+  bulanan: ['Ringkasan', 'Per Status', 'Per Kanal', 'Per Jenis', 'Per Kategori', 'Per OPD', LIST],
+  semester: ['Ringkasan', 'Per OPD', 'Waktu per Langkah', LIST],
+  tahunan: ['Per Bulan', 'Per Status', 'Per Kanal', 'Per Jenis', 'Per Kategori', 'Per OPD', LIST],
+};
+
+type Book = ReadonlyMap<string, ExcelJS.Worksheet>;
+
+function addSheet(book: Book, name: string, meta: readonly string[], cols: readonly Col[]): SheetWriter {
+  const ws = book.get(name);
+  if (!ws) throw new Error(`sheet ${name} not reserved`);
   ws.columns = cols.map((c) => ({ width: c.width, style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {} }));
   meta.forEach((m, i) => {
     const r = ws.getRow(i + 1);
@@ -85,7 +104,7 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, meta: re
   };
 }
 
-function metaRows(d: ReportData, sheetTitle: string): string[] {
+function metaRows(d: ReportHeader, sheetTitle: string): string[] {
   const tz = d.timeZone as TimeZoneCode;
   return [
     `${d.title} — ${sheetTitle}`,
@@ -95,9 +114,9 @@ function metaRows(d: ReportData, sheetTitle: string): string[] {
   ];
 }
 
-function countSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, name: string, what: string, rows: readonly CountRow[]): void {
+function countSheet(book: Book, d: ReportData, name: string, what: string, rows: readonly CountRow[]): void {
   const total = rows.reduce((s, r) => s + r.count, 0);
-  const s = addSheet(wb, name, metaRows(d, name), [
+  const s = addSheet(book, name, metaRows(d, name), [
     { header: 'No', width: 6, kind: 'int' },
     { header: what, width: 48, kind: 'text' },
     { header: 'Jumlah Aduan', width: 14, kind: 'int' },
@@ -127,8 +146,8 @@ function measureCells(m: Measures): Cell[] {
   return [m.received, m.followedUp, m.followedUpRate, m.finished, m.finishedRate, m.onTime, m.late, m.onTimeRate, m.avgHandlingDays, m.worstHandlingDays, m.open, m.overdue];
 }
 
-function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, m: Measures, extra: ReadonlyArray<[string, number]> = []): void {
-  const s = addSheet(wb, 'Ringkasan', metaRows(d, 'Ringkasan'), [
+function summarySheet(book: Book, d: ReportData, m: Measures, extra: ReadonlyArray<[string, number]> = []): void {
+  const s = addSheet(book, 'Ringkasan', metaRows(d, 'Ringkasan'), [
     { header: 'Ukuran', width: 44, kind: 'text' },
     { header: 'Nilai', width: 16, kind: 'dec' },
   ]);
@@ -138,9 +157,9 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, m: 
   s.done();
 }
 
-function lineSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, name: string, lines: readonly ReportCaseLine[]): void {
+function lineSheet(book: Book, d: ReportData, name: string, lines: readonly ReportCaseLine[]): void {
   const tz = d.timeZone as TimeZoneCode;
-  const s = addSheet(wb, name, metaRows(d, name), [
+  const s = addSheet(book, name, metaRows(d, name), [
     { header: 'No', width: 6, kind: 'int' },
     { header: 'Nomor Registrasi', width: 20, kind: 'text' },
     { header: 'Nomor LAPOR!', width: 14, kind: 'text' },
@@ -180,68 +199,90 @@ function lineSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, name: 
   s.done();
 }
 
-/** Every case of the period, one row each (streamed: a year may hold 100k). */
-function caseListSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, cases: readonly CaseFact[], env: FigureEnv): void {
-  const tz = d.timeZone as TimeZoneCode;
-  const s = addSheet(wb, 'Daftar Aduan', metaRows(d, 'Daftar Aduan'), [
-    { header: 'No', width: 7, kind: 'int' },
-    { header: 'Nomor Registrasi', width: 20, kind: 'text' },
-    { header: 'Nomor LAPOR!', width: 14, kind: 'text' },
-    { header: 'Tanggal Diterima', width: 13, kind: 'date' },
-    { header: 'Kanal', width: 16, kind: 'text' },
-    { header: 'Jenis', width: 14, kind: 'text' },
-    { header: 'Kategori', width: 28, kind: 'text' },
-    { header: 'Judul', width: 48, kind: 'text' },
-    { header: 'OPD', width: 30, kind: 'text' },
-    { header: 'Status', width: 14, kind: 'text' },
-    { header: 'Tanggal Selesai', width: 13, kind: 'date' },
-    { header: 'Lama Penanganan (hari kerja)', width: 14, kind: 'dec' },
-    { header: 'Tepat Waktu', width: 11, kind: 'text' },
-  ]);
-  let finished = 0;
-  let sum = 0;
-  cases.forEach((c, i) => {
-    const end = finishedAt(env, c);
-    const took = handlingMinutes(env, c);
-    const std = totalStandardMinutes(env, c);
-    if (took !== null) [finished, sum] = [finished + 1, sum + took];
-    s.row([
-      i + 1,
-      c.ref,
-      c.laporId,
-      sheetDate(c.receivedAt, tz),
-      CHANNEL_LABEL[c.channel],
-      TYPE_LABEL[c.type],
-      categoryName(env, c) ?? UNCATEGORISED,
-      c.title,
-      c.opdUnitIds.map((u) => env.unitName(u)).join(', '),
-      STATUS_LABEL[c.status],
-      end === null ? null : sheetDate(end, tz),
-      took === null ? null : took / env.dayMinutes,
-      took === null || std === null ? null : took <= std ? 'Ya' : 'Tidak',
-    ]);
-  });
-  s.row([null, `Jumlah: ${cases.length} aduan`, null, null, null, null, null, null, null, `Selesai: ${finished}`, null, finished ? sum / finished / env.dayMinutes : null, null], true);
-  s.done();
+const LIST_COLS: readonly Col[] = [
+  { header: 'No', width: 7, kind: 'int' },
+  { header: 'Nomor Registrasi', width: 20, kind: 'text' },
+  { header: 'Nomor LAPOR!', width: 14, kind: 'text' },
+  { header: 'Tanggal Diterima', width: 13, kind: 'date' },
+  { header: 'Kanal', width: 16, kind: 'text' },
+  { header: 'Jenis', width: 14, kind: 'text' },
+  { header: 'Kategori', width: 28, kind: 'text' },
+  { header: 'Judul', width: 48, kind: 'text' },
+  { header: 'OPD', width: 30, kind: 'text' },
+  { header: 'Status', width: 14, kind: 'text' },
+  { header: 'Tanggal Selesai', width: 13, kind: 'date' },
+  { header: 'Lama Penanganan (hari kerja)', width: 14, kind: 'dec' },
+  { header: 'Tepat Waktu', width: 11, kind: 'text' },
+];
+
+/** A case of the list with its times (computed once, for the figures too). */
+export interface ListedCase {
+  c: CaseFact;
+  t: CaseTimes;
 }
 
-function sheetsOf(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, cases: readonly CaseFact[], env: FigureEnv): void {
+/** The "Daftar Aduan" sheet, every case of the period one row each, written as they come. */
+class CaseList {
+  private readonly s: SheetWriter;
+  private readonly tz: TimeZoneCode;
+  private n = 0;
+  private finished = 0;
+  private sum = 0;
+  private dayMinutes = 1;
+  constructor(book: Book, head: ReportHeader) {
+    this.s = addSheet(book, LIST, metaRows(head, LIST), LIST_COLS);
+    this.tz = head.timeZone as TimeZoneCode;
+  }
+
+  add(env: FigureEnv, rows: readonly ListedCase[]): void {
+    const tz = this.tz;
+    this.dayMinutes = env.dayMinutes;
+    for (const { c, t } of rows) {
+      const { end, took, std } = t;
+      if (took !== null) [this.finished, this.sum] = [this.finished + 1, this.sum + took];
+      this.s.row([
+        ++this.n,
+        c.ref,
+        c.laporId,
+        sheetDate(c.receivedAt, tz),
+        CHANNEL_LABEL[c.channel],
+        TYPE_LABEL[c.type],
+        categoryName(env, c) ?? UNCATEGORISED,
+        c.title,
+        c.opdUnitIds.map((u) => env.unitName(u)).join(', '),
+        STATUS_LABEL[c.status],
+        end === null ? null : sheetDate(end, tz),
+        took === null ? null : took / env.dayMinutes,
+        took === null || std === null ? null : took <= std ? 'Ya' : 'Tidak',
+      ]);
+    }
+  }
+
+  done(): void {
+    const { n, finished, sum } = this;
+    this.s.row([null, `Jumlah: ${n} aduan`, null, null, null, null, null, null, null, `Selesai: ${finished}`, null, finished ? sum / finished / this.dayMinutes : null, null], true);
+    this.s.done();
+  }
+}
+
+/** The figure sheets of a report (the case list is written apart, see ReportWorkbook). */
+function sheetsOf(book: Book, d: ReportData): void {
   switch (d.kind) {
     case 'harian':
-      summarySheet(wb, d, d.measures, [
+      summarySheet(book, d, d.measures, [
         ['Perlu perhatian: terlambat', d.attentionCounts.overdue],
         ['Perlu perhatian: segera jatuh tempo', d.attentionCounts.due_soon],
         ['Perlu perhatian: dikembalikan', d.attentionCounts.returned],
         ['Perlu perhatian: dijeda', d.attentionCounts.paused],
       ]);
-      lineSheet(wb, d, 'Aduan Masuk', d.received);
-      lineSheet(wb, d, 'Perlu Perhatian', d.attention);
-      countSheet(wb, d, 'Per Kategori', 'Kategori', d.byCategory);
-      countSheet(wb, d, 'Per OPD', 'Perangkat Daerah', d.byOpd);
+      lineSheet(book, d, 'Aduan Masuk', d.received);
+      lineSheet(book, d, 'Perlu Perhatian', d.attention);
+      countSheet(book, d, 'Per Kategori', 'Kategori', d.byCategory);
+      countSheet(book, d, 'Per OPD', 'Perangkat Daerah', d.byOpd);
       return;
     case 'isu-strategis': {
-      lineSheet(wb, d, 'Aduan Strategis', d.cases);
-      const s = addSheet(wb, 'Klaster', metaRows(d, 'Klaster aduan serupa'), [
+      lineSheet(book, d, 'Aduan Strategis', d.cases);
+      const s = addSheet(book, 'Klaster', metaRows(d, 'Klaster aduan serupa'), [
         { header: 'No', width: 6, kind: 'int' },
         { header: 'Dasar', width: 10, kind: 'text' },
         { header: 'Klaster', width: 44, kind: 'text' },
@@ -257,21 +298,20 @@ function sheetsOf(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, cases: 
     case 'bulanan':
     case 'tahunan':
       if (d.kind === 'tahunan') {
-        const s = addSheet(wb, 'Per Bulan', metaRows(d, 'Per Bulan'), [{ header: 'Bulan', width: 14, kind: 'text' }, ...MEASURE_COLS]);
+        const s = addSheet(book, 'Per Bulan', metaRows(d, 'Per Bulan'), [{ header: 'Bulan', width: 14, kind: 'text' }, ...MEASURE_COLS]);
         for (const m of d.months) s.row([m.label, ...measureCells(m.measures)]);
         s.row(['Jumlah', ...measureCells(d.measures)], true);
         s.done();
-      } else summarySheet(wb, d, d.measures);
-      countSheet(wb, d, 'Per Status', 'Status', d.byStatus);
-      countSheet(wb, d, 'Per Kanal', 'Kanal', d.byChannel);
-      countSheet(wb, d, 'Per Jenis', 'Jenis', d.byType);
-      countSheet(wb, d, 'Per Kategori', 'Kategori', d.byCategory);
-      countSheet(wb, d, 'Per OPD', 'Perangkat Daerah', d.byOpd);
-      caseListSheet(wb, d, cases, env);
+      } else summarySheet(book, d, d.measures);
+      countSheet(book, d, 'Per Status', 'Status', d.byStatus);
+      countSheet(book, d, 'Per Kanal', 'Kanal', d.byChannel);
+      countSheet(book, d, 'Per Jenis', 'Jenis', d.byType);
+      countSheet(book, d, 'Per Kategori', 'Kategori', d.byCategory);
+      countSheet(book, d, 'Per OPD', 'Perangkat Daerah', d.byOpd);
       return;
     case 'semester': {
-      summarySheet(wb, d, d.measures);
-      const o = addSheet(wb, 'Per OPD', metaRows(d, 'Per Perangkat Daerah'), [
+      summarySheet(book, d, d.measures);
+      const o = addSheet(book, 'Per OPD', metaRows(d, 'Per Perangkat Daerah'), [
         { header: 'No', width: 6, kind: 'int' },
         { header: 'Perangkat Daerah', width: 44, kind: 'text' },
         { header: 'Aduan Diterima', width: 12, kind: 'int' },
@@ -286,7 +326,7 @@ function sheetsOf(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, cases: 
       const sum = (f: (r: (typeof opds)[number]) => number) => opds.reduce((n, r) => n + f(r), 0);
       o.row([null, 'Jumlah', sum((r) => r.received), sum((r) => r.answeredOnTime), sum((r) => r.late), sum((r) => r.daysLate), null, sum((r) => r.open)], true);
       o.done();
-      const st = addSheet(wb, 'Waktu per Langkah', metaRows(d, 'Waktu per langkah terhadap standar SOP'), [
+      const st = addSheet(book, 'Waktu per Langkah', metaRows(d, 'Waktu per langkah terhadap standar SOP'), [
         { header: 'No', width: 6, kind: 'int' },
         { header: 'Unit', width: 36, kind: 'text' },
         { header: 'Langkah', width: 50, kind: 'text' },
@@ -300,7 +340,6 @@ function sheetsOf(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, cases: 
       d.steps.forEach((r, i) => st.row([i + 1, r.unitName, r.stepName, r.count, r.avgDays, r.standardDays, r.ratio, r.worstDays, r.lateCount]));
       st.row([null, 'Jumlah', null, d.steps.reduce((n, r) => n + r.count, 0), null, null, null, null, d.steps.reduce((n, r) => n + r.lateCount, 0)], true);
       st.done();
-      caseListSheet(wb, d, cases, env);
       return;
     }
     default:
@@ -308,17 +347,50 @@ function sheetsOf(wb: ExcelJS.stream.xlsx.WorkbookWriter, d: ReportData, cases: 
   }
 }
 
-/** Streams the workbook of a report into `out` and resolves once it is fully written. */
-export async function writeReportXlsx(d: ReportData, cases: readonly CaseFact[], env: FigureEnv, out: Writable): Promise<void> {
-  const done = new Promise<void>((resolve, reject) => {
-    out.once('finish', resolve);
-    out.once('close', resolve);
-    out.once('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Alur';
-  wb.created = new Date(d.generatedAt);
-  sheetsOf(wb, d, cases, env);
-  await wb.commit();
-  await done;
+/**
+ * The workbook of one report, streamed into `out`: the case list first (`addCases`, page by
+ * page), then `finish` with the figures writes the other sheets and completes the file.
+ */
+export class ReportWorkbook {
+  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly book: Book;
+  private readonly written: Promise<void>;
+  private list: CaseList | null = null;
+
+  constructor(kind: ReportKind, generatedAt: number, out: Writable) {
+    this.written = new Promise<void>((resolve, reject) => {
+      out.once('finish', resolve);
+      out.once('close', resolve);
+      out.once('error', reject);
+    });
+    // Failures surface through `finish`; until then an error must not go unhandled.
+    this.written.catch(() => undefined);
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    this.wb.creator = 'Alur';
+    this.wb.created = new Date(generatedAt);
+    this.book = new Map(SHEETS[kind].map((name) => [name, this.wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] })]));
+  }
+
+  /**
+   * Appends cases to the case list, then lets the event loop run once so the zip can take
+   * and compress what those rows made while the next page is read. (Waiting until it has
+   * taken everything was measured slower and no smaller: compression then stops overlapping
+   * with the rows.)
+   */
+  async addCases(head: ReportHeader, env: FigureEnv, rows: readonly ListedCase[]): Promise<void> {
+    this.list ??= new CaseList(this.book, head);
+    this.list.add(env, rows);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Writes the figure sheets, closes the case list and resolves once `out` has it all. */
+  async finish(d: ReportData): Promise<void> {
+    sheetsOf(this.book, d);
+    if (this.book.has(LIST)) {
+      this.list ??= new CaseList(this.book, d);
+      this.list.done();
+    }
+    await this.wb.commit();
+    await this.written;
+  }
 }
