@@ -225,6 +225,7 @@ export function applyAct(preset: WorkflowPreset, state: CaseState, e: ActEvent, 
     const waits = index.joinSteps.has(to.id) && at.branchId === null && branchLive(null);
     opened.state = waits ? 'waiting' : 'open';
     opened.dueAt = waits ? null : (p.dueAt ?? taskDue(cal, to, e.at, timing));
+    if (p.dueAt !== null && !waits) opened.dueOverride = p.dueAt;
     tasks.push(opened);
   });
   tasks = settleJoins(cal, index, tasks, e, timing);

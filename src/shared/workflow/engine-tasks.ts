@@ -118,6 +118,7 @@ export function recomputeDues(
 ): Task[] {
   return tasks.map((t) => {
     if (t.state !== 'open') return t;
+    if (t.dueOverride != null) return t.dueAt === t.dueOverride ? t : { ...t, dueAt: t.dueOverride };
     const step = index.steps.get(t.stepId);
     if (!step) return t;
     if (before) {

@@ -25,6 +25,12 @@ export interface Task {
   openedByEvent: string;
   /** null while the case clock is paused, or for a task that is not open. */
   dueAt: number | null;
+  /**
+   * The due date the disposition that opened it set (instead of the step's standard). It
+   * survives a pause and an extension: the official's date stands. Absent in states stored
+   * before it existed, which is the same as null.
+   */
+  dueOverride?: number | null;
   closedAt: number | null;
   closedByEvent: string | null;
   /** What the disposition that opened it said. */

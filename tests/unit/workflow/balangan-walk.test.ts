@@ -151,6 +151,18 @@ describe('Balangan branches', () => {
     expect(w2.sole().dueAt).toBe(own);
   });
 
+  it('a disposition\'s own due date survives a pause and resume (the official\'s date stands)', () => {
+    const w2 = new Walk(preset, ctx, { at: at('2026-03-02 08:00', 'WITA') });
+    const own = at('2026-03-04 15:00', 'WITA');
+    w2.act(hub('admin_aduan'), { taskId: w2.sole().id, actionId: 'jalur_cepat', targets: [{ unitId: PUPR }], dueAt: own });
+    w2.now = at('2026-03-02 09:00', 'WITA');
+    w2.raw({ type: 'case.paused', payload: { reason: 'Menunggu kelengkapan dari pengadu.' } }, post(HUB, 'admin_aduan'));
+    expect(w2.sole().dueAt).toBeNull();
+    w2.now = at('2026-03-03 09:00', 'WITA');
+    w2.raw({ type: 'case.resumed', payload: { note: null } }, post(HUB, 'admin_aduan'));
+    expect(w2.sole().dueAt).toBe(own);
+  });
+
   it('pause and resume: due times stop, then move by the paused office time', () => {
     const w = new Walk(preset, ctx, { at: at('2026-03-02 08:00', 'WITA') });
     expect(show(w.sole().dueAt, 'WITA')).toBe('2026-03-02 09:00');
