@@ -46,7 +46,9 @@ export function SavedSearches({ current, onApply }: Props) {
   }
 
   async function remove(s: SavedSearch): Promise<void> {
-    if (notify.unwrap(await api['search.saved.delete']({ id: s.id })) === null) return;
+    // The method's value is null, so the result is checked, not unwrapped.
+    const r = await api['search.saved.delete']({ id: s.id });
+    if (!r.ok) return notify.error(r.error);
     notify.success(t('desk.saved.deleted'));
     setSelected(null);
     list.reload();
