@@ -23,6 +23,7 @@ import { AttachmentUpload } from '../register/attachment-upload';
 interface PaperChoice {
   value: string;
   task: Task;
+  stepNo: number;
   stepName: string;
   action: PresetAction;
 }
@@ -52,7 +53,7 @@ function paperChoices(detail: CaseDetail, overview: OfficeOverview, session: Ses
     if (!step) continue;
     for (const action of step.actions) {
       if (action.onlyForTypes && !action.onlyForTypes.includes(detail.case.type)) continue;
-      out.push({ value: `${task.id}|${action.id}`, task, stepName: step.name, action });
+      out.push({ value: `${task.id}|${action.id}`, task, stepNo: step.no, stepName: step.name, action });
     }
   }
   return out;
@@ -174,14 +175,14 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
           <Select
             data-testid="paper-action"
             onChange={pick}
-            options={choices.map((c) => ({ value: c.value, label: t('desk.paper.stepAction', { step: c.stepName, action: c.action.label }) }))}
+            options={choices.map((c) => ({ value: c.value, label: t('desk.paper.stepAction', { no: c.stepNo, step: c.stepName, action: c.action.label }) }))}
           />
         </Form.Item>
         <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item name="positionId" label={t('desk.paper.official')} rules={required} style={{ flex: 2 }}>
             <Select data-testid="paper-official" options={posts.map((p) => ({ value: p.id, label: p.title }))} />
           </Form.Item>
-          <Form.Item name="writtenOn" label={t('desk.paper.writtenOn')} rules={required} style={{ flex: 1 }}>
+          <Form.Item name="writtenOn" label={t('desk.paper.writtenOn')} rules={required} style={{ flex: 1, minWidth: 180 }}>
             <DatePicker format={t('format.datePicker')} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today, 'day') || d.isBefore(dayjs('2000-01-01'))} />
           </Form.Item>
         </div>
