@@ -1,7 +1,7 @@
 /**
- * Saving, opening and printing a generated document. Inside Electron the shell offers the
- * system save and print dialogs; in the browser harness the file downloads, and a PDF to
- * print opens in a new tab where the browser's own print button is.
+ * Saving and printing a generated document. Inside Electron the shell offers the system save
+ * and print dialogs. The browser harness opens no windows (the app never calls window.open, a
+ * test checks the bundle), so there a PDF to print is downloaded to be printed from the viewer.
  */
 import type { FileToSave } from '../../shared/api/bridge';
 import type { Result } from '../../shared/result';
@@ -29,12 +29,12 @@ export async function saveDocument(file: FileToSave): Promise<Result<string | nu
   return { ok: true, value: file.fileName };
 }
 
-/** Prints a PDF (Electron's print dialog) or, in the browser, opens it to print from there. */
-export async function printDocument(file: FileToSave): Promise<Result<null>> {
+/**
+ * Prints a PDF through Electron's print dialog; in the browser harness, downloads it and
+ * resolves to its name so the UI can say to print it from the PDF viewer.
+ */
+export async function printDocument(file: FileToSave): Promise<Result<string | null>> {
   const bridge = ipcBridge();
   if (bridge) return bridge.printPdf(file);
-  const url = URL.createObjectURL(blobOf(file));
-  window.open(url, '_blank', 'noopener');
-  setTimeout(() => URL.revokeObjectURL(url), 300_000);
-  return { ok: true, value: null };
+  return saveDocument(file);
 }

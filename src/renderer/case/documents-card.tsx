@@ -41,7 +41,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
     const done = await then(made.value);
     setBusy(null);
     if (!done.ok) notify.error(done.error);
-    else if (typeof done.value === 'string') notify.success(t('docs.saved', { where: done.value }));
+    else if (typeof done.value === 'string') notify.success(t(job.endsWith('print') ? 'docs.downloadedToPrint' : 'docs.saved', { where: done.value }));
     // Making a copy records it on the case (for later verification): refresh the timeline.
     onChanged();
   }
