@@ -16,6 +16,12 @@ const MIMES = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: 'docx', name: 'Dokumen Word' },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', name: 'Lembar kerja Excel' },
   'text/csv': { ext: 'csv', name: 'CSV' },
+  // Attachments of a case (the types the desk accepts, checked by content on upload).
+  'image/jpeg': { ext: 'jpg', name: 'Gambar JPEG' },
+  'image/png': { ext: 'png', name: 'Gambar PNG' },
+  'image/gif': { ext: 'gif', name: 'Gambar GIF' },
+  'image/webp': { ext: 'webp', name: 'Gambar WebP' },
+  'image/tiff': { ext: 'tif', name: 'Gambar TIFF' },
 } as const;
 
 const Payload = z

@@ -1,6 +1,6 @@
 /** The case's history: every event, who did it as what, when, and how long the step took against its standard. */
-import { Space, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { ExclamationCircleOutlined, FileTextOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
+import { Button, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { ExclamationCircleOutlined, FileTextOutlined, PaperClipOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,9 @@ import { CASE_TYPES, CHANNELS, URGENCIES } from '../../shared/domain/enums';
 import { actingTitle } from '../components/positions-text';
 import { formatDateTime, formatWorkMinutes } from '../format/dates';
 import { useApp } from '../hooks/use-app';
+import { useNotify } from '../hooks/use-notify';
+import { api } from '../api/client';
+import { saveDocument } from '../api/files';
 
 const EVENT_COLOR: Partial<Record<EventType, string>> = {
   'case.registered': 'blue',
@@ -60,10 +63,21 @@ interface SummaryEnv {
   overview: OfficeOverview;
   t: TFunction;
   when: (ms: number) => string;
+  caseId: string;
+}
+
+interface FileRef {
+  name: string;
+  sha256: string;
+}
+
+function asFiles(v: unknown): FileRef[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter((f): f is FileRef => typeof f === 'object' && f !== null && typeof (f as FileRef).name === 'string' && typeof (f as FileRef).sha256 === 'string');
 }
 
 /** What the backend summarised of an event's payload, in words; unknown keys are left out. */
-function summaryBlock(e: TimelineEntry, { overview, t, when }: SummaryEnv): ReactNode[] {
+function summaryBlock(e: TimelineEntry, { overview, t, when, caseId }: SummaryEnv): ReactNode[] {
   const s = e.summary;
   const parts: ReactNode[] = [];
   const str = (k: string): string | null => (typeof s[k] === 'string' && (s[k] as string).trim() ? (s[k] as string) : null);
@@ -110,8 +124,33 @@ function summaryBlock(e: TimelineEntry, { overview, t, when }: SummaryEnv): Reac
     const kind = str('kind');
     if (kind === 'sheet' || kind === 'letter') parts.push(line('document', t('timeline.document'), `${t(`docs.kind_${kind}`)} (${(str('format') ?? '').toUpperCase()})`));
   }
+  const paper = s['paper'] as { writtenOn?: unknown; recordedBy?: unknown; scan?: unknown } | null | undefined;
+  if (paper && typeof paper.writtenOn === 'string') {
+    const scan = asFiles([paper.scan]);
+    parts.push(
+      line(
+        'paper',
+        t('timeline.paperRecord'),
+        <>
+          {t('timeline.paperDetail', { date: paper.writtenOn, who: typeof paper.recordedBy === 'string' ? paper.recordedBy : t('common.dash') })}{' '}
+          {scan.map((f) => (
+            <AttachmentLink key={f.sha256} caseId={caseId} file={f} />
+          ))}
+        </>,
+      ),
+    );
+  }
+  const fileRefs = asFiles(s['files']);
   const attachments = asStrings(s['attachments']);
-  if (attachments.length) parts.push(line('attachments', t('summary.attachments'), attachments.join(', ')));
+  if (fileRefs.length)
+    parts.push(
+      line(
+        'attachments',
+        t('summary.attachments'),
+        fileRefs.map((f) => <AttachmentLink key={f.sha256} caseId={caseId} file={f} />),
+      ),
+    );
+  else if (attachments.length) parts.push(line('attachments', t('summary.attachments'), attachments.join(', ')));
   return parts;
 }
 
@@ -136,8 +175,26 @@ function SignatureTag({ check }: { check: SignatureCheck }) {
   );
 }
 
+/** A file of the case, fetched (from the LAN server if this workstation lacks it) and saved on click. */
+export function AttachmentLink({ caseId, file }: { caseId: string; file: FileRef }) {
+  const notify = useNotify();
+  const { t } = useTranslation();
+  async function open(): Promise<void> {
+    const r = await api['attachment.get']({ caseId, sha256: file.sha256 });
+    if (!r.ok) return notify.error(r.error);
+    const saved = await saveDocument({ fileName: r.value.name, mime: r.value.mime, dataBase64: r.value.dataBase64 });
+    if (!saved.ok) notify.error(saved.error);
+    else if (saved.value) notify.success(t('docs.saved', { where: saved.value }));
+  }
+  return (
+    <Button type="link" size="small" icon={<PaperClipOutlined />} style={{ paddingInline: 2 }} onClick={() => void open()} data-testid="attachment-link">
+      {file.name}
+    </Button>
+  );
+}
+
 /** The timeline of one case, oldest first. */
-export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function CaseTimeline({ entries, caseId }: { entries: TimelineEntry[]; caseId: string }) {
   const { t, i18n } = useTranslation();
   const { tz, overview } = useApp();
   const items = entries.map((e) => {
@@ -178,7 +235,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
             </div>
           )}
           {e.conflict && <Typography.Text type="danger">{e.conflict}</Typography.Text>}
-          {summaryBlock(e, { overview, t, when: (ms) => formatDateTime(ms, tz, t, i18n.language) })}
+          {summaryBlock(e, { overview, t, caseId, when: (ms) => formatDateTime(ms, tz, t, i18n.language) })}
         </div>
       ),
     };

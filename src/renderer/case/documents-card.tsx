@@ -1,6 +1,6 @@
 /** The case's documents: the disposition sheet and, once approved, the response letter, to print or save. */
 import { Alert, Button, Card, Input, Modal, Space, Typography, Upload } from 'antd';
-import { FilePdfOutlined, FileWordOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, FileWordOutlined, PaperClipOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/api/views';
@@ -9,6 +9,7 @@ import type { Result } from '../../shared/result';
 import { api } from '../api/client';
 import { printDocument, saveDocument } from '../api/files';
 import { useNotify } from '../hooks/use-notify';
+import { AttachmentLink } from './case-timeline';
 
 type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx' | 'letter-pades';
 
@@ -65,11 +66,45 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
     onChanged();
   }
 
+  async function attach(file: File): Promise<void> {
+    const up = await api['attachment.upload']({ name: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+    if (!up.ok) return notify.error(up.error);
+    const r = await api['case.attach']({ caseId, attachment: up.value });
+    if (!r.ok) return notify.error(r.error);
+    notify.success(t('docs.attached', { name: up.value.name }));
+    onChanged();
+  }
+
   const sheet = () => api['document.sheet']({ caseId });
   const letterOf = (format: 'pdf' | 'docx') => () => api['document.letter']({ caseId, eventId: letter?.id ?? null, format });
   return (
-    <Card size="small" title={t('timeline.document')} data-testid="documents-card">
+    <Card size="small" title={t('docs.title')} data-testid="documents-card">
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        <Space wrap align="start">
+          <Typography.Text strong style={{ minWidth: 140, display: 'inline-block' }}>
+            {t('summary.attachments')}
+          </Typography.Text>
+          <span data-testid="case-attachments">
+            {detail.case.attachments.length === 0 && <Typography.Text type="secondary">{t('common.dash')} </Typography.Text>}
+            {detail.case.attachments.map((a) => (
+              <AttachmentLink key={a.sha256} caseId={caseId} file={a} />
+            ))}
+          </span>
+          {detail.case.status !== 'closed' && (
+            <Upload
+              showUploadList={false}
+              accept="image/*,application/pdf"
+              beforeUpload={(f) => {
+                void attach(f);
+                return false;
+              }}
+            >
+              <Button size="small" icon={<PaperClipOutlined />} data-testid="attach-file">
+                {t('docs.attach')}
+              </Button>
+            </Upload>
+          )}
+        </Space>
         <Space wrap>
           <Typography.Text strong style={{ minWidth: 140, display: 'inline-block' }}>
             {t('docs.sheet')}

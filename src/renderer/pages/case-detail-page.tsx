@@ -46,7 +46,7 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <ComplainantCard detail={d} />
             <Card title={t('timeline.title', { count: d.timeline.length })} size="small">
-              <CaseTimeline entries={d.timeline} />
+              <CaseTimeline entries={d.timeline} caseId={d.case.id} />
             </Card>
           </Space>
         </Col>

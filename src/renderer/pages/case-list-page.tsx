@@ -87,6 +87,8 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
     {
       title: t('case.title'),
       dataIndex: 'title',
+      // The title is what people read first: it keeps its room, the table scrolls instead.
+      minWidth: 280,
       ellipsis: true,
       render: (_v, r) => (
         <Space size={4}>
@@ -201,6 +203,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
         size="small"
         loading={list.loading}
         columns={columns}
+        scroll={{ x: 1480 }}
         dataSource={list.data?.rows ?? []}
         pagination={{
           current: f.page,

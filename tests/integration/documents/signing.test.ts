@@ -70,6 +70,9 @@ describe('signing keys and signed acts', () => {
     const signed = d.timeline.filter((t) => t.signature !== null);
     expect(signed.map((t) => t.type)).toEqual(expect.arrayContaining(['case.disposed', 'case.approved']));
     for (const t of signed) expect(t.signature?.status).toBe('valid');
+    // The secretary's disposition to the field names the post, not just the unit.
+    const toPost = d.timeline.flatMap((t) => (t.type === 'case.disposed' ? (t.summary['targets'] as Array<{ positionId: string | null; name: string }>) : [])).find((x) => x.positionId !== null);
+    expect(toPost?.name).toMatch(/^Kepala Bidang Teknis/);
     const approval = d.timeline.find((t) => t.type === 'case.approved');
     expect(approval?.summary.letterNumber).toMatch(/\/\d{4}$/);
   });

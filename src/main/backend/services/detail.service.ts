@@ -2,7 +2,7 @@
 import { checkSignature, loadTrust } from '../keys/verify';
 import type { SignatureCheck } from '../../../shared/signing/canonical';
 import type { AllowedActionView, CaseDetail, TimelineEntry } from '../../../shared/api/views';
-import type { CaseEvent, Complainant } from '../../../shared/domain/events';
+import type { AttachmentRef, CaseEvent, Complainant } from '../../../shared/domain/events';
 import { attachmentsOf } from './attachment.service';
 import { addWorkingTime, elapsedWorkingMinutes, workingMinutesBetween } from '../../../shared/calendar/working-time';
 import type { WorkCalendar } from '../../../shared/calendar/working-time';
@@ -22,14 +22,23 @@ function isAct(e: CaseEvent): e is CaseEvent & { type: 'case.forwarded' | 'case.
   return ['case.forwarded', 'case.disposed', 'case.returned', 'case.drafted', 'case.approved', 'case.answered'].includes(e.type);
 }
 
-function summarize(e: CaseEvent, unitName: (id: string) => string): Record<string, unknown> {
+interface Names {
+  unit: (id: string) => string;
+  position: (id: string) => string | null;
+  user: (id: string) => string | null;
+}
+
+/** Files of an event, with what the case page needs to offer them for download. */
+const files = (list: readonly AttachmentRef[]) => list.map((a) => ({ name: a.name, sha256: a.sha256, mime: a.mime, size: a.size }));
+
+function summarize(e: CaseEvent, names: Names): Record<string, unknown> {
   switch (e.type) {
     case 'case.identity_recorded':
       // The identity itself is never in the timeline; it is read through the guarded path.
       return {};
     case 'case.registered': {
       const { ref, channel, laporId, receivedAt, type, title, privacy, urgency } = e.payload;
-      return { ref, channel, laporId, receivedAt, type, title, privacy, urgency };
+      return { ref, channel, laporId, receivedAt, type, title, privacy, urgency, files: files(e.payload.attachments) };
     }
     case 'case.forwarded':
     case 'case.disposed':
@@ -39,15 +48,25 @@ function summarize(e: CaseEvent, unitName: (id: string) => string): Record<strin
     case 'case.answered': {
       const p = e.payload;
       return {
-        targets: p.targets.map((t) => unitName(t.unitId)),
+        // A disposition to a post names the post; to a unit, the unit.
+        targets: p.targets.map((t) => ({ unitId: t.unitId, positionId: t.positionId, name: (t.positionId ? names.position(t.positionId) : null) ?? names.unit(t.unitId) })),
         instructions: p.instructions,
         note: p.note,
         urgency: p.urgency,
         dueAt: p.dueAt,
         response: p.response,
         attachments: p.attachments.map((a) => a.name),
+        files: files(p.attachments),
         letterNumber: p.letter?.number ?? null,
+        // A step done on paper: the date on the sheet, who entered it, and the scan.
+        paper: p.paper ? { writtenOn: p.paper.writtenOn, recordedBy: names.user(p.paper.recordedBy), scan: files([p.paper.scan])[0] } : null,
       };
+    }
+    case 'case.attachment_added':
+      return { attachments: [e.payload.attachment.name], files: files([e.payload.attachment]) };
+    case 'case.document_issued': {
+      const { kind, format } = e.payload;
+      return { kind, format };
     }
     default:
       return { ...e.payload };
@@ -113,7 +132,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       actionLabel,
       tookMinutes: took,
       standardMinutes: std,
-      summary: summarize(e, unitName),
+      summary: summarize(e, { unit: unitName, position: (id) => positions.get(id)?.title ?? null, user: (id) => users.get(id)?.fullName ?? null }),
       paper,
       conflict: conflicts.get(e.id) ?? null,
       signature,
