@@ -159,6 +159,9 @@ describe('the complaint desk', () => {
     expect(byPerson[0]?.reasons).toEqual(expect.arrayContaining(['complainant', 'text']));
     const none = await call(ctx, 'case.duplicates', admin, { title: 'Permohonan informasi jadwal vaksinasi', description: 'kapan jadwal vaksinasi balita' });
     expect(none.every((d) => !d.reasons.includes('complainant'))).toBe(true);
+    // Sharing one word (the village) with an existing case is not "the same thing".
+    const place = await call(ctx, 'case.duplicates', admin, { title: 'Pungutan liar di sekolah Galumbang', description: 'Orang tua murid diminta membayar seragam' });
+    expect(place.find((d) => d.title === 'Jembatan kayu rusak di Desa Galumbang')).toBeUndefined();
   });
 
   it('keeps saved searches per user', async () => {

@@ -15,10 +15,25 @@ function digits(s: string | null | undefined): string {
   return (s ?? '').replace(/\D/g, '').replace(/^62/, '0');
 }
 
-/** Significant words of a text as an FTS5 OR query (quoted: user text is never syntax). */
-function similarQuery(text: string): string | null {
-  const words = [...new Set(text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && !STOP.has(w)))].slice(0, 12);
+/** The words of a text that say something (longer than three letters, not a stop word). */
+function significantWords(text: string): string[] {
+  return [...new Set(text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && !STOP.has(w)))];
+}
+
+/** Significant words as an FTS5 OR query (quoted: user text is never syntax). */
+function similarQuery(words: readonly string[]): string | null {
   return words.length >= 2 ? words.map((w) => `"${w}"`).join(' OR ') : null;
+}
+
+/**
+ * "About the same thing": the candidate shares at least two of the new text's significant
+ * words, and at least 40% of them. One shared word (a village name, "jalan") is not enough,
+ * or every case of a district would look like a duplicate of every other.
+ */
+function similarEnough(words: readonly string[], candidate: string): boolean {
+  const theirs = new Set(significantWords(candidate));
+  const shared = words.filter((w) => theirs.has(w)).length;
+  return shared >= 2 && shared >= Math.ceil(words.length * 0.4);
 }
 
 export async function findDuplicates(ctx: BackendContext, input: ParsedInputOf<'case.duplicates'>): Promise<DuplicateCandidate[]> {
@@ -32,13 +47,16 @@ export async function findDuplicates(ctx: BackendContext, input: ParsedInputOf<'
   if (input.laporId) {
     for (const r of await ctx.db.selectFrom('cases').select(cols).where('lapor_id', '=', input.laporId).limit(5).execute()) add(r, 'lapor');
   }
-  const q = similarQuery(`${input.title} ${input.description}`);
+  const words = significantWords(`${input.title} ${input.description}`).slice(0, 12);
+  const q = similarQuery(words);
   const textHits = q
-    ? await ctx.db
-        .selectFrom('cases')
-        .select(cols)
-        .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${q} ORDER BY rank LIMIT 20)`)
-        .execute()
+    ? (
+        await ctx.db
+          .selectFrom('cases')
+          .select([...cols, 'cases.description'])
+          .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${q} ORDER BY rank LIMIT 20)`)
+          .execute()
+      ).filter((r) => similarEnough(words, `${r.title} ${r.description}`))
     : [];
   const c = input.complainant;
   if (c) {
