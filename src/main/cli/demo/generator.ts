@@ -123,6 +123,29 @@ async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPr
   return out;
 }
 
+/**
+ * The titles an OPD's head and secretary sign with (Camat, Direktur, Kepala Dinas...), instead
+ * of the preset's generic role names, so the demo's letters read like an office's.
+ */
+async function titleOpdPosts(ctx: BackendContext): Promise<void> {
+  const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
+  const headOf = (name: string): string => {
+    if (/^Kecamatan /.test(name)) return name.replace(/^Kecamatan /, 'Camat ');
+    if (/^(Rumah Sakit|RSUD)/.test(name)) return `Direktur ${name}`;
+    if (/^Perusahaan Umum Daerah/.test(name)) return `Direktur Utama ${name}`;
+    return `Kepala ${name}`;
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const p of await listRefs(trx, 'position')) {
+      const unit = units.get(p.unitId);
+      if (!unit || unit.kind !== 'opd') continue;
+      if (p.roleId === 'kepala_opd') await putRef(trx, 'position', p.id, { title: headOf(unit.name) }, ctx.clock.tick());
+      if (p.roleId === 'sekretaris') await putRef(trx, 'position', p.id, { title: `Sekretaris ${unit.name}` }, ctx.clock.tick());
+    }
+    await persistClock(trx, ctx);
+  });
+}
+
 /** Kop surat for every unit, so letters print as an office's would (addresses are invented). */
 async function addLetterheads(ctx: BackendContext, preset: WorkflowPreset): Promise<void> {
   const region = preset.region.split(',')[0]?.trim() ?? preset.region;
@@ -230,6 +253,7 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
   const proj = await ctx.projection();
   const cal = proj.engine.calendar;
   const preset = proj.preset(office.presetId, office.presetVersion);
+  await titleOpdPosts(ctx);
   const officials = await createOfficials(ctx, rng, preset);
   const from = new Date(o.now - 120 * DAY).toISOString().slice(0, 10);
   const until = new Date(o.now + 60 * DAY).toISOString().slice(0, 10);
