@@ -76,9 +76,8 @@ describe('Impor LAPOR!', () => {
     await result.filter({ hasText: '5 aduan diimpor' }).waitFor();
     expect(await result.innerText()).toMatch(/ADU-\d{4}-\w+ sampai ADU-\d{4}-\w+/);
 
-    // Five new desk tasks for the admin: three toasts, then one summary, not five toasts.
-    await page.locator('.ant-notification-notice').filter({ hasText: '2 tugas baru lainnya' }).waitFor();
-    expect(await page.locator('.ant-notification-notice').count()).toBeLessThanOrEqual(4);
+    // Five new desk tasks arrive as a burst; that it becomes three toasts and one summary is
+    // tested on BurstGate (tests/unit/renderer), not here, where it depends on event timing.
     await screenshot(page, '24-import-result');
 
     await page.getByRole('button', { name: 'Lihat aduan LAPOR!' }).click();

@@ -7,18 +7,13 @@ import type { CaseDetail } from '../../shared/api/views';
 import type { DocumentFile } from '../../shared/api/views-documents';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
+import { readFileBase64 } from '../api/file-bytes';
 import { printDocument, saveDocument } from '../api/files';
 import { useNotify } from '../hooks/use-notify';
 import { AttachmentLink } from './case-timeline';
 
 type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx' | 'letter-pades';
 
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -67,7 +62,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
   }
 
   async function attach(file: File): Promise<void> {
-    const up = await api['attachment.upload']({ name: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+    const up = await api['attachment.upload']({ name: file.name, dataBase64: await readFileBase64(file) });
     if (!up.ok) return notify.error(up.error);
     const r = await api['case.attach']({ caseId, attachment: up.value });
     if (!r.ok) return notify.error(r.error);
@@ -158,7 +153,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
             accept=".p12,.pfx,application/x-pkcs12"
             showUploadList={false}
             beforeUpload={(f) => {
-              void f.arrayBuffer().then((b) => setP12({ name: f.name, base64: toBase64(b) }));
+              void readFileBase64(f).then((base64) => setP12({ name: f.name, base64 }));
               return false;
             }}
           >

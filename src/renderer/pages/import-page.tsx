@@ -14,7 +14,7 @@ import { saveDocument } from '../api/files';
 import { useNotify } from '../hooks/use-notify';
 import { useQuery } from '../hooks/use-query';
 import { navigate } from '../hooks/use-route';
-import { readFileBase64, textBase64 } from '../import/file-bytes';
+import { readFileBase64, textBase64 } from '../api/file-bytes';
 import { DuplicateTable, MappingEditor, PreviewCounts, RefusedTable, SampleTable, WarningTable } from '../import/preview-panels';
 
 interface Picked {

@@ -9,18 +9,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVerification } from '../../shared/api/views-documents';
 import { api } from '../api/client';
+import { readFileBase64 } from '../api/file-bytes';
 import { formatDateTime } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { navigate } from '../hooks/use-route';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 export function VerifyPage() {
   const { t, i18n } = useTranslation();
@@ -48,7 +43,7 @@ export function VerifyPage() {
       setError(t('verify.tooBig'));
       return;
     }
-    const dataBase64 = toBase64(await file.arrayBuffer());
+    const dataBase64 = await readFileBase64(file);
     await finish(api['document.verify']({ fileName: file.name, dataBase64 }), file.name);
   }
 

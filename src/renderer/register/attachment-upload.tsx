@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../shared/domain/events';
 import { api } from '../api/client';
+import { readFileBase64 } from '../api/file-bytes';
 
 /** What the picker accepts; the backend checks the content anyway. */
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.gif,.webp,.tif,.tiff,application/pdf,image/*';
@@ -31,19 +32,6 @@ interface Props {
   /** Most files kept (the contract takes 20 per registration, one scan per paper step). */
   max?: number;
   testId?: string;
-}
-
-/** The file as base64 without the `data:...;base64,` prefix. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** A drop zone and the list of uploaded, uploading and refused files. */
@@ -85,7 +73,7 @@ export function AttachmentUpload({ onChange, onBusy, max = 20, testId = 'attachm
     setItems((prev) => [...prev, { key, name: file.name, state: 'uploading' }]);
     let update: Partial<Item>;
     try {
-      const r = await api['attachment.upload']({ name: file.name, dataBase64: await readBase64(file) });
+      const r = await api['attachment.upload']({ name: file.name, dataBase64: await readFileBase64(file) });
       update = r.ok ? { state: 'done', ref: r.value, name: r.value.name } : { state: 'refused', message: r.error.message };
     } catch (e) {
       update = { state: 'refused', message: e instanceof Error ? e.message : String(e) };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LetterheadView } from '../../shared/api/views-documents';
 import type { AttachmentRef } from '../../shared/domain/events';
 import { api } from '../api/client';
+import { readFileBase64 } from '../api/file-bytes';
 import { useNotify } from '../hooks/use-notify';
 import { useQuery } from '../hooks/use-query';
 
@@ -20,12 +21,6 @@ interface Fields {
   tembusan: string;
 }
 
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 export function LetterheadTab() {
   const { t } = useTranslation();
@@ -56,7 +51,7 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
   const current = head;
 
   async function upload(file: File): Promise<void> {
-    const r = await api['attachment.upload']({ name: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+    const r = await api['attachment.upload']({ name: file.name, dataBase64: await readFileBase64(file) });
     if (!r.ok) setError(r.error.message);
     else if (r.value.mime !== 'image/png' && r.value.mime !== 'image/jpeg') setError(t('letterhead.notImage'));
     else {

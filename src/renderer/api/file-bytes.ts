@@ -1,4 +1,4 @@
-/** Bytes in and out of the import screen: the picked export as base64, a CSV as base64. */
+/** Bytes in and out of the renderer: a picked file as base64 (uploads, imports, verification), a text as base64 (a CSV to save). */
 
 /** Reads a picked file as base64 (without the `data:` prefix), as the import methods take it. */
 export function readFileBase64(file: Blob): Promise<string> {
