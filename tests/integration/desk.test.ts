@@ -198,7 +198,7 @@ describe('the complaint desk', () => {
     const kadisPost = ov.positions.find((p) => p.roleId === 'kadis');
     const users = await call(ctx, 'user.list', admin, {});
     const kabid = users.find((u) => u.username === 'kabid_ikp');
-    await call(ctx, 'assignment.save', admin, { id: null, userId: kabid?.id ?? '', positionId: kadisPost?.id ?? '', acting: 'plt', from: '2026-11-01', until: '2026-11-30' });
+    const plt = await call(ctx, 'assignment.save', admin, { id: null, userId: kabid?.id ?? '', positionId: kadisPost?.id ?? '', acting: 'plt', from: '2026-11-01', until: '2026-11-30' });
     const t = tokens.get('kabid_ikp') ?? null;
     const me = await call(ctx, 'session.me', t, {});
     expect(me.positions.find((p) => p.positionId === kadisPost?.id)?.acting).toBe('plt');
@@ -210,6 +210,16 @@ describe('the complaint desk', () => {
     await call(ctx, 'case.act', t, { caseId, taskId: act?.taskId ?? '', actionId: act?.action.id ?? '', asPositionId: kadisPost?.id ?? '', targets: [{ unitId: opdIds[0] ?? '', positionId: null }], instructions: ['Koordinasikan'], signingPassword: STAFF_PASSWORD });
     const after = await call(ctx, 'case.get', admin, { caseId });
     expect(after.timeline[after.timeline.length - 1]).toMatchObject({ acting: 'plt', authorName: 'Pejabat kabid_ikp' });
+    expect(after.timeline[after.timeline.length - 1]?.signature?.status).toBe('valid');
+    // The Plt. is made definitive: the used Plt. assignment is ended, not rewritten, so the
+    // disposition signed as Plt. stays valid; deleting a used assignment ends it too.
+    const definitive = await call(ctx, 'assignment.save', admin, { id: plt.id, userId: kabid?.id ?? '', positionId: kadisPost?.id ?? '', acting: null, from: '2026-11-04', until: null });
+    expect(definitive.id).not.toBe(plt.id);
+    const kept = (await call(ctx, 'user.list', admin, {})).find((u) => u.id === kabid?.id)?.assignments.find((a) => a.id === plt.id);
+    expect(kept).toMatchObject({ acting: 'plt', from: '2026-11-01', until: '2026-11-03' });
+    const again = await call(ctx, 'case.get', admin, { caseId });
+    expect(again.timeline[again.timeline.length - 1]?.signature?.status).toBe('valid');
+    await call(ctx, 'assignment.delete', admin, { id: definitive.id });
   });
 
   it('two officials acting on the same step at once: one act is saved, the other refused', async () => {

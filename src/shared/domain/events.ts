@@ -88,6 +88,14 @@ export const LetterMeta = z.object({
   seq: z.number().int().min(1),
   /** Letter date, office-local 'YYYY-MM-DD'. */
   date: z.iso.date(),
+  /**
+   * The signer as the letter names them, fixed when it is signed (so a reprint after a
+   * promotion or a rename still prints what was signed).
+   */
+  signer: z
+    .object({ name: z.string().max(120), rank: z.string().max(80).nullable(), nip: z.string().max(18).nullable(), position: z.string().max(200) })
+    .nullable()
+    .default(null),
 });
 export type LetterMeta = z.infer<typeof LetterMeta>;
 

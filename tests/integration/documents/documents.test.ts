@@ -15,6 +15,7 @@ import { dispatch } from '../../../src/main/backend/backend';
 import type { BackendContext } from '../../../src/main/backend/services/context';
 import { letterContent } from '../../../src/main/backend/documents/letter-content';
 import { letterPdf } from '../../../src/main/backend/documents/letter-pdf';
+import { letterDocx } from '../../../src/main/backend/documents/letter-docx';
 import { blobPath } from '../../../src/main/backend/services/attachment.service';
 import { DEMO_PASSWORD } from '../../../src/main/cli/demo/generator';
 import { call, openTestContext, REPO, tempDir } from '../../helpers/temp';
@@ -56,6 +57,7 @@ describe('documents from a demo office', () => {
   let caseId = '';
   let approvalId = '';
   let letterNumber = '';
+  let signedName = '';
   const issuedCount = () => Number((ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued'").get() as { n: number }).n);
 
   beforeAll(async () => {
@@ -68,10 +70,11 @@ describe('documents from a demo office', () => {
     if (!row) throw new Error('demo has no signed approval');
     ({ id: caseId, ref, eid: approvalId, num: letterNumber } = row);
     admin = (await call(ctx, 'session.login', null, { username: 'admin', password: DEMO_PASSWORD })).token;
-    // The signer's name carries diacritics, as many Indonesian names do.
+    // The signer is renamed after signing: a reprint still names them as they signed.
     const signerId = (ctx.opened.sqlite.prepare('SELECT author_id FROM event WHERE id = ?').get(approvalId) as { author_id: string }).author_id;
     const signer = (await call(ctx, 'user.list', admin, {})).find((u) => u.id === signerId);
     if (!signer) throw new Error('no signer');
+    signedName = signer.fullName;
     const saved = await dispatch(ctx, 'user.save', admin, { id: signer.id, username: signer.username, fullName: 'Dédé Ñurhayati Pâturi, S.Sos.', nip: signer.nip, rank: signer.rank, isAdmin: false, active: true, password: null });
     expect(saved.ok).toBe(true);
   }, 180_000);
@@ -93,7 +96,8 @@ describe('documents from a demo office', () => {
     const r = await alur(['--data', data, 'letter', ref, '--out', file]);
     expect(r.code, r.err).toBe(0);
     const text = pdfText(file);
-    for (const s of [letterNumber, 'Nomor', 'Sifat', 'Lampiran', 'Hal', `Tanggapan atas Aduan Nomor ${ref}`, 'Dédé Ñurhayati Pâturi, S.Sos.', 'NIP.', 'Paringin', 'Ditandatangani secara elektronik', 'Tembusan']) expect(text).toContain(s);
+    for (const s of [letterNumber, 'Nomor', 'Sifat', 'Lampiran', 'Hal', `Tanggapan atas Aduan Nomor ${ref}`, signedName, 'NIP.', 'Paringin', 'Ditandatangani secara elektronik', 'Tembusan']) expect(text).toContain(s);
+    expect(text).not.toContain('Dédé Ñurhayati');
     const qr = qrOf(file, 'doc-letter.png');
     expect(qr).toMatch(new RegExp(`^ALUR:L:${approvalId}:[0-9A-Z]{5}-[0-9A-Z]{5}$`));
     const code = qr?.split(':')[3] ?? '';
@@ -113,7 +117,7 @@ describe('documents from a demo office', () => {
     const zip = unzipSync(fs.readFileSync(file));
     const xml = strFromU8(zip['word/document.xml'] ?? new Uint8Array());
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const s of [letterNumber, `Tanggapan atas Aduan Nomor ${ref}`, 'Dédé Ñurhayati Pâturi, S.Sos.', 'Paringin']) expect(text).toContain(s);
+    for (const s of [letterNumber, `Tanggapan atas Aduan Nomor ${ref}`, signedName, 'Paringin']) expect(text).toContain(s);
     expect(Object.keys(zip).some((k) => k.startsWith('word/media/'))).toBe(true);
     expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
   });
@@ -169,8 +173,9 @@ describe('documents from a demo office', () => {
     expect((await dispatch(ctx, 'letterhead.save', admin, { ...base, logo: null })).ok).toBe(true);
   });
 
-  it('a response of the longest allowed length runs over several pages with the signature block at the end', async () => {
-    const content = await letterContent(ctx, caseId, null);
+  it('a long response runs over several pages with the signature block at the end, and a name with diacritics prints', async () => {
+    const signed = await letterContent(ctx, caseId, null);
+    const content = { ...signed, signer: { ...signed.signer, name: 'Dédé Ñurhayati Pâturi, S.Sos.' } };
     const long = Array.from({ length: 40 }, (_v, i) => `Paragraf ${i + 1}: ${'tanggapan yang panjang dan rinci mengenai tindak lanjut '.repeat(9)}`);
     const file = path.join(dir, 'panjang.pdf');
     fs.writeFileSync(file, await letterPdf(ctx.options.resourcesDir, { ...content, body: long }));
@@ -179,6 +184,8 @@ describe('documents from a demo office', () => {
     expect(pages).toBeGreaterThan(2);
     const text = pdfText(file);
     expect(text.lastIndexOf('Dédé Ñurhayati Pâturi, S.Sos.')).toBeGreaterThan(text.indexOf('Paragraf 40:'));
+    const docx = unzipSync(await letterDocx(content));
+    expect(strFromU8(docx['word/document.xml'] ?? new Uint8Array())).toContain('Dédé Ñurhayati Pâturi, S.Sos.');
     expect(text).toContain(`Halaman ${pages} dari ${pages}`);
   });
 

@@ -9,6 +9,7 @@ import { appendEvents, loadCaseEvents } from '../../../src/main/backend/projecti
 import { projectEvents } from '../../../src/main/backend/projection/projector';
 import { getRef, listRefs, putRef } from '../../../src/main/backend/refdata/ref-store';
 import { unlockSigningKey } from '../../../src/main/backend/keys/key.service';
+import { verificationCode } from '../../../src/main/backend/documents/letter-content';
 import { signText } from '../../../src/main/backend/keys/key-crypto';
 import { formatSignature, signedText } from '../../../src/shared/signing/canonical';
 import type { CaseEvent } from '../../../src/shared/domain/events';
@@ -145,6 +146,7 @@ describe('signing keys and signed acts', () => {
     const caseId = await registerAndWalkTo(null, 'Pohon tumbang');
     const kasi = await call(ctx, 'session.me', tokens.get('kasi') ?? null, {});
     const before = (await listRefs(ctx.db, 'signing_key')).filter((k) => k.userId === kasi.user.id);
+    const oldKey = await unlockSigningKey(ctx, kasi.user.id, STAFF_PASSWORD);
     await call(ctx, 'user.save', admin, { id: kasi.user.id, username: kasi.user.username, fullName: kasi.user.fullName, password: 'sandi-baru-kasi-1', isAdmin: false, active: true, nip: null, rank: null });
     tokens.set('kasi', (await call(ctx, 'session.login', null, { username: 'kasi', password: 'sandi-baru-kasi-1' })).token);
     const after = (await listRefs(ctx.db, 'signing_key')).filter((k) => k.userId === kasi.user.id);
@@ -153,6 +155,37 @@ describe('signing keys and signed acts', () => {
     expect(after.find((k) => k.retiredAt === null)?.cert).not.toBeNull();
     const d = await w.detail(caseId);
     for (const t of d.timeline.filter((x) => x.signature)) expect(t.signature?.status).toBe('valid');
+    // The retired key's secret is gone, and anything it signs after retirement fails.
+    expect(await getRef(ctx.db, 'key_secret', oldKey.id)).toBeNull();
+    const forwarded = (await loadCaseEvents(ctx.db, caseId)).find((e) => e.type === 'case.forwarded' && e.authorId === kasi.user.id);
+    if (!forwarded) throw new Error('no act by kasi');
+    const late: CaseEvent = { ...forwarded, id: '01a19a00-0000-7000-8000-0000000000f3', at: clock.now() + 60_000, hlc: `${String(clock.now() + 60_000).padStart(15, '0')}-000000-otherdevice`, deviceId: 'otherdevice' };
+    late.signature = formatSignature(oldKey.id, signText(oldKey.key, signedText(late)));
+    const proj = await ctx.projection();
+    await ctx.db.transaction().execute(async (trx) => projectEvents(trx, proj, ctx.writer, await appendEvents(trx, [late], false)));
+    expect((await w.detail(caseId)).timeline.find((t) => t.id === late.id)?.signature?.status).toBe('revoked');
+  });
+
+  it('an approval on a signed step without a signature does not verify, by timeline or by code', async () => {
+    const caseId = await registerAndWalkTo('approve', 'Jembatan gantung goyang');
+    await w.step(caseId, { kind: 'approve' });
+    const approved = (await loadCaseEvents(ctx.db, caseId)).find((e) => e.type === 'case.approved');
+    if (!approved || approved.type !== 'case.approved' || !approved.payload.letter) throw new Error('no approval');
+    const unsigned: CaseEvent = { ...approved, id: '01a19a00-0000-7000-8000-0000000000f4', hlc: `${String(clock.now() + 1).padStart(15, '0')}-000000-otherdevice`, deviceId: 'otherdevice', signature: null, payload: { ...approved.payload, letter: { ...approved.payload.letter, number: '999/PALSU/2026' } } };
+    const proj = await ctx.projection();
+    await ctx.db.transaction().execute(async (trx) => projectEvents(trx, proj, ctx.writer, await appendEvents(trx, [unsigned], false)));
+    expect((await w.detail(caseId)).timeline.find((t) => t.id === unsigned.id)?.signature?.status).toBe('invalid');
+    const r = await call(ctx, 'document.verifyCode', admin, { code: `ALUR:L:${unsigned.id}:${verificationCode(unsigned)}` });
+    expect(r.valid).toBe(false);
+    const genuine = await call(ctx, 'document.verifyCode', admin, { code: verificationCode(approved) });
+    expect(genuine.valid).toBe(true);
+  });
+
+  it('an administrator who loses admin rights loses the copy of the office key', async () => {
+    const { id } = await call(ctx, 'user.save', admin, { id: null, username: 'admin.dua', fullName: 'Admin Kedua', password: 'sandi-admin-dua-1', isAdmin: true, active: true, nip: null, rank: null });
+    expect(await getRef(ctx.db, 'key_secret', `root:${id}`)).not.toBeNull();
+    await call(ctx, 'user.save', admin, { id, username: 'admin.dua', fullName: 'Admin Kedua', password: null, isAdmin: false, active: true, nip: null, rank: null });
+    expect(await getRef(ctx.db, 'key_secret', `root:${id}`)).toBeNull();
   });
 
   it('revoking a key dates it: acts signed before stay valid, acts signed from then on fail', async () => {

@@ -14,7 +14,7 @@ import type { Caller } from '../services/auth.service';
 import type { BackendContext } from '../services/context';
 import { commitEvents, makeEvent } from '../services/commit';
 import { canSeeCase, visibilityOf } from '../services/visibility';
-import { checkSignature, loadTrust } from '../keys/verify';
+import { checkSignature, loadTrust, signatureRequired } from '../keys/verify';
 import { letterContent, verificationCode } from './letter-content';
 import { letterDocx } from './letter-docx';
 import { letterPdf } from './letter-pdf';
@@ -62,6 +62,9 @@ export async function makeLetter(
   await requireVisible(ctx, caller, caseId);
   if (pades && format !== 'pdf') throw new AppError('VALIDATION', 'Tanda tangan sertifikat (PAdES) hanya untuk PDF.');
   const content = await letterContent(ctx, caseId, eventId);
+  // A letter whose approval does not verify is not issued ('missing' is an approval signed in ink).
+  if (content.signature.status !== 'valid' && content.signature.status !== 'missing')
+    throw new AppError('INVALID_ACTION', `Surat tidak diterbitkan: tanda tangan persetujuannya tidak sah (${content.signature.message})`);
   let bytes = format === 'pdf' ? await letterPdf(ctx.options.resourcesDir, content) : await letterDocx(content);
   if (pades) {
     // Signed before it is recorded: the registered copy is the signed file.
@@ -88,7 +91,22 @@ export async function makeSheet(ctx: BackendContext, caller: Caller, caseId: str
   return { fileName: `lembar-disposisi-${safeRef(sheet.ref)}.pdf`, mime: MIME.pdf, dataBase64: sheet.pdf.toString('base64'), sha256, letterNumber: null, verifyCode: null };
 }
 
-const CLAIM_RE = /alur:(letter|sheet):([0-9a-f-]{36}):([0-9a-f-]{36}|-)/;
+const CLAIM_RE = /^alur:(letter|sheet):([0-9a-f-]{36}):([0-9a-f-]{36}|-)$/;
+
+/**
+ * What a PDF says it is: only its /Keywords entry counts, written inline or as an indirect
+ * object (pdfkit's way). The Subject holds the case title, the citizen's own text, which could
+ * imitate a claim; as a PDF string its parentheses are escaped, so it never matches here.
+ */
+function claimOf(bytes: Buffer): RegExpExecArray | null {
+  const text = bytes.toString('latin1');
+  const refs = [...text.matchAll(/\/Keywords\s+(\d+)\s+0\s+R/g)];
+  const inline = [...text.matchAll(/\/Keywords\s*\((alur:[^()\\]*)\)/g)];
+  let value = inline[inline.length - 1]?.[1];
+  const ref = refs[refs.length - 1]?.[1];
+  if (!value && ref) value = new RegExp(`(?:^|[\\r\\n])${ref}\\s+0\\s+obj\\s*\\((alur:[^()\\\\]*)\\)`).exec(text)?.[1];
+  return value ? CLAIM_RE.exec(value) : null;
+}
 
 function fileKind(bytes: Buffer): 'pdf' | 'docx' | null {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
@@ -106,12 +124,30 @@ async function describe(ctx: BackendContext, caseId: string, source: CaseEvent |
   const st = await loadStoredCase(ctx.db, caseId);
   const proj = await ctx.projection();
   const letter = source?.type === 'case.approved' ? (source as EventOf<'case.approved'>).payload.letter : null;
+  const required = st && source ? signatureRequired(proj.preset(st.s.presetId, st.s.presetVersion), source) : false;
   return {
     caseId,
     caseRef: st?.s.ref ?? null,
     letterNumber: letter?.number ?? null,
-    signature: source ? checkSignature(await loadTrust(ctx.db, proj.engine.calendar), source) : null,
+    signature: source ? checkSignature(await loadTrust(ctx.db, proj.engine.calendar), source, required) : null,
   };
+}
+
+/** The approval a letter stands on: of this case, carrying a letter, and not a conflict. */
+async function letterSource(ctx: BackendContext, caseId: string, eventId: string | null): Promise<EventOf<'case.approved'> | null> {
+  if (!eventId) return null;
+  const e = await eventById(ctx, eventId);
+  if (!e || e.caseId !== caseId || e.type !== 'case.approved' || !e.payload.letter) return null;
+  const st = await loadStoredCase(ctx.db, caseId);
+  if (!st || st.s.conflicts.some((c) => c.eventId === e.id)) return null;
+  return e;
+}
+
+/** Verification answers only about cases the caller may see (an OPD sees its own). */
+async function visibleTo(ctx: BackendContext, caller: Caller, caseId: string): Promise<boolean> {
+  const office = await ctx.office();
+  const st = await loadStoredCase(ctx.db, caseId);
+  return !!st && canSeeCase(visibilityOf(caller.actor, office.hubUnitId), st);
 }
 
 function verdictOfSignature(base: Omit<DocumentVerification, 'valid' | 'verdict' | 'message'>, issuedMessage: string): DocumentVerification {
@@ -122,7 +158,7 @@ function verdictOfSignature(base: Omit<DocumentVerification, 'valid' | 'verdict'
 }
 
 /** Checks a file: is it a copy Alur issued, unaltered, and is its signature valid? */
-export async function verifyFile(ctx: BackendContext, bytes: Buffer): Promise<DocumentVerification> {
+export async function verifyFile(ctx: BackendContext, caller: Caller, bytes: Buffer): Promise<DocumentVerification> {
   const empty = { kind: null, caseId: null, caseRef: null, letterNumber: null, issuedAt: null, signature: null } as const;
   const kind = fileKind(bytes);
   if (!kind) return { ...empty, valid: false, verdict: 'not_ours', message: 'Berkas ini bukan PDF atau DOCX, jadi bukan dokumen Alur.' };
@@ -134,20 +170,22 @@ export async function verifyFile(ctx: BackendContext, bytes: Buffer): Promise<Do
     .where(sql<string>`json_extract(payload, '$.sha256')`, '=', sha256)
     .orderBy('hlc')
     .executeTakeFirst();
-  if (row) {
+  if (row && (await visibleTo(ctx, caller, row.case_id))) {
     const issued = rowToEvent(row) as EventOf<'case.document_issued'>;
-    const source = issued.payload.sourceEventId ? await eventById(ctx, issued.payload.sourceEventId) : null;
+    const source = await letterSource(ctx, issued.caseId, issued.payload.sourceEventId);
+    if (issued.payload.kind === 'letter' && !source)
+      return { ...empty, caseId: issued.caseId, valid: false, verdict: 'signature_failed', message: 'Catatan penerbitan berkas ini tidak menunjuk persetujuan surat yang sah pada aduan yang sama.' };
     const base = { kind: issued.payload.kind, issuedAt: issued.at, ...(await describe(ctx, issued.caseId, source)) };
     const what = issued.payload.kind === 'letter' ? `Surat tanggapan ${base.letterNumber ?? ''} untuk aduan ${base.caseRef ?? ''}` : `Lembar disposisi aduan ${base.caseRef ?? ''}`;
     return verdictOfSignature(base, `${what.replace(/\s+/g, ' ')}: berkas asli, tidak diubah.`);
   }
   // Not a copy we issued: does it claim to be one? Then it was altered after it was issued.
-  const claim = CLAIM_RE.exec(bytes.toString('latin1'));
+  const claim = kind === 'pdf' ? claimOf(bytes) : null;
   if (claim) {
     const caseId = claim[2] ?? '';
     const known = await loadStoredCase(ctx.db, caseId);
-    if (known) {
-      const source = claim[3] && claim[3] !== '-' ? await eventById(ctx, claim[3]) : null;
+    if (known && (await visibleTo(ctx, caller, caseId))) {
+      const source = claim[3] && claim[3] !== '-' ? await letterSource(ctx, caseId, claim[3]) : null;
       const base = { kind: claim[1] === 'letter' ? ('letter' as const) : ('sheet' as const), issuedAt: null, ...(await describe(ctx, caseId, source)), signature: null };
       return { ...base, valid: false, verdict: 'altered', message: `Berkas ini mengaku dokumen aduan ${known.s.ref}, tetapi isinya tidak sama dengan salinan mana pun yang diterbitkan: dokumen telah diubah.` };
     }
@@ -157,7 +195,7 @@ export async function verifyFile(ctx: BackendContext, bytes: Buffer): Promise<Do
 }
 
 /** Checks a letter by the code printed under its signature (or held in its QR code). */
-export async function verifyCode(ctx: BackendContext, raw: string): Promise<DocumentVerification> {
+export async function verifyCode(ctx: BackendContext, caller: Caller, raw: string): Promise<DocumentVerification> {
   const empty = { kind: null, caseId: null, caseRef: null, letterNumber: null, issuedAt: null, signature: null } as const;
   const fromQr = /^ALUR:L:([0-9a-f-]{36}):([0-9A-Z]{5}-[0-9A-Z]{5})$/.exec(raw.trim());
   const code = (fromQr?.[2] ?? raw).toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
@@ -167,6 +205,7 @@ export async function verifyCode(ctx: BackendContext, raw: string): Promise<Docu
   for (const r of rows) {
     const e = rowToEvent(r) as EventOf<'case.approved'>;
     if (!e.payload.letter || verificationCode(e) !== wanted) continue;
+    if (!(await letterSource(ctx, e.caseId, e.id)) || !(await visibleTo(ctx, caller, e.caseId))) continue;
     const base = { kind: 'letter' as const, issuedAt: null, ...(await describe(ctx, e.caseId, e)) };
     return verdictOfSignature(base, `Kode ${wanted}: surat tanggapan ${e.payload.letter.number} untuk aduan ${base.caseRef ?? ''}, tanggal ${e.payload.letter.date}.`);
   }

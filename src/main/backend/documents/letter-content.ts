@@ -12,7 +12,7 @@ import { listRefs } from '../refdata/ref-store';
 import type { Letterhead } from '../refdata/kinds';
 import type { BackendContext } from '../services/context';
 import { readBlob } from '../services/attachment.service';
-import { checkSignature, loadTrust } from '../keys/verify';
+import { checkSignature, loadTrust, signatureRequired } from '../keys/verify';
 import { letterheadOf } from './letter-number';
 import { indonesianDate, URGENCY_LABEL } from './format';
 
@@ -123,7 +123,8 @@ export async function letterContent(ctx: BackendContext, caseId: string, eventId
   const st = await loadStoredCase(ctx.db, caseId);
   if (!st) throw new AppError('NOT_FOUND', 'Aduan tidak ditemukan.');
   const events = await loadCaseEvents(ctx.db, caseId);
-  const acts = letterActs(events);
+  // An approval that became a conflict (another one was accepted first) issues no letter.
+  const acts = letterActs(events).filter((e) => !st.s.conflicts.some((c) => c.eventId === e.id));
   const act = eventId ? acts.find((e) => e.id === eventId) : acts[acts.length - 1];
   if (!act || !act.payload.letter) throw new AppError('NOT_FOUND', 'Aduan ini belum memiliki surat tanggapan: surat terbit saat tanggapan disetujui dan ditandatangani.');
   const letter = act.payload.letter;
@@ -162,17 +163,14 @@ export async function letterContent(ctx: BackendContext, caseId: string, eventId
     opening: `Menindaklanjuti aduan masyarakat Nomor ${st.s.ref}${received ? ` tanggal ${received}` : ''} perihal "${st.s.title}", dengan ini kami sampaikan tanggapan sebagai berikut:`,
     body: response.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean),
     closing: 'Demikian tanggapan ini kami sampaikan. Atas perhatian dan kerja samanya diucapkan terima kasih.',
-    signer: {
-      onBehalfOf,
-      position: `${acting}${position?.title ?? 'Pejabat'}`,
-      name: user?.fullName ?? '-',
-      rank: user?.rank ?? null,
-      nip: user?.nip ?? null,
-    },
+    // As signed (fixed in the approval); letters from before that was kept use today's data.
+    signer: letter.signer
+      ? { onBehalfOf, ...letter.signer }
+      : { onBehalfOf, position: `${acting}${position?.title ?? 'Pejabat'}`, name: user?.fullName ?? '-', rank: user?.rank ?? null, nip: user?.nip ?? null },
     tembusan: head.tembusan,
     verifyCode: verificationCode(act),
     qrText: letterQrText(act),
-    signature: checkSignature(await loadTrust(ctx.db, proj.engine.calendar), act),
+    signature: checkSignature(await loadTrust(ctx.db, proj.engine.calendar), act, signatureRequired(preset, act)),
     signedAt: act.at,
   };
 }

@@ -31,7 +31,7 @@ export function formatLetterNumber(format: string, v: { seq: number; unitCode: s
 }
 
 /** Issues the next number for `unit`, inside the caller's transaction. */
-export async function issueLetterNumber(db: Kysely<Database>, calendar: WorkCalendar, unit: Unit, at: number): Promise<LetterMeta> {
+export async function issueLetterNumber(db: Kysely<Database>, calendar: WorkCalendar, unit: Unit, at: number, signer: LetterMeta['signer'] = null): Promise<LetterMeta> {
   const date = localDate(calendar, at);
   const year = Number(date.slice(0, 4));
   const key = `letterseq:${unit.id}:${year}`;
@@ -46,5 +46,13 @@ export async function issueLetterNumber(db: Kysely<Database>, calendar: WorkCale
   const seq = Math.max(local, seen?.m ?? 0) + 1;
   await db.insertInto('local_meta').values({ key, value: String(seq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) })).execute();
   const head = await letterheadOf(db, unit.id);
-  return { number: formatLetterNumber(head.numberFormat, { seq, unitCode: unit.code, classification: head.classification, date }), unitId: unit.id, year, seq, date };
+  return { number: formatLetterNumber(head.numberFormat, { seq, unitCode: unit.code, classification: head.classification, date }), unitId: unit.id, year, seq, date, signer };
+}
+
+/** The signer as a letter names them, from the user and the post they sign as. */
+export async function letterSigner(db: Kysely<Database>, userId: string | null, positionId: string, acting: 'plt' | 'plh' | null): Promise<LetterMeta['signer']> {
+  const user = userId ? await getRef(db, 'user', userId) : null;
+  const position = await getRef(db, 'position', positionId);
+  const prefix = acting === 'plt' ? 'Plt. ' : acting === 'plh' ? 'Plh. ' : '';
+  return { name: user?.fullName ?? '-', rank: user?.rank ?? null, nip: user?.nip ?? null, position: `${prefix}${position?.title ?? 'Pejabat'}` };
 }

@@ -11,13 +11,13 @@ export const documentHandlers: HandlersOf<typeof documentMethods> = {
   'document.sheet': async (ctx, c, input) => makeSheet(ctx, need(c), input.caseId),
   'document.letter': async (ctx, c, input) =>
     makeLetter(ctx, need(c), input.caseId, input.eventId, input.format, input.pades ? { p12: Buffer.from(input.pades.p12Base64, 'base64'), passphrase: input.pades.passphrase } : null),
-  'document.verify': async (ctx, _c, input) => {
+  'document.verify': async (ctx, c, input) => {
     const bytes = Buffer.from(input.dataBase64, 'base64');
     if (bytes.length === 0) throw new AppError('VALIDATION', 'Berkas kosong.');
     if (bytes.length > MAX_VERIFY_BYTES) throw new AppError('VALIDATION', 'Berkas lebih dari 20 MB; dokumen Alur tidak sebesar itu.');
-    return verifyFile(ctx, bytes);
+    return verifyFile(ctx, need(c), bytes);
   },
-  'document.verifyCode': async (ctx, _c, input) => verifyCode(ctx, input.code),
+  'document.verifyCode': async (ctx, c, input) => verifyCode(ctx, need(c), input.code),
   'key.list': async (ctx) => listKeys(ctx),
   'key.revoke': async (ctx, c, input) => revokeKey(ctx, need(c), input),
   'key.certify': async (ctx, c, input) => certifyKey(ctx, need(c), input.keyId),

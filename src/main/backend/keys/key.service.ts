@@ -10,7 +10,7 @@ import { certificateText } from '../../../shared/signing/canonical';
 import { AppError } from '../../../shared/result';
 import type { Database } from '../db/schema';
 import type { SigningKey } from '../refdata/kinds';
-import { getRef, listRefs, putRef } from '../refdata/ref-store';
+import { deleteRef, getRef, listRefs, putRef } from '../refdata/ref-store';
 import type { BackendContext } from '../services/context';
 import { unlockWithPassword } from '../services/password';
 import { generateKeyPair, signText, unwrapPrivateKey, wrapPrivateKey } from './key-crypto';
@@ -43,7 +43,11 @@ export async function enrolUserKey(
 ): Promise<SigningKey> {
   const now = ctx.now();
   for (const old of await listRefs(db, 'signing_key')) {
-    if (old.userId === userId && old.retiredAt === null) await putRef(db, 'signing_key', old.id, { retiredAt: now }, ctx.clock.tick());
+    if (old.userId !== userId) continue;
+    if (old.retiredAt === null) await putRef(db, 'signing_key', old.id, { retiredAt: now }, ctx.clock.tick());
+    // The retired key must not sign again: its wrapped secret goes (verification also refuses
+    // anything it signs after `retiredAt`, for copies of the secret made before).
+    if (await getRef(db, 'key_secret', old.id)) await deleteRef(db, 'key_secret', old.id, ctx.clock.tick());
   }
   const pair = generateKeyPair();
   let key: SigningKey = { id: pair.id, userId, publicKey: pair.publicKey, createdAt: now, certifiedBy: null, cert: null, revokedAt: null, revokedReason: null, retiredAt: null };
@@ -71,6 +75,17 @@ export async function openRootKey(db: Db, adminId: string, wrapKey: Buffer): Pro
   return key ? { id: secret.keyId, key } : null;
 }
 
+/** Takes an administrator's copy of the root key away (no longer admin, inactive, new password). */
+export async function dropRootCopy(db: Db, ctx: BackendContext, userId: string): Promise<void> {
+  if (await getRef(db, 'key_secret', rootSecretId(userId))) await deleteRef(db, 'key_secret', rootSecretId(userId), ctx.clock.tick());
+}
+
+/** Whether any administrator still holds a copy of a root key that is not revoked. */
+export async function someoneHoldsRoot(db: Db): Promise<boolean> {
+  const roots = new Set((await listRefs(db, 'signing_key')).filter((k) => k.userId === null && k.revokedAt === null).map((k) => k.id));
+  return (await listRefs(db, 'key_secret')).some((s) => roots.has(s.keyId));
+}
+
 /** Gives another administrator a copy of the root key, wrapped under their password. */
 export async function shareRootKey(db: Db, ctx: BackendContext, root: { id: string; key: crypto.KeyObject }, adminId: string, wrapKey: Buffer): Promise<void> {
   await putRef(db, 'key_secret', rootSecretId(adminId), { keyId: root.id, userId: adminId, wrapped: wrapPrivateKey(root.key, root.id, wrapKey) }, ctx.clock.tick());
@@ -88,9 +103,11 @@ export async function unlockSigningKey(ctx: BackendContext, userId: string, pass
   const key = activeKeyOf(keys, userId);
   if (!key) {
     const revoked = keys.some((k) => k.userId === userId && k.revokedAt !== null);
-    throw new AppError('FORBIDDEN', revoked ? 'Kunci tanda tangan Anda sudah dicabut. Keluar lalu masuk lagi untuk membuat kunci baru, lalu minta admin menyertifikasinya.' : 'Anda belum memiliki kunci tanda tangan. Keluar lalu masuk lagi untuk membuatnya.');
+    // A new key comes with a new password set by the office administrator: made and certified
+    // at the hub, it reaches every workstation by sync (an OPD workstation cannot publish one).
+    throw new AppError('FORBIDDEN', revoked ? 'Kunci tanda tangan Anda sudah dicabut. Minta admin kantor mengatur ulang kata sandi Anda untuk menerbitkan kunci baru.' : 'Anda belum memiliki kunci tanda tangan. Minta admin kantor mengatur ulang kata sandi Anda untuk menerbitkannya.');
   }
-  if (!key.cert) throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda belum disertifikasi admin kantor.');
+  if (!key.cert) throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda belum disertifikasi admin kantor (Pengaturan › Kunci tanda tangan › Sertifikasi).');
   const secret = await getRef(ctx.db, 'key_secret', key.id);
   if (!secret) throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda tidak ada di komputer ini; sinkronkan dulu atau minta admin menerbitkan kunci baru.');
   const priv = unwrapPrivateKey(secret.wrapped, key.id, wrapKey);

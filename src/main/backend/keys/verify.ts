@@ -12,6 +12,7 @@ import type { Database } from '../db/schema';
 import type { SigningKey } from '../refdata/kinds';
 import { listRefs } from '../refdata/ref-store';
 import { verifyText } from './key-crypto';
+import type { WorkflowPreset } from '../../../shared/workflow/preset';
 
 export interface TrustRefs {
   keys: Map<string, SigningKey>;
@@ -38,13 +39,28 @@ function heldPosition(t: TrustRefs, e: CaseEvent): boolean {
   );
 }
 
-export function checkSignature(t: TrustRefs, e: CaseEvent): SignatureCheck {
+/** Whether the preset says this act must carry an electronic signature (a digital, signed act). */
+export function signatureRequired(preset: WorkflowPreset, e: CaseEvent): boolean {
+  if (!('payload' in e) || typeof e.payload !== 'object' || e.payload === null || !('actionId' in e.payload)) return false;
+  const p = e.payload as { stepId: string; actionId: string; paper: unknown };
+  if (p.paper) return false;
+  return preset.steps.find((s) => s.id === p.stepId)?.actions.find((a) => a.id === p.actionId)?.signed ?? false;
+}
+
+/**
+ * Checks one act's signature. `required`: the preset says this act is signed electronically
+ * (see {@link signatureRequired}), so a missing signature is a failure, not "signed in ink".
+ */
+export function checkSignature(t: TrustRefs, e: CaseEvent, required = false): SignatureCheck {
   const base = {
     signerName: e.authorId ? (t.users.get(e.authorId)?.fullName ?? null) : null,
     positionTitle: e.positionId ? (t.positions.get(e.positionId)?.title ?? null) : null,
     signedAt: e.at,
   };
-  if (!e.signature) return { ...base, status: 'missing', keyId: null, message: 'Tindakan ini tidak ditandatangani secara elektronik.' };
+  if (!e.signature)
+    return required
+      ? { ...base, status: 'invalid', keyId: null, message: 'Tindakan ini wajib ditandatangani secara elektronik, tetapi tidak bertanda tangan.' }
+      : { ...base, status: 'missing', keyId: null, message: 'Tindakan ini tidak ditandatangani secara elektronik.' };
   const m = SIGNATURE_RE.exec(e.signature);
   if (!m) return { ...base, status: 'invalid', keyId: null, message: 'Format tanda tangan tidak dikenal.' };
   const keyId = m[1] ?? '';
@@ -63,6 +79,8 @@ export function checkSignature(t: TrustRefs, e: CaseEvent): SignatureCheck {
     verifyText(root.publicKey, certificateText({ id: key.id, userId: key.userId, publicKey: key.publicKey, createdAt: key.createdAt }), key.cert);
   if (!certOk) return out('uncertified', 'Kunci penanda tangan tidak disertifikasi oleh kunci kantor.');
   if (key.revokedAt !== null && e.at >= key.revokedAt) return out('revoked', 'Kunci penanda tangan sudah dicabut saat tindakan ini dilakukan.');
+  // A key replaced by a newer one (password reset) signs nothing after that moment.
+  if (key.retiredAt !== null && e.at >= key.retiredAt) return out('revoked', 'Kunci penanda tangan sudah diganti kunci baru saat tindakan ini dilakukan.');
   if (!heldPosition(t, e)) return out('not_holder', 'Penanda tangan tidak memegang jabatan itu pada tanggal tersebut.');
   return out('valid', 'Tanda tangan sah.');
 }

@@ -1,4 +1,5 @@
 /** Administration: users and passwords, units, posts, acting officials, the working calendar. */
+import { localDate } from '../../../shared/calendar/working-time';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { ParsedInputOf } from '../../../shared/api/contract';
@@ -12,7 +13,7 @@ import type { BackendContext } from './context';
 import { appendAudit } from './audit';
 import { newId, persistClock } from './commit';
 import { hashPasswordWithKey } from './password';
-import { enrolUserKey, shareRootKey } from '../keys/key.service';
+import { dropRootCopy, enrolUserKey, shareRootKey } from '../keys/key.service';
 
 export async function audited<T>(ctx: BackendContext, caller: Caller, action: string, target: string, detail: Record<string, unknown>, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -49,8 +50,12 @@ export async function saveUser(ctx: BackendContext, caller: Caller, input: Parse
     if (keys) {
       await putRef(trx, 'credential', id, { hash: keys.hash }, ctx.clock.tick());
       await enrolUserKey(trx, ctx, id, keys.wrapKey, root);
-      if (root && input.isAdmin) await shareRootKey(trx, ctx, root, id, keys.wrapKey);
+      // The old copy of the root key was wrapped under the old password: replace or drop it.
+      await dropRootCopy(trx, ctx, id);
+      if (root && input.isAdmin && input.active) await shareRootKey(trx, ctx, root, id, keys.wrapKey);
     }
+    // No longer an administrator, or no longer active: no copy of the office key either.
+    if (!input.isAdmin || !input.active) await dropRootCopy(trx, ctx, id);
   });
   if (hash) for (const [token, s] of ctx.sessions) if (s.userId === id && token) ctx.sessions.delete(token);
   return { id };
@@ -78,17 +83,59 @@ export async function savePosition(ctx: BackendContext, caller: Caller, input: P
   return pos;
 }
 
+/** Office-local today ('YYYY-MM-DD'). */
+async function today(ctx: BackendContext): Promise<{ today: string }> {
+  return { today: localDate((await ctx.projection()).engine.calendar, ctx.now()) };
+}
+
+/** Whether anyone has acted under this assignment (its holder, as its post): then it is history. */
+async function usedInLog(ctx: BackendContext, a: Assignment): Promise<boolean> {
+  const row = await ctx.db.selectFrom('event').select('id').where('author_id', '=', a.userId).where('position_id', '=', a.positionId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The last day of an assignment closed now: today (acts already done today under it stay
+ * covered), or its first day if that is later.
+ */
+function closingDay(a: Assignment, d: { today: string }): string {
+  return a.from && a.from > d.today ? a.from : d.today;
+}
+
+/**
+ * Assignments are history: signatures are checked against who held which post on the day.
+ * So an assignment under which someone has already acted is never rewritten in what it says
+ * (who, which post, Plt./Plh., since when): a change ends it and starts a new one; only its end
+ * may move. One nobody has acted under is edited (or deleted) in place.
+ */
 export async function saveAssignment(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'assignment.save'>): Promise<Assignment> {
   if (!(await getRef(ctx.db, 'user', input.userId))) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.');
   if (!(await getRef(ctx.db, 'position', input.positionId))) throw new AppError('NOT_FOUND', 'Jabatan tidak ditemukan.');
-  const a: Assignment = { id: input.id ?? newId(ctx), userId: input.userId, positionId: input.positionId, acting: input.acting, from: input.from, until: input.until };
-  await audited(ctx, caller, 'assignment.save', a.id, { ...a }, (trx) => putRef(trx, 'assignment', a.id, a, ctx.clock.tick()));
+  const existing = input.id ? await getRef(ctx.db, 'assignment', input.id) : null;
+  const d = await today(ctx);
+  const started = existing !== null && (existing.from === null || existing.from <= d.today);
+  const rewrites = existing !== null && (existing.userId !== input.userId || existing.positionId !== input.positionId || existing.acting !== input.acting || existing.from !== input.from);
+  const replace = started && rewrites && existing !== null && (await usedInLog(ctx, existing));
+  const a: Assignment = { id: replace ? newId(ctx) : (input.id ?? newId(ctx)), userId: input.userId, positionId: input.positionId, acting: input.acting, from: input.from, until: input.until };
+  await audited(ctx, caller, 'assignment.save', a.id, { ...a, replaces: replace ? existing.id : null }, async (trx) => {
+    if (replace) await putRef(trx, 'assignment', existing.id, { until: closingDay(existing, d) }, ctx.clock.tick());
+    await putRef(trx, 'assignment', a.id, a, ctx.clock.tick());
+  });
   return a;
 }
 
+/** Removes an assignment nobody has acted under; one that has been used is ended instead (it is history). */
 export async function deleteAssignment(ctx: BackendContext, caller: Caller, id: string): Promise<null> {
-  if (!(await getRef(ctx.db, 'assignment', id))) throw new AppError('NOT_FOUND', 'Penugasan tidak ditemukan.');
-  await audited(ctx, caller, 'assignment.delete', id, {}, (trx) => deleteRef(trx, 'assignment', id, ctx.clock.tick()));
+  const a = await getRef(ctx.db, 'assignment', id);
+  if (!a) throw new AppError('NOT_FOUND', 'Penugasan tidak ditemukan.');
+  const d = await today(ctx);
+  if ((a.from !== null && a.from > d.today) || !(await usedInLog(ctx, a))) {
+    await audited(ctx, caller, 'assignment.delete', id, {}, (trx) => deleteRef(trx, 'assignment', id, ctx.clock.tick()));
+    return null;
+  }
+  const until = closingDay(a, d);
+  if (a.until !== null && a.until <= until) return null;
+  await audited(ctx, caller, 'assignment.end', id, { until }, (trx) => putRef(trx, 'assignment', id, { until }, ctx.clock.tick()));
   return null;
 }
 

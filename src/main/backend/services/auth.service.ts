@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/result';
 import { getRef, listRefs } from '../refdata/ref-store';
 import type { BackendContext } from './context';
 import { unlockWithPassword } from './password';
-import { activeKeyOf, createRootKey, enrolUserKey, openRootKey } from '../keys/key.service';
+import { activeKeyOf, createRootKey, enrolUserKey, openRootKey, someoneHoldsRoot } from '../keys/key.service';
 
 export interface Caller {
   token: string;
@@ -71,7 +71,9 @@ async function keysAtLogin(ctx: BackendContext, user: User, wrapKey: Buffer): Pr
     let root: { id: string; key: crypto.KeyObject } | null = null;
     if (user.isAdmin) {
       root = await openRootKey(trx, user.id, wrapKey);
-      if (!root && !keys.some((k) => k.userId === null && k.revokedAt === null)) root = await createRootKey(trx, ctx, user.id, wrapKey);
+      // A new root only when no administrator can open one any more (e.g. every copy was
+      // dropped with a password reset); keys certified by an older root stay valid.
+      if (!root && !(await someoneHoldsRoot(trx))) root = await createRootKey(trx, ctx, user.id, wrapKey);
     }
     if (!activeKeyOf(keys, user.id)) await enrolUserKey(trx, ctx, user.id, wrapKey, root);
     return root ?? undefined;

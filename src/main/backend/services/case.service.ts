@@ -17,7 +17,7 @@ import type { KeyObject } from 'node:crypto';
 import { formatSignature, signedText } from '../../../shared/signing/canonical';
 import { signText } from '../keys/key-crypto';
 import { unlockSigningKey } from '../keys/key.service';
-import { issueLetterNumber } from '../documents/letter-number';
+import { issueLetterNumber, letterSigner } from '../documents/letter-number';
 
 type Db = Kysely<Database>;
 
@@ -86,7 +86,7 @@ export async function actOnCase(
       const unit = (await listRefs(trx, 'unit')).find((u) => u.id === as.unitId);
       if (!unit) throw new AppError('NOT_FOUND', 'Unit penanda tangan tidak ditemukan.');
       payload.response = payload.response ?? st.s.response;
-      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at ?? ctx.now());
+      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at ?? ctx.now(), await letterSigner(trx, caller.user.id, as.positionId, as.acting));
     }
     // The engine returns an act type and its payload separately; together they are one of
     // the act variants of EventBody, which makeEvent re-validates against the schema.

@@ -1,5 +1,5 @@
 /** The case page: fields, tasks, the timeline of every event, what the caller may do, identity. */
-import { checkSignature, loadTrust } from '../keys/verify';
+import { checkSignature, loadTrust, signatureRequired } from '../keys/verify';
 import type { SignatureCheck } from '../../../shared/signing/canonical';
 import type { AllowedActionView, CaseDetail, TimelineEntry } from '../../../shared/api/views';
 import type { AttachmentRef, CaseEvent, Complainant } from '../../../shared/domain/events';
@@ -112,8 +112,8 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       actionLabel = step?.actions.find((a) => a.id === e.payload.actionId)?.label ?? e.payload.actionId;
       paper = e.payload.paper !== null;
       // A digital act the SOP has signed is checked on every read; a paper one was signed in ink.
-      const signed = step?.actions.find((a) => a.id === e.payload.actionId)?.signed ?? false;
-      if (e.signature || (signed && !paper)) signature = checkSignature(trust, e);
+      const required = signatureRequired(preset, e);
+      if (e.signature || required) signature = checkSignature(trust, e, required);
       const task = tasks.get(e.payload.taskId);
       if (task && !conflicts.has(e.id)) {
         took = Math.round(elapsedWorkingMinutes(cal, task.openedAt, e.at, s.pauses));

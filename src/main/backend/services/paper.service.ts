@@ -15,7 +15,7 @@ import { getRef, listRefs } from '../refdata/ref-store';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { commitEvents, makeEvent } from './commit';
-import { issueLetterNumber } from '../documents/letter-number';
+import { issueLetterNumber, letterSigner } from '../documents/letter-number';
 import { requireBlobs } from './attachment.service';
 
 const NOON_OFFSET_MS = 5 * 3_600_000; // 12:00 local is 05:00 UTC in WIB, 04:00 in WITA, 03:00 in WIT
@@ -62,7 +62,7 @@ export async function recordPaper(ctx: BackendContext, caller: Caller, input: Pa
       const unit = (await listRefs(trx, 'unit')).find((u) => u.id === position.unitId);
       if (!unit) throw new AppError('NOT_FOUND', 'Unit penanda tangan tidak ditemukan.');
       payload.response = payload.response ?? st.s.response;
-      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at);
+      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at, await letterSigner(trx, holder?.userId ?? null, position.id, official.acting));
     }
     const body = { type: checked.value.type, payload } as EventBody;
     return [makeEvent(ctx, st.s.id, { userId: holder?.userId ?? null, positionId: position.id, acting: official.acting }, body, at)];

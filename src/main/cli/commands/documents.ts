@@ -88,7 +88,8 @@ export function documentCommands(program: Command, run: Run): void {
         }
         const ctx = await env.open();
         await ctx.office();
-        const v = bytes ? await verifyFile(ctx, bytes) : await verifyCode(ctx, o.code ?? '');
+        const caller = await cliCaller(ctx);
+        const v = bytes ? await verifyFile(ctx, caller, bytes) : await verifyCode(ctx, caller, o.code ?? '');
         printVerification(env, v);
         if (!v.valid) throw new AppError('VALIDATION', v.message);
       }),

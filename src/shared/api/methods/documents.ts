@@ -58,6 +58,8 @@ export const documentMethods = {
           .min(1)
           .max(80)
           .refine((f) => /\{SEQ(:\d)?\}/.test(f), 'format nomor surat wajib memuat {SEQ}')
+          // The sequence starts again each year: without the year a number would repeat.
+          .refine((f) => f.includes('{YYYY}'), 'format nomor surat wajib memuat {YYYY}')
           .refine((f) => /^([A-Za-z0-9./_ -]|\{(KLAS|UNIT|YYYY|MM|ROMAWI|SEQ(:\d)?)\})+$/.test(f), 'format hanya boleh huruf, angka, . / - _ dan {KLAS} {SEQ} {UNIT} {MM} {ROMAWI} {YYYY}'),
         classification: Line(30),
         tembusan: z.array(z.string().trim().min(1).max(200)).max(10),
