@@ -203,6 +203,10 @@ describe('Balangan: one case through every official', () => {
     expect(types.filter((x) => x === 'case.drafted')).toHaveLength(2);
     expect(types.at(-1)).toBe('case.answered');
     expect(await p.getByTestId('timeline-entry').filter({ hasText: 'Kertas' }).count()).toBe(1);
+    // The paper act says when the official wrote it, who entered it, and offers the scan.
+    const paperAct = p.getByTestId('timeline-entry').filter({ hasText: 'Kertas' });
+    await paperAct.getByText(/ditulis \d{1,2} \w+ \d{4}, dicatat oleh .+; pindaian:/).waitFor();
+    await paperAct.getByTestId('attachment-link').filter({ hasText: 'lembar-disposisi-kadis.pdf' }).waitFor();
     // The whole timeline card, without the toasts floating over it.
     await p.addStyleTag({ content: '.ant-notification, .ant-message { display: none !important; }' });
     // A window tall enough for the whole history (the app scrolls inside its own content pane).

@@ -9,7 +9,7 @@ import type { EventType } from '../../shared/domain/events';
 import type { SignatureCheck } from '../../shared/signing/canonical';
 import { CASE_TYPES, CHANNELS, URGENCIES } from '../../shared/domain/enums';
 import { actingTitle } from '../components/positions-text';
-import { formatDateTime, formatWorkMinutes } from '../format/dates';
+import { formatCivilDate, formatDateTime, formatWorkMinutes } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { api } from '../api/client';
@@ -63,6 +63,8 @@ interface SummaryEnv {
   overview: OfficeOverview;
   t: TFunction;
   when: (ms: number) => string;
+  /** A civil date 'YYYY-MM-DD' in the UI's language (e.g. 1 Desember 2026). */
+  day: (date: string) => string;
   caseId: string;
 }
 
@@ -77,7 +79,7 @@ function asFiles(v: unknown): FileRef[] {
 }
 
 /** What the backend summarised of an event's payload, in words; unknown keys are left out. */
-function summaryBlock(e: TimelineEntry, { overview, t, when, caseId }: SummaryEnv): ReactNode[] {
+function summaryBlock(e: TimelineEntry, { overview, t, when, day, caseId }: SummaryEnv): ReactNode[] {
   const s = e.summary;
   const parts: ReactNode[] = [];
   const str = (k: string): string | null => (typeof s[k] === 'string' && (s[k] as string).trim() ? (s[k] as string) : null);
@@ -132,7 +134,7 @@ function summaryBlock(e: TimelineEntry, { overview, t, when, caseId }: SummaryEn
         'paper',
         t('timeline.paperRecord'),
         <>
-          {t('timeline.paperDetail', { date: paper.writtenOn, who: typeof paper.recordedBy === 'string' ? paper.recordedBy : t('common.dash') })}{' '}
+          {t('timeline.paperDetail', { date: day(paper.writtenOn), who: typeof paper.recordedBy === 'string' ? paper.recordedBy : t('common.dash') })}{' '}
           {scan.map((f) => (
             <AttachmentLink key={f.sha256} caseId={caseId} file={f} />
           ))}
@@ -235,7 +237,7 @@ export function CaseTimeline({ entries, caseId }: { entries: TimelineEntry[]; ca
             </div>
           )}
           {e.conflict && <Typography.Text type="danger">{e.conflict}</Typography.Text>}
-          {summaryBlock(e, { overview, t, caseId, when: (ms) => formatDateTime(ms, tz, t, i18n.language) })}
+          {summaryBlock(e, { overview, t, caseId, when: (ms) => formatDateTime(ms, tz, t, i18n.language), day: (d) => formatCivilDate(d, t, i18n.language) })}
         </div>
       ),
     };
