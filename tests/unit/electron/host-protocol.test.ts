@@ -73,14 +73,15 @@ describe('host protocol', () => {
     const off = client.onEvent((e) => seen.push(e));
     backend.emit({ type: 'cases.changed', caseIds: ['c1'] });
     backend.emit({ type: 'notice', level: 'warning', message: 'Aduan ALR-1 lewat batas waktu', caseId: null });
-    await new Promise((r) => setTimeout(r, 5));
+    await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 2000 });
     expect(seen).toEqual([
       { type: 'cases.changed', caseIds: ['c1'] },
       { type: 'notice', level: 'warning', message: 'Aduan ALR-1 lewat batas waktu', caseId: null },
     ]);
     off();
     backend.emit({ type: 'session.expired' });
-    await new Promise((r) => setTimeout(r, 5));
+    // Long enough for a delivered message to arrive (delivery took well under this above).
+    await new Promise((r) => setTimeout(r, 50));
     expect(seen).toHaveLength(2);
   });
 
@@ -92,7 +93,10 @@ describe('host protocol', () => {
     mainPort.on('message', ({ data }) => replies.push(data));
     mainPort.postMessage({ id: 9, method: 'evil.method', token: null, input: {} });
     mainPort.postMessage('garbage');
-    await new Promise((r) => setTimeout(r, 5));
+    // Wait for the answer (a loaded machine can take longer than a fixed pause), then a little
+    // more, so a reply to the garbage message would have arrived too.
+    await vi.waitFor(() => expect(replies).toHaveLength(1), { timeout: 2000 });
+    await new Promise((r) => setTimeout(r, 50));
     expect(backend.call).not.toHaveBeenCalled();
     expect(replies).toEqual([{ id: 9, result: { ok: false, error: { code: 'VALIDATION', message: expect.any(String) } } }]);
   });
@@ -121,8 +125,7 @@ describe('host protocol', () => {
     serveBackend(hostPort, backend, onShutdown);
     expect(backend.listenerCount()).toBe(1);
     mainPort.postMessage(SHUTDOWN_MESSAGE);
-    await new Promise((r) => setTimeout(r, 5));
-    expect(onShutdown).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(onShutdown).toHaveBeenCalledOnce(), { timeout: 2000 });
     expect(backend.listenerCount()).toBe(0);
   });
 
