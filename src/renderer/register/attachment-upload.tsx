@@ -52,7 +52,11 @@ export function AttachmentUpload({ onChange, onBusy, max = 20, testId = 'attachm
     .map((i) => i.ref?.sha256)
     .join(',');
   const busy = items.some((i) => i.state === 'uploading');
+  // Only a change in the set of uploaded files is reported, not every state change.
+  const reported = useRef<string | null>(null);
   useEffect(() => {
+    if (reported.current === doneKey) return;
+    reported.current = doneKey;
     const seen = new Set<string>();
     const refs: AttachmentRef[] = [];
     for (const i of items) {
@@ -61,9 +65,7 @@ export function AttachmentUpload({ onChange, onBusy, max = 20, testId = 'attachm
       refs.push(i.ref);
     }
     onChangeRef.current?.(refs);
-    // Only the set of uploaded files matters, not every state change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doneKey]);
+  }, [doneKey, items]);
   useEffect(() => onBusyRef.current?.(busy), [busy]);
 
   const kept = items.filter((i) => i.state !== 'refused').length;

@@ -16,6 +16,8 @@ import type { BackendContext } from '../../../src/main/backend/services/context'
 import { letterContent } from '../../../src/main/backend/documents/letter-content';
 import { letterPdf } from '../../../src/main/backend/documents/letter-pdf';
 import { letterDocx } from '../../../src/main/backend/documents/letter-docx';
+import { highestSeenSeq } from '../../../src/main/backend/documents/letter-number';
+import { issuedCopyQuery } from '../../../src/main/backend/documents/document.service';
 import { blobPath } from '../../../src/main/backend/services/attachment.service';
 import { DEMO_PASSWORD } from '../../../src/main/cli/demo/generator';
 import { call, openTestContext, REPO, tempDir } from '../../helpers/temp';
@@ -197,5 +199,21 @@ describe('documents from a demo office', () => {
     const r = await alur(['--data', data, 'verify', path.join(dir, 'surat.pdf')]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/dicabut/);
+  });
+});
+
+describe('indexes for letters and issued copies', () => {
+  it('issuing a letter number and finding an issued copy use their indexes, not a scan of the log', async () => {
+    const ctx = await openTestContext(tempDir());
+    try {
+      const plan = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+        const c = q.compile();
+        return (ctx.opened.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      };
+      expect(plan(highestSeenSeq(ctx.db, 'unit-x', 2026))).toMatch(/USING (COVERING )?INDEX event_letter_seq/);
+      expect(plan(issuedCopyQuery(ctx, 'a'.repeat(64)))).toMatch(/USING INDEX event_issued_sha/);
+    } finally {
+      await ctx.opened.close();
+    }
   });
 });

@@ -157,19 +157,26 @@ function verdictOfSignature(base: Omit<DocumentVerification, 'valid' | 'verdict'
   return { ...base, valid: false, verdict: 'signature_failed', message: `Tanda tangan tidak sah: ${sig.message}` };
 }
 
+/** The first record of an issued copy with this SHA-256 (index event_issued_sha). */
+export function issuedCopyQuery(ctx: BackendContext, sha256: string) {
+  return (
+    ctx.db
+      .selectFrom('event')
+      .selectAll()
+      // A literal type, not a bound parameter, so SQLite may use the partial index.
+      .where(sql<boolean>`type = 'case.document_issued'`)
+      .where(sql<string>`json_extract(payload, '$.sha256')`, '=', sha256)
+      .orderBy('hlc')
+  );
+}
+
 /** Checks a file: is it a copy Alur issued, unaltered, and is its signature valid? */
 export async function verifyFile(ctx: BackendContext, caller: Caller, bytes: Buffer): Promise<DocumentVerification> {
   const empty = { kind: null, caseId: null, caseRef: null, letterNumber: null, issuedAt: null, signature: null } as const;
   const kind = fileKind(bytes);
   if (!kind) return { ...empty, valid: false, verdict: 'not_ours', message: 'Berkas ini bukan PDF atau DOCX, jadi bukan dokumen Alur.' };
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const row = await ctx.db
-    .selectFrom('event')
-    .selectAll()
-    .where('type', '=', 'case.document_issued')
-    .where(sql<string>`json_extract(payload, '$.sha256')`, '=', sha256)
-    .orderBy('hlc')
-    .executeTakeFirst();
+  const row = await issuedCopyQuery(ctx, sha256).executeTakeFirst();
   if (row && (await visibleTo(ctx, caller, row.case_id))) {
     const issued = rowToEvent(row) as EventOf<'case.document_issued'>;
     const source = await letterSource(ctx, issued.caseId, issued.payload.sourceEventId);

@@ -170,7 +170,7 @@ export async function letterContent(ctx: BackendContext, caseId: string, eventId
     tembusan: head.tembusan,
     verifyCode: verificationCode(act),
     qrText: letterQrText(act),
-    signature: checkSignature(await loadTrust(ctx.db, proj.engine.calendar), act, signatureRequired(preset, act)),
+    signature: checkSignature(await loadTrust(ctx.db, proj.engine.calendar, { users, positions }), act, signatureRequired(preset, act)),
     signedAt: act.at,
   };
 }

@@ -30,19 +30,26 @@ export function formatLetterNumber(format: string, v: { seq: number; unitCode: s
   return out.replace(/^[/.-]+/, '').replace(/\/{2,}/g, '/');
 }
 
+/** The highest sequence of the unit's letters of `year` in the log (index event_letter_seq). */
+export function highestSeenSeq(db: Kysely<Database>, unitId: string, year: number) {
+  return (
+    db
+      .selectFrom('event')
+      .select(sql<number | null>`max(json_extract(payload, '$.letter.seq'))`.as('m'))
+      // A literal type, not a bound parameter, so SQLite may use the partial index.
+      .where(sql<boolean>`type = 'case.approved'`)
+      .where(sql<string>`json_extract(payload, '$.letter.unitId')`, '=', unitId)
+      .where(sql<number>`json_extract(payload, '$.letter.year')`, '=', year)
+  );
+}
+
 /** Issues the next number for `unit`, inside the caller's transaction. */
 export async function issueLetterNumber(db: Kysely<Database>, calendar: WorkCalendar, unit: Unit, at: number, signer: LetterMeta['signer'] = null): Promise<LetterMeta> {
   const date = localDate(calendar, at);
   const year = Number(date.slice(0, 4));
   const key = `letterseq:${unit.id}:${year}`;
   const local = Number((await db.selectFrom('local_meta').select('value').where('key', '=', key).executeTakeFirst())?.value ?? '0');
-  const seen = await db
-    .selectFrom('event')
-    .select(sql<number | null>`max(json_extract(payload, '$.letter.seq'))`.as('m'))
-    .where('type', '=', 'case.approved')
-    .where(sql<string>`json_extract(payload, '$.letter.unitId')`, '=', unit.id)
-    .where(sql<number>`json_extract(payload, '$.letter.year')`, '=', year)
-    .executeTakeFirst();
+  const seen = await highestSeenSeq(db, unit.id, year).executeTakeFirst();
   const seq = Math.max(local, seen?.m ?? 0) + 1;
   await db.insertInto('local_meta').values({ key, value: String(seq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) })).execute();
   const head = await letterheadOf(db, unit.id);

@@ -63,7 +63,7 @@ export async function dispositionSheet(ctx: BackendContext, caseId: string, unit
   const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
   const positions = new Map((await listRefs(ctx.db, 'position')).map((p) => [p.id, p]));
   const users = new Map((await listRefs(ctx.db, 'user')).map((u) => [u.id, u]));
-  const trust = await loadTrust(ctx.db, cal);
+  const trust = await loadTrust(ctx.db, cal, { users, positions });
   const headUnit = unitId ?? office.hubUnitId;
   const kop = kopOf(ctx, await letterheadOf(ctx.db, headUnit), units.get(headUnit)?.name ?? '');
   const registered = events.find((e): e is EventOf<'case.registered'> => e.type === 'case.registered');

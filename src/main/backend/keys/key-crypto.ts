@@ -6,6 +6,12 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/result';
 
+/** A private key opened for use, with its id (a signer for one act, or the office root key in a session). */
+export interface OpenKey {
+  id: string;
+  key: crypto.KeyObject;
+}
+
 export interface KeyPair {
   id: string;
   publicKey: string;

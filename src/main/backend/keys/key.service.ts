@@ -4,7 +4,6 @@
  * sign. Every private key leaves this module only as a KeyObject held for one act (or, for the
  * root key, in an administrator's session).
  */
-import type crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { certificateText } from '../../../shared/signing/canonical';
 import { AppError } from '../../../shared/result';
@@ -13,7 +12,7 @@ import type { SigningKey } from '../refdata/kinds';
 import { deleteRef, getRef, listRefs, putRef } from '../refdata/ref-store';
 import type { BackendContext } from '../services/context';
 import { unlockWithPassword } from '../services/password';
-import { generateKeyPair, signText, unwrapPrivateKey, wrapPrivateKey } from './key-crypto';
+import { generateKeyPair, signText, unwrapPrivateKey, wrapPrivateKey, type OpenKey } from './key-crypto';
 
 type Db = Kysely<Database>;
 
@@ -25,7 +24,7 @@ export function activeKeyOf(keys: readonly SigningKey[], userId: string): Signin
   return mine.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
 }
 
-export function certify(root: { id: string; key: crypto.KeyObject }, k: SigningKey): SigningKey {
+export function certify(root: OpenKey, k: SigningKey): SigningKey {
   if (k.userId === null) throw new AppError('INTERNAL', 'Kunci kantor tidak disertifikasi oleh dirinya sendiri.');
   return { ...k, certifiedBy: root.id, cert: signText(root.key, certificateText({ id: k.id, userId: k.userId, publicKey: k.publicKey, createdAt: k.createdAt })) };
 }
@@ -39,7 +38,7 @@ export async function enrolUserKey(
   ctx: BackendContext,
   userId: string,
   wrapKey: Buffer,
-  root: { id: string; key: crypto.KeyObject } | null,
+  root: OpenKey | null,
 ): Promise<SigningKey> {
   const now = ctx.now();
   for (const old of await listRefs(db, 'signing_key')) {
@@ -58,7 +57,7 @@ export async function enrolUserKey(
 }
 
 /** Creates the office root key for a first administrator (office creation). */
-export async function createRootKey(db: Db, ctx: BackendContext, adminId: string, wrapKey: Buffer): Promise<{ id: string; key: crypto.KeyObject }> {
+export async function createRootKey(db: Db, ctx: BackendContext, adminId: string, wrapKey: Buffer): Promise<OpenKey> {
   const pair = generateKeyPair();
   await putRef(db, 'signing_key', pair.id, { id: pair.id, userId: null, publicKey: pair.publicKey, createdAt: ctx.now(), certifiedBy: null, cert: null, revokedAt: null, revokedReason: null, retiredAt: null }, ctx.clock.tick());
   await putRef(db, 'key_secret', rootSecretId(adminId), { keyId: pair.id, userId: adminId, wrapped: wrapPrivateKey(pair.privateKey, pair.id, wrapKey) }, ctx.clock.tick());
@@ -66,7 +65,7 @@ export async function createRootKey(db: Db, ctx: BackendContext, adminId: string
 }
 
 /** The root key an administrator can open with the wrap key from their password, if any. */
-export async function openRootKey(db: Db, adminId: string, wrapKey: Buffer): Promise<{ id: string; key: crypto.KeyObject } | null> {
+export async function openRootKey(db: Db, adminId: string, wrapKey: Buffer): Promise<OpenKey | null> {
   const secret = await getRef(db, 'key_secret', rootSecretId(adminId));
   if (!secret) return null;
   const root = await getRef(db, 'signing_key', secret.keyId);
@@ -87,7 +86,7 @@ export async function someoneHoldsRoot(db: Db): Promise<boolean> {
 }
 
 /** Gives another administrator a copy of the root key, wrapped under their password. */
-export async function shareRootKey(db: Db, ctx: BackendContext, root: { id: string; key: crypto.KeyObject }, adminId: string, wrapKey: Buffer): Promise<void> {
+export async function shareRootKey(db: Db, ctx: BackendContext, root: OpenKey, adminId: string, wrapKey: Buffer): Promise<void> {
   await putRef(db, 'key_secret', rootSecretId(adminId), { keyId: root.id, userId: adminId, wrapped: wrapPrivateKey(root.key, root.id, wrapKey) }, ctx.clock.tick());
 }
 
@@ -95,7 +94,7 @@ export async function shareRootKey(db: Db, ctx: BackendContext, root: { id: stri
  * Opens the caller's signing key with their password, for one act. A wrong password, a user
  * without a key or with an uncertified one, and a damaged key record each get their own message.
  */
-export async function unlockSigningKey(ctx: BackendContext, userId: string, password: string): Promise<{ id: string; key: crypto.KeyObject }> {
+export async function unlockSigningKey(ctx: BackendContext, userId: string, password: string): Promise<OpenKey> {
   const cred = await getRef(ctx.db, 'credential', userId);
   const wrapKey = cred ? await unlockWithPassword(password, cred.hash) : null;
   if (!wrapKey) throw new AppError('VALIDATION', 'Kata sandi untuk tanda tangan salah. Tidak ada yang disimpan.');

@@ -22,11 +22,12 @@ export interface TrustRefs {
   calendar: WorkCalendar;
 }
 
-export async function loadTrust(db: Kysely<Database>, calendar: WorkCalendar): Promise<TrustRefs> {
+/** The reference data checks need; a caller that already read users or posts passes them in. */
+export async function loadTrust(db: Kysely<Database>, calendar: WorkCalendar, known: Partial<Pick<TrustRefs, 'users' | 'positions'>> = {}): Promise<TrustRefs> {
   return {
     keys: new Map((await listRefs(db, 'signing_key')).map((k) => [k.id, k])),
-    users: new Map((await listRefs(db, 'user')).map((u) => [u.id, u])),
-    positions: new Map((await listRefs(db, 'position')).map((p) => [p.id, p])),
+    users: known.users ?? new Map((await listRefs(db, 'user')).map((u) => [u.id, u])),
+    positions: known.positions ?? new Map((await listRefs(db, 'position')).map((p) => [p.id, p])),
     assignments: await listRefs(db, 'assignment'),
     calendar,
   };

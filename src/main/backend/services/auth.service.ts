@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/result';
 import { getRef, listRefs } from '../refdata/ref-store';
 import type { BackendContext } from './context';
 import { unlockWithPassword } from './password';
+import type { OpenKey } from '../keys/key-crypto';
 import { activeKeyOf, createRootKey, enrolUserKey, openRootKey, someoneHoldsRoot } from '../keys/key.service';
 
 export interface Caller {
@@ -65,10 +66,10 @@ export async function authenticate(ctx: BackendContext, username: string, passwo
  * (an office from before signatures gets one now), and a user without a signing key gets one
  * (certified when the user is that administrator).
  */
-async function keysAtLogin(ctx: BackendContext, user: User, wrapKey: Buffer): Promise<{ id: string; key: crypto.KeyObject } | undefined> {
+async function keysAtLogin(ctx: BackendContext, user: User, wrapKey: Buffer): Promise<OpenKey | undefined> {
   return ctx.db.transaction().execute(async (trx) => {
     const keys = await listRefs(trx, 'signing_key');
-    let root: { id: string; key: crypto.KeyObject } | null = null;
+    let root: OpenKey | null = null;
     if (user.isAdmin) {
       root = await openRootKey(trx, user.id, wrapKey);
       // A new root only when no administrator can open one any more (e.g. every copy was

@@ -13,7 +13,7 @@ import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { commitEvents, makeEvent } from './commit';
 import { requireBlobs } from './attachment.service';
-import type { KeyObject } from 'node:crypto';
+import type { OpenKey } from '../keys/key-crypto';
 import { formatSignature, signedText } from '../../../shared/signing/canonical';
 import { signText } from '../keys/key-crypto';
 import { unlockSigningKey } from '../keys/key.service';
@@ -55,15 +55,13 @@ async function checkTargets(db: Db, input: ParsedInputOf<'case.act'>): Promise<v
   }
 }
 
-/** A private key opened for signing: by the caller's password, or (the demo) held for a run. */
-export type Signer = { id: string; key: KeyObject };
-
 export async function actOnCase(
   ctx: BackendContext,
   caller: Caller,
   input: ParsedInputOf<'case.act'>,
   at?: number,
-  heldSigner?: Signer,
+  /** A key opened for signing beforehand (the demo holds each official's key for a run). */
+  heldSigner?: OpenKey,
 ): Promise<{ caseId: string; eventId: string }> {
   const proj = await ctx.projection();
   requireBlobs(ctx, input.attachments);

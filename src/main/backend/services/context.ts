@@ -2,7 +2,7 @@
  * The backend's shared state for one data directory: the database, this workstation's
  * identity and clock, the sessions, and the caches of reference data the engine needs.
  */
-import type { KeyObject } from 'node:crypto';
+import type { OpenKey } from '../keys/key-crypto';
 import { EventEmitter } from 'node:events';
 import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
@@ -32,7 +32,7 @@ export interface Session {
   userId: string;
   lastSeen: number;
   /** An administrator's session holds the office root key, opened at login, to certify user keys. */
-  rootKey?: { id: string; key: KeyObject };
+  rootKey?: OpenKey;
 }
 
 export class BackendContext {

@@ -97,7 +97,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
   const conflicts = new Map(s.conflicts.map((c) => [c.eventId, c.message]));
   const tasks = new Map(s.tasks.map((t) => [t.id, t]));
   const attachments = attachmentsOf(events);
-  const trust = await loadTrust(ctx.db, cal);
+  const trust = await loadTrust(ctx.db, cal, { users, positions });
 
   const timeline: TimelineEntry[] = events.map((e) => {
     let stepName: string | null = null;

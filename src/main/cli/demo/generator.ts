@@ -17,7 +17,8 @@ import { dispatch } from '../../backend/backend';
 import type { Database } from '../../backend/db/schema';
 import type { BackendContext } from '../../backend/services/context';
 import { actorFor, type Caller } from '../../backend/services/auth.service';
-import { actOnCase, caseLevelAct, type Signer } from '../../backend/services/case.service';
+import { actOnCase, caseLevelAct } from '../../backend/services/case.service';
+import type { OpenKey } from '../../backend/keys/key-crypto';
 import { registerCase } from '../../backend/services/register.service';
 import { runAutomation } from '../../backend/services/automation';
 import { storeAttachment } from '../../backend/services/attachment.service';
@@ -269,8 +270,8 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
     if (actor.positions.length) callers.push({ caller: { token: 'demo', user: u, actor }, actor });
   }
   // Officials sign their acts; the demo opens each key once with the demo password.
-  const signers = new Map<string, Signer>();
-  const signerOf = async (userId: string): Promise<Signer> => {
+  const signers = new Map<string, OpenKey>();
+  const signerOf = async (userId: string): Promise<OpenKey> => {
     const held = signers.get(userId) ?? (await unlockSigningKey(ctx, userId, DEMO_PASSWORD));
     signers.set(userId, held);
     return held;

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-sync';
+import * as m0003 from './0003-document-indexes';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-sync', up: m0002.up },
+  { version: 3, name: '0003-document-indexes', up: m0003.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
