@@ -10,7 +10,7 @@ import 'dayjs/locale/id';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../shared/api/views';
-import { api, endOtherSession, onUnauthenticated, setSessionToken, transportMissing } from './api/client';
+import { api, onLocked, onUnauthenticated, setSessionToken, transportMissing } from './api/client';
 import { useIdle } from './hooks/use-idle';
 import { useKeepAlive } from './hooks/use-keep-alive';
 import { useQuery } from './hooks/use-query';
@@ -66,9 +66,14 @@ function AppFlow() {
     // The event does not say whose session expired: ask, and the refusal (if any) ends ours.
     if (e.type === 'session.expired' && session) void api['session.me']({});
   });
-  useIdle(session && !locked ? session.idleLockMinutes : null, () => setLocked(true));
-  // A third of the idle window: the server never expires a session the user is working in.
-  useKeepAlive(Boolean(session) && !locked, Math.max(1, session?.idleLockMinutes ?? 15) * 20_000, () => void api['session.me']({}));
+  // The backend locks the session too (idle, or "Kunci layar"): any call refused as locked shows the lock screen.
+  useEffect(() => onLocked(() => setLocked(true)), []);
+  useIdle(session && !locked ? session.idleLockMinutes : null, () => {
+    setLocked(true);
+    void api['session.lock']({});
+  });
+  // A third of the idle window, and only after real input: status polling never keeps a session alive.
+  useKeepAlive(Boolean(session) && !locked, Math.max(1, session?.idleLockMinutes ?? 15) * 20_000, () => void api['session.activity']({}));
 
   if (transportMissing) return <Result status="warning" title={t('app.noTransport')} subTitle={t('app.noTransportHint')} />;
   if (!info.data) {
@@ -114,13 +119,12 @@ function AppFlow() {
       {locked && (
         <LockScreen
           session={session}
-          onUnlocked={(s) => {
-            const old = session.token;
-            loggedIn(s);
-            // The pre-lock token is no longer needed; end it so only one session stays alive.
-            void endOtherSession(old);
+          onUnlocked={(s) => loggedIn(s)}
+          onSwitchUser={() => {
+            // The locked session ends on the backend too (logout is allowed while locked).
+            void api['session.logout']({});
+            endSession(null);
           }}
-          onSwitchUser={() => endSession(null)}
         />
       )}
     </>

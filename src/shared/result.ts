@@ -8,6 +8,8 @@
 export const ERROR_CODES = [
   'VALIDATION',
   'UNAUTHENTICATED',
+  /** The session is locked (idle or "Kunci layar"): only `session.unlock` is accepted. */
+  'SESSION_LOCKED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

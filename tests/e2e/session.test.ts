@@ -37,6 +37,27 @@ describe('session', () => {
     await page.close();
   });
 
+  it('"Kunci layar" locks at once; an administrator sees and lifts a throttled username', async () => {
+    const page = await loggedInPage();
+    await page.getByTestId('lock-screen-button').click();
+    const lock = page.getByTestId('lock-screen');
+    await lock.waitFor();
+    await lock.getByRole('button', { name: 'Ganti pengguna' }).click();
+    // Four wrong passwords for one username: the fourth is refused with a wait, unchecked.
+    for (let i = 0; i < 4; i++) {
+      await uiLogin(page, 'tamu.salah', 'bukan-sandinya');
+      await page.getByTestId('login-error').filter({ hasText: i < 3 ? /salah/ : /Coba lagi dalam/ }).waitFor();
+    }
+    await uiLogin(page, 'admin', DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: /Pengaturan/ }).click();
+    const locks = page.getByTestId('login-locks');
+    await locks.filter({ hasText: 'tamu.salah' }).waitFor();
+    await screenshot(page, '16b-login-locks');
+    await page.getByTestId('login-unlock-tamu.salah').click();
+    await locks.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('returns to login with a message when the backend no longer knows the session', async () => {
     const page = await loggedInPage();
     // Make the next case.list carry a session token the backend never issued: the real

@@ -19,6 +19,7 @@ import { documentHandlers } from './handlers/documents';
 import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
 import { importHandlers } from './handlers/imports';
+import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
 
 export interface Backend {
@@ -27,7 +28,7 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...sessionHandlers };
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);
@@ -45,7 +46,7 @@ export async function dispatch(ctx: BackendContext, method: string, token: strin
   try {
     let caller: Caller | null = null;
     if (spec.access !== 'public') {
-      caller = await requireCaller(ctx, token);
+      caller = await requireCaller(ctx, token, method);
       if (spec.access === 'admin' && !caller.user.isAdmin) throw new AppError('FORBIDDEN', 'Hanya administrator yang dapat melakukan ini.');
     }
     // The handler table is keyed by method, so handlers[method] takes exactly this method's

@@ -24,6 +24,7 @@ export const transportMissing = adapter === null;
 
 let sessionToken: string | null = null;
 const unauthenticatedListeners = new Set<(message: string) => void>();
+const lockedListeners = new Set<() => void>();
 
 /** Sets the session token sent with every call (null after logout). */
 export function setSessionToken(token: string | null): void {
@@ -36,6 +37,17 @@ export function onUnauthenticated(listener: (message: string) => void): () => vo
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** Called when the backend says the current session is locked (idle, or "Kunci layar" in another place). */
+export function onLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
+/** Shows the lock screen now (after `session.lock` succeeded). */
+export function announceLocked(): void {
+  for (const l of lockedListeners) l();
+}
+
 async function deliver(method: Parameters<TransportAdapter['call']>[0], token: string | null, input: unknown): Promise<Result<unknown>> {
   if (!adapter) return { ok: false, error: { code: 'INTERNAL', message: 'no transport' } };
   const result = await adapter.call(method, token, input);
@@ -44,6 +56,7 @@ async function deliver(method: Parameters<TransportAdapter['call']>[0], token: s
   if (!result.ok && result.error.code === 'UNAUTHENTICATED' && contract[method].access !== 'public' && token !== null && token === sessionToken) {
     for (const l of unauthenticatedListeners) l(result.error.message);
   }
+  if (!result.ok && result.error.code === 'SESSION_LOCKED' && token !== null && token === sessionToken) announceLocked();
   return result;
 }
 
@@ -53,12 +66,4 @@ export const api: AlurApi = createClient(deliver, () => sessionToken);
 /** Subscribes to the backend's pushed events. */
 export function onServerEvent(listener: (event: ServerEvent) => void): () => void {
   return adapter ? adapter.onEvent(listener) : () => undefined;
-}
-
-/**
- * Ends a session other than the current one: the session a lock screen replaced. Failures are
- * ignored because the backend expires idle sessions on its own anyway.
- */
-export async function endOtherSession(token: string): Promise<void> {
-  if (adapter && token !== sessionToken) await adapter.call('session.logout', token, {});
 }

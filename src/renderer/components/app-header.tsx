@@ -1,7 +1,7 @@
 import { Button, Layout, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { announceLocked, api } from '../api/client';
 import { useApp } from '../hooks/use-app';
 import { LanguageSwitch } from './language-switch';
 import { actingTitle } from './positions-text';
@@ -14,6 +14,12 @@ export function AppHeader({ onLogout }: { onLogout: () => void }) {
   async function logout(): Promise<void> {
     await api['session.logout']({});
     onLogout();
+  }
+
+  /** "Kunci layar": the backend refuses this session's calls until the password is given again. */
+  async function lock(): Promise<void> {
+    const r = await api['session.lock']({});
+    if (r.ok) announceLocked();
   }
 
   return (
@@ -32,6 +38,9 @@ export function AppHeader({ onLogout }: { onLogout: () => void }) {
         ))}
       </Space>
       <LanguageSwitch />
+      <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-screen-button">
+        {t('harden.lockScreen')}
+      </Button>
       <Popconfirm title={t('header.logoutConfirm')} okText={t('header.logout')} cancelText={t('common.cancel')} onConfirm={() => logout()}>
         <Button icon={<LogoutOutlined />} data-testid="logout">
           {t('header.logout')}

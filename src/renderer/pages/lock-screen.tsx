@@ -12,8 +12,9 @@ interface Props {
 }
 
 /**
- * Shown after the idle time: an opaque full-window cover that asks the same user's password
- * again (a fresh login), or lets someone else log in instead.
+ * Shown after the idle time or "Kunci layar": an opaque full-window cover that asks the same
+ * user's password again (the backend refuses the session's calls until then), or lets someone
+ * else log in instead.
  */
 export function LockScreen({ session, onUnlocked, onSwitchUser }: Props) {
   const { t } = useTranslation();
@@ -23,7 +24,8 @@ export function LockScreen({ session, onUnlocked, onSwitchUser }: Props) {
   async function submit(v: { password: string }): Promise<void> {
     setBusy(true);
     setError(null);
-    const r = await api['session.login']({ username: session.user.username, password: v.password });
+    // The same session, unlocked on the backend: unsaved work behind this screen stays valid.
+    const r = await api['session.unlock']({ password: v.password });
     setBusy(false);
     if (r.ok) onUnlocked(r.value);
     else setError(r.error.message);

@@ -11,6 +11,7 @@ import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { useQuery } from '../hooks/use-query';
 import { AssignmentModal } from './assignment-modal';
+import { LoginLocks } from './login-locks';
 import { UserModal } from './user-modal';
 
 type UserRow = User & { assignments: Assignment[] };
@@ -84,6 +85,7 @@ export function UsersTab() {
 
   return (
     <>
+      <LoginLocks />
       <Space style={{ marginBottom: 8 }}>
         <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing('new')} data-testid="user-add">
           {t('user.add')}

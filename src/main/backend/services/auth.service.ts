@@ -9,6 +9,8 @@ import type { BackendContext } from './context';
 import { unlockWithPassword } from './password';
 import type { OpenKey } from '../keys/key-crypto';
 import { activeKeyOf, createRootKey, enrolUserKey, openRootKey, someoneHoldsRoot } from '../keys/key.service';
+import { guardLogin } from './login-throttle';
+import { ALLOWED_WHEN_LOCKED, BACKGROUND_METHODS } from '../../../shared/api/methods/session';
 
 export interface Caller {
   token: string;
@@ -82,7 +84,7 @@ async function keysAtLogin(ctx: BackendContext, user: User, wrapKey: Buffer): Pr
 }
 
 export async function login(ctx: BackendContext, username: string, password: string): Promise<SessionInfo> {
-  const { user, wrapKey } = await authenticate(ctx, username, password);
+  const { user, wrapKey } = await guardLogin(ctx, username, () => authenticate(ctx, username, password));
   const rootKey = await keysAtLogin(ctx, user, wrapKey);
   const token = crypto.randomBytes(32).toString('hex');
   ctx.sessions.set(token, { userId: user.id, lastSeen: ctx.now(), ...(rootKey ? { rootKey } : {}) });
@@ -93,21 +95,23 @@ export function logout(ctx: BackendContext, token: string): void {
   ctx.sessions.delete(token);
 }
 
-/** Resolves a token to its user, expiring sessions idle longer than the office allows. */
-export async function requireCaller(ctx: BackendContext, token: string | null): Promise<Caller> {
+/**
+ * Resolves a token to its user for a call of `method`. A session idle longer than the office
+ * allows is locked, not ended: every call but unlock (and logout) is refused until the same
+ * user's password is given again. Background calls (see BACKGROUND_METHODS) never count as activity.
+ */
+export async function requireCaller(ctx: BackendContext, token: string | null, method = ''): Promise<Caller> {
   const s = token ? ctx.sessions.get(token) : undefined;
   if (!token || !s) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
   const office = await ctx.office();
-  if (ctx.now() - s.lastSeen > office.idleLockMinutes * 60_000) {
-    ctx.sessions.delete(token);
-    throw new AppError('UNAUTHENTICATED', 'Sesi berakhir karena tidak ada aktivitas. Silakan masuk kembali.');
-  }
+  if (ctx.now() - s.lastSeen > office.idleLockMinutes * 60_000) s.locked = true;
+  if (s.locked && !ALLOWED_WHEN_LOCKED.has(method)) throw new AppError('SESSION_LOCKED', 'Layar terkunci. Masukkan kata sandi untuk melanjutkan.');
   const user = await getRef(ctx.db, 'user', s.userId);
   if (!user || !user.active) {
     ctx.sessions.delete(token);
     throw new AppError('UNAUTHENTICATED', 'Akun tidak aktif lagi.');
   }
-  s.lastSeen = ctx.now();
+  if (!s.locked && !BACKGROUND_METHODS.has(method)) s.lastSeen = ctx.now();
   return { token, user, actor: await actorFor(ctx, user) };
 }
 

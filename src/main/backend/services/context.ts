@@ -30,7 +30,10 @@ export interface BackendOptions {
 
 export interface Session {
   userId: string;
+  /** The last call that counted as the user's activity (see BACKGROUND_METHODS). */
   lastSeen: number;
+  /** Idle or "Kunci layar": every call but unlock and logout is refused. */
+  locked?: boolean;
   /** An administrator's session holds the office root key, opened at login, to certify user keys. */
   rootKey?: OpenKey;
 }
