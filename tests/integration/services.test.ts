@@ -129,12 +129,12 @@ describe('office, sessions and registration', () => {
     }
   });
 
-  it('ends a session idle longer than the office allows', async () => {
+  it('locks a session idle longer than the office allows (issue 13: locked, not ended)', async () => {
     const s = await call(ctx, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD });
     clock.advance(16 * 60_000);
     const r = await dispatch(ctx, 'inbox.counts', s.token, {});
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/Sesi berakhir/);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'SESSION_LOCKED', message: expect.stringMatching(/terkunci/) });
     clock.set(START);
   });
 });

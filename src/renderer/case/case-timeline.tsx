@@ -168,6 +168,14 @@ function SignatureTag({ check }: { check: SignatureCheck }) {
       </Tooltip>
     );
   if (check.status === 'missing') return <Tag color="orange">{t('timeline.signatureMissing')}</Tag>;
+  if (check.status === 'paper')
+    return (
+      <Tooltip title={check.message}>
+        <Tag color="orange" data-testid="signature-paper">
+          {t('harden.signaturePaper')}
+        </Tag>
+      </Tooltip>
+    );
   return (
     <Tooltip title={check.message}>
       <Tag icon={<WarningOutlined />} color="red" data-testid="signature-invalid">

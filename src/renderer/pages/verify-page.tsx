@@ -48,6 +48,8 @@ export function VerifyPage() {
   }
 
   const sig = result?.signature && result.signature.status !== 'missing' ? result.signature : null;
+  const alertType = result?.valid ? 'success' : result?.verdict === 'paper' ? 'warning' : 'error';
+  const alertTitle = result?.valid ? t('verify.valid') : result?.verdict === 'paper' ? t('harden.verifyPaper') : t('verify.invalid');
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 860 }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -80,7 +82,7 @@ export function VerifyPage() {
       {error && <Alert type="error" showIcon title={error} />}
       {result && (
         <Card size="small" data-testid="verify-result" data-valid={result.valid ? 'yes' : 'no'}>
-          <Alert type={result.valid ? 'success' : 'error'} showIcon title={result.valid ? t('verify.valid') : t('verify.invalid')} description={result.message} style={{ marginBottom: 12 }} />
+          <Alert type={alertType} showIcon title={alertTitle} description={result.message} style={{ marginBottom: 12 }} />
           <Descriptions size="small" column={1} bordered>
             {checked && <Descriptions.Item label={t('verify.checked')}>{checked}</Descriptions.Item>}
             {result.kind && <Descriptions.Item label={t('verify.kind')}>{t(`docs.kind_${result.kind}`)}</Descriptions.Item>}

@@ -200,6 +200,62 @@ describe('documents from a demo office', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/dicabut/);
   });
+
+  // Issue 13: who may record which paper act, and what a paper approval's letter claims.
+  it("a head's approval recorded from paper by the OPD admin is marked as recorded by that clerk, never as the head's electronic signature", async () => {
+    const task = ctx.opened.sqlite.prepare("SELECT id, case_id, unit_id, role_id FROM case_task WHERE state = 'open' AND step_id = 'persetujuan' LIMIT 1").get() as
+      | { id: string; case_id: string; unit_id: string; role_id: string }
+      | undefined;
+    if (!task) throw new Error('demo has no case waiting for approval');
+    const ov = await call(ctx, 'office.overview', admin, {});
+    const users = await call(ctx, 'user.list', admin, {});
+    const holderOf = (roleId: string) => {
+      const pos = ov.positions.find((p) => p.unitId === task.unit_id && p.roleId === roleId);
+      return { pos, user: users.find((u) => u.assignments.some((a) => a.positionId === pos?.id && a.acting === null)) };
+    };
+    const head = holderOf(task.role_id);
+    const clerk = holderOf('admin_opd');
+    if (!head.pos || !head.user || !clerk.user) throw new Error('demo unit lacks a head or an admin');
+    const login = async (username: string) => (await call(ctx, 'session.login', null, { username, password: DEMO_PASSWORD })).token;
+    const [headToken, clerkToken] = [await login(head.user.username), await login(clerk.user.username)];
+    const scan = await call(ctx, 'attachment.upload', clerkToken, { name: 'persetujuan-tinta.png', dataBase64: PNG_1PX.toString('base64') });
+    const input = { caseId: task.case_id, taskId: task.id, actionId: 'setujui', positionId: head.pos.id, writtenOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), scan };
+    // The head's own act goes through Alur with the signing password, not as a paper record.
+    const own = await dispatch(ctx, 'case.recordPaper', headToken, input);
+    expect(own.ok || own.error.code).toBe('FORBIDDEN');
+    await call(ctx, 'case.recordPaper', clerkToken, input);
+    const detail = await call(ctx, 'case.get', admin, { caseId: task.case_id });
+    const approval = detail.timeline.findLast((e) => e.type === 'case.approved');
+    expect(approval?.signature).toMatchObject({ status: 'paper', message: expect.stringContaining(clerk.user.fullName) });
+    const letter = await call(ctx, 'document.letter', clerkToken, { caseId: task.case_id, format: 'pdf' });
+    const file = path.join(dir, 'surat-kertas.pdf');
+    fs.writeFileSync(file, Buffer.from(letter.dataBase64, 'base64'));
+    expect(pdfText(file)).not.toMatch(/Ditandatangani secara elektronik/);
+    const byFile = await call(ctx, 'document.verify', admin, { fileName: 'surat-kertas.pdf', dataBase64: letter.dataBase64 });
+    expect(byFile).toMatchObject({ valid: false, verdict: 'paper', message: expect.stringContaining(clerk.user.fullName) });
+    const byCode = await call(ctx, 'document.verifyCode', admin, { code: letter.verifyCode ?? '' });
+    expect(byCode).toMatchObject({ valid: false, verdict: 'paper' });
+    expect((await alur(['--data', data, 'verify', file])).code).toBe(1);
+
+    // case.duplicates, asked by an OPD admin: only cases the unit may see, never a rahasia identity.
+    const rahasia = ctx.opened.sqlite
+      .prepare("SELECT c.id, c.title, c.description, i.name, i.phone, u.unit_id FROM cases c JOIN identity i ON i.case_id = c.id JOIN case_unit u ON u.case_id = c.id WHERE c.privacy = 'rahasia' ORDER BY c.ref LIMIT 1")
+      .get() as { id: string; title: string; description: string; name: string; phone: string | null; unit_id: string };
+    const opdAdminPos = ov.positions.find((p) => p.unitId === rahasia.unit_id && p.roleId === 'admin_opd');
+    const opdAdmin = users.find((u) => u.assignments.some((a) => a.positionId === opdAdminPos?.id));
+    if (!opdAdmin) throw new Error('no OPD admin for the rahasia case');
+    const opdToken = await login(opdAdmin.username);
+    const who = { complainant: { name: rahasia.name, phone: rahasia.phone }, title: rahasia.title, description: rahasia.description };
+    expect((await call(ctx, 'case.duplicates', admin, who)).find((d) => d.id === rahasia.id)?.reasons).toContain('complainant');
+    const seen = await call(ctx, 'case.duplicates', opdToken, who);
+    expect(seen.find((d) => d.id === rahasia.id)?.reasons).toEqual(['text']);
+    const other = ctx.opened.sqlite
+      .prepare('SELECT id, title, description FROM cases WHERE id NOT IN (SELECT case_id FROM case_unit WHERE unit_id = ?) ORDER BY ref LIMIT 1')
+      .get(rahasia.unit_id) as { id: string; title: string; description: string };
+    const asked = { title: other.title, description: other.description };
+    expect((await call(ctx, 'case.duplicates', admin, asked)).map((d) => d.id)).toContain(other.id);
+    expect((await call(ctx, 'case.duplicates', opdToken, asked)).map((d) => d.id)).not.toContain(other.id);
+  });
 });
 
 describe('indexes for letters and issued copies', () => {

@@ -10,7 +10,7 @@ import type { BackendContext } from '../../../src/main/backend/services/context'
 import { connectOfficeByUrl } from '../../../src/main/backend/sync/sync-engine';
 import { call, fakeClock } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
-import { buildOffice, caseTo, emptyWorkstation, publish, sessions, START, type Office, type Published } from './fixture';
+import { buildOffice, caseTo, emptyWorkstation, publish, sessions, sqlAs, START, type Office, type Published } from './fixture';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -29,6 +29,8 @@ beforeAll(async () => {
   const photo = await call(office.ctx, 'attachment.upload', admin, { name: 'lokasi.png', dataBase64: PNG.toString('base64') });
   sha = photo.sha256;
   caseId = await caseTo(office.ctx, office.opdIds, { title: 'Dengan foto lokasi', attachments: [photo] }, office.opdIds[0] ?? null);
+  // Issue 13: a saved search is personal; it must never leave this workstation.
+  await call(office.ctx, 'search.saved.save', admin, { id: null, name: 'NIK 9201234567890123', filters: { search: '9201234567890123' } });
   pub = await publish(server, office.ctx, 'kantor');
 }, 180_000);
 
@@ -51,6 +53,18 @@ describe('attachments over sync', () => {
     const got = await call(ws, 'attachment.get', tokens.get(opdUser) ?? null, { caseId, sha256: sha });
     expect(Buffer.from(got.dataBase64, 'base64').equals(PNG)).toBe(true);
     expect(fs.existsSync(blob)).toBe(true);
+  });
+
+  it('a saved search stays on the workstation that saved it: never on the server, never on another unit', async () => {
+    const count = (c: BackendContext) => (c.opened.sqlite.prepare("SELECT count(*) AS n FROM ref_record WHERE kind = 'saved_search'").get() as { n: number }).n;
+    expect(count(office.ctx)).toBe(1);
+    const owner = await sqlAs(server.url('kantor'));
+    try {
+      expect((await owner.query("SELECT count(*)::int AS n FROM alur.ref_change WHERE kind = 'saved_search'")).rows[0]).toEqual({ n: 0 });
+    } finally {
+      await owner.end();
+    }
+    expect(count(contexts[0] as BackendContext)).toBe(0);
   });
 
   it('another OPD neither sees the case nor can fetch its file', async () => {

@@ -62,8 +62,8 @@ export async function makeLetter(
   await requireVisible(ctx, caller, caseId);
   if (pades && format !== 'pdf') throw new AppError('VALIDATION', 'Tanda tangan sertifikat (PAdES) hanya untuk PDF.');
   const content = await letterContent(ctx, caseId, eventId);
-  // A letter whose approval does not verify is not issued ('missing' is an approval signed in ink).
-  if (content.signature.status !== 'valid' && content.signature.status !== 'missing')
+  // A letter whose approval does not verify is not issued ('missing' and 'paper': an approval signed in ink).
+  if (content.signature.status !== 'valid' && content.signature.status !== 'missing' && content.signature.status !== 'paper')
     throw new AppError('INVALID_ACTION', `Surat tidak diterbitkan: tanda tangan persetujuannya tidak sah (${content.signature.message})`);
   let bytes = format === 'pdf' ? await letterPdf(ctx.options.resourcesDir, content) : await letterDocx(content);
   if (pades) {
@@ -153,6 +153,9 @@ async function visibleTo(ctx: BackendContext, caller: Caller, caseId: string): P
 function verdictOfSignature(base: Omit<DocumentVerification, 'valid' | 'verdict' | 'message'>, issuedMessage: string): DocumentVerification {
   const sig = base.signature;
   if (!sig || sig.status === 'missing') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage}${sig ? ' Tanda tangan pada kertas (basah), bukan elektronik.' : ''}` };
+  // Recorded from paper by a clerk: the file is ours, but no one's electronic signature vouches for it.
+  if (sig.status === 'paper')
+    return { ...base, valid: false, verdict: 'paper', message: `${issuedMessage} ${sig.message} Periksa tanda tangan basah ${sig.signerName ?? ''} pada surat aslinya.`.replace(/\s+/g, ' ') };
   if (sig.status === 'valid') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage} Ditandatangani secara elektronik oleh ${sig.signerName ?? '-'} sebagai ${sig.positionTitle ?? '-'}; tanda tangan sah.` };
   return { ...base, valid: false, verdict: 'signature_failed', message: `Tanda tangan tidak sah: ${sig.message}` };
 }

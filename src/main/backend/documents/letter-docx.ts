@@ -59,7 +59,7 @@ export async function letterDocx(l: LetterContent): Promise<Buffer> {
   const s = l.signer;
   const field = (k: string, v: string) => new TableRow({ children: [cell([p(k)], 18), cell([p(':')], 3), cell([p(v)], 79)] });
   const mark: Paragraph[] =
-    l.signature.status === 'missing'
+    l.signature.status === 'missing' || l.signature.status === 'paper'
       ? [p(''), p(''), p(''), p('')]
       : [
           p([new ImageRun({ type: 'png', data: qrPng(l.qrText, 4), transformation: { width: 90, height: 90 } })]),

@@ -26,7 +26,7 @@ export function kopContent(kop: LetterContent['kop']): Content[] {
 }
 
 function signatureMark(l: LetterContent): Content {
-  if (l.signature.status === 'missing') return { text: '\n\n\n\n', margin: [0, 4, 0, 4] };
+  if (l.signature.status === 'missing' || l.signature.status === 'paper') return { text: '\n\n\n\n', margin: [0, 4, 0, 4] };
   return {
     columns: [
       { ...(qrCanvas(l.qrText, 72) as object), width: 74 } as Content,

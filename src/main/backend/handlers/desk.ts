@@ -32,10 +32,7 @@ export const deskHandlers: HandlersOf<typeof deskMethods> = {
     return caseLevelAct(ctx, need(c), input.caseId, { type: 'case.attachment_added', payload: { attachment: input.attachment } }, 'viewer', await canSee(ctx, need(c)));
   },
   'case.recordPaper': (ctx, c, input) => recordPaper(ctx, need(c), input),
-  'case.duplicates': (ctx, c, input) => {
-    need(c);
-    return findDuplicates(ctx, input);
-  },
+  'case.duplicates': (ctx, c, input) => findDuplicates(ctx, need(c), input),
   'search.saved.list': (ctx, c) => listSavedSearches(ctx, need(c)),
   'search.saved.save': (ctx, c, input) => saveSavedSearch(ctx, need(c), input),
   'search.saved.delete': (ctx, c, input) => deleteSavedSearch(ctx, need(c), input.id),

@@ -48,6 +48,12 @@ export function signatureRequired(preset: WorkflowPreset, e: CaseEvent): boolean
   return preset.steps.find((s) => s.id === p.stepId)?.actions.find((a) => a.id === p.actionId)?.signed ?? false;
 }
 
+function paperRecord(e: CaseEvent): { recordedBy: string; writtenOn: string } | null {
+  if (!('payload' in e) || typeof e.payload !== 'object' || e.payload === null || !('paper' in e.payload)) return null;
+  const p = e.payload.paper;
+  return typeof p === 'object' && p !== null && 'recordedBy' in p && 'writtenOn' in p ? { recordedBy: String(p.recordedBy), writtenOn: String(p.writtenOn) } : null;
+}
+
 /**
  * Checks one act's signature. `required`: the preset says this act is signed electronically
  * (see {@link signatureRequired}), so a missing signature is a failure, not "signed in ink".
@@ -58,6 +64,13 @@ export function checkSignature(t: TrustRefs, e: CaseEvent, required = false): Si
     positionTitle: e.positionId ? (t.positions.get(e.positionId)?.title ?? null) : null,
     signedAt: e.at,
   };
+  const paper = paperRecord(e);
+  if (paper) {
+    // Whatever the event carries, a paper act vouches only that a clerk entered it: never shown
+    // as the official's electronic signature (a signature on it is ignored, not trusted).
+    const clerk = t.users.get(paper.recordedBy)?.fullName ?? paper.recordedBy;
+    return { ...base, status: 'paper', keyId: null, message: `Dicatat dari lembar kertas (${paper.writtenOn}) oleh ${clerk}, dengan pindaian; bukan tanda tangan elektronik.` };
+  }
   if (!e.signature)
     return required
       ? { ...base, status: 'invalid', keyId: null, message: 'Tindakan ini wajib ditandatangani secara elektronik, tetapi tidak bertanda tangan.' }

@@ -111,9 +111,9 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       stepName = step?.name ?? e.payload.stepId;
       actionLabel = step?.actions.find((a) => a.id === e.payload.actionId)?.label ?? e.payload.actionId;
       paper = e.payload.paper !== null;
-      // A digital act the SOP has signed is checked on every read; a paper one was signed in ink.
+      // A digital act the SOP has signed is checked on every read; a paper one shows who recorded it.
       const required = signatureRequired(preset, e);
-      if (e.signature || required) signature = checkSignature(trust, e, required);
+      if (e.signature || required || paper) signature = checkSignature(trust, e, required);
       const task = tasks.get(e.payload.taskId);
       if (task && !conflicts.has(e.id)) {
         took = Math.round(elapsedWorkingMinutes(cal, task.openedAt, e.at, s.pauses));

@@ -2,7 +2,9 @@
  * Steps done on paper. The official writes the disposition on the printed sheet and signs it
  * in ink; the operator records what was written, with the scan. The event is the official's
  * act (author = who held the post that day, acting marked), with the paper record saying who
- * entered it: as complete as a digital act, and marked as paper.
+ * entered it: as complete as a digital act, and marked as paper. Verification never shows it
+ * as the official's electronic signature (status 'paper', see keys/verify.ts): a letter from a
+ * paper approval verifies only as "recorded from paper by <clerk>".
  */
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { Actor, ActorPosition } from '../../../shared/domain/org';
@@ -34,12 +36,19 @@ export async function recordPaper(ctx: BackendContext, caller: Caller, input: Pa
   const recorder = caller.actor.positions.find((p) => p.unitId === position.unitId || (p.unitId === office.hubUnitId && deskRoles.has(p.roleId)));
   if (!recorder) throw new AppError('FORBIDDEN', 'Hanya admin layanan aduan atau petugas unit itu yang dapat mencatat disposisi kertas.');
 
+  // A paper act is entered by a clerk, never by the official: their own act goes through Alur
+  // (signed electronically where the SOP says so), so no one can skip their signing password.
+  if (caller.actor.positions.some((p) => p.positionId === position.id))
+    throw new AppError('FORBIDDEN', 'Anda memegang jabatan ini: lakukan tindakan ini langsung di Alur, bukan sebagai catatan kertas.');
+
   // The holder of the post on the date written on the sheet (definitive or Plt./Plh.).
   const holder = (await listRefs(ctx.db, 'assignment')).find(
     (a) => a.positionId === position.id && (!a.from || a.from <= input.writtenOn) && (!a.until || a.until >= input.writtenOn),
   );
-  const official: ActorPosition = { positionId: position.id, unitId: position.unitId, roleId: position.roleId, title: position.title, acting: holder?.acting ?? null };
-  const actor: Actor = { userId: holder?.userId ?? caller.user.id, isAdmin: false, positions: [official] };
+  // An ink act needs an official who held the post that day; the clerk never becomes its author.
+  if (!holder) throw new AppError('VALIDATION', `Tidak ada pejabat yang memegang jabatan ${position.title} pada ${input.writtenOn}.`);
+  const official: ActorPosition = { positionId: position.id, unitId: position.unitId, roleId: position.roleId, title: position.title, acting: holder.acting };
+  const actor: Actor = { userId: holder.userId, isAdmin: false, positions: [official] };
 
   const result = await commitEvents(ctx, async (trx) => {
     const st = await loadStoredCase(trx, input.caseId);
@@ -62,10 +71,10 @@ export async function recordPaper(ctx: BackendContext, caller: Caller, input: Pa
       const unit = (await listRefs(trx, 'unit')).find((u) => u.id === position.unitId);
       if (!unit) throw new AppError('NOT_FOUND', 'Unit penanda tangan tidak ditemukan.');
       payload.response = payload.response ?? st.s.response;
-      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at, await letterSigner(trx, holder?.userId ?? null, position.id, official.acting));
+      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at, await letterSigner(trx, holder.userId, position.id, official.acting));
     }
     const body = { type: checked.value.type, payload } as EventBody;
-    return [makeEvent(ctx, st.s.id, { userId: holder?.userId ?? null, positionId: position.id, acting: official.acting }, body, at)];
+    return [makeEvent(ctx, st.s.id, { userId: holder.userId, positionId: position.id, acting: official.acting }, body, at)];
   });
   const e = result.events[0];
   if (!e) throw new AppError('INTERNAL', 'Catatan kertas tidak tersimpan.');

@@ -8,6 +8,7 @@ import { deleteRef, getRef, listRefs, putRef } from '../refdata/ref-store';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { newId } from './commit';
+import { visibilityOf } from './visibility';
 
 const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'ini', 'itu', 'sudah', 'belum', 'mohon', 'tidak', 'ada', 'kami', 'saya']);
 
@@ -36,7 +37,17 @@ function similarEnough(words: readonly string[], candidate: string): boolean {
   return shared >= 2 && shared >= Math.ceil(words.length * 0.4);
 }
 
-export async function findDuplicates(ctx: BackendContext, input: ParsedInputOf<'case.duplicates'>): Promise<DuplicateCandidate[]> {
+/**
+ * Likely duplicates among the cases the caller may see (an OPD: those disposed to it), never
+ * matching on the identity of a *rahasia* case for a caller who may not read it: otherwise the
+ * answer would tell an OPD whose NIK or phone a confidential complaint carries.
+ */
+export async function findDuplicates(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'case.duplicates'>): Promise<DuplicateCandidate[]> {
+  const office = await ctx.office();
+  const v = visibilityOf(caller.actor, office.hubUnitId);
+  if (!v.all && v.unitIds.length === 0) return [];
+  // The cases disposed to the caller's units (used only when the caller does not see all).
+  const opdCases = ctx.db.selectFrom('case_unit').select('case_unit.case_id').where('case_unit.unit_id', 'in', v.unitIds.length ? v.unitIds : ['-']);
   const found = new Map<string, DuplicateCandidate>();
   const add = (r: { id: string; ref: string; title: string; status: string; received_at: number }, reason: DuplicateCandidate['reasons'][number]) => {
     const c = found.get(r.id) ?? { id: r.id, ref: r.ref, title: r.title, status: r.status as CaseStatus, receivedAt: r.received_at, reasons: [] };
@@ -45,26 +56,30 @@ export async function findDuplicates(ctx: BackendContext, input: ParsedInputOf<'
   };
   const cols = ['cases.id', 'cases.ref', 'cases.title', 'cases.status', 'cases.received_at'] as const;
   if (input.laporId) {
-    for (const r of await ctx.db.selectFrom('cases').select(cols).where('lapor_id', '=', input.laporId).limit(5).execute()) add(r, 'lapor');
+    const byLapor = ctx.db.selectFrom('cases').select(cols).where('lapor_id', '=', input.laporId);
+    for (const r of await (v.all ? byLapor : byLapor.where('cases.id', 'in', opdCases)).limit(5).execute()) add(r, 'lapor');
   }
   const words = significantWords(`${input.title} ${input.description}`).slice(0, 12);
   const q = similarQuery(words);
+  const textQuery = ctx.db
+    .selectFrom('cases')
+    .select([...cols, 'cases.description'])
+    // An OPD looks further down the ranking: most of the best matches may be other units' cases.
+    .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${q ?? '""'} ORDER BY rank LIMIT ${v.all ? 20 : 200})`);
   const textHits = q
-    ? (
-        await ctx.db
-          .selectFrom('cases')
-          .select([...cols, 'cases.description'])
-          .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${q} ORDER BY rank LIMIT 20)`)
-          .execute()
-      ).filter((r) => similarEnough(words, `${r.title} ${r.description}`))
+    ? (await (v.all ? textQuery : textQuery.where('cases.id', 'in', opdCases)).execute()).filter((r) => similarEnough(words, `${r.title} ${r.description}`))
     : [];
   const c = input.complainant;
   if (c) {
     const phone = digits(c.phone);
-    const rows = await ctx.db
+    const idQuery = ctx.db
       .selectFrom('identity')
       .innerJoin('cases', 'cases.id', 'identity.case_id')
       .select([...cols, 'identity.name', 'identity.phone', 'identity.nik'])
+      // A rahasia identity is matched only for callers who may read it.
+      .$if(!v.confidential, (qb) => qb.where('cases.privacy', '!=', 'rahasia'))
+      .$if(!v.all, (qb) => qb.where('cases.id', 'in', opdCases));
+    const rows = await idQuery
       .where((eb) =>
         eb.or([
           eb(sql`lower(identity.name)`, '=', c.name.trim().toLowerCase()),

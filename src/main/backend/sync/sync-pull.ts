@@ -19,6 +19,7 @@ import { persistClock } from '../services/commit';
 import type { BackendContext } from '../services/context';
 import { loadCursors, recordRejections, updateState, type Membership, type Rejection } from './settings-store';
 import { checkRefChange } from './ref-check';
+import { LOCAL_ONLY_KINDS } from './sync-push';
 
 const EVENT_PAGE = 2000;
 const REF_PAGE = 2000;
@@ -322,6 +323,8 @@ export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Prom
     for (const r of rows) {
       const c = checkRefChange(r.kind, r.id, r.fields, r.clocks);
       let reason = c.ok ? null : c.reason;
+      // Another workstation's personal records (an older version pushed them) are not taken in.
+      if (LOCAL_ONLY_KINDS.has(r.kind)) reason = 'catatan pribadi workstation lain (pencarian tersimpan) tidak diterima';
       if (c.ok) {
         try {
           for (const h of Object.values(c.clocks)) ctx.clock.receive(h);

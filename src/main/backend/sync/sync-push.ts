@@ -179,6 +179,12 @@ export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opt
   return out;
 }
 
+/**
+ * Reference kinds that stay on the workstation that wrote them: a saved search is one user's
+ * filters (names, NIKs, places typed into search), personal, and of no use to another unit.
+ */
+export const LOCAL_ONLY_KINDS: ReadonlySet<string> = new Set(['saved_search']);
+
 export interface RefPushResult {
   sent: number;
   inserted: number;
@@ -195,6 +201,7 @@ export async function pushRefs(ctx: BackendContext, client: pg.ClientBase, opts:
   let high = since;
   const rows: Array<[string, string, string, string]> = [];
   for (const rec of records) {
+    if (LOCAL_ONLY_KINDS.has(rec.kind)) continue;
     const fields: Record<string, unknown> = {};
     const clocks: Record<string, string> = {};
     for (const [k, c] of Object.entries(rec.clocks)) {
