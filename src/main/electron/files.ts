@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
+import { avoidDeviceName, withoutInvisible } from '../../shared/files/safe-name';
 
 export const FILE_CHANNELS = { save: 'alur-file:save', print: 'alur-file:print' } as const;
 
@@ -46,11 +47,11 @@ export interface FileIpcLike<E> {
   handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<Result<unknown>>): void;
 }
 
-/** A name safe to offer in a save dialog: no folders, no control characters, the right extension. */
+/** A name safe to offer in a save dialog: no folders, no control or bidi characters, no device name, the right extension. */
 export function safeFileName(raw: string, ext: string): string {
-  const cleaned = [...path.basename(raw.replace(/\\/g, '/'))].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '<>:"/\\|?*'.includes(c) ? '_' : c)).join('');
+  const cleaned = [...withoutInvisible(path.basename(raw.replace(/\\/g, '/')))].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '<>:"/\\|?*'.includes(c) ? '_' : c)).join('');
   const base = cleaned.replace(/_+/g, '_').replace(/^\.+/, '').trim().slice(0, 150) || 'dokumen';
-  return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base}.${ext}`;
+  return avoidDeviceName(base.toLowerCase().endsWith(`.${ext}`) ? base : `${base}.${ext}`);
 }
 
 type ParsedFile = z.infer<typeof Payload>;

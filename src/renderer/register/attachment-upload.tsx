@@ -103,6 +103,9 @@ export function AttachmentUpload({ onChange, onBusy, max = 20, testId = 'attachm
         <p className="ant-upload-hint">
           {t('desk.upload.types')} {max > 1 ? t('desk.upload.max', { max }) : ''}
         </p>
+        <p className="ant-upload-hint" data-testid="upload-metadata-hint">
+          {t('harden.photoMetadata')}
+        </p>
       </Upload.Dragger>
       {items.some((i) => i.state !== 'refused') && (
         <List

@@ -87,10 +87,12 @@ export interface LaporMappingView {
   required: LaporField[];
 }
 
-/** A formula-looking cell is prefixed so a spreadsheet opening the CSV shows it as text. */
+/** A formula-looking or long-number cell is prefixed so a spreadsheet opening the CSV shows it as text. */
 function csvCell(v: string | number | null): string {
   let s = v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // A long digit string (a tracking id, NIK or phone number) too: a spreadsheet would turn it
+  // into a number and drop digits or the leading zero.
+  if (/^[=+\-@\t\r]/.test(s) || /^(\d{12,}|0\d{7,})$/.test(s)) s = `'${s}`;
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -58,6 +58,10 @@ describe('document save and print channels', () => {
     expect(safeFileName('C:\\Windows\\surat.pdf', 'pdf')).toBe('surat.pdf');
     expect(safeFileName('lap\u0000oran\n.xlsx', 'xlsx')).toBe('lap_oran_.xlsx');
     expect(safeFileName('...', 'pdf')).toBe('dokumen.pdf');
+    // Issue 13: a right-to-left override cannot disguise the extension; device names are not offered.
+    expect(safeFileName('surat\u202Efdp.exe', 'pdf')).toBe('suratfdp.exe.pdf');
+    expect(safeFileName('CON', 'pdf')).toBe('_CON.pdf');
+    expect(safeFileName('lpt1.pdf', 'pdf')).toBe('_lpt1.pdf');
   });
 
   it('prints a PDF from its own temp file and removes it afterwards, even when printing fails', async () => {

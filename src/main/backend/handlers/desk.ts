@@ -3,7 +3,7 @@ import type { deskMethods } from '../../../shared/api/methods/desk';
 import { AppError } from '../../../shared/result';
 import { loadCaseEvents } from '../projection/event-store';
 import { loadStoredCase } from '../projection/case-projection';
-import { attachmentsOf, hasBlob, readBlob, requireBlobs, storeBase64 } from '../services/attachment.service';
+import { attachmentsOf, hasBlob, readBlob, offeredName, requireBlobs, storeBase64 } from '../services/attachment.service';
 import { fetchBlob } from '../sync/sync-api';
 import { caseLevelAct } from '../services/case.service';
 import { recordPaper } from '../services/paper.service';
@@ -25,7 +25,8 @@ export const deskHandlers: HandlersOf<typeof deskMethods> = {
     if (!ref) throw new AppError('NOT_FOUND', 'Lampiran tidak ditemukan pada aduan ini.');
     // Attachments sync on demand: fetch from the LAN server the first time one is opened here.
     if (!hasBlob(ctx.options.dataDir, input.sha256)) await fetchBlob(ctx, input.sha256);
-    return { name: ref.name, mime: ref.mime, dataBase64: readBlob(ctx, input.sha256).toString('base64') };
+    // The name came with the event, possibly from another workstation: offered only sanitised.
+    return { name: offeredName(ref.name), mime: ref.mime, dataBase64: readBlob(ctx, input.sha256).toString('base64') };
   },
   'case.attach': async (ctx, c, input) => {
     requireBlobs(ctx, [input.attachment]);

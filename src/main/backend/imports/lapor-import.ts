@@ -21,6 +21,7 @@ import { commitEvents } from '../services/commit';
 import { buildRegistration, registrationContext, type RegistrationInput } from '../services/register.service';
 import { findHeaderRow, resolveMapping, savedMapping } from './lapor-mapping';
 import { validateRow } from './lapor-rows';
+import { lossyReason } from './number-cells';
 import { readTable } from './read-table';
 
 const SAMPLE_ROWS = 50;
@@ -76,7 +77,8 @@ async function analyse(ctx: BackendContext, fileName: string, bytes: Buffer, giv
   const rc = { preset, timeZone: proj.engine.calendar.timeZone, now: ctx.now(), index: res.index };
   const seen = new Map<string, number>();
   for (const r of dataRows) {
-    const out = validateRow(r.cells, r.n, rc);
+    const lossy = lossyReason(r.cells, r.lossy ?? [], res.index, header?.cells ?? []);
+    const out = lossy ? { ok: false as const, laporId: null, title: null, reasons: [lossy] } : validateRow(r.cells, r.n, rc);
     if (!out.ok) {
       refused.push({ row: r.n, laporId: out.laporId, title: out.title, reason: out.reasons.join('; ') });
       continue;

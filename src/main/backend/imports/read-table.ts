@@ -14,11 +14,15 @@ import chardet from 'chardet';
 import { fileTypeFromBuffer } from 'file-type';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../../../shared/api/methods/imports';
 import { AppError } from '../../../shared/result';
+import { isLossyNumber } from './number-cells';
+import { checkXlsxBomb, MAX_ROWS } from './xlsx-guard';
 
 export interface TableRow {
   /** 1-based row number as a spreadsheet shows it. */
   n: number;
   cells: string[];
+  /** Columns holding a number too long to be exact (see number-cells.ts); XLSX only. */
+  lossy?: number[];
 }
 
 export interface Table {
@@ -76,7 +80,8 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
       for await (const row of sheet) {
         const values = Array.isArray(row.values) ? row.values.slice(1) : [];
         const cells = Array.from(values, (v) => cellText(v).trim());
-        if (!isBlank(cells)) rows.push({ n: row.number, cells });
+        const lossy = values.flatMap((v: unknown, i: number) => (isLossyNumber(v) ? [i] : []));
+        if (!isBlank(cells)) rows.push(lossy.length ? { n: row.number, cells, lossy } : { n: row.number, cells });
       }
       break;
     }
@@ -151,7 +156,8 @@ function readCsv(bytes: Buffer): Table {
   }
   if (sample.trim() === '' || control > sample.length / 100) throw new AppError('VALIDATION', `${NOT_A_SHEET}.`);
   const delimiter = guessDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, dynamicTyping: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, dynamicTyping: false, preview: MAX_ROWS + 1 });
+  if (parsed.data.length > MAX_ROWS) throw new AppError('VALIDATION', `Berkas berisi lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris. Pecah ekspor LAPOR! per periode.`);
   const rows: TableRow[] = [];
   parsed.data.forEach((cells, i) => {
     const trimmed = cells.map((c) => c.trim());
@@ -174,7 +180,10 @@ export async function readTable(bytes: Buffer): Promise<Table> {
   // A text BOM first: "FF FE" also looks like an MPEG frame to a magic-number sniffer.
   if (hasTextBom(bytes)) return readCsv(bytes);
   const type = await fileTypeFromBuffer(bytes);
-  if (type?.mime === XLSX_MIME || type?.mime === 'application/zip') return readXlsx(bytes);
+  if (type?.mime === XLSX_MIME || type?.mime === 'application/zip') {
+    checkXlsxBomb(bytes);
+    return readXlsx(bytes);
+  }
   if (type?.mime === 'application/x-cfb') throw new AppError('VALIDATION', `${NOT_A_SHEET}: format .xls lama tidak didukung; simpan sebagai .xlsx atau CSV.`);
   if (type) throw new AppError('VALIDATION', `${NOT_A_SHEET}: isinya ${type.mime} (.${type.ext}).`);
   return readCsv(bytes);

@@ -10,6 +10,8 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { AttachmentRef, CaseEvent } from '../../../shared/domain/events';
 import { AppError } from '../../../shared/result';
 import type { BackendContext } from './context';
+import { avoidDeviceName, withoutInvisible } from '../../../shared/files/safe-name';
+import { stripImageMetadata } from './image-metadata';
 
 /** What the desk accepts, by detected MIME type, with the extensions a name may carry. */
 export const ALLOWED_TYPES: Record<string, readonly string[]> = {
@@ -24,13 +26,13 @@ export const ALLOWED_TYPES: Record<string, readonly string[]> = {
 const MAX_NAME = 120;
 
 /**
- * A display name safe everywhere: no folders, no control characters, no characters Windows
- * forbids, no leading dots. It is only ever shown; files are stored by hash.
+ * A display name safe everywhere: no folders, no control, bidirectional or invisible
+ * characters, no characters Windows forbids, no leading dots, no Windows device name. Files are
+ * stored by hash; this name is shown and offered when the file is saved.
  */
 export function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
+  const cleaned = withoutInvisible(base.normalize('NFC'))
     .split('')
     .filter((ch) => {
       const code = ch.charCodeAt(0);
@@ -42,9 +44,18 @@ export function sanitizeFileName(raw: string): string {
     .replace(/[.\s]+$/, '')
     .trim();
   if (!cleaned) throw new AppError('VALIDATION', 'Nama berkas tidak valid.');
-  if (cleaned.length <= MAX_NAME) return cleaned;
+  if (cleaned.length <= MAX_NAME) return avoidDeviceName(cleaned);
   const ext = path.extname(cleaned).slice(0, 10);
-  return cleaned.slice(0, MAX_NAME - ext.length) + ext;
+  return avoidDeviceName(cleaned.slice(0, MAX_NAME - ext.length) + ext);
+}
+
+/** The name offered for a stored file, whoever wrote it: sanitised, or a neutral one. */
+export function offeredName(raw: string): string {
+  try {
+    return sanitizeFileName(raw);
+  } catch {
+    return 'lampiran';
+  }
 }
 
 export function blobPath(dataDir: string, sha256: string): string {
@@ -83,9 +94,11 @@ export async function storeAttachment(ctx: BackendContext, rawName: string, byte
   if (ext && !allowed.includes(ext)) {
     throw new AppError('VALIDATION', `Isi berkas "${name}" adalah ${detected.ext.toUpperCase()}, tidak sesuai dengan namanya.`);
   }
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  writeBlob(ctx.options.dataDir, sha256, bytes);
-  return { sha256, name: ext ? name : `${name}.${allowed[0]}`, mime, size: bytes.length };
+  // Location and camera data never reach the store (nor, through sync, another unit).
+  const clean = stripImageMetadata(mime, bytes);
+  const sha256 = crypto.createHash('sha256').update(clean).digest('hex');
+  writeBlob(ctx.options.dataDir, sha256, clean);
+  return { sha256, name: ext ? name : `${name}.${allowed[0]}`, mime, size: clean.length };
 }
 
 /** Decodes an upload sent as base64 over a JSON transport, refusing oversize before decoding. */
