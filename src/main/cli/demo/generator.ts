@@ -85,7 +85,7 @@ async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPr
   const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
   const positions = await listRefs(ctx.db, 'position');
   const existing = new Set((await listRefs(ctx.db, 'user')).map((u) => u.username));
-  const { hash, wrapKey } = await hashPasswordWithKey(DEMO_PASSWORD);
+  const { hash, wrapKey } = await hashPasswordWithKey(DEMO_PASSWORD, ctx.options.passwordCost);
   // Each official's signing key is certified by the office root key, which the demo opens
   // with the administrator's password when it created the office.
   const admin = (await listRefs(ctx.db, 'user')).find((u) => u.isAdmin);
