@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 import { avoidDeviceName, withoutInvisible } from '../../shared/files/safe-name';
 
-export const FILE_CHANNELS = { save: 'alur-file:save', print: 'alur-file:print' } as const;
+import { FILE_CHANNELS } from './file-channels';
 
 const MIMES = {
   'application/pdf': { ext: 'pdf', name: 'PDF' },
