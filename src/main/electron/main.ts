@@ -14,6 +14,7 @@ import {
   ipcMain,
   Menu,
   MessageChannelMain,
+  net,
   Notification,
   protocol,
   session,
@@ -44,6 +45,8 @@ import {
   windowOptions,
 } from './security';
 import { configureUpdater, type UpdaterLog } from './updater';
+import { loadReleaseKeys } from '../backend/updates/release-manifest';
+import { forbiddenSwitches, refusalMessage } from './debug-switches';
 
 // The shell's few user-visible strings; the renderer's locale files are not reachable from here.
 const TEXT = {
@@ -244,7 +247,7 @@ async function stopHost(): Promise<void> {
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }));
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -266,7 +269,7 @@ function createWindow(): BrowserWindow {
  * system print dialog (printer, copies, duplex) without a separate PDF program.
  */
 async function printPdfFile(file: string): Promise<void> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } });
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, devTools: !app.isPackaged } });
   try {
     await win.loadURL(pathToFileURL(file).href);
     await new Promise<void>((resolve, reject) => {
@@ -284,6 +287,8 @@ function guardWebContents(contents: Electron.WebContents): void {
   contents.on('will-frame-navigate', navigationGuard(APP_ORIGIN, null));
   contents.on('will-redirect', navigationGuard(APP_ORIGIN, null));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Belt and braces with webPreferences.devTools: a packaged build never keeps DevTools open.
+  if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
 function onReady(): void {
@@ -320,10 +325,29 @@ function onReady(): void {
   if (app.isPackaged) Menu.setApplicationMenu(null);
   mainWindow = createWindow();
   host ??= startHost();
-  if (app.isPackaged) configureUpdater(autoUpdater, updateUrl(), log);
+  if (app.isPackaged)
+    configureUpdater(autoUpdater, updateUrl(), log, {
+      currentVersion: app.getVersion(),
+      keys: loadReleaseKeys(resourcesDir()),
+      async fetchText(url) {
+        const r = await net.fetch(url, { cache: 'no-store' });
+        if (!r.ok) throw new Error(`HTTP ${r.status} untuk ${url}`);
+        return r.text();
+      },
+    });
 }
 
 function main(): void {
+  // Before anything else: a packaged build started with a debugging switch exits at once.
+  if (app.isPackaged) {
+    const bad = forbiddenSwitches(process.argv);
+    if (bad.length) {
+      process.stderr.write(`${refusalMessage(bad)}\n`);
+      dialog.showErrorBox('Alur', refusalMessage(bad));
+      app.exit(1);
+      return;
+    }
+  }
   // The folder name the CLI uses too (src/main/cli/paths.ts); unpackaged, Electron would
   // otherwise take package.json's lowercase "name". Set first: the instance lock lives there.
   app.setPath('userData', path.join(app.getPath('appData'), 'Alur'));

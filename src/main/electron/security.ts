@@ -29,7 +29,7 @@ export function ipcChannel(method: MethodName): string {
  * JavaScript world is isolated from the preload's; everything it needs comes through the
  * preload's named functions.
  */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, opts: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     title: 'Alur',
     width: 1440,
@@ -58,6 +58,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       // Chromium's spellchecker downloads dictionaries from a Google CDN: the offices are often
       // offline, and case text should not cause network traffic.
       spellcheck: false,
+      // Off unless the shell says this is a development run (never in a packaged build).
+      devTools: opts.devTools ?? false,
     },
   };
 }

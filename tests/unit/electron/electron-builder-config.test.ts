@@ -65,4 +65,18 @@ describe('electron-builder.yml', () => {
     expect(config.publish.provider).toBe('generic');
     expect(config.publish.url).toMatch(/^https?:\/\//);
   });
+
+  // Issue 13: every hardening fuse on (checked by the schema above too: the names must exist).
+  it('turns on the hardening fuses', () => {
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config['asar']).toBe(true);
+  });
 });

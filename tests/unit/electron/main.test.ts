@@ -113,7 +113,8 @@ describe('main process', () => {
     const win = fake.windows[0];
     expect(win?.options).toMatchObject({
       show: false,
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: expect.stringMatching(/preload\.cjs$/) },
+      // Unpackaged (npm start) keeps DevTools; packaged builds pass devTools: false (issue 13).
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: true, preload: expect.stringMatching(/preload\.cjs$/) },
     });
     expect(win?.loadURL).toHaveBeenCalledWith('app://alur/index.html');
   });

@@ -34,7 +34,10 @@ describe('window options', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Issue 13: no DevTools unless the shell asks for them (a development run only).
+      devTools: false,
     });
+    expect(windowOptions('/p', { devTools: true }).webPreferences?.devTools).toBe(true);
     expect(o.show).toBe(false);
     expect(o.title).toBe('Alur');
     expect(o.minWidth).toBeGreaterThanOrEqual(1000);
