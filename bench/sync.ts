@@ -86,9 +86,11 @@ export async function benchSync(opts: { events?: number; out?: (s: string) => vo
     const proj = await a.projection();
     const preset = proj.preset(office.presetId, office.presetVersion);
     const units = await listRefs(a.db, 'unit');
-    const positions = await listRefs(a.db, 'position');
-    // About twelve events a case on the Balangan chain.
-    const gen = writeSyntheticCases(a.opened.sqlite, preset, proj.engine.calendar, units, positions, { count: Math.ceil(target / 11.8), seed: 7, end, hubUnitId: office.hubUnitId });
+    // The hub's login pushes only what the hub's staff did (server migration 2): the hub's
+    // posts, as its administrator, about five events a case on the Balangan chain.
+    const positions = (await listRefs(a.db, 'position')).filter((p) => p.unitId === office.hubUnitId);
+    const admin = (await listRefs(a.db, 'user')).find((u) => u.isAdmin)?.id;
+    const gen = writeSyntheticCases(a.opened.sqlite, preset, proj.engine.calendar, units, positions, { count: Math.ceil(target / 4.8), seed: 7, end, hubUnitId: office.hubUnitId, authorId: admin });
     await rebuildProjections(a.db, proj, a.writer);
     out(`  sinkronisasi: ${gen.events} peristiwa (${gen.cases} aduan) ke PostgreSQL di loopback`);
 
