@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import type { Kysely } from 'kysely';
 import { CaseEvent } from '../../../shared/domain/events';
-import { isHlc } from '../../../shared/hlc';
+import { isHlc, MAX_AHEAD_MS } from '../../../shared/hlc';
 import type { Database } from '../db/schema';
 import { eventToRow, loadCaseEvents, rowToEvent } from '../projection/event-store';
 import { projectEvents } from '../projection/projector';
@@ -19,6 +19,7 @@ import { persistClock } from '../services/commit';
 import type { BackendContext } from '../services/context';
 import { loadCursors, recordRejections, updateState, type Membership, type Rejection } from './settings-store';
 import { checkRefChange } from './ref-check';
+import { loadLoginRules, loginRefusal, type LoginRules } from './login-check';
 
 const EVENT_PAGE = 2000;
 const REF_PAGE = 2000;
@@ -36,13 +37,22 @@ export interface ServerEventRow {
   device_id: string;
   payload: string;
   signature: string | null;
+  /** The login that inserted it, as the server recorded it (absent on a re-delivery). */
+  pushed_by?: string;
 }
 
-const SELECT_EVENTS = 'SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature FROM alur.event';
+const SELECT_EVENTS = 'SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, pushed_by FROM alur.event';
 
 function firstIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
   const i = issues[0];
   return i ? `${i.path.map(String).join('.') || 'peristiwa'}: ${i.message}` : 'tidak valid';
+}
+
+/** Marks a quarantine for a clock from too far ahead, which a later round retries. */
+export const AHEAD_MARK = 'jam pengirim di depan';
+
+export function aheadReason(aheadMs: number): string {
+  return `${AHEAD_MARK} jam workstation ini ${Math.round(aheadMs / 60_000)} menit (batas ${MAX_AHEAD_MS / 60_000} menit); diterapkan setelah jam ini menyusul`;
 }
 
 /** Parses one server row into an event, or says why it is not one. */
@@ -191,12 +201,14 @@ export interface PullResult {
 export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me: Pick<Membership, 'isHub'>): Promise<PullResult> {
   const out: PullResult = { read: 0, applied: 0, refused: [], caseIds: [] };
   let cursor = (await loadCursors(ctx.db)).pullSeq;
+  let rules: LoginRules | null = null;
   for (;;) {
     // One snapshot for the page and the grants read with it.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     let page: ServerEventRow[];
     let parsed: Array<{ r: ServerEventRow; p: ReturnType<typeof parseServerEvent> }>;
     let invisible = new Map<string, string>();
+    let suspect = new Map<string, string>();
     try {
       page = (await client.query<ServerEventRow>(`${SELECT_EVENTS} WHERE seq > $1 ORDER BY seq LIMIT $2`, [cursor, EVENT_PAGE])).rows;
       let rows = page;
@@ -210,6 +222,12 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
       }
       parsed = rows.map((r) => ({ r, p: parseServerEvent(r) }));
       if (!me.isHub) invisible = await visibilityRefusals(client, ctx.db, rows, parsed.flatMap((x) => (x.p.ok ? [x.p.event] : [])));
+      rules ??= await loadLoginRules(client, ctx.db);
+      suspect = new Map();
+      for (const { r, p } of parsed) {
+        const why = p.ok ? loginRefusal(rules, p.event, r.pushed_by) : null;
+        if (why) suspect.set(r.id, why);
+      }
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -218,7 +236,7 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
     const last = page[page.length - 1];
     if (!last) break;
     const hi = Number(last.seq);
-    const r = await applyPage(ctx, parsed, invisible, hi);
+    const r = await applyPage(ctx, parsed, invisible, hi, suspect);
     out.read += parsed.length;
     out.applied += r.applied;
     out.refused.push(...r.refused);
@@ -242,11 +260,17 @@ export async function applyDelivered(ctx: BackendContext, rows: readonly ServerE
   return applyPage(ctx, rows.map((r) => ({ r, p: parseServerEvent(r) })), new Map(), null);
 }
 
+/** Applies rows taken back out of quarantine (see clock-quarantine.ts); the cursor stays. */
+export async function reapplyEvents(ctx: BackendContext, rows: readonly ServerEventRow[]): Promise<{ applied: number; refused: Rejection[] }> {
+  return applyPage(ctx, rows.map((r) => ({ r, p: parseServerEvent(r) })), new Map(), null);
+}
+
 async function applyPage(
   ctx: BackendContext,
   parsed: ReadonlyArray<{ r: ServerEventRow; p: ReturnType<typeof parseServerEvent> }>,
   invisible: Map<string, string>,
   hi: number | null,
+  suspect: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ applied: number; refused: Rejection[]; caseIds: string[] }> {
   const refused: Rejection[] = [];
   const good: CaseEvent[] = [];
@@ -265,12 +289,17 @@ async function applyPage(
       refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: p.reason, raw: JSON.stringify(r) });
       continue;
     }
+    // Inserted by a login that may not speak for its author: kept, never applied.
+    const why = suspect.get(r.id);
+    if (why) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: why, raw: JSON.stringify(r) });
+      continue;
+    }
     if (seen.has(r.id)) continue;
-    try {
-      // Later local events must sort after everything seen: the HLC's whole point.
-      ctx.clock.receive(p.event.hlc);
-    } catch (e) {
-      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: `jam pengirim tidak wajar: ${(e as Error).message}`, raw: JSON.stringify(r) });
+    // Later local events must sort after everything seen: the HLC's whole point. A clock
+    // from too far ahead is not adopted; its event waits in quarantine (clock-quarantine.ts).
+    if (!ctx.clock.receive(p.event.hlc)) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: aheadReason(ctx.clock.aheadBy(p.event.hlc)), raw: JSON.stringify(r) });
       continue;
     }
     seen.add(r.id);
@@ -323,11 +352,8 @@ export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Prom
       const c = checkRefChange(r.kind, r.id, r.fields, r.clocks);
       let reason = c.ok ? null : c.reason;
       if (c.ok) {
-        try {
-          for (const h of Object.values(c.clocks)) ctx.clock.receive(h);
-        } catch (e) {
-          reason = `jam pengirim tidak wajar: ${(e as Error).message}`;
-        }
+        const ahead = Object.values(c.clocks).find((h) => !ctx.clock.receive(h));
+        if (ahead) reason = aheadReason(ctx.clock.aheadBy(ahead));
       }
       if (c.ok && reason === null) good.push({ kind: r.kind, id: r.id, fields: c.fields, clocks: c.clocks });
       else refused.push({ direction: 'pull', kind: 'ref', itemId: `${r.kind}/${r.id}`, caseId: null, serverSeq: Number(r.seq), reason: reason ?? 'tidak valid', raw: JSON.stringify(r) });
