@@ -73,7 +73,8 @@ const STATEMENTS: readonly string[] = [
   `CREATE OR REPLACE FUNCTION alur.stamp() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
      SET search_path = pg_catalog, pg_temp AS $$
    BEGIN
-     PERFORM alur.take_writer_lock();
+     -- Already held by this transaction (push_events took it): no call needed.
+     IF NOT pg_try_advisory_xact_lock(7310, 1) THEN PERFORM alur.take_writer_lock(); END IF;
      IF TG_TABLE_NAME = 'event' THEN NEW.seq := nextval('alur.event_seq');
      ELSE NEW.seq := nextval('alur.ref_seq');
      END IF;
@@ -108,69 +109,68 @@ const STATEMENTS: readonly string[] = [
      SELECT unit_id FROM alur.unit_login WHERE is_hub AND NOT EXISTS (SELECT 1 FROM posts WHERE unit_id IS NOT NULL) $$`,
 
   /*
-   * Inserts a batch of events (a JSON array of rows with the columns of alur.event) and says
-   * which it refused and why, as data. An id already on the server is left alone (a repeated
-   * push). A unit login may add only to cases it may read (the hub: any, and only the hub
-   * starts one), only as an author holding a post of its own unit, and without an author only
-   * the automatic acts. The owner (publishing an office) is not checked.
+   * Inserts a batch of events (a JSON array of rows with the columns of alur.event, in push
+   * order) and says which it refused and why, as data. An id already on the server is left
+   * alone (a repeated push). A unit login may add only to cases it may read (the hub: any,
+   * and only the hub starts one, for itself), only as an author holding a post of its own
+   * unit; a paper act's recording clerk must be of its unit (the desk records for any unit,
+   * a unit's staff for their own); without an author only the automatic acts. The owner
+   * (publishing an office) is not checked. One statement for the whole batch: a check per
+   * row in PL/pgSQL made the push four times slower.
    */
   `CREATE FUNCTION alur.push_events(batch jsonb) RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER
      SET search_path = pg_catalog, pg_temp AS $$
    DECLARE
      me alur.unit_login := alur.session_unit();
-     r record;
-     why text;
-     inserted int := 0;
-     refused jsonb := '[]'::jsonb;
-     n int;
+     n_inserted bigint;
+     refused jsonb;
    BEGIN
-     IF jsonb_typeof(batch) <> 'array' THEN
+     IF jsonb_typeof(batch) IS DISTINCT FROM 'array' THEN
        RAISE EXCEPTION 'push_events: batch harus larik JSON' USING ERRCODE = 'invalid_parameter_value';
      END IF;
      PERFORM alur.take_writer_lock();
-     FOR r IN SELECT * FROM jsonb_to_recordset(batch) AS x(id text, case_id text, type text, hlc text, at bigint,
-         author_id text, position_id text, acting text, device_id text, payload text, signature text)
-     LOOP
-       CONTINUE WHEN EXISTS (SELECT 1 FROM alur.event e WHERE e.id = r.id);
-       why := NULL;
-       IF me.login IS NOT NULL THEN
-         IF r.type = 'case.registered' AND NOT me.is_hub THEN
-           why := 'hanya unit meja layanan yang dapat meregistrasi aduan';
-         ELSIF r.type = 'case.registered' AND (r.payload::jsonb)->>'hubUnitId' IS DISTINCT FROM me.unit_id THEN
-           why := 'aduan diregistrasi atas nama unit lain';
-         ELSIF NOT me.is_hub AND NOT EXISTS (SELECT 1 FROM alur.case_unit cu WHERE cu.case_id = r.case_id AND cu.unit_id = me.unit_id) THEN
-           why := 'aduan ini tidak boleh diakses unit login ini';
-         ELSIF position('"recordedBy"' IN r.payload) > 0 AND (r.payload::jsonb)->'paper'->>'recordedBy' IS NOT NULL THEN
-           -- A paper act: the clerk who recorded it answers for it (the desk records for any
-           -- unit, a unit's own staff for their unit), whoever signed the sheet.
-           IF NOT EXISTS (SELECT 1 FROM alur.user_units((r.payload::jsonb)->'paper'->>'recordedBy') AS u WHERE u = me.unit_id) THEN
-             why := 'pencatat tindakan kertas bukan pegawai unit login ini';
-           ELSIF NOT me.is_hub AND alur.position_unit(r.position_id) IS DISTINCT FROM me.unit_id THEN
-             why := 'tindakan kertas untuk jabatan unit lain';
-           END IF;
-         ELSIF r.author_id IS NULL THEN
-           IF r.position_id IS NOT NULL OR r.type NOT IN ('case.closed', 'case.escalated') THEN
-             why := 'peristiwa tanpa penulis hanya boleh tindakan otomatis';
-           END IF;
-         ELSIF r.position_id IS NOT NULL THEN
-           IF alur.position_unit(r.position_id) IS DISTINCT FROM me.unit_id THEN
-             why := 'penulis bertindak dalam jabatan unit lain, bukan unit login ini';
-           END IF;
-         ELSIF NOT EXISTS (SELECT 1 FROM alur.user_units(r.author_id) AS u WHERE u = me.unit_id) THEN
-           why := 'penulis bukan pegawai unit login ini';
-         END IF;
-       END IF;
-       IF why IS NOT NULL THEN
-         refused := refused || jsonb_build_object('id', r.id, 'reason', why);
-         CONTINUE;
-       END IF;
+     WITH src AS (
+       SELECT x.*,
+         CASE WHEN x.type = 'case.registered' THEN
+           CASE WHEN NOT me.is_hub THEN 'hanya unit meja layanan yang dapat meregistrasi aduan'
+                WHEN (x.payload::jsonb)->>'hubUnitId' IS DISTINCT FROM me.unit_id THEN 'aduan diregistrasi atas nama unit lain' END
+         END AS reg_why,
+         CASE WHEN position('"recordedBy"' IN x.payload) > 0 THEN (x.payload::jsonb)->'paper'->>'recordedBy' END AS recorder
+       FROM ROWS FROM (jsonb_to_recordset(batch) AS (id text, case_id text, type text, hlc text, at bigint, author_id text,
+              position_id text, acting text, device_id text, payload text, signature text))
+            WITH ORDINALITY AS x(id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, ord)
+     ), posts AS (
+       -- The unit of each post, from its latest unitId (posts never move in practice).
+       SELECT DISTINCT ON (id) id, fields->>'unitId' AS unit_id FROM alur.ref_change
+       WHERE kind = 'position' AND fields ? 'unitId' ORDER BY id, clocks->>'unitId' DESC
+     ), judged AS (
+       SELECT s.*, CASE
+         WHEN me.login IS NULL THEN NULL
+         WHEN s.reg_why IS NOT NULL THEN s.reg_why
+         WHEN NOT me.is_hub AND NOT EXISTS (SELECT 1 FROM alur.case_unit cu WHERE cu.case_id = s.case_id AND cu.unit_id = me.unit_id)
+           THEN 'aduan ini tidak boleh diakses unit login ini'
+         WHEN s.recorder IS NOT NULL THEN CASE
+           WHEN NOT EXISTS (SELECT 1 FROM alur.user_units(s.recorder) AS u WHERE u = me.unit_id) THEN 'pencatat tindakan kertas bukan pegawai unit login ini'
+           WHEN NOT me.is_hub AND p.unit_id IS DISTINCT FROM me.unit_id THEN 'tindakan kertas untuk jabatan unit lain' END
+         WHEN s.author_id IS NULL THEN CASE
+           WHEN s.position_id IS NOT NULL OR s.type NOT IN ('case.closed', 'case.escalated') THEN 'peristiwa tanpa penulis hanya boleh tindakan otomatis' END
+         WHEN s.position_id IS NOT NULL THEN CASE
+           WHEN p.unit_id IS DISTINCT FROM me.unit_id THEN 'penulis bertindak dalam jabatan unit lain, bukan unit login ini' END
+         WHEN NOT EXISTS (SELECT 1 FROM alur.user_units(s.author_id) AS u WHERE u = me.unit_id) THEN 'penulis bukan pegawai unit login ini'
+       END AS why
+       FROM src s LEFT JOIN posts p ON p.id = s.position_id
+       WHERE NOT EXISTS (SELECT 1 FROM alur.event e WHERE e.id = s.id)
+     ), ins AS (
        INSERT INTO alur.event (id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature)
-         VALUES (r.id, r.case_id, r.type, r.hlc, r.at, r.author_id, r.position_id, r.acting, r.device_id, r.payload, r.signature)
-         ON CONFLICT (id) DO NOTHING;
-       GET DIAGNOSTICS n = ROW_COUNT;
-       inserted := inserted + n;
-     END LOOP;
-     RETURN jsonb_build_object('inserted', inserted, 'refused', refused);
+         SELECT id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature FROM judged
+         WHERE why IS NULL ORDER BY ord
+         ON CONFLICT (id) DO NOTHING
+         RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM ins),
+            coalesce((SELECT jsonb_agg(jsonb_build_object('id', id, 'reason', why) ORDER BY ord) FROM judged WHERE why IS NOT NULL), '[]'::jsonb)
+       INTO n_inserted, refused;
+     RETURN jsonb_build_object('inserted', n_inserted, 'refused', refused);
    END $$`,
 
   // Proof that a login held a file's bytes (it uploaded them): only its references count.
