@@ -275,6 +275,31 @@ describe('an event a server let in for a login that may not speak for its author
   });
 });
 
+describe('reference data a server let in from an OPD login', () => {
+  it('is quarantined: an OPD cannot lock out the administrator, even through a lax server', async () => {
+    const user = (await listRefs(joined.db, 'user')).find((u) => u.isAdmin);
+    if (!user) throw new Error('no administrator');
+    const opdLogin = pub.creds.find((x) => x.unit === 'PUPR')?.login ?? '';
+    clock.advance(60_000);
+    await owner(async (c) => {
+      await c.query('ALTER TABLE alur.ref_change DISABLE TRIGGER ref_stamp');
+      try {
+        await c.query("INSERT INTO alur.ref_change (seq, kind, id, fields, clocks, pushed_by) VALUES (nextval('alur.ref_seq'), 'user', $1, $2, $3, $4)", [
+          user.id,
+          JSON.stringify({ active: false }),
+          JSON.stringify({ active: `${String(clock.now()).padStart(15, '0')}-000000-opd` }),
+          opdLogin,
+        ]);
+      } finally {
+        await c.query('ALTER TABLE alur.ref_change ENABLE TRIGGER ref_stamp');
+      }
+    });
+    const r = await syncRound(joined);
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 1, first: expect.stringMatching(new RegExp(`login ${opdLogin}: data referensi hanya boleh dari unit meja layanan`)) });
+    expect((await listRefs(joined.db, 'user')).find((u) => u.id === user.id)?.active).toBe(true);
+  });
+});
+
 describe('a clock from the future', () => {
   it('six days ahead with a full counter: quarantined, writing goes on, applied once the clock is there', async () => {
     const [caseId] = caseIds as [string];

@@ -335,14 +335,16 @@ interface ServerRefRow {
   id: string;
   fields: unknown;
   clocks: unknown;
+  pushed_by?: string;
 }
 
 /** Pulls reference changes after the cursor and merges them per field (LWW by HLC). */
 export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Promise<RefPullResult> {
   const out: RefPullResult = { read: 0, refused: [] };
   let cursor = (await loadCursors(ctx.db)).refPullSeq;
+  let logins: LoginRules['logins'] | null = null;
   for (;;) {
-    const rows = (await client.query<ServerRefRow>('SELECT seq, kind, id, fields, clocks FROM alur.ref_change WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor, REF_PAGE])).rows;
+    const rows = (await client.query<ServerRefRow>('SELECT seq, kind, id, fields, clocks, pushed_by FROM alur.ref_change WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor, REF_PAGE])).rows;
     const last = rows[rows.length - 1];
     if (!last) break;
     const hi = Number(last.seq);
@@ -350,8 +352,10 @@ export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Prom
     const good: Array<{ kind: string; id: string; fields: Record<string, unknown>; clocks: Record<string, string> }> = [];
     for (const r of rows) {
       const c = checkRefChange(r.kind, r.id, r.fields, r.clocks);
-      let reason = c.ok ? null : c.reason;
-      if (c.ok) {
+      // Reference data is the hub's (the server refuses it from other units; checked again).
+      const from = r.pushed_by === undefined ? undefined : (logins ??= (await loadLoginRules(client, ctx.db)).logins).get(r.pushed_by);
+      let reason = c.ok ? (from && !from.isHub ? `login ${r.pushed_by ?? ''}: data referensi hanya boleh dari unit meja layanan` : null) : c.reason;
+      if (c.ok && reason === null) {
         const ahead = Object.values(c.clocks).find((h) => !ctx.clock.receive(h));
         if (ahead) reason = aheadReason(ctx.clock.aheadBy(ahead));
       }
