@@ -12,10 +12,10 @@ import { initServer, rotatePassword } from '../../../src/main/backend/sync/serve
 import { connectOfficeByUrl, syncRound } from '../../../src/main/backend/sync/sync-engine';
 import { downloadBlob, uploadBlob } from '../../../src/main/backend/sync/blob-sync';
 import { SERVER_SCHEMA_VERSION } from '../../../src/main/backend/sync/server-schema';
-import { fakeClock, snapshotProjections } from '../../helpers/temp';
+import { call, fakeClock, snapshotProjections } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
-import { listRefs } from '../../../src/main/backend/refdata/ref-store';
-import { buildOffice, caseTo, emptyWorkstation, publish, pushRaw, sqlAs, staffOf, START, type Office, type Published } from './fixture';
+import { getRef, listRefs } from '../../../src/main/backend/refdata/ref-store';
+import { buildOffice, caseTo, emptyWorkstation, publish, pushRaw, sessions, sqlAs, staffOf, START, type Office, type Published } from './fixture';
 
 let server: PgServer;
 let office: Office;
@@ -266,6 +266,25 @@ describe('an OPD workstation', () => {
     for (const q of ['SELECT * FROM cases WHERE id = ?', 'SELECT * FROM case_task WHERE case_id = ? ORDER BY id', 'SELECT * FROM identity WHERE case_id = ?']) {
       expect(row(ws, q)).toEqual(row(office.ctx, q));
     }
+  });
+
+  it('receives a password verifier once its user holds a post in its unit, not before', async () => {
+    const ws = contexts[0];
+    if (!ws) throw new Error('the join test runs first');
+    const admin = (await sessions(office.ctx)).get('admin') ?? null;
+    const posts = await listRefs(office.ctx.db, 'position');
+    const hubPost = posts.find((p) => p.unitId === office.hubId)?.id ?? '';
+    const opdPost = posts.find((p) => p.unitId === office.opdIds[0])?.id ?? '';
+    const { id } = await call(office.ctx, 'user.save', admin, { id: null, username: 'pindahan', fullName: 'Pegawai Pindahan', password: 'sandi-pindahan-1' });
+    await call(office.ctx, 'assignment.save', admin, { id: null, userId: id, positionId: hubPost, acting: null, from: null, until: null });
+    const hasCredential = async () => (await getRef(ws.db, 'credential', id)) !== null;
+    expect((await syncRound(office.ctx)).ok).toBe(true);
+    expect((await syncRound(ws)).ok).toBe(true);
+    expect(await hasCredential()).toBe(false);
+    await call(office.ctx, 'assignment.save', admin, { id: null, userId: id, positionId: opdPost, acting: null, from: null, until: null });
+    expect((await syncRound(office.ctx)).ok).toBe(true);
+    expect((await syncRound(ws)).ok).toBe(true);
+    expect(await hasCredential()).toBe(true);
   });
 
   it('rotate-password: the old password stops working, the new one works', async () => {

@@ -338,16 +338,24 @@ interface ServerRefRow {
   pushed_by?: string;
 }
 
+const SELECT_REFS = 'SELECT seq, kind, id, fields, clocks, pushed_by FROM alur.ref_change';
+
 /** Pulls reference changes after the cursor and merges them per field (LWW by HLC). */
 export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Promise<RefPullResult> {
   const out: RefPullResult = { read: 0, refused: [] };
   let cursor = (await loadCursors(ctx.db)).refPullSeq;
   let logins: LoginRules['logins'] | null = null;
   for (;;) {
-    const rows = (await client.query<ServerRefRow>('SELECT seq, kind, id, fields, clocks, pushed_by FROM alur.ref_change WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor, REF_PAGE])).rows;
-    const last = rows[rows.length - 1];
+    const page = (await client.query<ServerRefRow>(`${SELECT_REFS} WHERE seq > $1 ORDER BY seq LIMIT $2`, [cursor, REF_PAGE])).rows;
+    const last = page[page.length - 1];
     if (!last) break;
     const hi = Number(last.seq);
+    // A password verifier or wrapped key is readable only by the units its user holds a post
+    // in: a new assignment can make earlier ones visible, which the cursor has passed. They
+    // come again (merging them twice changes nothing).
+    const rows = page.some((r) => r.kind === 'assignment')
+      ? [...(await client.query<ServerRefRow>(`${SELECT_REFS} WHERE seq <= $1 AND kind IN ('credential', 'key_secret') ORDER BY seq`, [cursor])).rows, ...page]
+      : page;
     const refused: Rejection[] = [];
     const good: Array<{ kind: string; id: string; fields: Record<string, unknown>; clocks: Record<string, string> }> = [];
     for (const r of rows) {
@@ -368,10 +376,10 @@ export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Prom
       await updateState(trx, { ref_pull_seq: hi });
       await persistClock(trx, ctx);
     });
-    out.read += rows.length;
+    out.read += page.length;
     out.refused.push(...refused);
     cursor = hi;
-    if (rows.length < REF_PAGE) break;
+    if (page.length < REF_PAGE) break;
   }
   // Presets and the calendar may have changed: the projection context is re-read.
   if (out.read) ctx.invalidate();
