@@ -254,22 +254,26 @@ describe('an event a server let in for a login that may not speak for its author
     const opdLogin = pub.creds.find((x) => x.unit === 'PUPR')?.login ?? '';
     clock.advance(60_000);
     const id = crypto.randomUUID();
+    const identity = crypto.randomUUID();
     await owner(async (c) => {
       // What migration 1 allowed any login to write: the case closed in the desk admin's name.
       await c.query('ALTER TABLE alur.event DISABLE TRIGGER event_stamp');
       try {
-        await c.query(
-          "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, position_id, device_id, payload, pushed_by) VALUES (nextval('alur.event_seq'), $1, $2, 'case.closed', $3, $4, $5, $6, 'opd', $7, $8)",
-          [id, caseId, `${String(clock.now()).padStart(15, '0')}-000000-opd`, clock.now(), admin, desk, JSON.stringify({ reason: 'manual', note: 'ditutup' }), opdLogin],
-        );
+        const insert = "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, position_id, device_id, payload, pushed_by) VALUES (nextval('alur.event_seq'), $1, $2, $3, $4, $5, $6, $7, 'opd', $8, $9)";
+        const hlc = `${String(clock.now()).padStart(15, '0')}-000000-opd`;
+        await c.query(insert, [id, caseId, 'case.closed', hlc, clock.now(), admin, desk, JSON.stringify({ reason: 'manual', note: 'ditutup' }), opdLogin]);
+        // And the complainant's identity replaced: only the desk records one, at registration.
+        await c.query(insert, [identity, caseId, 'case.identity_recorded', hlc, clock.now(), admin, desk, JSON.stringify({ complainant: { name: 'Orang Lain', phone: '0899' } }), opdLogin]);
       } finally {
         await c.query('ALTER TABLE alur.event ENABLE TRIGGER event_stamp');
       }
     });
     const before = await state(joined);
     const r = await syncRound(joined);
-    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 1, first: expect.stringMatching(new RegExp(`login ${opdLogin}: penulis bertindak dalam jabatan unit lain`)) });
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 2, first: expect.stringMatching(new RegExp(`login ${opdLogin}: penulis bertindak dalam jabatan unit lain`)) });
     expect(await state(joined)).toEqual(before);
+    const why = joined.opened.sqlite.prepare('SELECT reason FROM sync_rejected WHERE item_id = ?').get(identity) as { reason: string };
+    expect(why.reason).toMatch(/identitas pengadu/);
     const held = joined.opened.sqlite.prepare('SELECT raw FROM sync_rejected WHERE item_id = ?').get(id) as { raw: string | null };
     expect(held.raw).toContain(opdLogin);
   });

@@ -110,6 +110,8 @@ describe('an OPD login, used directly with SQL', () => {
     const note = (caseId: string, type: string, payload: unknown) => pushRaw(c, [{ case_id: caseId, type, payload, author_id: me.userId, position_id: me.positionId }]);
     expect((await note(cases.opd1, 'case.note_added', { text: 'ikut campur' })).refused[0]?.reason).toMatch(/tidak boleh diakses/);
     expect((await note(crypto.randomUUID(), 'case.registered', { hubUnitId: 'x', privacy: 'biasa' })).refused[0]?.reason).toMatch(/meregistrasi/);
+    // Nor replace the complainant's identity of a case it was given.
+    expect((await note(cases.opd0, 'case.identity_recorded', { complainant: { name: 'Orang Lain', phone: '0899' } })).refused[0]?.reason).toMatch(/identitas pengadu/);
     expect(await sqlState(c.query(`INSERT INTO alur.ref_change (kind, id, fields, clocks) VALUES ('user', 'u1', '{"isAdmin":true}', '{"isAdmin":"999999999999999-000000-x"}')`))).toBe('42501');
     // Its own case, as its own staff: allowed (an OPD acts on what it was given).
     expect(await note(cases.opd0, 'case.note_added', { text: 'catatan OPD' })).toMatchObject({ inserted: 1, refused: [] });
@@ -188,7 +190,7 @@ describe('a hostile OPD login gets only what it needs (server migration 2)', () 
     expect(closeAsAdmin.refused[0]?.reason).toMatch(/jabatan unit lain/);
     const noPost = await pushRaw(c, [{ case_id: cases.opd0, type: 'case.note_added', payload: { text: 'x' }, author_id: admin.userId }]);
     expect(noPost.refused[0]?.reason).toMatch(/bukan pegawai unit/);
-    const nobody = await pushRaw(c, [{ case_id: cases.opd0, type: 'case.identity_recorded', payload: { name: 'Palsu' } }]);
+    const nobody = await pushRaw(c, [{ case_id: cases.opd0, type: 'case.reopened', payload: { reason: 'dibuka tanpa nama' } }]);
     expect(nobody.refused[0]?.reason).toMatch(/tanpa penulis/);
     // The hub's login cannot write in an OPD official's name either.
     const hub = await as(pub.url(office.hubCode));

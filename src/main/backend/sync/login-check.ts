@@ -54,6 +54,8 @@ export function loginRefusal(rules: LoginRules, e: CaseEvent, pushedBy: string |
   const me = rules.logins.get(pushedBy);
   if (!me) return null;
   const who = `login ${pushedBy}`;
+  // Registration and the complainant's identity (recorded only with it) are the desk's.
+  if (!me.isHub && (e.type === 'case.registered' || e.type === 'case.identity_recorded')) return `${who}: hanya unit meja layanan yang meregistrasi aduan dan mencatat identitas pengadu`;
   const paper = 'paper' in e.payload && e.payload.paper ? e.payload.paper : null;
   if (paper) {
     if (!inUnit(rules, paper.recordedBy, me.unitId)) return `${who}: pencatat tindakan kertas bukan pegawai unitnya`;

@@ -112,7 +112,8 @@ const STATEMENTS: readonly string[] = [
    * Inserts a batch of events (a JSON array of rows with the columns of alur.event, in push
    * order) and says which it refused and why, as data. An id already on the server is left
    * alone (a repeated push). A unit login may add only to cases it may read (the hub: any,
-   * and only the hub starts one, for itself), only as an author holding a post of its own
+   * and only the hub starts one, for itself, and records a complainant's identity, which
+   * happens only at registration), only as an author holding a post of its own
    * unit; a paper act's recording clerk must be of its unit (the desk records for any unit,
    * a unit's staff for their own); without an author only the automatic acts. The owner
    * (publishing an office) is not checked. One statement for the whole batch: a check per
@@ -131,9 +132,9 @@ const STATEMENTS: readonly string[] = [
      PERFORM alur.take_writer_lock();
      WITH src AS (
        SELECT x.*,
-         CASE WHEN x.type = 'case.registered' THEN
-           CASE WHEN NOT me.is_hub THEN 'hanya unit meja layanan yang dapat meregistrasi aduan'
-                WHEN (x.payload::jsonb)->>'hubUnitId' IS DISTINCT FROM me.unit_id THEN 'aduan diregistrasi atas nama unit lain' END
+         CASE WHEN x.type IN ('case.registered', 'case.identity_recorded') THEN
+           CASE WHEN NOT me.is_hub THEN 'hanya unit meja layanan yang dapat meregistrasi aduan dan mencatat identitas pengadu'
+                WHEN x.type = 'case.registered' AND (x.payload::jsonb)->>'hubUnitId' IS DISTINCT FROM me.unit_id THEN 'aduan diregistrasi atas nama unit lain' END
          END AS reg_why,
          CASE WHEN position('"recordedBy"' IN x.payload) > 0 THEN (x.payload::jsonb)->'paper'->>'recordedBy' END AS recorder
        FROM ROWS FROM (jsonb_to_recordset(batch) AS (id text, case_id text, type text, hlc text, at bigint, author_id text,
