@@ -313,9 +313,12 @@ describe('a clock from the future', () => {
     const ids = await owner(async (c) => [
       (await insertRaw(c, caseId, 'case.note_added', '{"text": "dari masa depan"}', hlcAt(farWall))).rows[0]?.id as string,
       (await insertRaw(c, caseId, 'case.note_added', '{"text": "jam sedikit cepat"}', near)).rows[0]?.id as string,
+      // A present clock, but the act dated six days ahead (its time drives due dates).
+      (await c.query("INSERT INTO alur.event (id, case_id, type, hlc, at, device_id, payload) VALUES (gen_random_uuid()::text, $1, 'case.note_added', $2, $3, 'server', '{\"text\": \"bertanggal masa depan\"}') RETURNING id", [caseId, `${String(clock.now()).padStart(15, '0')}-000001-server`, farWall])).rows[0]?.id as string,
     ]);
     const r = await syncRound(joined);
-    expect(r.ok ? [r.value.pulled.events, r.value.refused.count, r.value.refused.first] : r.error).toEqual([1, 1, expect.stringMatching(/jam pengirim di depan jam workstation ini 86\d\d menit \(batas 720 menit\)/)]);
+    expect(r.ok ? [r.value.pulled.events, r.value.refused.count, r.value.refused.first] : r.error).toEqual([1, 2, expect.stringMatching(/jam pengirim di depan jam workstation ini 86\d\d menit \(batas 720 menit\)/)]);
+    expect(logIds(joined)).not.toContain(ids[2]);
     expect(joined.clock.current() < hlcAt(farWall)).toBe(true);
     // The clock took the near one's full counter and carries on past it (it used to throw
     // "HLC counter overflow" here and stop every write).
@@ -330,6 +333,7 @@ describe('a clock from the future', () => {
     const later = await syncRound(joined);
     expect(later.ok ? later.value.refused.count : later.error).toBe(0);
     expect(logIds(joined)).toContain(ids[0]);
+    expect(logIds(joined)).toContain(ids[2]);
     expect((joined.opened.sqlite.prepare('SELECT resolved_at FROM sync_rejected WHERE item_id = ?').get(ids[0]) as { resolved_at: number | null }).resolved_at).not.toBeNull();
   });
 });

@@ -55,7 +55,8 @@ export async function retryAhead(ctx: BackendContext): Promise<number> {
     const row = parse(h.raw);
     if (!row) continue;
     const clocks = clocksOf(h.kind, row);
-    if (clocks.length && clocks.every((c) => ctx.clock.aheadBy(c) <= MAX_AHEAD_MS)) due.push({ h, row });
+    const at = h.kind === 'event' ? Number(row['at']) : 0;
+    if (clocks.length && clocks.every((c) => ctx.clock.aheadBy(c) <= MAX_AHEAD_MS) && !(at - ctx.now() > MAX_AHEAD_MS)) due.push({ h, row });
   }
   if (due.length === 0) return 0;
   // Out of quarantine first: a refusal below puts the same item back (same key, resolved_at null).

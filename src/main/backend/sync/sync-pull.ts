@@ -297,9 +297,11 @@ async function applyPage(
     }
     if (seen.has(r.id)) continue;
     // Later local events must sort after everything seen: the HLC's whole point. A clock
-    // from too far ahead is not adopted; its event waits in quarantine (clock-quarantine.ts).
-    if (!ctx.clock.receive(p.event.hlc)) {
-      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: aheadReason(ctx.clock.aheadBy(p.event.hlc)), raw: JSON.stringify(r) });
+    // from too far ahead is not adopted, nor an act dated that far ahead (its time drives due
+    // dates); the event waits in quarantine (clock-quarantine.ts).
+    const ahead = Math.max(ctx.clock.aheadBy(p.event.hlc), p.event.at - ctx.now());
+    if (ahead > MAX_AHEAD_MS || !ctx.clock.receive(p.event.hlc)) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: aheadReason(ahead), raw: JSON.stringify(r) });
       continue;
     }
     seen.add(r.id);
