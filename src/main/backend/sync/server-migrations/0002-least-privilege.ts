@@ -24,7 +24,7 @@
 import type { SqlRunner } from './0001-initial';
 
 /** How long a lock holder may idle, and run one statement, before a waiting writer ends it. */
-const HOLDER_IDLE = `interval '2 seconds'`;
+const HOLDER_IDLE = `interval '5 seconds'`;
 const HOLDER_ACTIVE = `interval '30 seconds'`;
 
 const STATEMENTS: readonly string[] = [
