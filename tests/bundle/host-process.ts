@@ -20,10 +20,17 @@ export interface HostProcess {
   readonly stderr: () => string;
 }
 
-/** Starts out/electron/backend-host.cjs on `dataDir`, as main.ts does (same init message). */
-export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): HostProcess {
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'tests', 'bundle', 'host-bootstrap.cjs'), path.join(OUT, 'backend-host.cjs')], {
-    cwd: REPO,
+export interface HostPlace {
+  /** Folder holding backend-host.cjs (default out/electron of the checkout). */
+  outDir?: string;
+  resourcesDir?: string;
+  cwd?: string;
+}
+
+/** Starts backend-host.cjs on `dataDir`, as main.ts does (same init message). */
+export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, place: HostPlace = {}): HostProcess {
+  const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'tests', 'bundle', 'host-bootstrap.cjs'), path.join(place.outDir ?? OUT, 'backend-host.cjs')], {
+    cwd: place.cwd ?? REPO,
     // Like a utilityProcess: no test-only switches reach the app's host (it ignores the env anyway).
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], TMPDIR: process.env['TMPDIR'], ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -44,7 +51,7 @@ export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): HostPro
     pending.get(m.data.id)?.(m.data.result);
     pending.delete(m.data.id);
   });
-  child.send({ kind: 'init', data: { type: 'init', dataDir, resourcesDir: path.join(REPO, 'resources'), appVersion: '0.1.0' } });
+  child.send({ kind: 'init', data: { type: 'init', dataDir, resourcesDir: place.resourcesDir ?? path.join(REPO, 'resources'), appVersion: '0.1.0' } });
 
   const dispatch = (method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>> =>
     new Promise((resolve) => {
