@@ -337,3 +337,35 @@ describe('a clock from the future', () => {
     expect((joined.opened.sqlite.prepare('SELECT resolved_at FROM sync_rejected WHERE item_id = ?').get(ids[0]) as { resolved_at: number | null }).resolved_at).not.toBeNull();
   });
 });
+
+describe('a quarantined event that reference data later explains', () => {
+  it('is applied once its author holds a post in the unit whose login inserted it', async () => {
+    const [caseId] = caseIds as [string];
+    const admin = (await listRefs(hub.db, 'user')).find((u) => u.isAdmin)?.id ?? '';
+    const pupr = (await listRefs(hub.db, 'unit')).find((u) => u.code === 'PUPR')?.id;
+    const post = (await listRefs(hub.db, 'position')).find((p) => p.unitId === pupr)?.id ?? '';
+    const opdLogin = pub.creds.find((x) => x.unit === 'PUPR')?.login ?? '';
+    clock.advance(60_000);
+    const id = crypto.randomUUID();
+    await owner(async (c) => {
+      await c.query('ALTER TABLE alur.event DISABLE TRIGGER event_stamp');
+      try {
+        await c.query(
+          "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, device_id, payload, pushed_by) VALUES (nextval('alur.event_seq'), $1, $2, 'case.note_added', $3, $4, $5, 'opd', $6, $7)",
+          [id, caseId, `${String(clock.now()).padStart(15, '0')}-000000-opd`, clock.now(), admin, JSON.stringify({ text: 'catatan dari PUPR' }), opdLogin],
+        );
+      } finally {
+        await c.query('ALTER TABLE alur.event ENABLE TRIGGER event_stamp');
+      }
+    });
+    const r = await syncRound(joined);
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 1, first: expect.stringMatching(/bukan pegawai unit login ini/) });
+    expect(logIds(joined)).not.toContain(id);
+    // The administrator is given a post at PUPR (at the hub, which syncs it).
+    await call(hub, 'assignment.save', (await sessions(hub)).get('admin') ?? null, { id: null, userId: admin, positionId: post, acting: null, from: null, until: null });
+    expect((await syncRound(hub)).ok).toBe(true);
+    const again = await syncRound(joined);
+    expect(again.ok ? again.value.refused.count : again.error).toBe(0);
+    expect(logIds(joined)).toContain(id);
+  });
+});

@@ -17,6 +17,9 @@ import { listRefs } from '../refdata/ref-store';
 
 const AUTOMATIC = new Set(['case.closed', 'case.escalated']);
 
+/** Every refusal here starts with this, so the quarantine can retry them (clock-quarantine.ts). */
+export const LOGIN_MARK = 'login ';
+
 export interface LoginRules {
   /** login -> its unit */
   logins: Map<string, { unitId: string; isHub: boolean }>;
@@ -53,7 +56,7 @@ export function loginRefusal(rules: LoginRules, e: CaseEvent, pushedBy: string |
   if (pushedBy === undefined) return null;
   const me = rules.logins.get(pushedBy);
   if (!me) return null;
-  const who = `login ${pushedBy}`;
+  const who = `${LOGIN_MARK}${pushedBy}`;
   // Registration and the complainant's identity (recorded only with it) are the desk's.
   if (!me.isHub && (e.type === 'case.registered' || e.type === 'case.identity_recorded')) return `${who}: hanya unit meja layanan yang meregistrasi aduan dan mencatat identitas pengadu`;
   const paper = 'paper' in e.payload && e.payload.paper ? e.payload.paper : null;

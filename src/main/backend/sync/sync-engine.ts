@@ -15,7 +15,7 @@ import { connectServer, disconnect, parseServerUrl, type ServerSettings } from '
 import { inspectServer, refuseState, SERVER_SCHEMA_VERSION } from './server-schema';
 import { classifyError, syncError, syncFail, SyncFailure, type SyncError, type SyncResult } from './sync-errors';
 import { pullEvents, pullRefs } from './sync-pull';
-import { retryAhead } from './clock-quarantine';
+import { retryQuarantine } from './clock-quarantine';
 import { pushEvents, pushRefs } from './sync-push';
 import { loadConfig, recordOutcome, saveConfig, type Membership, type Rejection } from './settings-store';
 import { runExclusive, setRuntime } from './sync-status';
@@ -83,9 +83,10 @@ async function exchange(ctx: BackendContext, s: Session): Promise<SyncReport> {
   const refsOut = s.membership.isHub ? await pushRefs(ctx, s.client) : { sent: 0, inserted: 0 };
   const eventsOut = await pushEvents(ctx, s.client);
   refused.push(...eventsOut.refused);
-  await retryAhead(ctx);
   const refsIn = await pullRefs(ctx, s.client);
   refused.push(...refsIn.refused);
+  // After the reference data: an assignment just pulled may explain a quarantined event.
+  await retryQuarantine(ctx, s.client);
   const eventsIn = await pullEvents(ctx, s.client, s.membership);
   refused.push(...eventsIn.refused);
   return {
