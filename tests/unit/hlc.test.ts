@@ -29,4 +29,21 @@ describe('HlcClock', () => {
     expect(clock.current()).toBe(before);
     expect(decodeHlc(clock.tick())).toMatchObject({ wall: NOW, counter: 1 });
   });
+
+  it('stays monotonic and never throws, whatever arrives', () => {
+    let now = NOW;
+    const clock = new HlcClock('dev', () => now);
+    let last = clock.tick();
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 2_000; i++) {
+      now += Math.floor(rand() * 3) - 1; // the wall clock may even step back
+      const wall = now + Math.floor((rand() * 2 - 0.5) * MAX_AHEAD_MS * 1.5);
+      clock.receive(encodeHlc({ wall, counter: rand() < 0.5 ? 999_999 : Math.floor(rand() * 1_000_000), device: 'peer' }));
+      const next = clock.tick();
+      expect(next > last).toBe(true);
+      expect(decodeHlc(next).wall - now).toBeLessThanOrEqual(MAX_AHEAD_MS + 2_000);
+      last = next;
+    }
+  });
 });
