@@ -16,6 +16,7 @@ import { syncStatus } from '../../../src/main/backend/sync/sync-status';
 import { listRejected } from '../../../src/main/backend/sync/sync-api';
 import type { CaseEvent } from '../../../src/shared/domain/events';
 import { listRefs } from '../../../src/main/backend/refdata/ref-store';
+import { storeAttachment } from '../../../src/main/backend/services/attachment.service';
 import { call, fakeClock, newOffice, snapshotProjections, tempDir } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
 import { caseInput, createDatabase, emptyWorkstation, logIds, publish, sessions, sqlAs, START, type Published } from './fixture';
@@ -220,13 +221,18 @@ describe('an OPD workstation and cases it may not see', () => {
     const [caseId] = caseIds as [string];
     // As if a user of this OPD had written on a case it was never given (a wrong login, say).
     const e: CaseEvent = { id: '01a00000-0000-7000-8000-000000000001', caseId, hlc: opd.clock.tick(), at: clock.now(), authorId: null, positionId: null, acting: null, deviceId: opd.deviceId, signature: null, type: 'case.note_added', payload: { text: 'bukan urusan kami' } };
-    await appendEvents(opd.db, [e], true);
+    // And one with a file: the file goes back with its refused event (no orphan on the server).
+    const file = await storeAttachment(opd, 'bukan-urusan-kami.pdf', new TextEncoder().encode('%PDF-1.4\n%%EOF\n'));
+    const withFile: CaseEvent = { ...e, id: '01a00000-0000-7000-8000-000000000002', hlc: opd.clock.tick(), type: 'case.attachment_added', payload: { attachment: file } };
+    await appendEvents(opd.db, [e, withFile], true);
     const before = await state(opd);
     const push = await syncRound(opd);
     expect(push.ok ? push.value.refused.first : push.error.message).toMatch(/tidak boleh diakses unit login ini/);
     expect(await state(opd)).toEqual(before);
-    expect((await syncStatus(opd)).pending).toBe(1);
-    expect(await owner(async (c) => (await c.query('SELECT 1 FROM alur.event WHERE id = $1', [e.id])).rowCount)).toBe(0);
+    expect((await syncStatus(opd)).pending).toBe(2);
+    expect((await listRejected(opd)).map((x) => x.reason)).toEqual(Array(2).fill(expect.stringMatching(/tidak boleh diakses unit login ini/)));
+    expect(await owner(async (c) => (await c.query('SELECT 1 FROM alur.event WHERE id = ANY($1)', [[e.id, withFile.id]])).rowCount)).toBe(0);
+    expect(await owner(async (c) => (await c.query('SELECT 1 FROM alur.blob WHERE sha256 = $1', [file.sha256])).rowCount)).toBe(0);
   });
 
   it('if the server wrongly hands it such cases, the workstation refuses them and keeps no copy', async () => {

@@ -116,14 +116,15 @@ async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[], blobs
       try {
         await blobs([r]);
         const res = await insertChecked(client, [r]);
-        // The row's files are checked now, so a refusal stays with this row.
-        await client.query('SET CONSTRAINTS ALL IMMEDIATE');
-        await client.query('SET CONSTRAINTS ALL DEFERRED');
         const no = res.refused[0];
         if (no) {
+          // Its files go with it.
           await client.query('ROLLBACK TO SAVEPOINT one');
           refused.push(rejection(r, no.reason));
         } else {
+          // The row's files are checked now, so a refusal stays with this row.
+          await client.query('SET CONSTRAINTS ALL IMMEDIATE');
+          await client.query('SET CONSTRAINTS ALL DEFERRED');
           inserted += res.inserted;
           await client.query('RELEASE SAVEPOINT one');
         }
