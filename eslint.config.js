@@ -20,6 +20,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Type-aware rules: a promise nobody awaits or catches loses its error; a switch over a union
+    // must name every member, so adding a member is a compile-time list of places to visit.
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // `void p` is not an answer either: a fire-and-forget promise gets a `.catch` that reports.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    // The renderer's 43 `void handler()` calls (event handlers in components other work is
+    // changing today) are left for a pass of their own; until then `void` still passes there.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }] },
+  },
   // What each src folder may import: eslint/layering.js (an allow-list; a new folder may import nothing).
   ...layeringConfig,
   {

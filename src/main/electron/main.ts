@@ -257,7 +257,7 @@ function createWindow(): BrowserWindow {
     if (details.reason !== 'clean-exit' && !win.isDestroyed() && now - lastCrash > 10_000) win.reload();
     lastCrash = now;
   });
-  void win.loadURL(APP_ENTRY_URL);
+  win.loadURL(APP_ENTRY_URL).catch((e: unknown) => log.warn(`halaman gagal dimuat: ${String(e)}`));
   return win;
 }
 
@@ -279,8 +279,12 @@ async function printPdfFile(file: string): Promise<void> {
 
 /** Rules every webContents gets, whoever creates it. */
 function guardWebContents(contents: Electron.WebContents): void {
-  contents.setWindowOpenHandler(windowOpenHandler((url) => void offerExternal(url)));
-  contents.on('will-navigate', navigationGuard(APP_ORIGIN, (url) => void offerExternal(url)));
+  // offerExternal catches its own failures; the .catch only keeps a future throw from being lost.
+  const offer = (url: string): void => {
+    offerExternal(url).catch((e: unknown) => log.warn(`tautan luar: ${String(e)}`));
+  };
+  contents.setWindowOpenHandler(windowOpenHandler(offer));
+  contents.on('will-navigate', navigationGuard(APP_ORIGIN, offer));
   contents.on('will-frame-navigate', navigationGuard(APP_ORIGIN, null));
   contents.on('will-redirect', navigationGuard(APP_ORIGIN, null));
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -353,10 +357,12 @@ function main(): void {
     event.preventDefault();
     if (quitState === 'closing') return;
     quitState = 'closing';
-    void stopHost().finally(() => {
-      quitState = 'done';
-      app.quit();
-    });
+    stopHost()
+      .catch((e: unknown) => log.warn(`proses data gagal ditutup: ${String(e)}`))
+      .finally(() => {
+        quitState = 'done';
+        app.quit();
+      });
   });
   app.whenReady().then(onReady, (e: unknown) => log.warn(`start gagal: ${String(e)}`));
 }
