@@ -26,6 +26,7 @@ import {
 import { autoUpdater } from 'electron-updater';
 import type { MethodName, ServerEvent } from '../../shared/api/contract';
 import type { Result } from '../../shared/result';
+import { contentTypeOf } from '../../shared/web/content-types';
 import { createHostClient, SHUTDOWN_MESSAGE, type HostClient, type HostInit } from './host-protocol';
 import { registerIpc } from './ipc';
 import { registerFileIpc } from './files';
@@ -55,18 +56,6 @@ const TEXT = {
 
 const CSP = contentSecurityPolicy();
 const HOST_SHUTDOWN_GRACE_MS = 3000;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 interface Host {
   child: UtilityProcess;
@@ -150,7 +139,7 @@ async function serveRenderer(request: Request): Promise<Response> {
     const body = await fs.promises.readFile(file);
     return new Response(new Uint8Array(body), {
       headers: {
-        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': contentTypeOf(path.extname(file)),
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
