@@ -12,6 +12,7 @@ import type { EventRow } from '../db/schema';
 import { refsSince } from '../refdata/ref-store';
 import type { BackendContext } from '../services/context';
 import { loadCursors, recordRejections, updateState, type Rejection } from './settings-store';
+import { EVENT_WIRE_COLUMNS, eventWireValues } from './event-columns';
 
 /** Statement size: 11 parameters per event, well under PostgreSQL's 65535. */
 const EVENT_BATCH = 1000;
@@ -31,17 +32,14 @@ export function isRefusal(e: unknown): boolean {
   return REFUSALS.has(sqlState(e));
 }
 
-const EVENT_COLUMNS = '(id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature)';
-
-function eventParams(r: EventRow): Array<string | number | null> {
-  return [r.id, r.case_id, r.type, r.hlc, r.at, r.author_id, r.position_id, r.acting, r.device_id, r.payload, r.signature];
-}
+const EVENT_COLUMNS = `(${EVENT_WIRE_COLUMNS.join(', ')})`;
 
 function insertEventsSql(n: number): string {
   const rows: string[] = [];
+  const width = EVENT_WIRE_COLUMNS.length;
   for (let i = 0; i < n; i++) {
-    const b = i * 11;
-    rows.push(`(${Array.from({ length: 11 }, (_, k) => `$${b + k + 1}`).join(', ')})`);
+    const b = i * width;
+    rows.push(`(${Array.from({ length: width }, (_, k) => `$${b + k + 1}`).join(', ')})`);
   }
   return `INSERT INTO alur.event ${EVENT_COLUMNS} VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`;
 }
@@ -85,7 +83,7 @@ async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Prom
   await client.query('BEGIN');
   try {
     const seqBefore = await lockAndReadSeq(client);
-    const res = await client.query(insertEventsSql(rows.length), rows.flatMap(eventParams));
+    const res = await client.query(insertEventsSql(rows.length), rows.flatMap((r) => eventWireValues(r)));
     const seqAfter = await lastSeq(client);
     await client.query('COMMIT');
     return { inserted: res.rowCount ?? 0, refused: [], seqBefore, seqAfter };
@@ -101,7 +99,7 @@ async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Prom
     for (const r of rows) {
       await client.query('SAVEPOINT one');
       try {
-        const res = await client.query(insertEventsSql(1), eventParams(r));
+        const res = await client.query(insertEventsSql(1), eventWireValues(r));
         inserted += res.rowCount ?? 0;
         await client.query('RELEASE SAVEPOINT one');
       } catch (e) {
