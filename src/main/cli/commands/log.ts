@@ -11,7 +11,7 @@ import type { CliEnv } from '../main';
 type Run = (fn: (env: CliEnv) => Promise<void>) => void;
 
 export function logCommand(program: Command, run: Run): void {
-  const log = program.command('log').description('log dukungan di folder data (tanpa data pribadi)');
+  const log = program.command('log').description('log dukungan di folder data (kode peristiwa dan id; tanpa teks aduan)');
   log
     .command('export')
     .description('mengekspor log dukungan (baris JSON, yang tertua dahulu) untuk dikirim ke tim dukungan')

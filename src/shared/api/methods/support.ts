@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { method } from '../method';
 
-/** The support log (JSON lines, oldest first; ids and codes only, no personal data). */
+/** The support log (JSON lines, oldest first: event codes, ids and counts; see log/logger.ts). */
 export interface LogExport {
   fileName: string;
   text: string;
