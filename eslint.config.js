@@ -52,7 +52,13 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['src/main/**/*.ts', 'tests/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'bench/**/*.ts', 'eslint/**/*.js', '*.config.{js,ts}'],
+    files: ['src/main/**/*.ts', 'tests/**/*.{ts,cjs}', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'bench/**/*.ts', 'eslint/**/*.js', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Test stand-ins that load the built CommonJS bundles as Electron would (tests/bundle).
+    files: ['tests/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

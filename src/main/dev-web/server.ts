@@ -25,6 +25,7 @@ import type { Result } from '../../shared/result';
 import { contentSecurityPolicy } from '../../shared/web/csp';
 import { contentTypeOf } from '../../shared/web/content-types';
 import { openBackend, type Backend } from '../backend/backend';
+import { passwordCostFromEnv } from '../backend/services/password';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** A LAPOR! import carries the whole export as base64 (the contract caps it at MAX_IMPORT_MB); room for the JSON around it. */
@@ -154,7 +155,7 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
   if (opts.staticBuild && !fs.existsSync(path.join(staticRoot, 'index.html')))
     throw new Error(`${staticRoot}/index.html tidak ada: jalankan dulu "npx vite build"`);
 
-  const backend: Backend = openBackend({ dataDir: opts.dataDir, resourcesDir: path.join(repoRoot, 'resources'), appVersion: pkg.version });
+  const backend: Backend = openBackend({ dataDir: opts.dataDir, resourcesDir: path.join(repoRoot, 'resources'), appVersion: pkg.version, passwordCost: passwordCostFromEnv() });
   const token = crypto.randomBytes(24).toString('hex');
   const ui = opts.staticBuild ? { handle: staticMiddleware(staticRoot), close: async () => undefined } : await viteMiddleware(repoRoot);
   const allowedHosts = new Set<string>();
