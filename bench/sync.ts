@@ -19,25 +19,15 @@ import { listRefs } from '../src/main/backend/refdata/ref-store';
 import type { BackendContext } from '../src/main/backend/services/context';
 import { initServer } from '../src/main/backend/sync/server-admin';
 import { connectOfficeByUrl, syncRound } from '../src/main/backend/sync/sync-engine';
+import { EVENT_WIRE_COLUMNS, type EventWireRow } from '../src/main/backend/sync/event-columns';
 import { startPg } from '../tests/helpers/pg-server';
 import { time, type Row } from './stats';
 import { writeSyntheticCases } from './synthetic';
 
-interface EventRowLike {
-  id: string;
-  case_id: string;
-  type: string;
-  hlc: string;
-  at: number;
-  author_id: string | null;
-  position_id: string | null;
-  acting: string | null;
-  device_id: string;
-  payload: string;
-  signature: string | null;
-}
+type EventRowLike = EventWireRow;
 
-const COLS = ['id', 'case_id', 'type', 'hlc', 'at', 'author_id', 'position_id', 'acting', 'device_id', 'payload', 'signature'] as const;
+// The same columns sync pushes and pulls, so the baseline moves the same bytes.
+const COLS = EVENT_WIRE_COLUMNS;
 
 async function rawInsert(client: pg.Client, rows: readonly EventRowLike[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/backend/db/database';
 import { MIGRATIONS } from '../../../src/main/backend/db/migrations/index';
 import { inspectServer, migrateServer, SERVER_MIGRATIONS, type ServerMigration } from '../../../src/main/backend/sync/server-schema';
+import { EVENT_WIRE_COLUMNS } from '../../../src/main/backend/sync/event-columns';
 import { tempDir } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
 import { createDatabase, sqlAs } from './fixture';
@@ -58,6 +59,9 @@ describe('server migrations', () => {
     const latest = SERVER_MIGRATIONS.length;
     expect(await migrate(c, 'm1')).toEqual({ ok: true, from: latest, to: latest });
     expect(await inspectServer(c)).toMatchObject({ kind: 'ours', version: latest });
+    // Push and pull name their columns from EVENT_WIRE_COLUMNS: the server's log has each of them.
+    const eventColumns = (await c.query<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'alur' AND table_name = 'event' ORDER BY ordinal_position")).rows.map((r) => r.c);
+    expect(eventColumns).toEqual(['seq', ...EVENT_WIRE_COLUMNS, 'pushed_by', 'received_at']);
   });
 
   it('apply only the new ones on top, and a failing one leaves the schema as it was', async () => {

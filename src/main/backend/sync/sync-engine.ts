@@ -107,7 +107,7 @@ async function runOnSession<T>(ctx: BackendContext, s: Session, fn: (s: Session)
     return { ok: true, value };
   } catch (e) {
     const error = e instanceof SyncFailure ? e.error : classifyError(e, { host: t.host, port: t.port, user: t.user, database: t.database });
-    await recordOutcome(ctx.db, ctx.now(), error).catch(() => undefined);
+    await recordOutcome(ctx.db, ctx.now(), error).catch(ctx.log.failure('sync.record_outcome_failed'));
     setRuntime(ctx, { online: reachable(error) });
     return { ok: false, error };
   } finally {

@@ -20,28 +20,20 @@ import type { BackendContext } from '../services/context';
 import { loadCursors, recordRejections, updateState, type Membership, type Rejection } from './settings-store';
 import { checkRefChange } from './ref-check';
 import { loadLoginRules, loginRefusal, type LoginRules } from './login-check';
+import { EVENT_WIRE_COLUMNS, type EventWireRow } from './event-columns';
 
 const EVENT_PAGE = 2000;
 const REF_PAGE = 2000;
 
-export interface ServerEventRow {
-  seq: string;
-  id: string;
-  case_id: string;
-  type: string;
-  hlc: string;
-  at: string;
-  author_id: string | null;
-  position_id: string | null;
-  acting: string | null;
-  device_id: string;
-  payload: string;
-  signature: string | null;
-  /** The login that inserted it, as the server recorded it (absent on a re-delivery). */
-  pushed_by?: string;
-}
+/**
+ * A server event row: the wire columns, with pg's bigints (seq, at) as strings, and the login
+ * that inserted it as the server recorded it (absent on a re-delivery).
+ */
+export type ServerEventRow = Omit<EventWireRow, 'at'> & { seq: string; at: string; pushed_by?: string };
 
-const SELECT_EVENTS = 'SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, pushed_by FROM alur.event';
+const SELECT_EVENTS = `SELECT seq, ${EVENT_WIRE_COLUMNS.join(', ')}, pushed_by FROM alur.event`;
+/** The local insert of a pulled event (named parameters, as eventToRow names them). */
+const INSERT_PULLED = `INSERT INTO event (${EVENT_WIRE_COLUMNS.join(', ')}, local) VALUES (${EVENT_WIRE_COLUMNS.map((c) => `@${c}`).join(', ')}, @local) ON CONFLICT (id) DO NOTHING`;
 
 function firstIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
   const i = issues[0];
@@ -149,9 +141,7 @@ async function visibilityRefusals(client: pg.ClientBase, db: Kysely<Database>, r
  * transaction that holds the connection, as the projection writer's statements are.
  */
 async function appendPulled(ctx: BackendContext, events: readonly CaseEvent[]): Promise<CaseEvent[]> {
-  const insert = ctx.opened.sqlite.prepare(
-    'INSERT INTO event (id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, local) VALUES (@id, @case_id, @type, @hlc, @at, @author_id, @position_id, @acting, @device_id, @payload, @signature, @local) ON CONFLICT (id) DO NOTHING',
-  );
+  const insert = ctx.opened.sqlite.prepare(INSERT_PULLED);
   const added: CaseEvent[] = [];
   for (const e of events) if (insert.run(eventToRow(e, false)).changes > 0) added.push(e);
   return added;

@@ -12,6 +12,7 @@ import type { EventRow } from '../db/schema';
 import { refsSince } from '../refdata/ref-store';
 import type { BackendContext } from '../services/context';
 import { loadCursors, recordRejections, updateState, type Rejection } from './settings-store';
+import { EVENT_WIRE_COLUMNS } from './event-columns';
 
 /** Events per server call (one JSON parameter). */
 const EVENT_BATCH = 1000;
@@ -31,9 +32,12 @@ export function isRefusal(e: unknown): boolean {
   return REFUSALS.has(sqlState(e));
 }
 
-/** One event as the server's `alur.push_events` reads it (the columns of alur.event). */
+/**
+ * One event as the server's `alur.push_events` reads it: the wire columns by name (the
+ * function lists them too; a new column needs a server migration anyway).
+ */
 function eventJson(r: EventRow): Record<string, string | number | null> {
-  return { id: r.id, case_id: r.case_id, type: r.type, hlc: r.hlc, at: r.at, author_id: r.author_id, position_id: r.position_id, acting: r.acting, device_id: r.device_id, payload: r.payload, signature: r.signature };
+  return Object.fromEntries(EVENT_WIRE_COLUMNS.map((c) => [c, r[c]]));
 }
 
 function refusalReason(e: unknown): string {
