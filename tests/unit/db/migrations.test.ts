@@ -21,6 +21,7 @@ const PINNED: Record<string, Record<string, string>> = {
   },
   'src/main/backend/sync/server-migrations': {
     '0001-initial.ts': 'b8f3c20e1b3174f4ed54f51cd6ae6e62194ef6563e92261a943d3f64493bc79e',
+    '0002-least-privilege.ts': '75c346f0bcfa45a91caf88193de7e95caf5c09fd8cc96bce700ccbe11b8d597e',
   },
 };
 
