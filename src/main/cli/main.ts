@@ -18,6 +18,7 @@ import { reportCommand } from './commands/report';
 import { importCommand } from './commands/import';
 import { documentCommands } from './commands/documents';
 import { releaseCommand } from './commands/release';
+import { logCommand } from './commands/log';
 
 export interface CliIo {
   out(line: string): void;
@@ -73,6 +74,7 @@ export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>
   importCommand(program, (fn) => run(fn, data()));
   documentCommands(program, (fn) => run(fn, data()));
   releaseCommand(program, (fn) => run(fn, data()));
+  logCommand(program, (fn) => run(fn, data()));
   return program;
 }
 

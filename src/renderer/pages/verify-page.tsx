@@ -48,8 +48,9 @@ export function VerifyPage() {
   }
 
   const sig = result?.signature && result.signature.status !== 'missing' ? result.signature : null;
-  const alertType = result?.valid ? 'success' : result?.verdict === 'paper' ? 'warning' : 'error';
-  const alertTitle = result?.valid ? t('verify.valid') : result?.verdict === 'paper' ? t('harden.verifyPaper') : t('verify.invalid');
+  // A paper record is genuine but not an electronic signature: a warning, its message says so.
+  const alertType = !result?.valid ? 'error' : result.signature?.status === 'paper' ? 'warning' : 'success';
+  const alertTitle = result?.valid ? t('verify.valid') : t('verify.invalid');
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 860 }}>
       <Typography.Title level={4} style={{ margin: 0 }}>

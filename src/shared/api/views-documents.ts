@@ -14,8 +14,7 @@ export interface DocumentFile {
 export interface DocumentVerification {
   /** True only for an unaltered copy Alur issued whose signature (if any) verifies. */
   valid: boolean;
-  /** 'paper': an unaltered copy whose approval a clerk recorded from paper (checked only on the ink original). */
-  verdict: 'valid' | 'altered' | 'not_ours' | 'unknown' | 'signature_failed' | 'paper';
+  verdict: 'valid' | 'altered' | 'not_ours' | 'unknown' | 'signature_failed';
   message: string;
   kind: 'letter' | 'sheet' | null;
   caseId: string | null;

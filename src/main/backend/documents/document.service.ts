@@ -152,10 +152,8 @@ async function visibleTo(ctx: BackendContext, caller: Caller, caseId: string): P
 
 function verdictOfSignature(base: Omit<DocumentVerification, 'valid' | 'verdict' | 'message'>, issuedMessage: string): DocumentVerification {
   const sig = base.signature;
-  if (!sig || sig.status === 'missing') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage}${sig ? ' Tanda tangan pada kertas (basah), bukan elektronik.' : ''}` };
-  // Recorded from paper by a clerk: the file is ours, but no one's electronic signature vouches for it.
-  if (sig.status === 'paper')
-    return { ...base, valid: false, verdict: 'paper', message: `${issuedMessage} ${sig.message} Periksa tanda tangan basah ${sig.signerName ?? ''} pada surat aslinya.`.replace(/\s+/g, ' ') };
+  // 'paper': a clerk's record of an ink act, said as such (the message), never as an electronic signature.
+  if (!sig || sig.status === 'missing' || sig.status === 'paper') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage}${sig ? ` ${sig.message}` : ''}` };
   if (sig.status === 'valid') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage} Ditandatangani secara elektronik oleh ${sig.signerName ?? '-'} sebagai ${sig.positionTitle ?? '-'}; tanda tangan sah.` };
   return { ...base, valid: false, verdict: 'signature_failed', message: `Tanda tangan tidak sah: ${sig.message}` };
 }
