@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/main/cli/main';
-import { RELEASE_FILE, verifyReleaseText, type TrustedKey } from '../../src/main/backend/updates/release-manifest';
+import { RELEASE_FILE, type TrustedKey } from '../../src/shared/updates/release-format';
+import { verifyReleaseText } from '../../src/main/electron/release-verify';
 import { tempDir } from '../helpers/dirs';
 
 async function alur(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {

@@ -46,7 +46,7 @@ import {
   windowOptions,
 } from './security';
 import { configureUpdater, type UpdaterLog } from './updater';
-import { loadReleaseKeys } from '../backend/updates/release-manifest';
+import { loadReleaseKeys } from './release-verify';
 import { forbiddenSwitches, refusalMessage } from './debug-switches';
 
 // The shell's few user-visible strings; the renderer's locale files are not reachable from here.

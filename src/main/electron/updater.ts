@@ -10,7 +10,8 @@
  * `latest.yml` offers and that version is newer than this one; the downloaded file's SHA-512 is
  * checked against the manifest before it may be installed. So an `http://` URL is safe to use.
  */
-import { checkDownloadedFile, checkOffer, RELEASE_FILE, verifyReleaseText, type ReleaseManifest, type TrustedKey } from '../backend/updates/release-manifest';
+import { checkOffer, RELEASE_FILE, type ReleaseManifest, type TrustedKey } from '../../shared/updates/release-format';
+import { checkDownloadedFile, verifyReleaseText } from './release-verify';
 
 /** The log the updater writes to (the shell's log file). */
 export interface UpdaterLog {

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compareVersions, loadReleaseKeys, newReleaseKey, RELEASE_FILE, signReleaseFolder, type TrustedKey } from '../../../src/main/backend/updates/release-manifest';
+import { newReleaseKey, signReleaseFolder } from '../../../src/main/backend/updates/release-manifest';
+import { compareVersions, RELEASE_FILE, type TrustedKey } from '../../../src/shared/updates/release-format';
+import { loadReleaseKeys } from '../../../src/main/electron/release-verify';
 import { CHECK_INTERVAL_MS, configureUpdater, normalizeUpdateUrl, type AutoUpdaterLike, type UpdateTrust } from '../../../src/main/electron/updater';
 
 vi.mock('electron', () => {
