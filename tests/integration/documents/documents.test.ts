@@ -35,6 +35,9 @@ async function alur(args: string[]): Promise<{ code: number; out: string; err: s
 
 /** The PDF's text with runs of white space made one space (lines wrap where the layout says). */
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+/** The same, read line by line as laid out (a page header is then a line of its own). */
+const layoutText = (file: string, page?: number) =>
+  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' }).replace(/\u2011/g, '-').replace(/\s+/g, ' ');
 
 /** Renders page 1 at 150 dpi and decodes the first QR code found. */
 function qrOf(pdf: string, keepAs?: string): string | null {
@@ -118,7 +121,7 @@ describe('documents from a demo office', () => {
     expect(r.code, r.err).toBe(0);
     const zip = unzipSync(fs.readFileSync(file));
     const xml = strFromU8(zip['word/document.xml'] ?? new Uint8Array());
-    const text = xml.replace(/<[^>]+>/g, '');
+    const text = xml.replace(/<w:noBreakHyphen\/>/g, '-').replace(/<[^>]+>/g, '');
     for (const s of [letterNumber, `Tanggapan atas Aduan Nomor ${ref}`, signedName, 'Paringin']) expect(text).toContain(s);
     expect(Object.keys(zip).some((k) => k.startsWith('word/media/'))).toBe(true);
     expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
@@ -188,8 +191,74 @@ describe('documents from a demo office', () => {
     expect(text.lastIndexOf('Dédé Ñurhayati Pâturi, S.Sos.')).toBeGreaterThan(text.indexOf('Paragraf 40:'));
     const docx = unzipSync(await letterDocx(content));
     expect(strFromU8(docx['word/document.xml'] ?? new Uint8Array())).toContain('Dédé Ñurhayati Pâturi, S.Sos.');
-    expect(text).toContain(`Halaman ${pages} dari ${pages}`);
+    // Page numbers from page 2 on ("- 2 -", which pdftotext reads as "-2-").
+    expect(layoutText(file)).toMatch(new RegExp(`-\\s?${pages}\\s?-`));
+    expect(layoutText(file)).not.toMatch(/-\s?1\s?-/);
   });
+
+  it('the DOCX is the same letter as the PDF when LibreOffice reads it: text, fields, page numbers, pages, font, logo shape', async () => {
+    const unitId = (ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u FROM event WHERE id = ?").get(approvalId) as { u: string }).u;
+    const head = (await call(ctx, 'letterhead.list', admin, {})).find((h) => h.unitId === unitId);
+    if (!head) throw new Error('no letterhead');
+    const { unitName: _n, ...base } = head;
+    // A wide logo (3:1) must keep its shape; "Arsip" and a "Yth." never appear in the tembusan.
+    const wide = new PNG({ width: 240, height: 80 });
+    wide.data.fill(0x80);
+    const logo = await call(ctx, 'attachment.upload', admin, { name: 'lambang.png', dataBase64: PNG.sync.write(wide).toString('base64') });
+    const tembusan = ['Yth. Bupati Balangan (sebagai laporan)', 'Inspektur Kabupaten Balangan', 'Arsip'];
+    const a = await letterContent(ctx, caseId, null);
+    await call(ctx, 'letterhead.save', admin, { ...base, logo, tembusan, paper: 'F4', font: 'bookman', fontSize: 12, margins: { top: 20, right: 20, bottom: 20, left: 30 } });
+    const signed = await letterContent(ctx, caseId, null);
+    expect(signed.tembusan).toEqual(['Bupati Balangan (sebagai laporan)', 'Inspektur Kabupaten Balangan']);
+    const long = Array.from({ length: 14 }, (_v, i) => `Paragraf ${i + 1}: ${'tanggapan yang panjang dan rinci mengenai tindak lanjut '.repeat(6)}selesai.`);
+    const b = { ...signed, body: long };
+    const out = path.join(dir, 'lo');
+    fs.mkdirSync(out, { recursive: true });
+    const files = { a, b };
+    for (const [name, content] of Object.entries(files)) {
+      fs.writeFileSync(path.join(dir, `${name}.pdf`), await letterPdf(ctx.options.resourcesDir, content));
+      fs.writeFileSync(path.join(dir, `${name}.docx`), await letterDocx(content));
+    }
+    // One LibreOffice run for both files, with its own profile (another soffice may be running).
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.join(dir, 'a.docx'), path.join(dir, 'b.docx')], { stdio: 'ignore', timeout: 90_000 });
+    const pages = (f: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1]);
+    // Read line by line as laid out: the same words on the same lines in the same order.
+    const words = (f: string) => layoutText(f).trim().split(' ');
+    const pageText = (f: string, n: number) => layoutText(f, n);
+    for (const name of Object.keys(files)) {
+      const pdf = path.join(dir, `${name}.pdf`);
+      const lo = path.join(out, `${name}.pdf`);
+      expect(words(lo)).toEqual(words(pdf));
+      expect(pages(lo)).toBe(pages(pdf));
+      for (const f of [pdf, lo]) {
+        const raw = execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' }).replace(/\u2011/g, '-');
+        // "Hal" keeps the case number whole, fields keep their colon column.
+        expect(raw).toContain(ref);
+        for (const k of ['Nomor : ', 'Sifat : ', 'Lampiran : ', `Hal : ${a.hal}`]) expect(layoutText(f)).toContain(k);
+        // No number on page 1; "- n -" from page 2 on; the signer shares a page with the closing words.
+        expect(pageText(f, 1)).not.toMatch(/-\s?1\s?-/);
+        const last = pages(f);
+        if (last > 1) expect(pageText(f, 2)).toMatch(/-\s?2\s?-/);
+        const end = pageText(f, last);
+        expect(end).toContain(a.signer.name);
+        expect(end).toMatch(/Demikian|terima kasih/);
+      }
+    }
+    expect(pages(path.join(dir, 'a.pdf'))).toBe(1);
+    expect(pages(path.join(dir, 'b.pdf'))).toBeGreaterThan(1);
+    expect(pdfText(path.join(dir, 'b.pdf'))).not.toMatch(/Yth\. (Bupati|Inspektur|Arsip)|Arsip/);
+    // The prescribed face is named in the DOCX and LibreOffice lays it out with the shipped metric twin.
+    const zip = unzipSync(fs.readFileSync(path.join(dir, 'b.docx')));
+    expect(strFromU8(zip['word/styles.xml'] ?? new Uint8Array())).toContain('Bookman Old Style');
+    expect(execFileSync('pdffonts', [path.join(out, 'b.pdf')], { encoding: 'utf8' })).toMatch(/TeXGyreBonum/);
+    expect(execFileSync('pdffonts', [path.join(dir, 'b.pdf')], { encoding: 'utf8' })).toMatch(/TeXGyreBonum/);
+    const extent = /<wp:extent cx="(\d+)" cy="(\d+)"/.exec(strFromU8(zip['word/document.xml'] ?? new Uint8Array()));
+    expect(Number(extent?.[1]) / Number(extent?.[2])).toBeCloseTo(3, 1);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    for (const [f, as] of [[path.join(dir, 'a.pdf'), 'letter-pdf'], [path.join(out, 'a.pdf'), 'letter-docx-lo'], [path.join(dir, 'b.pdf'), 'letter-f4-pdf'], [path.join(out, 'b.pdf'), 'letter-f4-docx-lo']] as const)
+      execFileSync('pdftoppm', ['-png', '-r', '60', f, path.join(ARTIFACTS, as)]);
+    await call(ctx, 'letterhead.save', admin, base);
+  }, 120_000);
 
   it('a letter whose signer key was revoked before it was signed no longer verifies', async () => {
     const keyId = /^ed25519:([0-9a-f]{16}):/.exec((ctx.opened.sqlite.prepare('SELECT signature FROM event WHERE id = ?').get(approvalId) as { signature: string }).signature)?.[1] ?? '';

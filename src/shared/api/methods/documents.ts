@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id } from '../../domain/org';
 import { AttachmentRef } from '../../domain/events';
 import { method } from '../method';
+import { LetterPageFields } from '../../domain/letter-page';
 import type { DocumentFile, DocumentVerification, KeyView, LetterheadView } from '../views-documents';
 
 const Line = (max: number) => z.string().trim().max(max);
@@ -63,6 +64,8 @@ export const documentMethods = {
           .refine((f) => /^([A-Za-z0-9./_ -]|\{(KLAS|UNIT|YYYY|MM|ROMAWI|SEQ(:\d)?)\})+$/.test(f), 'format hanya boleh huruf, angka, . / - _ dan {KLAS} {SEQ} {UNIT} {MM} {ROMAWI} {YYYY}'),
         classification: Line(30),
         tembusan: z.array(z.string().trim().min(1).max(200)).max(10),
+        // Page setup and wording (issue 14); omitted by older callers, which get the defaults.
+        ...LetterPageFields,
       })
       .strict(),
     'admin',
