@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { readFileBase64 } from '../api/file-bytes';
 import { useNotify } from '../hooks/use-notify';
 import { useQuery } from '../hooks/use-query';
+import { LetterPageFields } from './letter-page-fields';
 
 interface Fields {
   government: string;
@@ -19,6 +20,13 @@ interface Fields {
   numberFormat: string;
   classification: string;
   tembusan: string;
+  paper: LetterheadView['paper'];
+  margins: LetterheadView['margins'];
+  font: LetterheadView['font'];
+  fontSize: number;
+  classificationLevel: LetterheadView['classificationLevel'];
+  opening: string;
+  closing: string;
 }
 
 
@@ -73,6 +81,13 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
       numberFormat: v.numberFormat,
       classification: v.classification ?? '',
       tembusan: (v.tembusan ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+      paper: v.paper,
+      margins: v.margins,
+      font: v.font,
+      fontSize: v.fontSize,
+      classificationLevel: v.classificationLevel,
+      opening: (v.opening ?? '').trim(),
+      closing: (v.closing ?? '').trim(),
     });
     setBusy(false);
     if (r.ok) {
@@ -117,6 +132,7 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
             <Form.Item name="tembusan" label={t('letterhead.tembusan')} extra={t('letterhead.tembusanHint')}>
               <Input.TextArea rows={3} />
             </Form.Item>
+            <LetterPageFields />
             <Form.Item label={t('letterhead.logo')}>
               <Space>
                 <Upload accept="image/png,image/jpeg" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
