@@ -9,6 +9,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import signpdf from '@signpdf/signpdf';
 import { AppError } from '../../../shared/result';
+import { signatureTextTokens } from './pades-text';
 
 export interface PadesOptions {
   p12: Buffer;
@@ -34,7 +35,9 @@ export async function signPdfPades(pdf: Buffer, o: PadesOptions): Promise<Buffer
     throw new AppError('VALIDATION', 'Sertifikat .p12 tidak dapat dibuka.');
   }
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  pdflibAddPlaceholder({ pdfDoc: doc, reason: o.reason, contactInfo: o.contactInfo, name: o.name, location: o.location, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
+  const text = signatureTextTokens({ reason: o.reason, name: o.name, location: o.location, contactInfo: o.contactInfo });
+  pdflibAddPlaceholder({ pdfDoc: doc, ...text.tokens, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
+  text.apply(doc);
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   try {
     return await signpdf.sign(withPlaceholder, signer, o.signingTime);
