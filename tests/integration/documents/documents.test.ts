@@ -132,8 +132,17 @@ describe('documents from a demo office', () => {
     const r = await alur(['--data', data, 'sheet', ref, '--out', file]);
     expect(r.code, r.err).toBe(0);
     const text = pdfText(file);
-    for (const s of ['LEMBAR DISPOSISI', ref, 'Nomor agenda', 'Aduan dari', 'Tanggal aduan', 'Diterima tanggal', 'Sifat', 'Hal', 'Instruksi', 'Disposisi berikutnya', 'Tanda tangan elektronik SAH']) expect(text).toContain(s);
+    for (const s of ['LEMBAR DISPOSISI', ref, 'Nomor agenda', 'Aduan dari', 'Surat dari', 'Tanggal aduan', 'Diterima tanggal', 'Sifat', 'Sangat Segera', 'Rahasia', 'Hal', 'Diteruskan kepada', 'Instruksi', 'Catatan', 'Paraf / tanggal', 'TTE sah']) expect(text).toContain(s);
+    // One page per unit's part of the chain (the desk's and the OPD's), Indonesian dates only.
+    const units = Number((ctx.opened.sqlite.prepare('SELECT count(DISTINCT unit_id) AS n FROM case_task WHERE case_id = ?').get(caseId) as { n: number }).n);
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])).toBe(units);
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text).toMatch(/Nomor agenda \d+\/20\d\d/);
+    // A forward names the post and the official who held it.
+    expect(text).toMatch(/Sekretaris [^()]+\([^)]+\)/);
     expect(qrOf(file, 'doc-sheet.png')).toBe(`ALUR:S:${caseId}:${ref}`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', file, path.join(ARTIFACTS, 'sheet')]);
     expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
   });
 

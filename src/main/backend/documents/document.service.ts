@@ -83,10 +83,8 @@ export async function makeLetter(
 
 export async function makeSheet(ctx: BackendContext, caller: Caller, caseId: string): Promise<DocumentFile> {
   await requireVisible(ctx, caller, caseId);
-  const office = await ctx.office();
-  // The sheet carries the letterhead of the caller's own unit (an OPD prints its own sheet).
-  const unitId = caller.actor.positions[0]?.unitId ?? office.hubUnitId;
-  const sheet = await dispositionSheet(ctx, caseId, unitId);
+  // One sheet per unit's part of the chain, each with that unit's letterhead.
+  const sheet = await dispositionSheet(ctx, caseId);
   const sha256 = await recordIssue(ctx, caller, caseId, 'sheet', 'pdf', sheet.pdf, null);
   return { fileName: `lembar-disposisi-${safeRef(sheet.ref)}.pdf`, mime: MIME.pdf, dataBase64: sheet.pdf.toString('base64'), sha256, letterNumber: null, verifyCode: null };
 }
