@@ -127,6 +127,24 @@ describe('documents from a demo office', () => {
     expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
   });
 
+  it('a case answered by two OPDs offers both letters: the CLI lists them and prints the one named', async () => {
+    const two = ctx.opened.sqlite
+      .prepare("SELECT c.ref AS ref, group_concat(json_extract(e.payload, '$.letter.number'), '|') AS nums FROM event e JOIN cases c ON c.id = e.case_id WHERE e.type = 'case.approved' AND json_extract(e.payload, '$.letter.number') IS NOT NULL GROUP BY c.id HAVING count(*) > 1 ORDER BY c.ref LIMIT 1")
+      .get() as { ref: string; nums: string } | undefined;
+    if (!two) throw new Error('demo has no case answered by two OPDs');
+    const nums = two.nums.split('|');
+    const file = path.join(dir, 'dua.pdf');
+    const listed = await alur(['--data', data, 'letter', two.ref, '--out', file]);
+    expect(listed.code).toBe(1);
+    for (const n of nums) expect(listed.err).toContain(n);
+    expect(fs.existsSync(file)).toBe(false);
+    for (const n of nums) {
+      const r = await alur(['--data', data, 'letter', two.ref, '--nomor', n, '--out', file]);
+      expect(r.code, r.err).toBe(0);
+      expect(pdfText(file)).toContain(n);
+    }
+  });
+
   it('prints the disposition sheet with every disposition and a QR code naming the case', async () => {
     const file = path.join(dir, 'lembar.pdf');
     const r = await alur(['--data', data, 'sheet', ref, '--out', file]);

@@ -119,6 +119,16 @@ export function letterActs(events: readonly CaseEvent[]): Array<EventOf<'case.ap
   return events.filter((e): e is EventOf<'case.approved'> => e.type === 'case.approved' && e.payload.letter !== null);
 }
 
+/** The letters a case has (one per OPD that answered it), oldest first, conflicts left out. */
+export async function caseLetters(ctx: BackendContext, caseId: string): Promise<Array<{ eventId: string; number: string; unitName: string }>> {
+  const st = await loadStoredCase(ctx.db, caseId);
+  if (!st) return [];
+  const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u.name]));
+  return letterActs(await loadCaseEvents(ctx.db, caseId))
+    .filter((e) => !st.s.conflicts.some((c) => c.eventId === e.id))
+    .map((e) => ({ eventId: e.id, number: e.payload.letter?.number ?? '', unitName: units.get(e.payload.letter?.unitId ?? '') ?? '-' }));
+}
+
 function numberWords(n: number): string {
   const words = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh'];
   return words[n] ?? String(n);
