@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { unzipSync, strFromU8 } from 'fflate';
+import ExcelJS from 'exceljs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { letterContent } from '../../../src/main/backend/documents/letter-conten
 import { letterPdf } from '../../../src/main/backend/documents/letter-pdf';
 import { letterDocx } from '../../../src/main/backend/documents/letter-docx';
 import { highestSeenSeq } from '../../../src/main/backend/documents/letter-number';
+import { listRefs } from '../../../src/main/backend/refdata/ref-store';
 import { issuedCopyQuery } from '../../../src/main/backend/documents/document.service';
 import { blobPath } from '../../../src/main/backend/services/attachment.service';
 import { DEMO_PASSWORD } from '../../../src/main/cli/demo/generator';
@@ -143,6 +145,32 @@ describe('documents from a demo office', () => {
       expect(r.code, r.err).toBe(0);
       expect(pdfText(file)).toContain(n);
     }
+  });
+
+  it('the unit\'s outgoing letter register lists its letters in number order with addressee, case, signer and issued copies', async () => {
+    const row = ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u, json_extract(payload, '$.letter.year') AS y FROM event WHERE id = ?").get(approvalId) as { u: string; y: number };
+    const code = (await listRefs(ctx.db, 'unit')).find((u) => u.id === row.u)?.code ?? '';
+    const file = path.join(dir, 'agenda.xlsx');
+    const r = await alur(['--data', data, 'letters', '--unit', code, '--year', String(row.y), '--out', file]);
+    expect(r.code, r.err).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Surat Keluar');
+    const values = (n: number) => ((ws?.getRow(n).values ?? []) as unknown[]).slice(1).map((v) => String(v ?? ''));
+    expect(values(1)[0]).toBe('BUKU AGENDA SURAT KELUAR');
+    expect(values(5)).toEqual(['No.', 'Nomor surat', 'Tanggal', 'Kepada', 'Nomor aduan', 'Hal', 'Penanda tangan', 'Salinan diterbitkan']);
+    const letters = ctx.opened.sqlite
+      .prepare("SELECT id, json_extract(payload, '$.letter.number') AS n FROM event WHERE type = 'case.approved' AND json_extract(payload, '$.letter.unitId') = ? AND json_extract(payload, '$.letter.year') = ? ORDER BY json_extract(payload, '$.letter.seq')")
+      .all(row.u, row.y) as Array<{ id: string; n: string }>;
+    expect(Array.from({ length: letters.length }, (_v, i) => values(6 + i)[1])).toEqual(letters.map((l) => l.n));
+    const mine = letters.findIndex((l) => l.id === approvalId);
+    const copies = (ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued' AND json_extract(payload, '$.sourceEventId') = ?").get(approvalId) as { n: number }).n;
+    const line = values(6 + mine);
+    expect(line[4]).toBe(ref);
+    expect(line[6]).toContain(signedName);
+    expect(line[3]).toMatch(/^Kepala Dinas/);
+    expect(line[2]).toMatch(/^\d{1,2} [A-Z][a-z]+ 20\d\d$/);
+    expect(Number(line[7])).toBe(copies);
   });
 
   it('prints the disposition sheet with every disposition and a QR code naming the case', async () => {

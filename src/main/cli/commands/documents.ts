@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/result';
 import type { DocumentFile, DocumentVerification } from '../../../shared/api/views-documents';
-import { makeLetter, makeSheet, verifyCode, verifyFile } from '../../backend/documents/document.service';
+import { letterRegisterFile, makeLetter, makeSheet, verifyCode, verifyFile } from '../../backend/documents/document.service';
+import { listRefs } from '../../backend/refdata/ref-store';
 import { caseLetters } from '../../backend/documents/letter-content';
 import type { BackendContext } from '../../backend/services/context';
 import type { CliEnv } from '../main';
@@ -85,6 +86,24 @@ export function documentCommands(program: Command, run: Run): void {
         const doc = await makeLetter(ctx, await cliCaller(ctx), caseId, await chooseLetter(ctx, caseId, ref, o.nomor ?? null), o.format, pades);
         writeOut(o.out, doc);
         env.io.out(`Surat ${doc.letterNumber ?? ''} (kode verifikasi ${doc.verifyCode ?? '-'}) ditulis ke ${path.resolve(o.out)}`);
+      }),
+    );
+  program
+    .command('letters')
+    .description('buku agenda surat keluar sebuah unit untuk satu tahun sebagai XLSX')
+    .requiredOption('--unit <kode>', 'kode unit (lihat Pengaturan › Organisasi)')
+    .requiredOption('--year <tahun>', 'tahun surat, mis. 2026')
+    .requiredOption('--out <file>', 'berkas XLSX yang ditulis')
+    .action((o: { unit: string; year: string; out: string }) =>
+      run(async (env) => {
+        const year = Number(o.year);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('VALIDATION', `Tahun tidak sah: ${o.year}`);
+        const ctx = await env.open();
+        const unit = (await listRefs(ctx.db, 'unit')).find((u) => u.code.toLowerCase() === o.unit.trim().toLowerCase());
+        if (!unit) throw new AppError('NOT_FOUND', `Tidak ada unit berkode ${o.unit}.`);
+        const doc = await letterRegisterFile(ctx, await cliCaller(ctx), unit.id, year);
+        writeOut(o.out, doc);
+        env.io.out(`Buku agenda surat keluar ${unit.name} ${year} ditulis ke ${path.resolve(o.out)}`);
       }),
     );
   program

@@ -24,6 +24,8 @@ export const documentMethods = {
       .strict(),
     'user',
   ),
+  /** The unit's outgoing letter register (buku agenda surat keluar) of a year, as XLSX; not recorded on any case. */
+  'document.letterRegister': method<DocumentFile>()(z.object({ unitId: Id, year: z.number().int().min(2000).max(2100) }).strict(), 'user'),
   /** Checks a PDF or DOCX file: issued by Alur, unaltered, signature valid. */
   'document.verify': method<DocumentVerification>()(
     z.object({ fileName: z.string().min(1).max(300), dataBase64: z.string().min(1).max(30_000_000, 'berkas lebih dari 20 MB') }).strict(),
