@@ -10,6 +10,7 @@ import { readFileBase64 } from '../api/file-bytes';
 import { useNotify } from '../hooks/use-notify';
 import { useQuery } from '../hooks/use-query';
 import { LetterPageFields } from './letter-page-fields';
+import { LetterRegisterButton } from './letter-register-button';
 
 interface Fields {
   government: string;
@@ -41,6 +42,7 @@ export function LetterheadTab() {
       <Col xs={24} xl={16}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Select style={{ width: '100%' }} value={current?.unitId} onChange={setUnitId} options={q.data.map((h) => ({ value: h.unitId, label: h.unitName }))} data-testid="letterhead-unit" aria-label={t('org.unit')} />
+          {current && <LetterRegisterButton unitId={current.unitId} />}
           {current && <LetterheadForm key={current.unitId} head={current} onSaved={q.reload} />}
         </Space>
       </Col>
