@@ -16,6 +16,7 @@ import { actingTitle } from '../components/positions-text';
 import { wallClockToInstant } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
+import { DraftReturnNotice, lastDraft } from './draft-revision';
 
 interface Props {
   detail: CaseDetail;
@@ -107,7 +108,7 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={{ urgency: detail.case.urgency, response: kind === 'answer' ? (detail.case.response ?? '') : undefined }}
+        initialValues={{ urgency: detail.case.urgency, response: kind === 'answer' ? (detail.case.response ?? '') : kind === 'draft' ? (lastDraft(detail).text ?? undefined) : undefined }}
       >
         {kind === 'dispose' && (
           <>
@@ -123,6 +124,7 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
             </Form.Item>
           </>
         )}
+        {kind === 'draft' && <DraftReturnNotice detail={detail} />}
         {(kind === 'draft' || kind === 'answer') && (
           <Form.Item
             name="response"
