@@ -17,6 +17,7 @@ import { wallClockToInstant } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { DraftReturnNotice, lastDraft } from './draft-revision';
+import { LetterPreviewButton } from './letter-preview-button';
 
 interface Props {
   detail: CaseDetail;
@@ -125,6 +126,7 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
           </>
         )}
         {kind === 'draft' && <DraftReturnNotice detail={detail} />}
+        {(kind === 'draft' || kind === 'approve') && <LetterPreviewButton caseId={detail.case.id} response={() => (form.getFieldValue('response') as string | undefined) ?? null} />}
         {(kind === 'draft' || kind === 'answer') && (
           <Form.Item
             name="response"

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { saveDocument } from '../api/files';
 import { useNotify } from '../hooks/use-notify';
+import { deliverDocument } from '../case/deliver-document';
 
 export function LetterRegisterButton({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
@@ -15,16 +16,8 @@ export function LetterRegisterButton({ unitId }: { unitId: string }) {
 
   async function save(): Promise<void> {
     setBusy(true);
-    const made = await api['document.letterRegister']({ unitId, year });
-    if (!made.ok) {
-      setBusy(false);
-      notify.error(made.error);
-      return;
-    }
-    const saved = await saveDocument(made.value);
+    await deliverDocument(() => api['document.letterRegister']({ unitId, year }), saveDocument, notify, (where) => t('docs.saved', { where }));
     setBusy(false);
-    if (!saved.ok) notify.error(saved.error);
-    else if (saved.value) notify.success(t('docs.saved', { where: saved.value }));
   }
 
   return (

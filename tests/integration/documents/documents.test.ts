@@ -173,6 +173,27 @@ describe('documents from a demo office', () => {
     expect(Number(line[7])).toBe(copies);
   });
 
+  it('previews the letter before signing: the rendered page with the drafter\'s text, marked KONSEP, unnumbered, not recorded, not verifiable', async () => {
+    const open = ctx.opened.sqlite
+      .prepare("SELECT t.case_id AS id FROM case_task t WHERE t.state = 'open' AND t.step_id IN ('penyusunan', 'persetujuan') ORDER BY t.case_id LIMIT 1")
+      .get() as { id: string } | undefined;
+    if (!open) throw new Error('demo has no case being drafted or approved');
+    const before = issuedCount();
+    const text = 'Jalan telah ditambal oleh tim lapangan pada tanggal 3 Februari 2026.';
+    const preview = await call(ctx, 'document.preview', admin, { caseId: open.id, response: text });
+    const file = path.join(dir, 'pratinjau.pdf');
+    fs.writeFileSync(file, Buffer.from(preview.dataBase64, 'base64'));
+    const shown = layoutText(file);
+    // (The KONSEP watermark is drawn diagonally; pdftotext reads it letter by letter.)
+    for (const s of ['Pratinjau konsep', '(nomor terbit saat ditandatangani)', text, 'Menindaklanjuti', 'belum ditandatangani']) expect(shown).toContain(s);
+    expect(shown).not.toContain('Kode verifikasi');
+    expect(issuedCount()).toBe(before);
+    const v = await alur(['--data', data, 'verify', file]);
+    expect(v.code).toBe(1);
+    expect(v.out).toMatch(/bukan dokumen yang diterbitkan Alur/);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(ARTIFACTS, 'letter-preview')]);
+  });
+
   it('prints the disposition sheet with every disposition and a QR code naming the case', async () => {
     const file = path.join(dir, 'lembar.pdf');
     const r = await alur(['--data', data, 'sheet', ref, '--out', file]);

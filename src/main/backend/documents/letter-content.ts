@@ -65,6 +65,8 @@ export interface LetterContent {
   qrText: string;
   signature: SignatureCheck;
   signedAt: number;
+  /** A preview before signing: marked KONSEP, no verification claim or code. */
+  draft?: boolean;
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -142,7 +144,17 @@ export async function letterContent(ctx: BackendContext, caseId: string, eventId
   const acts = letterActs(events).filter((e) => !st.s.conflicts.some((c) => c.eventId === e.id));
   const act = eventId ? acts.find((e) => e.id === eventId) : acts[acts.length - 1];
   if (!act || !act.payload.letter) throw new AppError('NOT_FOUND', 'Aduan ini belum memiliki surat tanggapan: surat terbit saat tanggapan disetujui dan ditandatangani.');
+  return contentOfAct(ctx, st, events, act);
+}
+
+/**
+ * The letter an approval issues. The preview (letter-preview.ts) passes an approval not yet
+ * made, so the drafter and the approver see the very page that signing will issue.
+ */
+export async function contentOfAct(ctx: BackendContext, st: NonNullable<Awaited<ReturnType<typeof loadStoredCase>>>, events: readonly CaseEvent[], act: EventOf<'case.approved'>): Promise<LetterContent> {
+  const caseId = st.s.id;
   const letter = act.payload.letter;
+  if (!letter) throw new AppError('NOT_FOUND', 'Persetujuan ini tidak menerbitkan surat.');
   const office = await ctx.office();
   const proj = await ctx.projection();
   const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));

@@ -96,11 +96,13 @@ export function letterDefinition(l: LetterContent): TDocumentDefinitions {
     pageSize: { width: m.width, height: m.height },
     pageMargins: [mmToPt(mg.left), mmToPt(mg.top), mmToPt(mg.right), mmToPt(mg.bottom)],
     defaultStyle: { font: pdfFont(l.page.font), fontSize: l.page.fontSize },
-    info: { title: `Surat Tanggapan ${l.letter.number}`, author: l.signer.name, subject: l.hal, keywords: documentKeywords('letter', l.caseId, l.eventId), creationDate: new Date(l.signedAt) },
+    // A preview claims to be no issued letter, so the verifier never takes it for one.
+    info: { title: `Surat Tanggapan ${l.letter.number}`, author: l.signer.name, subject: l.hal, ...(l.draft ? {} : { keywords: documentKeywords('letter', l.caseId, l.eventId) }), creationDate: new Date(l.signedAt) },
+    ...(l.draft ? { watermark: { text: 'KONSEP', opacity: 0.12, bold: true } } : {}),
     // Page numbers as the rule has them: none on the first page, "- 2 -" centred on top after.
     header: (page) => (page > 1 ? { text: `- ${page} -`, alignment: 'center', fontSize: l.page.fontSize, margin: [0, mmToPt(mg.top) / 2, 0, 0] } : null),
     footer: () => ({
-      text: `Verifikasi: kode ${l.verifyCode} di aplikasi Alur (menu Verifikasi) atau pindai kode QR.`,
+      text: l.draft ? 'Pratinjau konsep: belum bernomor dan belum ditandatangani.' : `Verifikasi: kode ${l.verifyCode} di aplikasi Alur (menu Verifikasi) atau pindai kode QR.`,
       fontSize: 7,
       color: '#555',
       margin: [mmToPt(mg.left), Math.max(4, mmToPt(mg.bottom) / 2 - 4), mmToPt(mg.right), 0],

@@ -1,7 +1,7 @@
 /** Contract methods of signatures and documents (issue 6): keys, letterheads, sheets, letters, verification. */
 import { z } from 'zod';
 import { Id } from '../../domain/org';
-import { AttachmentRef } from '../../domain/events';
+import { AttachmentRef, MAX_DESCRIPTION } from '../../domain/events';
 import { method } from '../method';
 import { LetterPageFields } from '../../domain/letter-page';
 import type { DocumentFile, DocumentVerification, KeyView, LetterheadView } from '../views-documents';
@@ -24,6 +24,8 @@ export const documentMethods = {
       .strict(),
     'user',
   ),
+  /** The letter as signing would issue it (KONSEP, no number, not recorded), from `response` or the current draft. */
+  'document.preview': method<DocumentFile>()(z.object({ caseId: z.uuid(), response: z.string().max(MAX_DESCRIPTION).nullable().default(null) }).strict(), 'user'),
   /** The unit's outgoing letter register (buku agenda surat keluar) of a year, as XLSX; not recorded on any case. */
   'document.letterRegister': method<DocumentFile>()(z.object({ unitId: Id, year: z.number().int().min(2000).max(2100) }).strict(), 'user'),
   /** Checks a PDF or DOCX file: issued by Alur, unaltered, signature valid. */
