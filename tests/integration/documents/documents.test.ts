@@ -295,8 +295,16 @@ describe('documents from a demo office', () => {
       fs.writeFileSync(path.join(dir, `${name}.pdf`), await letterPdf(ctx.options.resourcesDir, content));
       fs.writeFileSync(path.join(dir, `${name}.docx`), await letterDocx(content));
     }
-    // One LibreOffice run for both files, with its own profile (another soffice may be running).
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.join(dir, 'a.docx'), path.join(dir, 'b.docx')], { stdio: 'ignore', timeout: 90_000 });
+    // One LibreOffice run for both files, with its own profile (another soffice may be running),
+    // seeing the fonts the app ships (as a workstation with them installed would) besides the
+    // system's, whose metric aliases map Arial and Bookman Old Style to them.
+    const fontsConf = path.join(dir, 'fonts.conf');
+    fs.writeFileSync(fontsConf, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${path.join(ctx.options.resourcesDir, 'fonts')}</dir><cachedir>${path.join(dir, 'fc-cache')}</cachedir></fontconfig>`);
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.join(dir, 'a.docx'), path.join(dir, 'b.docx')], {
+      stdio: 'ignore',
+      timeout: 90_000,
+      env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+    });
     const pages = (f: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1]);
     // Read line by line as laid out: the same words on the same lines in the same order.
     const words = (f: string) => layoutText(f).trim().split(' ');
