@@ -117,7 +117,7 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await pickOption(p, p.getByTestId('saved-search-select'), 'Permintaan informasi');
     await p.locator('.ant-select').filter({ hasText: 'Permintaan informasi' }).first().waitFor();
-    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row td:nth-child(3)').allTextContents()).every((x) => x === 'Permintaan informasi')).toBe(true);
+    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row [data-testid="case-meta"]').allTextContents()).every((x) => x.startsWith('Permintaan informasi · '))).toBe(true);
     await table.locator('tbody tr.ant-table-row').filter({ hasText: TITLE }).waitFor();
     await screenshot(p, 'desk-05-saved-search');
 
