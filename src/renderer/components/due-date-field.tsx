@@ -6,7 +6,7 @@
  * - a date alone (typed, or a day picked) means the END of that office day (the weekday's
  *   closing time in the office calendar), never 00:00.
  */
-import { DatePicker, Typography } from 'antd';
+import { DatePicker, Space, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useState, type FocusEvent, type KeyboardEvent } from 'react';
@@ -73,10 +73,10 @@ export function DueDateField({ value, onChange, onInvalid, testId, id }: Props) 
     onInvalid?.(message);
   }
 
-  function set(v: Dayjs | null): void {
+  /** A day (picked or typed without a time) becomes the end of that office day. */
+  function setDay(d: Dayjs | null): void {
     report(null);
-    // A picked day comes at 00:00: the person meant the day, which ends at closing time.
-    onChange?.(v && v.hour() === 0 && v.minute() === 0 ? atClosing(hours, v) : v);
+    onChange?.(d ? atClosing(hours, d) : null);
   }
 
   // The picker keeps typed text it cannot read to itself: read it here, take it or say no.
@@ -85,37 +85,54 @@ export function DueDateField({ value, onChange, onInvalid, testId, id }: Props) 
     if (!input) return;
     const text = input.value.trim();
     if (!text) {
-      if (error) report(null);
+      // Emptied and confirmed with Enter: no special deadline (the SOP standard applies).
+      if (error || (value && e.type === 'keydown')) setDay(null);
       return;
     }
-    if (value && text === value.format(t('format.dateTimePicker'))) return;
+    if (value && text === value.format(t('format.datePicker'))) return;
     const parsed = parseTypedDeadline(text, hours);
-    if (parsed) set(parsed);
-    else report(t('ui.date.unreadable', { text }));
+    if (parsed) {
+      report(null);
+      onChange?.(parsed);
+    } else report(t('ui.date.unreadable', { text }));
   }
 
+  // Date and time apart: antd's combined picker shows 00:00 for a clicked day until confirmed,
+  // and drops typed text that lacks the time; a day alone here is always the closing time.
   return (
-    <>
-      <DatePicker
-        id={id}
-        value={value ?? null}
-        onChange={set}
-        showTime={{ format: 'HH:mm' }}
-        format={t('format.dateTimePicker')}
-        status={error ? 'error' : undefined}
-        style={{ width: '100%' }}
-        needConfirm={false}
-        onBlur={readTyped}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') readTyped(e);
-        }}
-        data-testid={testId}
-      />
+    <div data-testid={testId}>
+      <Space.Compact style={{ width: '100%' }}>
+        <DatePicker
+          id={id}
+          value={value ?? null}
+          onChange={setDay}
+          format={t('format.datePicker')}
+          status={error ? 'error' : undefined}
+          style={{ flex: 3 }}
+          onBlur={readTyped}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') readTyped(e);
+          }}
+        />
+        <TimePicker
+          aria-label={t('ui.date.time')}
+          value={value ?? null}
+          format="HH.mm"
+          minuteStep={5}
+          needConfirm={false}
+          allowClear={false}
+          disabled={!value}
+          style={{ flex: 2 }}
+          onChange={(tm) => {
+            if (value && tm) onChange?.(value.hour(tm.hour()).minute(tm.minute()).second(0).millisecond(0));
+          }}
+        />
+      </Space.Compact>
       {error && (
         <Typography.Text type="danger" role="alert" data-testid={testId ? `${testId}-error` : undefined}>
           {error}
         </Typography.Text>
       )}
-    </>
+    </div>
   );
 }

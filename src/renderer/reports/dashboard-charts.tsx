@@ -74,7 +74,7 @@ export function TrendChart({ points: all, today }: { points: TrendPoint[]; today
   const points = all.filter((p) => p.start <= today);
   if (points.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noData')} />;
   return (
-    <div data-testid="chart-trend">
+    <div data-testid="chart-trend" data-points={points.map((p) => p.start).join(';')}>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
