@@ -88,6 +88,8 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await p.locator('[data-testid="timeline-entry"][data-type="case.answered"]').filter({ hasText: 'Mal Pelayanan Publik' }).waitFor();
     await p.getByTestId('case-fields').getByText('Selesai').waitFor();
     await expect.poll(() => p.getByTestId('allowed-actions').getByRole('button').count()).toBe(0);
+    // Kalimantan Timur's SOP issues no response letter: the case page promises none.
+    expect(await p.getByTestId('letter-none').innerText()).toContain('tidak menerbitkan surat tanggapan');
     await screenshot(p, 'desk-04-kaltim-direct-answer');
 
     const token = await apiLogin(server, 'operator', DEMO_PASSWORD);

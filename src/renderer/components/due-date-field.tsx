@@ -7,50 +7,12 @@
  *   closing time in the office calendar), never 00:00.
  */
 import { DatePicker, Space, TimePicker, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficeHours } from '../../shared/calendar/working-time';
 import { api } from '../api/client';
+import { atClosing, parseTypedDeadline } from '../format/deadline';
 import { useQuery } from '../hooks/use-query';
-
-dayjs.extend(customParseFormat);
-
-const DATE_TIME_FORMATS = ['DD/MM/YYYY HH.mm', 'D/M/YYYY HH.mm', 'DD/MM/YYYY HH:mm', 'D/M/YYYY HH:mm', 'DD-MM-YYYY HH.mm', 'DD-MM-YYYY HH:mm', 'YYYY-MM-DD HH:mm'];
-const DATE_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'D-M-YYYY', 'DD.MM.YYYY', 'YYYY-MM-DD'];
-
-/** The closing time ("HH:MM") of the weekday of `day`, or the latest closing time of the week when that day is closed. */
-export function closingTime(hours: OfficeHours | undefined, day: Dayjs): string {
-  if (!hours) return '16:00';
-  const iso = String(((day.day() + 6) % 7) + 1) as keyof OfficeHours;
-  const today = hours[iso];
-  const last = today[today.length - 1];
-  if (last) return last.end;
-  const ends = Object.values(hours).flatMap((d) => d.map((iv) => iv.end));
-  return ends.sort().at(-1) ?? '16:00';
-}
-
-/** `day` at the office's closing time of that day. */
-function atClosing(hours: OfficeHours | undefined, day: Dayjs): Dayjs {
-  const [h = '16', m = '0'] = closingTime(hours, day).split(':');
-  // 24:00 is the end of the day: the last minute of it.
-  return Number(h) >= 24 ? day.hour(23).minute(59).second(0).millisecond(0) : day.hour(Number(h)).minute(Number(m)).second(0).millisecond(0);
-}
-
-/** Parses typed text: a date and time, or a date alone (then at closing time); null when not a date. */
-export function parseTypedDeadline(text: string, hours: OfficeHours | undefined): Dayjs | null {
-  const s = text.trim().replace(/\s+/g, ' ');
-  for (const f of DATE_TIME_FORMATS) {
-    const d = dayjs(s, f, true);
-    if (d.isValid()) return d;
-  }
-  for (const f of DATE_FORMATS) {
-    const d = dayjs(s, f, true);
-    if (d.isValid()) return atClosing(hours, d);
-  }
-  return null;
-}
 
 interface Props {
   value?: Dayjs | null;
@@ -67,6 +29,7 @@ export function DueDateField({ value, onChange, onInvalid, testId, id }: Props) 
   const calendar = useQuery(() => api['calendar.get']({}), 'calendar');
   const hours = calendar.data?.officeHours;
   const [error, setError] = useState<string | null>(null);
+  const typed = useRef(false);
 
   function report(message: string | null): void {
     setError(message);
@@ -89,7 +52,9 @@ export function DueDateField({ value, onChange, onInvalid, testId, id }: Props) 
       if (error || (value && e.type === 'keydown')) setDay(null);
       return;
     }
-    if (value && text === value.format(t('format.datePicker'))) return;
+    // Only what the user typed since: leaving the field untouched keeps a time set in the time picker.
+    if (!typed.current && value && text === value.format(t('format.datePicker'))) return;
+    typed.current = false;
     const parsed = parseTypedDeadline(text, hours);
     if (parsed) {
       report(null);
@@ -112,6 +77,7 @@ export function DueDateField({ value, onChange, onInvalid, testId, id }: Props) 
           onBlur={readTyped}
           onKeyDown={(e) => {
             if (e.key === 'Enter') readTyped(e);
+            else if (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete') typed.current = true;
           }}
         />
         <TimePicker
