@@ -228,7 +228,7 @@ describe('a working day at 1366x768', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('alur.draft.')))).toEqual([]);
   });
 
-  it('settings and session: office settings, user search and sort, text size per user, another user lands on their inbox', async () => {
+  it('settings and session: office settings, user search and sort, text size per user, another user lands on their inbox (rows checked, opened with Enter)', async () => {
     await go(page, '#/settings', '[data-testid="users-table"] .ant-table-row');
     const users = page.getByTestId('users-table');
     await page.getByTestId('users-search').locator('input').fill('kadis');
@@ -255,13 +255,20 @@ describe('a working day at 1366x768', () => {
     await expect.poll(cellSize).toBe('16px');
     await screenshot(page, 'ui-settings-120');
 
-    // The admin was on a case page; kasi logs in here next and starts on kasi's inbox.
+    // The admin was on a case page; PUPR's desk logs in here next and starts on its own inbox,
+    // which holds the fast-lane case: rows checked like every screen, and opened from the keyboard.
     await go(page, `#/cases/${caseId}`, '[data-testid="case-ref"]');
     await logout(page);
-    await uiLogin(page, 'kasi', DEMO_PASSWORD);
-    await page.getByTestId('inbox-table').waitFor();
+    await uiLogin(page, 'pupr.admin', DEMO_PASSWORD);
+    const row = page.getByTestId('inbox-table').locator('tbody tr.ant-table-row').filter({ hasText: 'Lampu jalan mati di depan SDN 2 Paringin' });
+    await row.waitFor();
     expect(await page.evaluate(() => window.location.hash)).toBe('#/inbox');
     await expect.poll(cellSize).toBe('13px');
+    await check(page, 'inbox-opd');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('case-ref').waitFor();
+    expect(await page.evaluate(() => window.location.hash)).toBe(`#/cases/${caseId}`);
     await logout(page);
     await uiLogin(page, 'admin', DEMO_PASSWORD);
     await page.getByTestId('inbox-table').waitFor();
