@@ -118,6 +118,8 @@ export function InboxPage() {
         loading={inbox.loading && !inbox.data}
         columns={columns}
         dataSource={rows}
+        // Fixed: the columns keep their widths and the title takes the rest, whatever the rows hold.
+        tableLayout="fixed"
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         rowClassName={() => 'alur-clickable-row'}
         onRow={(r) => openableRow(() => navigate({ page: 'case', id: r.id }))}
