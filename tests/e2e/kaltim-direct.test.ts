@@ -88,6 +88,8 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await p.locator('[data-testid="timeline-entry"][data-type="case.answered"]').filter({ hasText: 'Mal Pelayanan Publik' }).waitFor();
     await p.getByTestId('case-fields').getByText('Selesai').waitFor();
     await expect.poll(() => p.getByTestId('allowed-actions').getByRole('button').count()).toBe(0);
+    // Kalimantan Timur's SOP issues no response letter: the case page promises none.
+    expect(await p.getByTestId('letter-none').innerText()).toContain('tidak menerbitkan surat tanggapan');
     await screenshot(p, 'desk-04-kaltim-direct-answer');
 
     const token = await apiLogin(server, 'operator', DEMO_PASSWORD);
@@ -117,7 +119,7 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await pickOption(p, p.getByTestId('saved-search-select'), 'Permintaan informasi');
     await p.locator('.ant-select').filter({ hasText: 'Permintaan informasi' }).first().waitFor();
-    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row td:nth-child(3)').allTextContents()).every((x) => x === 'Permintaan informasi')).toBe(true);
+    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row [data-testid="case-meta"]').allTextContents()).every((x) => x.startsWith('Permintaan informasi · '))).toBe(true);
     await table.locator('tbody tr.ant-table-row').filter({ hasText: TITLE }).waitFor();
     await screenshot(p, 'desk-05-saved-search');
 

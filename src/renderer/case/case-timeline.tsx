@@ -10,6 +10,7 @@ import type { SignatureCheck } from '../../shared/signing/canonical';
 import { CASE_TYPES, CHANNELS, URGENCIES } from '../../shared/domain/enums';
 import { actingTitle } from '../components/positions-text';
 import { formatCivilDate, formatDateTime, formatWorkMinutes } from '../format/dates';
+import { formatStandard } from '../format/numbers';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { api } from '../api/client';
@@ -233,7 +234,7 @@ export function CaseTimeline({ entries, caseId }: { entries: TimelineEntry[]; ca
               <Tag color={late ? 'red' : 'green'} style={{ marginInlineEnd: 4 }}>
                 {t('timeline.took', { took: formatWorkMinutes(e.tookMinutes, t) })}
               </Tag>
-              {e.standardMinutes !== null && t('timeline.standard', { standard: formatWorkMinutes(e.standardMinutes, t) })}
+              {e.standard !== null ? t('timeline.standard', { standard: formatStandard(e.standard, t) }) : e.standardMinutes !== null && t('timeline.standard', { standard: formatWorkMinutes(e.standardMinutes, t) })}
             </div>
           )}
           {e.conflict && <Typography.Text type="danger">{e.conflict}</Typography.Text>}

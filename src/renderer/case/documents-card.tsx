@@ -9,6 +9,7 @@ import type { Result } from '../../shared/result';
 import { api } from '../api/client';
 import { readFileBase64 } from '../api/file-bytes';
 import { printDocument, saveDocument } from '../api/files';
+import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { AttachmentLink } from './case-timeline';
 
@@ -17,6 +18,8 @@ type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter
 
 export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const { t } = useTranslation();
+  // Some SOPs (Kalimantan Timur) answer directly and issue no letter: promise none there.
+  const issuesLetters = useApp().overview.preset.steps.some((st) => st.actions.some((a) => a.kind === 'approve'));
   const notify = useNotify();
   const [busy, setBusy] = useState<Job | null>(null);
   const [padesOpen, setPadesOpen] = useState(false);
@@ -147,7 +150,9 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
               )}
             </>
           ) : (
-            <Typography.Text type="secondary">{t('docs.noLetter')}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="letter-none">
+              {issuesLetters ? t('docs.noLetter') : t('ui.docs.noLetterInSop')}
+            </Typography.Text>
           )}
         </Space>
       </Space>

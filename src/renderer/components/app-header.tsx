@@ -3,6 +3,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useApp } from '../hooks/use-app';
+import { FontSizeControl } from './font-size-control';
 import { LanguageSwitch } from './language-switch';
 import { actingTitle } from './positions-text';
 
@@ -31,6 +32,7 @@ export function AppHeader({ onLogout }: { onLogout: () => void }) {
           </Tooltip>
         ))}
       </Space>
+      <FontSizeControl />
       <LanguageSwitch />
       <Popconfirm title={t('header.logoutConfirm')} okText={t('header.logout')} cancelText={t('common.cancel')} onConfirm={() => logout()}>
         <Button icon={<LogoutOutlined />} data-testid="logout">
