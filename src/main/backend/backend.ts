@@ -8,6 +8,8 @@ import type { ServerEvent, MethodName } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, LATEST_SCHEMA_VERSION } from './db/database';
+import { storageError } from './db/storage-errors';
+import { fillMissingHashes } from './projection/event-hash';
 import { BackendContext, newDeviceId, type BackendOptions } from './services/context';
 import { authenticate, requireCaller, type Caller } from './services/auth.service';
 import { runAutomation, warnDueSoon } from './services/automation';
@@ -54,13 +56,16 @@ export async function dispatch(ctx: BackendContext, method: string, token: strin
     return ok(await handler(ctx, caller, parsed.data as never));
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toApiError() };
+    const storage = storageError(e);
+    if (storage) return { ok: false, error: storage.toApiError() };
     return err('INTERNAL', `Kesalahan internal: ${(e as Error).message ?? String(e)}`);
   }
 }
 
 /** Opens the backend for a data directory and returns its context (for the CLI and tests). */
 export async function openContext(opts: BackendOptions): Promise<BackendContext> {
-  const opened = await openDatabase(opts.dataDir);
+  const opened = await openDatabase(opts.dataDir, undefined, opts.owner);
+  fillMissingHashes(opened.sqlite);
   const meta = new Map((await opened.db.selectFrom('local_meta').selectAll().execute()).map((r) => [r.key, r.value]));
   let deviceId = meta.get('device_id');
   if (!deviceId) {

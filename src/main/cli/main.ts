@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../../shared/result';
 import { openContext } from '../backend/backend';
+import { storageError } from '../backend/db/storage-errors';
 import type { BackendContext } from '../backend/services/context';
 import { appVersion, resolveDataDir, resourcesDir } from './paths';
 import { initCommand } from './commands/init';
@@ -83,7 +84,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io,
       dataDir,
       open: async (opts) => {
-        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), ...opts });
+        const owner = { label: `perintah "alur ${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`, waitMs: 10_000, onWait: (m: string) => io.err(`alur: ${m}`) };
+        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), owner, ...opts });
         contexts.push(ctx);
         return ctx;
       },
@@ -99,7 +101,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       // --help and --version exit through here with code 0.
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const msg = e instanceof AppError ? e.message : e instanceof Error ? e.message : String(e);
+    const msg = e instanceof AppError ? e.message : (storageError(e)?.message ?? (e instanceof Error ? e.message : String(e)));
     io.err(`alur: ${msg.split('\n')[0]}`);
     return 1;
   } finally {

@@ -14,6 +14,7 @@ import { WorkflowPreset } from '../../../shared/workflow/preset';
 import { buildCalendar } from '../../../shared/calendar/default-calendar';
 import type { Database } from '../db/schema';
 import type { OpenedDatabase } from '../db/database';
+import type { LockOptions } from '../db/folder-lock';
 import { CaseWriter, type ProjectionContext } from '../projection/case-projection';
 import { getRef, listRefs } from '../refdata/ref-store';
 import type { OfficeSettings } from '../refdata/kinds';
@@ -26,6 +27,8 @@ export interface BackendOptions {
   now?: () => number;
   /** Injectable randomness (floats in [0,1)) so the demo is the same for the same seed. */
   random?: () => number;
+  /** Who takes the data folder's lock, and how long to wait for another owner (db/folder-lock.ts). */
+  owner?: LockOptions;
 }
 
 export interface Session {

@@ -140,7 +140,7 @@ async function visibilityRefusals(client: pg.ClientBase, db: Kysely<Database>, r
  */
 async function appendPulled(ctx: BackendContext, events: readonly CaseEvent[]): Promise<CaseEvent[]> {
   const insert = ctx.opened.sqlite.prepare(
-    'INSERT INTO event (id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, local) VALUES (@id, @case_id, @type, @hlc, @at, @author_id, @position_id, @acting, @device_id, @payload, @signature, @local) ON CONFLICT (id) DO NOTHING',
+    'INSERT INTO event (id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, local, hash) VALUES (@id, @case_id, @type, @hlc, @at, @author_id, @position_id, @acting, @device_id, @payload, @signature, @local, @hash) ON CONFLICT (id) DO NOTHING',
   );
   const added: CaseEvent[] = [];
   for (const e of events) if (insert.run(eventToRow(e, false)).changes > 0) added.push(e);
