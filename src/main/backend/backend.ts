@@ -7,9 +7,10 @@
 import type { ServerEvent, MethodName } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
-import { openDatabase, LATEST_SCHEMA_VERSION } from './db/database';
+import { openDatabase, LATEST_SCHEMA_VERSION, type OpenedDatabase } from './db/database';
 import { storageError } from './db/storage-errors';
 import { fillMissingHashes } from './projection/event-hash';
+import { checkCounters } from './backup/backup.service';
 import { BackendContext, newDeviceId, type BackendOptions } from './services/context';
 import { authenticate, requireCaller, type Caller } from './services/auth.service';
 import { runAutomation, warnDueSoon } from './services/automation';
@@ -65,6 +66,15 @@ export async function dispatch(ctx: BackendContext, method: string, token: strin
 /** Opens the backend for a data directory and returns its context (for the CLI and tests). */
 export async function openContext(opts: BackendOptions): Promise<BackendContext> {
   const opened = await openDatabase(opts.dataDir, undefined, opts.owner);
+  try {
+    return await contextOf(opened, opts);
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
+}
+
+async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<BackendContext> {
   fillMissingHashes(opened.sqlite);
   const meta = new Map((await opened.db.selectFrom('local_meta').selectAll().execute()).map((r) => [r.key, r.value]));
   let deviceId = meta.get('device_id');
@@ -72,7 +82,10 @@ export async function openContext(opts: BackendOptions): Promise<BackendContext>
     deviceId = newDeviceId(opts.random);
     await opened.db.insertInto('local_meta').values({ key: 'device_id', value: deviceId }).execute();
   }
-  return new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
+  const ctx = new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
+  // A counter behind the log (an older database copied back) is raised before any work.
+  await checkCounters(ctx);
+  return ctx;
 }
 
 /** Automatic closes, escalations and due-soon warnings run this often (warnings an hour ahead). */
