@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../../shared/result';
 import { openContext } from '../backend/backend';
 import { storageError } from '../backend/db/storage-errors';
+import { passwordCostFromEnv } from '../backend/services/password';
 import type { BackendContext } from '../backend/services/context';
 import { appVersion, resolveDataDir, resourcesDir } from './paths';
 import { initCommand } from './commands/init';
@@ -87,7 +88,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       dataDir,
       open: async (opts) => {
         const owner = { label: `perintah "alur ${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`, waitMs: 10_000, onWait: (m: string) => io.err(`alur: ${m}`) };
-        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), owner, ...opts });
+        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), owner, passwordCost: passwordCostFromEnv(), ...opts });
         contexts.push(ctx);
         return ctx;
       },

@@ -2,6 +2,7 @@
  * The backend's shared state for one data directory: the database, this workstation's
  * identity and clock, the sessions, and the caches of reference data the engine needs.
  */
+import type { PasswordCost } from './password';
 import type { OpenKey } from '../keys/key-crypto';
 import { EventEmitter } from 'node:events';
 import crypto from 'node:crypto';
@@ -29,6 +30,8 @@ export interface BackendOptions {
   random?: () => number;
   /** Who takes the data folder's lock, and how long to wait for another owner (db/folder-lock.ts). */
   owner?: LockOptions;
+  /** scrypt cost of new password hashes: `owasp` (default, always in the app) or `test`. */
+  passwordCost?: PasswordCost;
 }
 
 export interface Session {
