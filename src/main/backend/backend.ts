@@ -10,7 +10,10 @@ import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, LATEST_SCHEMA_VERSION, type OpenedDatabase } from './db/database';
 import { storageError } from './db/storage-errors';
 import { fillMissingHashes } from './projection/event-hash';
-import { checkCounters } from './backup/backup.service';
+import { afterRestore, checkCounters, placeBackup, scheduledBackup, type PlacedBackup } from './backup/backup.service';
+import { verifyBackupFile } from './backup/backup-file';
+import { acquireFolderLock } from './db/folder-lock';
+import type { RestoreReport } from '../../shared/api/views-backup';
 import { BackendContext, newDeviceId, type BackendOptions } from './services/context';
 import { authenticate, requireCaller, type Caller } from './services/auth.service';
 import { runAutomation, warnDueSoon } from './services/automation';
@@ -22,6 +25,7 @@ import { documentHandlers } from './handlers/documents';
 import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
 import { importHandlers } from './handlers/imports';
+import { backupHandlers } from './handlers/backup';
 import type { Handler } from './handlers/types';
 
 export interface Backend {
@@ -30,7 +34,7 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...backupHandlers };
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);
@@ -91,27 +95,69 @@ async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<
 /** Automatic closes, escalations and due-soon warnings run this often (warnings an hour ahead). */
 const AUTOMATION_INTERVAL_MS = 60_000;
 
-/** The Backend interface the transports use; opening happens in the background. */
-export function openBackend(opts: BackendOptions): Backend {
-  const ready: Promise<Result<BackendContext>> = openContext(opts).then(
+function asResult(p: Promise<BackendContext>): Promise<Result<BackendContext>> {
+  return p.then(
     (ctx) => ok(ctx),
     (e: unknown) => (e instanceof AppError ? { ok: false as const, error: e.toApiError() } : err<BackendContext>('STORAGE', (e as Error).message)),
   );
+}
+
+/**
+ * The Backend interface the transports use; opening happens in the background. The open
+ * context can be replaced once, in place, by a restore (Pengaturan › Cadangan): the loops stop,
+ * the database closes with the folder's lock still held, the backup goes in, and a new
+ * context opens; every session of the old one ends.
+ */
+export function openBackend(opts: BackendOptions): Backend {
+  let ready = asResult(openContext(opts));
   const listeners = new Set<(e: ServerEvent) => void>();
   let timer: NodeJS.Timeout | null = null;
   let loop: SyncLoop | null = null;
-  void ready.then((r) => {
-    if (!r.ok) return;
-    const ctx = r.value;
+
+  const start = (ctx: BackendContext) => {
     ctx.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
+    ctx.host = { restore: (file) => restoreInPlace(ctx, file) };
     // The sync loop runs only once the workstation has a server configured; until then each
     // round ends at once with NOT_CONFIGURED, which the status bar shows as "Lokal".
     loop = startSyncLoop(ctx, { onRound: () => void syncStatus(ctx).then((status) => ctx.emit({ type: 'sync.status', status })) });
-    const tick = () => void runAutomation(r.value).then(() => warnDueSoon(r.value)).catch(() => undefined);
+    const tick = () => void runAutomation(ctx).then(() => warnDueSoon(ctx)).then(() => scheduledBackup(ctx)).catch(() => undefined);
     tick();
     timer = setInterval(tick, AUTOMATION_INTERVAL_MS);
     timer.unref();
-  });
+  };
+  const stop = async () => {
+    if (timer) clearInterval(timer);
+    timer = null;
+    // Let a running sync round finish before the database closes under it.
+    await loop?.stop();
+    loop = null;
+  };
+
+  async function restoreInPlace(old: BackendContext, file: string): Promise<RestoreReport> {
+    const lock = await acquireFolderLock(opts.dataDir, opts.owner);
+    try {
+      const verified = verifyBackupFile(file);
+      await stop();
+      await old.opened.close();
+      let placed: PlacedBackup | null = null;
+      try {
+        placed = placeBackup(opts.dataDir, file);
+      } finally {
+        // Reopen whatever is in place now: the backup, or the old database when placing failed.
+        ready = asResult(openContext(opts));
+        const r = await ready;
+        if (r.ok) start(r.value);
+      }
+      const r = await ready;
+      if (!r.ok) throw new AppError(r.error.code, r.error.message);
+      const after = await afterRestore(r.value);
+      return { file, cases: verified.cases, events: verified.events, setAside: placed.setAside, pulled: after.pulled, syncError: after.syncError };
+    } finally {
+      lock.release();
+    }
+  }
+
+  void ready.then((r) => r.ok && start(r.value));
   return {
     async call(method, token, input) {
       const r = await ready;
@@ -123,10 +169,8 @@ export function openBackend(opts: BackendOptions): Backend {
       return () => listeners.delete(listener);
     },
     close() {
-      if (timer) clearInterval(timer);
-      // Let a running sync round finish before the database closes under it.
       void (async () => {
-        await loop?.stop();
+        await stop();
         const r = await ready;
         if (r.ok) await r.value.opened.close();
       })();

@@ -58,6 +58,16 @@ export function backupDue(s: BackupSettings, now: number): boolean {
   return s.lastAt === null || now - Date.parse(s.lastAt) >= s.everyHours * 3_600_000;
 }
 
+/** Runs from the automation tick: a backup when one is due; a failure is kept for the UI, not thrown. */
+export function scheduledBackup(ctx: BackendContext): void {
+  if (!backupDue(readBackupSettings(ctx.options.dataDir), ctx.now())) return;
+  try {
+    backupNow(ctx);
+  } catch {
+    // backupNow recorded lastError; the Cadangan tab shows it.
+  }
+}
+
 export function backupsOf(ctx: BackendContext, folder?: string): BackupInfo[] {
   const f = folder ?? readBackupSettings(ctx.options.dataDir).folder;
   return f ? listBackups(f) : [];

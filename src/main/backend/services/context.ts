@@ -16,6 +16,7 @@ import { buildCalendar } from '../../../shared/calendar/default-calendar';
 import type { Database } from '../db/schema';
 import type { OpenedDatabase } from '../db/database';
 import type { LockOptions } from '../db/folder-lock';
+import type { RestoreReport } from '../../../shared/api/views-backup';
 import { CaseWriter, type ProjectionContext } from '../projection/case-projection';
 import { getRef, listRefs } from '../refdata/ref-store';
 import type { OfficeSettings } from '../refdata/kinds';
@@ -51,6 +52,8 @@ export class BackendContext {
   /** Writes the projections with cached statements (see CaseWriter). */
   readonly writer: CaseWriter;
   private projectionCtx: ProjectionContext | null = null;
+  /** Set by `openBackend`: what only the owner of the open database can do (a restore reopens it). */
+  host: { restore(file: string): Promise<RestoreReport> } | null = null;
 
   constructor(
     readonly opened: OpenedDatabase,
