@@ -26,7 +26,9 @@ import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
 import { importHandlers } from './handlers/imports';
 import { backupHandlers } from './handlers/backup';
+import { supportHandlers } from './handlers/support';
 import type { Handler } from './handlers/types';
+import { Logger } from './log/logger';
 
 export interface Backend {
   call(method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>>;
@@ -34,7 +36,7 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...backupHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...supportHandlers, ...backupHandlers };
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);
@@ -113,19 +115,37 @@ export function openBackend(opts: BackendOptions): Backend {
   const listeners = new Set<(e: ServerEvent) => void>();
   let timer: NodeJS.Timeout | null = null;
   let loop: SyncLoop | null = null;
-
-  const start = (ctx: BackendContext) => {
+  // Before the context exists (or when it cannot open) failures still reach the data folder's log.
+  const log = new Logger(opts.dataDir);
+  const start = (r: Result<BackendContext>): void => {
+    if (!r.ok) {
+      log.warn('backend.open_failed', { code: r.error.code });
+      return;
+    }
+    const ctx = r.value;
     ctx.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
     ctx.host = { restore: (file) => restoreInPlace(ctx, file) };
     // The sync loop runs only once the workstation has a server configured; until then each
     // round ends at once with NOT_CONFIGURED, which the status bar shows as "Lokal".
-    loop = startSyncLoop(ctx, { onRound: () => void syncStatus(ctx).then((status) => ctx.emit({ type: 'sync.status', status })) });
-    const tick = () => void runAutomation(ctx).then(() => warnDueSoon(ctx)).then(() => scheduledBackup(ctx)).catch(() => undefined);
+    loop = startSyncLoop(ctx, {
+      onRound: () => {
+        syncStatus(ctx)
+          .then((status) => ctx.emit({ type: 'sync.status', status }))
+          .catch(ctx.log.failure('sync.status_failed'));
+      },
+    });
+    // A failed automation round is retried on the next tick; the log says why it failed.
+    const tick = (): void => {
+      runAutomation(ctx)
+        .then(() => warnDueSoon(ctx))
+        .then(() => scheduledBackup(ctx))
+        .catch(ctx.log.failure('automation.failed'));
+    };
     tick();
     timer = setInterval(tick, AUTOMATION_INTERVAL_MS);
     timer.unref();
   };
-  const stop = async () => {
+  const stop = async (): Promise<void> => {
     if (timer) clearInterval(timer);
     timer = null;
     // Let a running sync round finish before the database closes under it.
@@ -145,8 +165,7 @@ export function openBackend(opts: BackendOptions): Backend {
       } finally {
         // Reopen whatever is in place now: the backup, or the old database when placing failed.
         ready = asResult(openContext(opts));
-        const r = await ready;
-        if (r.ok) start(r.value);
+        start(await ready);
       }
       const r = await ready;
       if (!r.ok) throw new AppError(r.error.code, r.error.message);
@@ -157,7 +176,7 @@ export function openBackend(opts: BackendOptions): Backend {
     }
   }
 
-  void ready.then((r) => r.ok && start(r.value));
+  ready.then(start).catch(log.failure('backend.start_failed'));
   return {
     async call(method, token, input) {
       const r = await ready;
@@ -169,11 +188,11 @@ export function openBackend(opts: BackendOptions): Backend {
       return () => listeners.delete(listener);
     },
     close() {
-      void (async () => {
+      (async () => {
         await stop();
         const r = await ready;
         if (r.ok) await r.value.opened.close();
-      })();
+      })().catch(log.failure('backend.close_failed'));
     },
   };
 }

@@ -19,6 +19,7 @@ import { reportCommand } from './commands/report';
 import { importCommand } from './commands/import';
 import { documentCommands } from './commands/documents';
 import { backupCommands } from './commands/backup';
+import { logCommand } from './commands/log';
 
 export interface CliIo {
   out(line: string): void;
@@ -74,6 +75,7 @@ export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>
   importCommand(program, (fn) => run(fn, data()));
   documentCommands(program, (fn) => run(fn, data()));
   backupCommands(program, (fn) => run(fn, data()));
+  logCommand(program, (fn) => run(fn, data()));
   return program;
 }
 
