@@ -11,8 +11,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/backend/backend';
 import { DB_FILE, openDatabase } from '../../src/main/backend/db/database';
 import { rebuildProjections } from '../../src/main/backend/projection/projector';
-import { MIGRATIONS } from '../../src/main/backend/db/migrations/index';
-import { eventRowHash, fillMissingHashes } from '../../src/main/backend/projection/event-hash';
 import type { BackendContext } from '../../src/main/backend/services/context';
 import { rejection } from '../helpers/rejection';
 import { call, newOffice, openTestContext, REPO, tempDir } from '../helpers/temp';
@@ -210,23 +208,5 @@ describe('damage is detected, never served', () => {
     const r = await dispatch(ctx, 'attachment.get', token, { caseId, sha256: ref.sha256 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('DAMAGED');
-  });
-});
-
-describe('migration 0005 (event hash)', () => {
-  it('adds the column to a version-3 database, fills old rows once at start, and keeps the log append-only', async () => {
-    const dir = tempDir();
-    const v3 = await openDatabase(dir, MIGRATIONS.slice(0, 3));
-    v3.sqlite.prepare("INSERT INTO event (id, case_id, type, hlc, at, device_id, payload, local) VALUES ('e1', 'c1', 'case.note_added', 'h', 1, 'd', '{\"note\":\"lama\"}', 1)").run();
-    await v3.close();
-    const o = await openDatabase(dir);
-    cleanup.push(() => o.close());
-    expect(fillMissingHashes(o.sqlite)).toBe(1);
-    const row = o.sqlite.prepare('SELECT * FROM event').get() as Parameters<typeof eventRowHash>[0] & { hash: string };
-    expect(row.hash).toBe(eventRowHash(row));
-    expect(fillMissingHashes(o.sqlite)).toBe(0);
-    expect(() => o.sqlite.prepare("UPDATE event SET payload = '{}' WHERE id = 'e1'").run()).toThrow(/append-only/);
-    expect(() => o.sqlite.prepare("UPDATE event SET hash = 'x' WHERE id = 'e1'").run()).toThrow(/append-only/);
-    expect(() => o.sqlite.prepare("DELETE FROM event WHERE id = 'e1'").run()).toThrow(/append-only/);
   });
 });
