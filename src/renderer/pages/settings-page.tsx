@@ -1,4 +1,4 @@
-/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, letterheads, signing keys, the LAN server, the office settings. */
+/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, letterheads, signing keys, the LAN server, the office settings, backups. */
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CalendarTab } from '../settings/calendar-tab';
@@ -8,6 +8,7 @@ import { SyncTab } from '../settings/sync-tab';
 import { LetterheadTab } from '../settings/letterhead-tab';
 import { KeysTab } from '../settings/keys-tab';
 import { OfficeTab } from '../settings/office-tab';
+import { BackupTab } from '../settings/backup-tab';
 
 /** The settings screen. */
 export function SettingsPage() {
@@ -23,6 +24,7 @@ export function SettingsPage() {
           { key: 'keys', label: t('settings.keys'), children: <KeysTab /> },
           { key: 'sync', label: t('settings.sync'), children: <SyncTab /> },
           { key: 'office', label: t('ui.office.tab'), children: <OfficeTab /> },
+          { key: 'backup', label: t('settings.backup'), children: <BackupTab /> },
         ]}
       />
     </Card>
