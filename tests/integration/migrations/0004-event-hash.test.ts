@@ -1,5 +1,5 @@
 /**
- * Migration 0005 on a database written by version 3: the event rows already there get their
+ * Migration 0004 on a database written by version 3: the event rows already there get their
  * content hash once at start, and the log stays append-only (only NULL -> hash is allowed).
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ afterEach(async () => {
   while (cleanup.length) await cleanup.pop()?.close();
 });
 
-describe('local migration 0005-event-hash', () => {
+describe('local migration 0004-event-hash', () => {
   it('adds the column to a version-3 database, fills old rows once at start, and keeps the log append-only', async () => {
     const dir = tempDir();
     const v3 = await openDatabase(dir, MIGRATIONS.slice(0, 3));
