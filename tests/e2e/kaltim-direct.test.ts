@@ -1,7 +1,7 @@
 /**
  * Kalimantan Timur's direct answer (SOP row 3): the operator registers a submission, classifies
- * it as an information request and passes it on; the Tim Pelayanan Aspirasi answers it
- * directly, without any OPD, and the case is finished. Then the operator keeps a saved search
+ * it as an information request and passes it on; the Tim Pelayanan Aspirasi hands it back to
+ * the operator, who answers it directly, without any OPD, and the case is finished. Then the operator keeps a saved search
  * for information requests, applies it and deletes it.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -75,11 +75,23 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await p.locator('[data-testid="timeline-entry"][data-type="case.forwarded"]').waitFor();
   });
 
-  it('the Tim Pelayanan Aspirasi answers it directly and the case is finished without any OPD', async () => {
-    const p = await login('tim.aspirasi', `#/cases/${caseId}`);
+  it('the Tim Pelayanan Aspirasi hands it to the operator, who answers it directly; the case is finished without any OPD', async () => {
+    const t = await login('tim.aspirasi', `#/cases/${caseId}`);
+    const teamActions = t.getByTestId('allowed-actions');
+    await teamActions.getByRole('button', { name: 'Teruskan ke Tim Pelayanan Aspirasi Pengaduan OPD' }).waitFor();
+    await expect.poll(() => teamActions.getByRole('button', { name: /^Jawab/ }).count()).toBe(0);
+    await teamActions.getByRole('button', { name: 'Permintaan informasi: serahkan ke Operator untuk dijawab langsung' }).click();
+    const teamDialog = t.getByRole('dialog');
+    await teamDialog.waitFor();
+    await teamDialog.getByRole('button', { name: 'Kirim' }).click();
+    await teamDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => teamActions.getByRole('button').count()).toBe(0);
+
+    const p = windows[0];
+    if (!p) throw new Error('operator window missing');
+    await p.reload();
     const actions = p.getByTestId('allowed-actions');
-    await actions.getByRole('button', { name: 'Teruskan ke Tim Pelayanan Aspirasi Pengaduan OPD' }).waitFor();
-    await actions.getByRole('button', { name: 'Jawab langsung (permintaan informasi)' }).click();
+    await actions.getByRole('button', { name: 'Jawab langsung kepada pelapor' }).click();
     const dialog = p.getByRole('dialog');
     await dialog.waitFor();
     await dialog.getByLabel('Jawaban kepada pengadu').fill('Perekaman KTP-el hari Sabtu dilayani di Mal Pelayanan Publik Samarinda pukul 08.00–12.00 WITA; bawa kartu keluarga asli.');

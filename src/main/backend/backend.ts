@@ -19,6 +19,7 @@ import { documentHandlers } from './handlers/documents';
 import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
 import { importHandlers } from './handlers/imports';
+import { reactionHandlers } from './handlers/reaction';
 import type { Handler } from './handlers/types';
 
 export interface Backend {
@@ -27,7 +28,7 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...reactionHandlers };
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);

@@ -14,6 +14,7 @@ import { api } from '../api/client';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { PaperStepButton } from './paper-modal';
+import { CaseEndActions } from './case-end-actions';
 
 type Kind = 'classify' | 'pause' | 'resume' | 'note' | 'extend';
 
@@ -57,6 +58,7 @@ export function CaseLevelActions({ detail, onDone }: { detail: CaseDetail; onDon
             {t('caseAct.extend')}
           </Button>
         )}
+        <CaseEndActions detail={detail} onDone={onDone} />
         <Button icon={<MessageOutlined />} onClick={() => setOpen('note')} data-testid="add-note">
           {t('caseAct.note')}
         </Button>

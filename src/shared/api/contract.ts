@@ -13,6 +13,7 @@ import { documentMethods } from './methods/documents';
 import { reportMethods } from './methods/reports';
 import { syncMethods } from './methods/sync';
 import { importMethods } from './methods/imports';
+import { reactionMethods } from './methods/reaction';
 import { CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
 import { Id, Username } from '../domain/org';
@@ -192,7 +193,7 @@ export const coreMethods = {
  * The whole contract. Each feature area keeps its methods in its own file under `methods/`
  * (and its handlers in `src/main/backend/handlers/`), so areas grow without touching each other.
  */
-export const contract = { ...coreMethods, ...deskMethods, ...documentMethods, ...reportMethods, ...syncMethods, ...importMethods } as const;
+export const contract = { ...coreMethods, ...deskMethods, ...documentMethods, ...reportMethods, ...syncMethods, ...importMethods, ...reactionMethods } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

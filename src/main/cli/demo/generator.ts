@@ -204,7 +204,8 @@ function topicFor(preset: WorkflowPreset, categoryId: string | null, type: CaseT
 const ACT_PRIORITY = ['answer', 'approve', 'draft', 'dispose', 'forward'] as const;
 
 function chooseAction(rng: Rng, plan: Plan, state: CaseState, options: AllowedAction[]): AllowedAction | null {
-  const direct = options.find((o) => o.action.kind === 'answer' && o.action.onlyForTypes?.includes('informasi'));
+  // The information shortcut: answered at once, or (Kaltim) handed to the operator who answers it.
+  const direct = options.find((o) => (o.action.kind === 'answer' || o.action.kind === 'forward') && o.action.onlyForTypes?.includes('informasi'));
   if (direct && state.type === 'informasi' && rng.chance(0.85)) return direct;
   const ret = options.filter((o) => o.action.kind === 'return');
   const revision = ret.find((o) => o.action.requiresNote && !plan.used.has('revision') && options.some((x) => x.action.kind === 'approve'));
@@ -223,7 +224,7 @@ function chooseAction(rng: Rng, plan: Plan, state: CaseState, options: AllowedAc
     plan.used.add('fast');
     return fast;
   }
-  const main = options.filter((o) => o.action.kind !== 'return' && !o.action.fastLane && !(o.action.kind === 'answer' && o.action.onlyForTypes));
+  const main = options.filter((o) => o.action.kind !== 'return' && !o.action.fastLane && !o.action.onlyForTypes);
   for (const kind of ACT_PRIORITY) {
     const m = main.find((o) => o.action.kind === kind);
     if (m) return m;
