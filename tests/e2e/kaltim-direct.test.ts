@@ -89,7 +89,7 @@ describe('Kalimantan Timur: an information request answered directly', () => {
 
     const p = windows[0];
     if (!p) throw new Error('operator window missing');
-    await p.reload();
+    // The operator's case page follows the change by itself (cases.changed).
     const actions = p.getByTestId('allowed-actions');
     await actions.getByRole('button', { name: 'Jawab langsung kepada pelapor' }).click();
     const dialog = p.getByRole('dialog');

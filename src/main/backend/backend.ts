@@ -20,6 +20,7 @@ import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
 import { importHandlers } from './handlers/imports';
 import { reactionHandlers } from './handlers/reaction';
+import { restemFtsIfPending } from './projection/fts-stems';
 import type { Handler } from './handlers/types';
 
 export interface Backend {
@@ -62,6 +63,7 @@ export async function dispatch(ctx: BackendContext, method: string, token: strin
 /** Opens the backend for a data directory and returns its context (for the CLI and tests). */
 export async function openContext(opts: BackendOptions): Promise<BackendContext> {
   const opened = await openDatabase(opts.dataDir);
+  restemFtsIfPending(opened.sqlite);
   const meta = new Map((await opened.db.selectFrom('local_meta').selectAll().execute()).map((r) => [r.key, r.value]));
   let deviceId = meta.get('device_id');
   if (!deviceId) {
