@@ -69,7 +69,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/electron/**/*.ts', 'tests/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'bench/**/*.ts', '*.config.{js,ts}'],
+    files: ['src/main/electron/**/*.ts', 'tests/**/*.{ts,cjs}', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'bench/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Test stand-ins that load the built CommonJS bundles as Electron would (tests/bundle).
+    files: ['tests/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -40,15 +40,13 @@ export async function seedDemo(dir: string, cases = 60, seed = 7): Promise<strin
   return alurCli(['demo', '--cases', String(cases), '--seed', String(seed), '--data', dir]);
 }
 
-let built = false;
 /**
- * Builds the renderer once per test process. The tests use the built bundle (`--static`):
- * what Electron loads, with its CSP, and no dependency optimisation racing the first page load.
+ * The renderer bundle is built once per run by the global setup (tests/build-once.ts). The tests
+ * use it (`--static`): what Electron loads, with its CSP, and no dependency optimisation racing
+ * the first page load.
  */
-export async function buildRenderer(): Promise<void> {
-  if (built) return;
-  await run(process.execPath, [path.join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: REPO, timeout: 170_000 });
-  built = true;
+function requireBuiltRenderer(): void {
+  if (!fs.existsSync(path.join(REPO, 'out', 'renderer', 'index.html'))) throw new Error('out/renderer is missing: run the e2e tests through vitest (its global setup builds it)');
 }
 
 /** A running `bin/dev-web.mjs`. */
@@ -65,7 +63,7 @@ export interface DevServer {
 /** Spawns the dev server on a free port and waits for the `http://127.0.0.1:` line it prints. */
 export async function startDevServer(dataDir: string, opts: { staticBuild?: boolean } = {}): Promise<DevServer> {
   const staticBuild = opts.staticBuild ?? true;
-  if (staticBuild) await buildRenderer();
+  if (staticBuild) requireBuiltRenderer();
   const args = [path.join(REPO, 'bin', 'dev-web.mjs'), '--data', dataDir, '--port', '0', ...(staticBuild ? ['--static'] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

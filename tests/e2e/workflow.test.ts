@@ -100,9 +100,13 @@ describe('daily work', () => {
     expect(word, `a searchable word in "${title}"`).toBeTruthy();
     await page.getByTestId('case-search').locator('input').fill(word ?? '');
     await page.getByTestId('case-search').locator('input').press('Enter');
-    await table.locator('tbody tr.ant-table-row').filter({ hasText: title }).first().waitFor();
-    const shown = await table.locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents();
-    for (const t of shown) expect(t.toLowerCase()).toContain((word ?? '').toLowerCase().slice(0, 3));
+    // The case's title was already on the unfiltered page: wait for the result itself (every
+    // row matching), not for the title, which the list showed before the search ran.
+    const stem = (word ?? '').toLowerCase().slice(0, 3);
+    const rows = table.locator('tbody tr.ant-table-row td:nth-child(2)');
+    await expect.poll(async () => (await rows.allTextContents()).filter((t) => !t.toLowerCase().includes(stem)), { timeout: 20_000 }).toEqual([]);
+    const shown = await rows.allTextContents();
+    expect(shown).toContain(title);
     await screenshot(page, '10-search');
   });
 

@@ -3,7 +3,24 @@ import type { BackendContext } from '../../src/main/backend/services/context';
 import { dispatch } from '../../src/main/backend/backend';
 import type { CaseDetail, AllowedActionView } from '../../src/shared/api/views';
 import type { ActKind } from '../../src/shared/workflow/preset';
-import { call } from './temp';
+import type { InputOf, MethodName, ResultOf } from '../../src/shared/api/contract';
+import type { Result } from '../../src/shared/result';
+
+/**
+ * What the helpers call: a backend context in this process, or any other transport of the
+ * contract (the built backend host in a child process, tests/bundle).
+ */
+export type ApiTarget = BackendContext | { dispatch(method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>> };
+
+function send(target: ApiTarget, method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>> {
+  return 'opened' in target ? dispatch(target, method, token, input) : target.dispatch(method, token, input);
+}
+
+async function call<M extends MethodName>(target: ApiTarget, method: M, token: string | null, input: InputOf<M>): Promise<ResultOf<M>> {
+  const r = await send(target, method, token, input);
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.value as ResultOf<M>;
+}
 
 export const STAFF_PASSWORD = 'petugas-uji-1';
 
@@ -18,7 +35,7 @@ export interface Staff {
  * One user per post of the desk and of the first `opdCount` OPDs, each assigned to it and
  * logged in. Usernames: `<roleId>` on the desk side, `<roleId>.<unit code>` in an OPD.
  */
-export async function staffOffice(ctx: BackendContext, adminToken: string, opdCount = 2): Promise<Staff> {
+export async function staffOffice(ctx: ApiTarget, adminToken: string, opdCount = 2): Promise<Staff> {
   const ov = await call(ctx, 'office.overview', adminToken, {});
   const opds = ov.units.filter((u) => u.kind === 'opd').slice(0, opdCount);
   const units = [...ov.units.filter((u) => u.kind === 'hub'), ...opds];
@@ -46,14 +63,14 @@ export interface Walker {
   detail(caseId: string, who?: string): Promise<CaseDetail>;
 }
 
-export function walker(ctx: BackendContext, tokens: Map<string, string>, opdUnitIds: string[]): Walker {
+export function walker(ctx: ApiTarget, tokens: Map<string, string>, opdUnitIds: string[]): Walker {
   const detail = async (caseId: string, who = 'admin') => call(ctx, 'case.get', tokens.get(who) ?? null, { caseId });
   return {
     detail,
     async step(caseId, opts = {}) {
       const seen: string[] = [];
       for (const [who, token] of tokens) {
-        const got = await dispatch(ctx, 'case.get', token, { caseId });
+        const got = await send(ctx, 'case.get', token, { caseId });
         if (!got.ok) {
           if (got.error.code !== 'NOT_FOUND') seen.push(`${who}: ${got.error.message}`);
           continue;
@@ -76,7 +93,7 @@ export function walker(ctx: BackendContext, tokens: Map<string, string>, opdUnit
           }
         }
         const needsText = chosen.action.kind === 'draft' || chosen.action.kind === 'answer';
-        const r = await dispatch(ctx, 'case.act', token, {
+        const r = await send(ctx, 'case.act', token, {
           caseId,
           taskId: chosen.taskId,
           actionId: chosen.action.id,

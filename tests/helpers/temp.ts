@@ -24,7 +24,8 @@ export function fakeClock(start: number): FakeClock {
 }
 
 export async function openTestContext(dataDir = tempDir(), clock?: FakeClock): Promise<BackendContext> {
-  return openContext({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: clock?.now });
+  // Cheap password hashes: the production cost is kept by tests/integration/password-cost.test.ts.
+  return openContext({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: clock?.now, passwordCost: 'test' });
 }
 
 /** Calls a contract method and returns its value, failing the test with the error otherwise. */

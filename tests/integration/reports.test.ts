@@ -124,10 +124,10 @@ describe('SOP reports', () => {
 
   beforeAll(async () => {
     dataDir = tempDir();
-    const summary = await generateDemo((o) => openContext({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', ...o }), {
+    const summary = await generateDemo((o) => openContext({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', passwordCost: 'test', ...o }), {
       cases: 150, seed: 11, now: NOW, presetId: 'balangan', officeName: 'Diskominfo Balangan (uji laporan)',
     });
-    ctx = await openContext({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: clock.now });
+    ctx = await openContext({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: clock.now, passwordCost: 'test' });
     admin = (await call(ctx, 'session.login', null, { username: 'admin', password: DEMO_PASSWORD })).token;
     const ov = await call(ctx, 'office.overview', admin, {});
     opdIds = new Set(ov.units.filter((u) => u.kind === 'opd').map((u) => u.id));

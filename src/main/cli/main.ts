@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../../shared/result';
 import { openContext } from '../backend/backend';
+import { passwordCostFromEnv } from '../backend/services/password';
 import type { BackendContext } from '../backend/services/context';
 import { appVersion, resolveDataDir, resourcesDir } from './paths';
 import { initCommand } from './commands/init';
@@ -83,7 +84,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io,
       dataDir,
       open: async (opts) => {
-        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), ...opts });
+        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), passwordCost: passwordCostFromEnv(), ...opts });
         contexts.push(ctx);
         return ctx;
       },

@@ -23,6 +23,7 @@ import { METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../../shared/api/methods/imports';
 import type { Result } from '../../shared/result';
 import { openBackend, type Backend } from '../backend/backend';
+import { passwordCostFromEnv } from '../backend/services/password';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** A LAPOR! import carries the whole export as base64 (the contract caps it at MAX_IMPORT_MB); room for the JSON around it. */
@@ -168,7 +169,7 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
   if (opts.staticBuild && !fs.existsSync(path.join(staticRoot, 'index.html')))
     throw new Error(`${staticRoot}/index.html tidak ada: jalankan dulu "npx vite build"`);
 
-  const backend: Backend = openBackend({ dataDir: opts.dataDir, resourcesDir: path.join(repoRoot, 'resources'), appVersion: pkg.version });
+  const backend: Backend = openBackend({ dataDir: opts.dataDir, resourcesDir: path.join(repoRoot, 'resources'), appVersion: pkg.version, passwordCost: passwordCostFromEnv() });
   const token = crypto.randomBytes(24).toString('hex');
   const ui = opts.staticBuild ? { handle: staticMiddleware(staticRoot), close: async () => undefined } : await viteMiddleware(repoRoot);
   const allowedHosts = new Set<string>();

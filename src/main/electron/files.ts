@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 
-export const FILE_CHANNELS = { save: 'alur-file:save', print: 'alur-file:print' } as const;
+import { FILE_CHANNELS } from './file-channels';
 
 const MIMES = {
   'application/pdf': { ext: 'pdf', name: 'PDF' },

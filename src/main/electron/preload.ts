@@ -11,7 +11,7 @@ import { METHOD_NAMES, type MethodName, type ServerEvent } from '../../shared/ap
 import type { AlurBridge } from '../../shared/api/bridge';
 import type { Result } from '../../shared/result';
 import { EVENT_CHANNEL, ipcChannel } from './security';
-import { FILE_CHANNELS } from './files';
+import { FILE_CHANNELS } from './file-channels';
 
 type Invoke = (token: string | null, input: unknown) => Promise<Result<unknown>>;
 

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../../src/main/cli/main';
 import type { BackendContext } from '../../../src/main/backend/services/context';
 import { openTestContext, tempDir } from '../../helpers/temp';
+import { makeP12 } from '../../helpers/p12';
 
 async function alur(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -24,22 +24,6 @@ async function alur(args: string[], env: Record<string, string> = {}): Promise<{
   } finally {
     process.env = saved;
   }
-}
-
-/** A self-signed certificate standing in for a BSrE one, as PKCS#12. */
-function makeP12(password: string): Buffer {
-  const keys = forge.pki.rsa.generateKeyPair(2048);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date(Date.UTC(2024, 0, 1));
-  cert.validity.notAfter = new Date(Date.UTC(2030, 0, 1));
-  const attrs = [{ name: 'commonName', value: 'Dinas Kominfo Uji' }, { name: 'countryName', value: 'ID' }, { name: 'organizationName', value: 'Pemerintah Kabupaten Uji' }];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], password, { algorithm: '3des' });
-  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
 
 describe('PAdES letters', () => {

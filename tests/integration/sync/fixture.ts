@@ -61,12 +61,12 @@ export async function buildOffice(clock: FakeClock, opdCount = 2): Promise<Offic
 export async function copyWorkstation(src: BackendContext, now: () => number): Promise<BackendContext> {
   const dir = tempDir();
   await src.opened.sqlite.backup(path.join(dir, DB_FILE));
-  return openContext({ dataDir: dir, resourcesDir: RESOURCES, appVersion: 'test', now });
+  return openContext({ dataDir: dir, resourcesDir: RESOURCES, appVersion: 'test', now, passwordCost: 'test' });
 }
 
 /** An empty workstation folder. */
 export async function emptyWorkstation(now: () => number): Promise<BackendContext> {
-  return openContext({ dataDir: tempDir(), resourcesDir: RESOURCES, appVersion: 'test', now });
+  return openContext({ dataDir: tempDir(), resourcesDir: RESOURCES, appVersion: 'test', now, passwordCost: 'test' });
 }
 
 /** A session token for every active user of the office, as this workstation knows them. */

@@ -1,6 +1,7 @@
 /** Saving and printing documents from the renderer: sender check, payload schema, safe names. */
 import { describe, expect, it, vi } from 'vitest';
-import { FILE_CHANNELS, registerFileIpc, safeFileName, type FileDeps } from '../../../src/main/electron/files';
+import { FILE_CHANNELS } from '../../../src/main/electron/file-channels';
+import { registerFileIpc, safeFileName, type FileDeps } from '../../../src/main/electron/files';
 import type { Result } from '../../../src/shared/result';
 
 type Handler = (event: { trusted: boolean }, ...args: unknown[]) => Promise<Result<unknown>>;

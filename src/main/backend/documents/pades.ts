@@ -7,7 +7,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
-import signpdf from '@signpdf/signpdf';
+// The named class, not the default instance: the package is CommonJS with `exports.default`,
+// which Node's ESM loader (tsx, the CLI) and bundlers resolve differently.
+import { SignPdf } from '@signpdf/signpdf';
 import { AppError } from '../../../shared/result';
 
 export interface PadesOptions {
@@ -37,7 +39,7 @@ export async function signPdfPades(pdf: Buffer, o: PadesOptions): Promise<Buffer
   pdflibAddPlaceholder({ pdfDoc: doc, reason: o.reason, contactInfo: o.contactInfo, name: o.name, location: o.location, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   try {
-    return await signpdf.sign(withPlaceholder, signer, o.signingTime);
+    return await new SignPdf().sign(withPlaceholder, signer, o.signingTime);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|mac|decrypt|pkcs12/i.test(msg)) throw new AppError('VALIDATION', 'Kata sandi sertifikat .p12 salah, atau berkasnya rusak. Tidak ada yang ditandatangani.');

@@ -38,7 +38,7 @@ export async function saveUser(ctx: BackendContext, caller: Caller, input: Parse
   if (!existing && !input.password) throw new AppError('VALIDATION', 'Kata sandi wajib diisi untuk pengguna baru.');
   if (existing?.id === caller.user.id && (!input.isAdmin || !input.active))
     throw new AppError('INVALID_ACTION', 'Anda tidak dapat mencabut hak admin atau menonaktifkan akun Anda sendiri.');
-  const keys = input.password ? await hashPasswordWithKey(input.password) : null;
+  const keys = input.password ? await hashPasswordWithKey(input.password, ctx.options.passwordCost) : null;
   const hash = keys?.hash ?? null;
   // A new password means a new signing key (the old one cannot be opened without the old
   // password), certified with the root key this administrator's session holds.

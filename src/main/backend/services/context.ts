@@ -2,6 +2,7 @@
  * The backend's shared state for one data directory: the database, this workstation's
  * identity and clock, the sessions, and the caches of reference data the engine needs.
  */
+import type { PasswordCost } from './password';
 import type { OpenKey } from '../keys/key-crypto';
 import { EventEmitter } from 'node:events';
 import crypto from 'node:crypto';
@@ -26,6 +27,8 @@ export interface BackendOptions {
   now?: () => number;
   /** Injectable randomness (floats in [0,1)) so the demo is the same for the same seed. */
   random?: () => number;
+  /** scrypt cost of new password hashes: `owasp` (default, always in the app) or `test`. */
+  passwordCost?: PasswordCost;
 }
 
 export interface Session {

@@ -73,7 +73,7 @@ export async function createOffice(ctx: BackendContext, input: ParsedInputOf<'of
   const calDir = path.join(ctx.options.resourcesDir, 'calendar');
   const holidays = parseHolidayFile(readJson(path.join(calDir, 'holidays-id.json'))).holidays.map(({ date, name, kind }) => ({ date, name, kind }));
   const officeHours = parseOfficeHoursFile(readJson(path.join(calDir, 'office-hours-default.json'))).officeHours;
-  const { hash: passwordHash, wrapKey } = await hashPasswordWithKey(input.admin.password);
+  const { hash: passwordHash, wrapKey } = await hashPasswordWithKey(input.admin.password, ctx.options.passwordCost);
 
   await ctx.db.transaction().execute(async (trx) => {
     const hlc = () => ctx.clock.tick();

@@ -8,7 +8,18 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scrypt = promisify<crypto.BinaryLike, crypto.BinaryLike, number, crypto.ScryptOptions, Buffer>(crypto.scrypt);
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
+/**
+ * `owasp` is what every real installation uses. `test` (N=2^10) exists so the test suite can
+ * create dozens of users without paying 0.3 s of CPU each; it is chosen only by the composition
+ * roots that tests start (`BackendOptions.passwordCost`, `ALUR_PASSWORD_COST=test` for the CLI and
+ * the dev server), never by the Electron app. Verification always uses the parameters stored in
+ * the hash, so both kinds verify everywhere.
+ */
+export type PasswordCost = 'owasp' | 'test';
+const PARAMS: Record<PasswordCost, { N: number; r: number; p: number }> = {
+  owasp: { N: 2 ** 17, r: 8, p: 1 },
+  test: { N: 2 ** 10, r: 8, p: 1 },
+};
 const KEY_LEN = 32;
 const MAXMEM = 256 * 1024 * 1024;
 
@@ -23,11 +34,17 @@ export interface PasswordKeys {
   wrapKey: Buffer;
 }
 
-export async function hashPasswordWithKey(password: string): Promise<PasswordKeys> {
+export async function hashPasswordWithKey(password: string, cost: PasswordCost = 'owasp'): Promise<PasswordKeys> {
   const salt = crypto.randomBytes(16);
-  const out = await scrypt(password.normalize('NFKC'), salt, KEY_LEN * 2, { ...PARAMS, maxmem: MAXMEM });
-  const hash = ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), out.subarray(0, KEY_LEN).toString('base64')].join('$');
+  const params = PARAMS[cost];
+  const out = await scrypt(password.normalize('NFKC'), salt, KEY_LEN * 2, { ...params, maxmem: MAXMEM });
+  const hash = ['scrypt', params.N, params.r, params.p, salt.toString('base64'), out.subarray(0, KEY_LEN).toString('base64')].join('$');
   return { hash, wrapKey: out.subarray(KEY_LEN) };
+}
+
+/** The cost named by `ALUR_PASSWORD_COST` (the CLI and dev server started by tests), else `owasp`. */
+export function passwordCostFromEnv(env: NodeJS.ProcessEnv = process.env): PasswordCost {
+  return env['ALUR_PASSWORD_COST'] === 'test' ? 'test' : 'owasp';
 }
 
 /** The wrap key for `password` under a stored hash, or null when the password is wrong. */

@@ -16,10 +16,11 @@ export function demoCommand(program: Command, run: Run): void {
     .description('mengisi folder data kosong dengan kantor contoh dan aduan sintetis (melalui layanan yang sebenarnya)')
     .option('--cases <n>', 'jumlah aduan', '300')
     .option('--seed <s>', 'benih acak: benih sama, data sama', '1')
-    .option('--preset <name>', 'preset bila kantor belum ada', 'balangan')
-    .option('--office <name>', 'nama kantor bila belum ada', 'Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Balangan')
+    .option('--preset <name>', 'preset bila kantor belum ada: balangan, bontang, kaltim, magetan, tanah-bumbu', 'balangan')
+    .option('--office <name>', 'nama kantor bila belum ada (default: Diskominfo wilayah preset)')
+    .option('--admin-password <password>', 'kata sandi administrator kantor yang sudah ada (dibuat dengan alur init); ditanyakan bila tidak diberikan')
     .option('--now <date>', 'tanggal "hari ini" demo (YYYY-MM-DD; default hari ini)')
-    .action((o: { cases: string; seed: string; preset: string; office: string; now?: string }) =>
+    .action((o: { cases: string; seed: string; preset: string; office?: string; adminPassword?: string; now?: string }) =>
       run(async (env) => {
         const cases = Number(o.cases);
         const seed = Number(o.seed);
@@ -31,12 +32,19 @@ export function demoCommand(program: Command, run: Run): void {
           now = Date.parse(`${o.now}T00:00:00Z`);
         }
         // Day-anchored "today" (00:00 UTC is 07:00 WIB), so two runs on one day agree.
-        const summary = await generateDemo((opts) => env.open(opts), { cases, seed, now: now + 9 * 3_600_000, presetId: o.preset, officeName: o.office });
+        env.io.out(`Folder data: ${env.dataDir}`);
+        const summary = await generateDemo((opts) => env.open(opts), {
+          cases,
+          seed,
+          now: now + 9 * 3_600_000,
+          presetId: o.preset,
+          officeName: o.office,
+          askAdminPassword: async () => o.adminPassword ?? (await env.io.askSecret('Kata sandi administrator kantor: ')),
+        });
         env.io.out(`${summary.cases} aduan, ${summary.events} peristiwa dibuat di ${env.dataDir}`);
         env.io.out(`Status: ${Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-        env.io.out(`Akun contoh (kata sandi semua: ${DEMO_PASSWORD}):`);
-        env.io.out(`  admin — Administrator Sistem (administrator, admin layanan aduan)`);
-        for (const u of summary.users.filter((x) => x.username !== 'admin')) env.io.out(`  ${u.username} — ${u.fullName} — ${u.position}`);
+        env.io.out(`Akun contoh (kata sandi semua: ${DEMO_PASSWORD}${summary.officeCreated ? '' : '; administrator kantor: kata sandinya sendiri'}):`);
+        for (const u of summary.users) env.io.out(`  ${u.username} — ${u.fullName} — ${u.position}`);
       }),
     );
 }

@@ -12,8 +12,8 @@ export const LAST_NAMES = [
   'Hidayat', 'Rahman', 'Saputra', 'Wulandari', 'Santoso', 'Fitriani', 'Pratama', 'Maulana', 'Hasanah', 'Ramadhani',
   'Kurniawan', 'Susanti', 'Arsyad', 'Noor', 'Aini', 'Effendi', 'Mahdi', 'Rosyidi', 'Yusuf', 'Anwar', 'Syarifuddin', 'Hamdani',
 ];
-export const DEGREES = ['S.Sos', 'S.T', 'S.Kom', 'S.E', 'S.H', 'M.M', 'M.Si', 'S.Pd', 'S.KM', 'M.AP'];
-export const RANKS = ['Pembina Utama Muda / IV.c', 'Pembina Tk. I / IV.b', 'Pembina / IV.a', 'Penata Tk. I / III.d', 'Penata / III.c', 'Penata Muda Tk. I / III.b'];
+/** Academic degrees as written after a name, with their dots (Permendikbud 154/2014). */
+export const DEGREES = ['S.Sos.', 'S.T.', 'S.Kom.', 'S.E.', 'S.H.', 'M.M.', 'M.Si.', 'S.Pd.', 'S.K.M.', 'M.A.P.', 'S.I.P.', 'M.T.'];
 
 export const PLACES = [
   'Kecamatan Paringin', 'Kecamatan Paringin Selatan', 'Kecamatan Juai', 'Kecamatan Lampihong', 'Kecamatan Batumandi',

@@ -20,6 +20,7 @@ import { actorFor, type Caller } from '../../backend/services/auth.service';
 import { actOnCase, caseLevelAct } from '../../backend/services/case.service';
 import type { OpenKey } from '../../backend/keys/key-crypto';
 import { registerCase } from '../../backend/services/register.service';
+import { loadPreset } from '../../backend/services/office.service';
 import { runAutomation } from '../../backend/services/automation';
 import { storeAttachment } from '../../backend/services/attachment.service';
 import { recordPaper } from '../../backend/services/paper.service';
@@ -30,13 +31,13 @@ import { persistClock } from '../../backend/services/commit';
 import { loadStoredCase } from '../../backend/projection/case-projection';
 import { getRef, listRefs, putRef } from '../../backend/refdata/ref-store';
 import { createRng, TimeQueue, type Rng } from './random';
-import { DEGREES, FIRST_NAMES, LAST_NAMES, NOTES, NOT_AUTHORITY, PLACES, RANKS, RESPONSES, REVISION_NOTES, TOPICS } from './data';
+import { DEGREES, NOTES, NOT_AUTHORITY, RESPONSES, REVISION_NOTES, TOPICS } from './data';
+import { demoRegion, type DemoRegion } from './regions';
+import { officialRankAndNip } from './officials';
 
 /** Every demo account uses this password; the README and `alur demo` say so. */
 export const DEMO_PASSWORD = 'alur-demo';
 
-/** Where each preset's offices are (the place printed before a letter's date). */
-const DEMO_PLACES: Record<string, string> = { balangan: 'Paringin', bontang: 'Bontang', kaltim: 'Samarinda', magetan: 'Magetan', tanah_bumbu: 'Batulicin' };
 const DAY = 86_400_000;
 
 export interface DemoOptions {
@@ -45,11 +46,21 @@ export interface DemoOptions {
   /** The demo's "today": cases span the twelve months before it. */
   now: number;
   presetId: string;
-  officeName: string;
+  /** Name of a new office; default the preset's Diskominfo (its hub unit). */
+  officeName?: string;
+  /**
+   * Asked only when the office already exists (made by `alur init`): the password of its
+   * administrator, whose copy of the office root key certifies the officials' signing keys.
+   * A new office made by the demo uses the demo password.
+   */
+  askAdminPassword?: () => Promise<string | null>;
 }
 
 export interface DemoSummary {
+  /** Administrators first, then every official who can act, with their posts. */
   users: Array<{ username: string; fullName: string; position: string }>;
+  /** Whether the demo made the office (its administrator then uses the demo password too). */
+  officeCreated: boolean;
   cases: number;
   events: number;
   byStatus: Record<string, number>;
@@ -71,8 +82,8 @@ interface Plan {
   pausedUntil: number | null;
 }
 
-function personName(rng: Rng, official: boolean): string {
-  const n = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+function personName(rng: Rng, official: boolean, region: DemoRegion): string {
+  const n = `${rng.pick(region.firstNames)} ${rng.pick(region.lastNames)}`;
   return official ? `${n}, ${rng.pick(DEGREES)}` : n;
 }
 
@@ -80,18 +91,33 @@ function digits(rng: Rng, n: number): string {
   return Array.from({ length: n }, () => String(rng.int(0, 9))).join('');
 }
 
+/**
+ * The office root key, opened with the password of an administrator who holds a copy. Without
+ * it the officials' keys would stay uncertified and every signed act would fail, so a wrong or
+ * missing password stops the demo before it writes anything.
+ */
+async function openAnyRootKey(ctx: BackendContext, password: string): Promise<OpenKey> {
+  for (const admin of (await listRefs(ctx.db, 'user')).filter((u) => u.isAdmin && u.active)) {
+    const cred = await getRef(ctx.db, 'credential', admin.id);
+    const wrap = cred ? await unlockWithPassword(password, cred.hash) : null;
+    const root = wrap ? await openRootKey(ctx.db, admin.id, wrap) : null;
+    if (root) return root;
+  }
+  throw new AppError(
+    'VALIDATION',
+    'Kantor di folder ini sudah ada, dan kata sandi administratornya (untuk mensertifikasi kunci tanda tangan pejabat contoh) salah atau tidak diberikan: berikan --admin-password, atau jalankan di terminal. Tidak ada yang diubah.',
+  );
+}
+
 /** Makes one official per post, with the same demo password (hashed once: scrypt is slow on purpose). */
-async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPreset): Promise<Array<{ user: User; position: Position }>> {
+async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPreset, root: OpenKey): Promise<Array<{ user: User; position: Position }>> {
   const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
   const positions = await listRefs(ctx.db, 'position');
   const existing = new Set((await listRefs(ctx.db, 'user')).map((u) => u.username));
-  const { hash, wrapKey } = await hashPasswordWithKey(DEMO_PASSWORD);
+  const { hash, wrapKey } = await hashPasswordWithKey(DEMO_PASSWORD, ctx.options.passwordCost);
   // Each official's signing key is certified by the office root key, which the demo opens
   // with the administrator's password when it created the office.
-  const admin = (await listRefs(ctx.db, 'user')).find((u) => u.isAdmin);
-  const adminCred = admin ? await getRef(ctx.db, 'credential', admin.id) : null;
-  const adminWrap = adminCred ? await unlockWithPassword(DEMO_PASSWORD, adminCred.hash) : null;
-  const root = admin && adminWrap ? await openRootKey(ctx.db, admin.id, adminWrap) : null;
+  const region = demoRegion(preset.id);
   const out: Array<{ user: User; position: Position }> = [];
   await ctx.db.transaction().execute(async (trx) => {
     for (const p of positions) {
@@ -106,9 +132,8 @@ async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPr
       const user: User = {
         id: ctx.uuid(),
         username,
-        fullName: personName(rng, true),
-        nip: `19${rng.int(65, 95)}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}${rng.int(1988, 2020)}${String(rng.int(1, 12)).padStart(2, '0')}${rng.int(1, 2)}${String(rng.int(1, 20)).padStart(3, '0')}`,
-        rank: rng.pick(RANKS),
+        fullName: personName(rng, true, region),
+        ...officialRankAndNip(rng, role.id),
         isAdmin: false,
         active: true,
       };
@@ -150,9 +175,10 @@ async function titleOpdPosts(ctx: BackendContext): Promise<void> {
 /** Kop surat for every unit, so letters print as an office's would (addresses are invented). */
 async function addLetterheads(ctx: BackendContext, preset: WorkflowPreset): Promise<void> {
   const region = preset.region.split(',')[0]?.trim() ?? preset.region;
-  const place = DEMO_PLACES[preset.id] ?? region.replace(/^(Kabupaten|Kota|Provinsi)\s+/, '');
+  const where = demoRegion(preset.id);
+  const place = where.seat;
   const head = region.startsWith('Kota') ? `Wali Kota ${place}` : region.startsWith('Provinsi') ? `Gubernur ${region.replace(/^Provinsi\s+/, '')}` : `Bupati ${region.replace(/^Kabupaten\s+/, '')}`;
-  const domain = `${region.replace(/^(Kabupaten|Kota|Provinsi)\s+/, '').toLowerCase().replace(/[^a-z]+/g, '')}.go.id`;
+  const domain = where.domain;
   await ctx.db.transaction().execute(async (trx) => {
     let n = 1;
     for (const u of await listRefs(trx, 'unit')) {
@@ -161,7 +187,7 @@ async function addLetterheads(ctx: BackendContext, preset: WorkflowPreset): Prom
         government: `Pemerintah ${region}`,
         agency: u.name,
         address: `Jalan Jenderal Ahmad Yani Nomor ${n++ * 7}, ${place}`,
-        contacts: `Telepon (0526) 20${String(n).padStart(3, '0')} · Pos-el: ${u.code.toLowerCase()}@${domain}`,
+        contacts: `Telepon (${where.areaCode}) 20${String(n).padStart(3, '0')} · Pos-el: ${u.code.toLowerCase()}@${domain}`,
         place,
         logo: null,
         numberFormat: '{KLAS}/{SEQ:3}/{UNIT}/{YYYY}',
@@ -247,16 +273,20 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
   if (info.ok && (info.value as { caseCount: number }).caseCount > 0) {
     throw new AppError('CONFLICT', `Folder data ${ctx.options.dataDir} sudah berisi aduan; jalankan demo pada folder data yang kosong.`);
   }
-  if (!(info.ok && (info.value as { initialized: boolean }).initialized)) {
-    const r = await dispatch(ctx, 'office.create', null, { presetId: o.presetId, officeName: o.officeName, admin: { username: 'admin', fullName: 'Administrator Sistem', password: DEMO_PASSWORD } });
+  const created = !(info.ok && (info.value as { initialized: boolean }).initialized);
+  if (created) {
+    const officeName = o.officeName ?? loadPreset(ctx.options.resourcesDir, o.presetId).hubUnit.name;
+    const r = await dispatch(ctx, 'office.create', null, { presetId: o.presetId, officeName, admin: { username: 'admin', fullName: 'Administrator Sistem', password: DEMO_PASSWORD } });
     if (!r.ok) throw new AppError(r.error.code, r.error.message);
   }
+  // Checked before anything is written to an existing office.
+  const root = await openAnyRootKey(ctx, created ? DEMO_PASSWORD : ((await o.askAdminPassword?.()) ?? ''));
   const office = await ctx.office();
   const proj = await ctx.projection();
   const cal = proj.engine.calendar;
   const preset = proj.preset(office.presetId, office.presetVersion);
   await titleOpdPosts(ctx);
-  const officials = await createOfficials(ctx, rng, preset);
+  const officials = await createOfficials(ctx, rng, preset, root);
   const from = new Date(o.now - 120 * DAY).toISOString().slice(0, 10);
   const until = new Date(o.now + 60 * DAY).toISOString().slice(0, 10);
   await addActingOfficial(ctx.db, ctx, officials, from, until);
@@ -318,14 +348,14 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
       const category = rng.pick(preset.categories);
       const sub = category.subcategories.length ? rng.pick(category.subcategories) : null;
       const [title, description] = rng.pick(topicFor(preset, category.id, type));
-      const place = rng.pick(PLACES);
+      const place = rng.pick(demoRegion(preset.id).places);
       let laporId: string | null = null;
       if (channel === 'lapor') {
         do laporId = String(rng.int(1_000_000, 9_999_999));
         while (laporIds.has(laporId));
         laporIds.add(laporId);
       }
-      const name = personName(rng, false);
+      const name = personName(rng, false, demoRegion(preset.id));
       const r = await registerCase(ctx, desk.caller, {
         channel,
         laporId,
@@ -466,8 +496,10 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
   const byStatus: Record<string, number> = {};
   for (const r of await ctx.db.selectFrom('cases').select(['status']).execute()) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
   const events = await ctx.db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const admins = (await listRefs(ctx.db, 'user')).filter((u) => u.isAdmin && u.active).map((u) => ({ username: u.username, fullName: u.fullName, position: 'Administrator sistem (juga petugas meja layanan)' }));
   return {
-    users: callers.map((c) => ({ username: c.caller.user.username, fullName: c.caller.user.fullName, position: c.actor.positions.map((p) => `${p.acting ? (p.acting === 'plt' ? 'Plt. ' : 'Plh. ') : ''}${p.title}`).join('; ') })),
+    officeCreated: created,
+    users: [...admins, ...[...callers].sort((a, b) => a.caller.user.username.localeCompare(b.caller.user.username)).map((c) => ({ username: c.caller.user.username, fullName: c.caller.user.fullName, position: c.actor.positions.map((p) => `${p.acting ? (p.acting === 'plt' ? 'Plt. ' : 'Plh. ') : ''}${p.title}`).join('; ') }))],
     cases: o.cases,
     events: Number(events.n),
     byStatus,
