@@ -16,6 +16,7 @@ import { useQuery } from '../hooks/use-query';
 import { navigate, type CaseFilters } from '../hooks/use-route';
 import { useCasesChanged } from '../hooks/use-server-event';
 import { SavedSearches } from '../search/saved-searches';
+import { useTypedSearch } from '../search/use-typed-search';
 
 const PAGE_SIZE = 25;
 
@@ -73,6 +74,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
   };
   // Bumped when a saved search is applied, so the search box shows its words.
   const [searchKey, setSearchKey] = useState(0);
+  const typed = useTypedSearch((v) => set('search', v));
   const list = useQuery(() => api['case.list'](input), JSON.stringify(input));
   useCasesChanged(list.reload);
 
@@ -130,6 +132,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           placeholder={t('cases.searchPlaceholder')}
           style={{ width: 280 }}
           onSearch={(v) => set('search', v)}
+          onChange={(e) => typed(e.target.value)}
           maxLength={200}
         />
         <SavedSearches
