@@ -140,4 +140,34 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     const saved = (await apiCall(server, 'search.saved.list', {}, { token })).body as Ok<unknown[]>;
     expect(saved.value).toEqual([]);
   });
+
+  it('the operator finds the case as they type a word form, and closes another case by hand with a reason', async () => {
+    const p = windows[0];
+    if (!p) throw new Error('operator window missing');
+    await p.getByRole('menuitem', { name: 'Cari' }).click();
+    const table = p.getByTestId('case-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    // No Enter: the search runs when typing pauses; "rekam" finds "perekaman" by its stem.
+    await p.getByTestId('case-search').locator('input').pressSequentially('rekam ktp', { delay: 20 });
+    await table.locator('tbody tr.ant-table-row').filter({ hasText: TITLE }).waitFor();
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+
+    const token = await apiLogin(server, 'operator', DEMO_PASSWORD);
+    const list = (await apiCall(server, 'case.list', {}, { token })).body as Ok<{ rows: Array<{ id: string; status: string }> }>;
+    const target = list.value.rows.find((r) => r.status !== 'closed');
+    if (!target) throw new Error('the demo has no open case');
+    await p.goto(`${server.url}#/cases/${target.id}`);
+    await p.getByTestId('case-close').click();
+    const dialog = p.getByTestId('case-end-modal');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.getByText('Wajib diisi').first().waitFor();
+    await dialog.getByLabel('Keterangan').fill('Pelapor menyatakan masalah sudah selesai melalui telepon.');
+    await screenshot(p, 'desk-06-close-by-hand');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await p.locator('[data-testid="timeline-entry"][data-type="case.closed"]').filter({ hasText: 'Ditutup petugas' }).waitFor();
+    await p.getByTestId('case-fields').getByText('Selesai').waitFor();
+    await expect.poll(() => p.getByTestId('case-close').count()).toBe(0);
+  });
 });

@@ -19,7 +19,7 @@ import { renderPdf } from './pdf-render';
 import { qrCanvas } from './qr';
 
 const CHANNEL_LABEL: Record<string, string> = {
-  lapor: 'SP4N-LAPOR!', web: 'Situs web', sms1708: 'SMS 1708', phone: 'Telepon', email: 'Surat elektronik', social: 'Media sosial', letter: 'Surat', walkin: 'Datang langsung',
+  lapor: 'SP4N-LAPOR!', web: 'Situs web', sms1708: 'SMS 1708', whatsapp: 'WhatsApp', phone: 'Telepon', email: 'Surat elektronik', social: 'Media sosial', letter: 'Surat', walkin: 'Datang langsung',
 };
 
 type Disposition = EventOf<'case.forwarded' | 'case.disposed' | 'case.returned'>;

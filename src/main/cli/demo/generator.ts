@@ -342,7 +342,8 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
     const plan = job.v;
     clock = job.t;
     if (!plan.caseId) {
-      const channel = rng.weighted<Channel>({ lapor: 30, web: 15, sms1708: 15, phone: 10, email: 8, social: 10, letter: 6, walkin: 6 });
+      // WhatsApp (added later) weighs nothing here, so a seed still gives the demo it gave before.
+      const channel = rng.weighted<Channel>({ lapor: 30, web: 15, sms1708: 15, phone: 10, email: 8, social: 10, letter: 6, walkin: 6, whatsapp: 0 });
       const type = rng.weighted<CaseType>({ pengaduan: 70, aspirasi: 15, informasi: 15 });
       const privacy = rng.weighted<Privacy>({ biasa: 80, rahasia: 15, anonim: 5 });
       const category = rng.pick(preset.categories);
