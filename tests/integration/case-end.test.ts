@@ -3,6 +3,7 @@
  * Admin step, the complainant's reaction (reopen within the window, close by hand), who may
  * do it, and the recaps titled by the office's own preset.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/backend/backend';
 import type { BackendContext } from '../../src/main/backend/services/context';
@@ -110,5 +111,30 @@ describe('the end of a case (Magetan)', () => {
   it('titles the recaps after the office\'s own SOP', async () => {
     const d = await call(ctx, 'report.data', admin, { kind: 'bulanan', period: '2026-11' });
     expect(d.title).toBe('Rekapitulasi Bulanan Layanan Aspirasi dan Pengaduan Online Rakyat (SP4N-LAPOR!)');
+  });
+
+  it('exports the period\'s answers for LAPOR! (one row per tracking id) and the case list, as XLSX', async () => {
+    const read = async (b64: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(b64, 'base64') as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      if (!ws) throw new Error('no sheet');
+      const rows: string[][] = [];
+      ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v instanceof Date ? 'date' : String(v ?? '')))));
+      return rows;
+    };
+    const answers = await call(ctx, 'answers.exportLapor', admin, { from: '2026-11-01', to: '2026-11-30' });
+    expect(answers.fileName).toBe('jawaban-lapor-2026-11-01-2026-11-30.xlsx');
+    const a = await read(answers.dataBase64);
+    expect(a[0]).toEqual(['Tracking ID LAPOR!', 'Jawaban', 'Dijawab', 'No. registrasi', 'Judul']);
+    // The three cases answered in November, each once, with the answer text.
+    expect(a.slice(1).map((r) => r[4]).sort()).toEqual(['Pohon tumbang di Jalan Yos Sudarso', 'Saluran air tersumbat di Panekan', 'Sampah menumpuk di pasar Sayur']);
+    expect(a.slice(1).every((r) => /^LAP-2026-\d+$/.test(r[0] ?? '') && r[1] === 'Jalan telah diperbaiki oleh tim pemeliharaan pada minggu ini.' && r[2] === 'date')).toBe(true);
+    expect(await read((await call(ctx, 'answers.exportLapor', admin, { from: '2026-10-01', to: '2026-10-31' })).dataBase64)).toHaveLength(1);
+
+    const list = await read((await call(ctx, 'case.exportList', admin, { status: 'closed' })).dataBase64);
+    expect(list[0]?.slice(0, 3)).toEqual(['No. registrasi', 'No. LAPOR!', 'Diterima']);
+    expect(list.slice(1).map((r) => r[5]).sort()).toEqual(['Jalan provinsi rusak di Maospati', 'Pohon tumbang di Jalan Yos Sudarso']);
+    expect(list.slice(1).every((r) => r[6] === 'Selesai')).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
 import { importHandlers } from './handlers/imports';
 import { reactionHandlers } from './handlers/reaction';
+import { exportHandlers } from './handlers/exports';
 import { restemFtsIfPending } from './projection/fts-stems';
 import type { Handler } from './handlers/types';
 
@@ -29,7 +30,7 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...reactionHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...reactionHandlers, ...exportHandlers };
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);

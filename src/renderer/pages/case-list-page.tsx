@@ -17,6 +17,7 @@ import { navigate, type CaseFilters } from '../hooks/use-route';
 import { useCasesChanged } from '../hooks/use-server-event';
 import { SavedSearches } from '../search/saved-searches';
 import { useTypedSearch } from '../search/use-typed-search';
+import { ListExports } from '../search/list-exports';
 
 const PAGE_SIZE = 25;
 
@@ -135,6 +136,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           onChange={(e) => typed(e.target.value)}
           maxLength={200}
         />
+        <ListExports current={input} />
         <SavedSearches
           current={input}
           onApply={(s) => {
