@@ -153,12 +153,21 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
 
     const token = await apiLogin(server, 'operator', DEMO_PASSWORD);
-    const list = (await apiCall(server, 'case.list', {}, { token })).body as Ok<{ rows: Array<{ id: string; status: string }> }>;
-    const target = list.value.rows.find((r) => r.status !== 'closed');
-    if (!target) throw new Error('the demo has no open case');
-    await p.goto(`${server.url}#/cases/${target.id}`);
+    const reg = (await apiCall(server, 'case.register', {
+      channel: 'whatsapp', receivedAt: Date.now(), type: 'informasi', title: 'Usul jam layanan Samsat keliling', description: 'Apakah Samsat keliling buka sampai sore?',
+      privacy: 'biasa', complainant: { name: 'Rina', phone: '081299990000' },
+    }, { token })).body as Ok<{ caseId: string }>;
+    const target = { id: reg.value.caseId };
+    // Opened from Cari (the saved search's type filter, information requests, is still on): found by its title, then its row.
+    const box = p.getByTestId('case-search').locator('input');
+    await box.fill('Usul jam layanan Samsat');
+    await box.press('Enter');
+    await table.locator('tbody tr.ant-table-row').filter({ hasText: 'Usul jam layanan Samsat keliling' }).click();
+    await p.getByTestId('case-title').filter({ hasText: 'Usul jam layanan Samsat keliling' }).waitFor();
+    expect(decodeURIComponent(new URL(p.url()).hash)).toBe(`#/cases/${target.id}`);
+    await screenshot(p, 'desk-06-case-before-close');
     await p.getByTestId('case-close').click();
-    const dialog = p.getByTestId('case-end-modal');
+    const dialog = p.getByRole('dialog');
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Simpan' }).click();
     await dialog.getByText('Wajib diisi').first().waitFor();
