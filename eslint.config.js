@@ -3,14 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const noNode = nodeBuiltins.map((name) => ({ name, message: 'This folder must not use Node APIs.' }));
-const noElectron = [
-  { name: 'electron', message: 'Only src/main/electron may import electron.' },
-  { name: 'electron-updater', message: 'Only src/main/electron may import electron-updater.' },
-];
+import { layeringConfig } from './eslint/layering.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'tests/e2e/artifacts', 'coverage'] },
@@ -28,48 +21,38 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/shared/**/*.ts'],
+    // Type-aware rules: a promise nobody awaits or catches loses its error; a switch over a union
+    // must name every member, so adding a member is a compile-time list of places to visit.
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...noNode, ...noElectron, { name: 'react', message: 'src/shared is UI-free.' }],
-          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'src/shared imports only src/shared.' }],
-        },
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
+      // `void p` is not an answer either: a fire-and-forget promise gets a `.catch` that reports.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },
   },
   {
-    files: ['src/main/backend/**/*.ts', 'src/main/cli/**/*.ts'],
-    languageOptions: { globals: globals.node },
+    // The renderer's 43 `void handler()` calls (event handlers in components other work is
+    // changing today) are left for a pass of their own; until then `void` still passes there.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }] },
+  },
+  // What each src folder may import: eslint/layering.js (an allow-list; a new folder may import nothing).
+  ...layeringConfig,
+  {
+    files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: noElectron,
-          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'The backend knows nothing of Electron or the UI.' }],
-        },
-      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...noNode, ...noElectron],
-          patterns: [{ group: ['**/main/**'], message: 'The renderer talks to the backend only through the contract.' }],
-        },
-      ],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['src/main/electron/**/*.ts', 'tests/**/*.{ts,cjs}', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'bench/**/*.ts', '*.config.{js,ts}'],
+    files: ['src/main/**/*.ts', 'tests/**/*.{ts,cjs}', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'bench/**/*.ts', 'eslint/**/*.js', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -19,25 +19,15 @@ import { listRefs } from '../src/main/backend/refdata/ref-store';
 import type { BackendContext } from '../src/main/backend/services/context';
 import { initServer } from '../src/main/backend/sync/server-admin';
 import { connectOfficeByUrl, syncRound } from '../src/main/backend/sync/sync-engine';
+import { EVENT_WIRE_COLUMNS, type EventWireRow } from '../src/main/backend/sync/event-columns';
 import { startPg } from '../tests/helpers/pg-server';
 import { time, type Row } from './stats';
 import { writeSyntheticCases } from './synthetic';
 
-interface EventRowLike {
-  id: string;
-  case_id: string;
-  type: string;
-  hlc: string;
-  at: number;
-  author_id: string | null;
-  position_id: string | null;
-  acting: string | null;
-  device_id: string;
-  payload: string;
-  signature: string | null;
-}
+type EventRowLike = EventWireRow;
 
-const COLS = ['id', 'case_id', 'type', 'hlc', 'at', 'author_id', 'position_id', 'acting', 'device_id', 'payload', 'signature'] as const;
+// The same columns sync pushes and pulls, so the baseline moves the same bytes.
+const COLS = EVENT_WIRE_COLUMNS;
 
 async function rawInsert(client: pg.Client, rows: readonly EventRowLike[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
@@ -86,9 +76,11 @@ export async function benchSync(opts: { events?: number; out?: (s: string) => vo
     const proj = await a.projection();
     const preset = proj.preset(office.presetId, office.presetVersion);
     const units = await listRefs(a.db, 'unit');
-    const positions = await listRefs(a.db, 'position');
-    // About twelve events a case on the Balangan chain.
-    const gen = writeSyntheticCases(a.opened.sqlite, preset, proj.engine.calendar, units, positions, { count: Math.ceil(target / 11.8), seed: 7, end, hubUnitId: office.hubUnitId });
+    // The hub's login pushes only what the hub's staff did (server migration 2): the hub's
+    // posts, as its administrator, about five events a case on the Balangan chain.
+    const positions = (await listRefs(a.db, 'position')).filter((p) => p.unitId === office.hubUnitId);
+    const admin = (await listRefs(a.db, 'user')).find((u) => u.isAdmin)?.id;
+    const gen = writeSyntheticCases(a.opened.sqlite, preset, proj.engine.calendar, units, positions, { count: Math.ceil(target / 4.8), seed: 7, end, hubUnitId: office.hubUnitId, authorId: admin });
     await rebuildProjections(a.db, proj, a.writer);
     out(`  sinkronisasi: ${gen.events} peristiwa (${gen.cases} aduan) ke PostgreSQL di loopback`);
 

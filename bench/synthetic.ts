@@ -34,7 +34,8 @@ export function writeSyntheticCases(
   calendar: WorkCalendar,
   units: Unit[],
   positions: Position[],
-  opts: { count: number; seed: number; end: number; hubUnitId: string },
+  /** `authorId`: the user every act is written as (the LAN server refuses authorless acts). */
+  opts: { count: number; seed: number; end: number; hubUnitId: string; authorId?: string },
 ): SyntheticResult {
   const rng = createRng(opts.seed);
   const all: ActorPosition[] = positions.map((p) => ({ positionId: p.id, unitId: p.unitId, roleId: p.roleId, title: p.title, acting: null }));
@@ -55,7 +56,7 @@ export function writeSyntheticCases(
     const caseId = uuidFrom(rng, at);
     // HLC wall = the act's time: synthetic acts of a case are strictly later than the previous.
     const mk = (body: EventBody, positionId: string | null): CaseEvent => {
-      return { id: uuidFrom(rng, at), caseId, hlc: `${String(at).padStart(15, '0')}-${String(events % 1_000_000).padStart(6, '0')}-bench00`, at, authorId: null, positionId, acting: null, deviceId: 'bench00', signature: null, ...body } as CaseEvent;
+      return { id: uuidFrom(rng, at), caseId, hlc: `${String(at).padStart(15, '0')}-${String(events % 1_000_000).padStart(6, '0')}-bench00`, at, authorId: opts.authorId ?? null, positionId, acting: null, deviceId: 'bench00', signature: null, ...body } as CaseEvent;
     };
     const w1 = rng.pick(WORDS);
     const w2 = rng.pick(WORDS);

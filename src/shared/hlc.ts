@@ -14,8 +14,14 @@ export interface Hlc {
 }
 
 const MAX_COUNTER = 999_999;
-/** A remote clock further ahead than this is refused rather than adopted (a broken peer). */
-export const MAX_DRIFT_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * The bound: a remote clock more than 12 hours ahead of this workstation's wall clock is
+ * not adopted (its event is quarantined until this clock comes within the bound), since
+ * adopting it would push every later local timestamp ahead with it. Twelve hours covers
+ * every honest mistake seen on office PCs (a clock set to local time as if it were UTC is
+ * up to 9 hours off in WIT) while a forged clock drags the office at most that far.
+ */
+export const MAX_AHEAD_MS = 12 * 60 * 60 * 1000;
 
 export function encodeHlc(h: Hlc): string {
   return `${String(h.wall).padStart(15, '0')}-${String(h.counter).padStart(6, '0')}-${h.device}`;
@@ -44,36 +50,47 @@ export class HlcClock {
     this.last = last ? decodeHlc(last) : { wall: 0, counter: 0, device };
   }
 
-  /** Timestamp for a local event. */
+  /** Timestamp for a local event. Never fails: whatever arrived, writing goes on. */
   tick(): string {
     const pt = this.now();
-    if (pt > this.last.wall) this.last = { wall: pt, counter: 0, device: this.device };
-    else this.last = { wall: this.last.wall, counter: this.bump(this.last.counter), device: this.device };
+    this.last = pt > this.last.wall ? { wall: pt, counter: 0, device: this.device } : this.bumped(this.last.wall, this.last.counter);
     return encodeHlc(this.last);
   }
 
-  /** Merge a timestamp received from another device, so later local events sort after it. */
-  receive(remote: string): void {
+  /**
+   * Merges a timestamp received from another device, so later local events sort after it.
+   * Returns false, adopting nothing, when it is more than MAX_AHEAD_MS ahead of the wall
+   * clock: the caller quarantines what carried it.
+   */
+  receive(remote: string): boolean {
     const r = decodeHlc(remote);
     const pt = this.now();
-    if (r.wall - pt > MAX_DRIFT_MS) {
-      throw new Error(`Remote clock is too far ahead (${Math.round((r.wall - pt) / 3_600_000)} h)`);
-    }
+    if (r.wall - pt > MAX_AHEAD_MS) return false;
     const wall = Math.max(pt, this.last.wall, r.wall);
-    let counter: number;
-    if (wall === this.last.wall && wall === r.wall) counter = this.bump(Math.max(this.last.counter, r.counter));
-    else if (wall === this.last.wall) counter = this.bump(this.last.counter);
-    else if (wall === r.wall) counter = this.bump(r.counter);
-    else counter = 0;
-    this.last = { wall, counter, device: this.device };
+    let next: Hlc;
+    if (wall === this.last.wall && wall === r.wall) next = this.bumped(wall, Math.max(this.last.counter, r.counter));
+    else if (wall === this.last.wall) next = this.bumped(wall, this.last.counter);
+    else if (wall === r.wall) next = this.bumped(wall, r.counter);
+    else next = { wall, counter: 0, device: this.device };
+    this.last = next;
+    return true;
+  }
+
+  /** How far ahead of the wall clock `remote` is, in ms (negative when behind). */
+  aheadBy(remote: string): number {
+    return decodeHlc(remote).wall - this.now();
   }
 
   current(): string {
     return encodeHlc(this.last);
   }
 
-  private bump(counter: number): number {
-    if (counter >= MAX_COUNTER) throw new Error('HLC counter overflow');
-    return counter + 1;
+  /**
+   * The timestamp after (wall, counter). A full counter carries into the wall time (one
+   * logical millisecond), so the clock can neither overflow nor stall; the wall cannot run
+   * away either, as nothing further ahead than MAX_AHEAD_MS is ever adopted.
+   */
+  private bumped(wall: number, counter: number): Hlc {
+    return counter >= MAX_COUNTER ? { wall: wall + 1, counter: 0, device: this.device } : { wall, counter: counter + 1, device: this.device };
   }
 }

@@ -108,7 +108,7 @@ describe('the built main-process bundle', () => {
 });
 
 describe('the built preload bundle', () => {
-  it('requires nothing but electron and exposes exactly one function per contract method', () => {
+  it('requires nothing but electron and exposes exactly one function per contract method', async () => {
     const code = fs.readFileSync(path.join(OUT, 'preload.cjs'), 'utf8');
     const required: string[] = [];
     const exposed: Record<string, unknown> = {};
@@ -136,7 +136,7 @@ describe('the built preload bundle', () => {
     const api = exposed['alur'] as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'onEvent', 'printPdf', 'saveFile'].sort());
     for (const k of Object.keys(api)) expect(typeof api[k], k).toBe('function');
-    void (api['case.get'] as (t: string, i: unknown) => Promise<unknown>)('tok', { caseId: 'x' });
+    await (api['case.get'] as (t: string, i: unknown) => Promise<unknown>)('tok', { caseId: 'x' });
     expect(invoked).toEqual([{ channel: ipcChannel('case.get'), payload: { token: 'tok', input: { caseId: 'x' } } }]);
   });
 });

@@ -41,11 +41,13 @@ export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, place: H
   child.stdout?.on('data', (c: Buffer) => (stderr += c.toString()));
   const pending = new Map<number, (r: Result<unknown>) => void>();
   let nextId = 1;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  void exited.then(() => {
-    for (const [, resolve] of pending) resolve({ ok: false, error: { code: 'INTERNAL', message: `backend host exited: ${stderr}` } });
-    pending.clear();
-  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      for (const [, answer] of pending) answer({ ok: false, error: { code: 'INTERNAL', message: `backend host exited: ${stderr}` } });
+      pending.clear();
+      resolve(code);
+    }),
+  );
   child.on('message', (m: { kind: string; data: { id?: number; result?: Result<unknown> } }) => {
     if (m.kind !== 'port' || typeof m.data.id !== 'number' || !m.data.result) return;
     pending.get(m.data.id)?.(m.data.result);

@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 
@@ -36,6 +37,8 @@ export interface PgServer {
   certFile: string | null;
   /** With `tls`: a new certificate and key, loaded without a restart (as an admin renewing it). */
   renewCert(): Promise<void>;
+  /** Reloads the configuration and returns once the postmaster has applied it (see below). */
+  reloadConfig(): Promise<void>;
 }
 
 function binDir(): string {
@@ -95,6 +98,18 @@ async function makeCert(data: string): Promise<void> {
 }
 
 /** Starts a fresh server (with TLS offered when `tls`); call `stop()` in afterAll. */
+/** When the server last loaded its configuration, as a fresh connection's backend knows it. */
+async function confLoadTime(url: string): Promise<string> {
+  const u = new URL(url);
+  const c = new pg.Client({ host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1), ssl: false });
+  await c.connect();
+  try {
+    return (await c.query<{ t: string }>('SELECT pg_conf_load_time()::text AS t')).rows[0]?.t ?? '';
+  } finally {
+    await c.end();
+  }
+}
+
 export async function startPg(opts: { tls?: boolean } = {}): Promise<PgServer> {
   const bin = binDir();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'alur-pg-'));
@@ -142,9 +157,20 @@ export async function startPg(opts: { tls?: boolean } = {}): Promise<PgServer> {
     certFile: opts.tls ? path.join(data, 'server.crt') : null,
     async renewCert() {
       await makeCert(data);
+      // The postmaster re-reads its SSL files on reload.
+      await server.reloadConfig();
+    },
+    async reloadConfig() {
+      const before = await confLoadTime(server.url());
       await pgRun(path.join(bin, 'pg_ctl'), ['reload', '-D', data]);
-      // The postmaster re-reads its SSL files on reload; give it a moment.
-      await new Promise((r) => setTimeout(r, 500));
+      // A reload is a signal the postmaster handles when it gets to it. A new connection's
+      // backend is forked from the postmaster, so once one reports a newer load time, every
+      // later connection sees the new settings (and the SSL files read in the same handler).
+      const deadline = Date.now() + 10_000;
+      while ((await confLoadTime(server.url())) === before) {
+        if (Date.now() > deadline) throw new Error('PostgreSQL did not apply the reloaded configuration within 10 s');
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
   };
   return server;

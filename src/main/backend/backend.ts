@@ -22,7 +22,9 @@ import { importHandlers } from './handlers/imports';
 import { reactionHandlers } from './handlers/reaction';
 import { exportHandlers } from './handlers/exports';
 import { restemFtsIfPending } from './projection/fts-stems';
+import { supportHandlers } from './handlers/support';
 import type { Handler } from './handlers/types';
+import { Logger } from './log/logger';
 
 export interface Backend {
   call(method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>>;
@@ -30,7 +32,17 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...reactionHandlers, ...exportHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = {
+  ...coreHandlers,
+  ...deskHandlers,
+  ...documentHandlers,
+  ...reportHandlers,
+  ...syncHandlers,
+  ...importHandlers,
+  ...supportHandlers,
+  ...reactionHandlers,
+  ...exportHandlers,
+};
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);
@@ -86,18 +98,35 @@ export function openBackend(opts: BackendOptions): Backend {
   const listeners = new Set<(e: ServerEvent) => void>();
   let timer: NodeJS.Timeout | null = null;
   let loop: SyncLoop | null = null;
-  void ready.then((r) => {
-    if (!r.ok) return;
+  // Before the context exists (or when it cannot open) failures still reach the data folder's log.
+  const log = new Logger(opts.dataDir);
+  const start = (r: Result<BackendContext>): void => {
+    if (!r.ok) {
+      log.warn('backend.open_failed', { code: r.error.code });
+      return;
+    }
     const ctx = r.value;
     ctx.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
     // The sync loop runs only once the workstation has a server configured; until then each
     // round ends at once with NOT_CONFIGURED, which the status bar shows as "Lokal".
-    loop = startSyncLoop(ctx, { onRound: () => void syncStatus(ctx).then((status) => ctx.emit({ type: 'sync.status', status })) });
-    const tick = () => void runAutomation(r.value).then(() => warnDueSoon(r.value)).catch(() => undefined);
+    loop = startSyncLoop(ctx, {
+      onRound: () => {
+        syncStatus(ctx)
+          .then((status) => ctx.emit({ type: 'sync.status', status }))
+          .catch(ctx.log.failure('sync.status_failed'));
+      },
+    });
+    // A failed automation round is retried on the next tick; the log says why it failed.
+    const tick = (): void => {
+      runAutomation(r.value)
+        .then(() => warnDueSoon(r.value))
+        .catch(ctx.log.failure('automation.failed'));
+    };
     tick();
     timer = setInterval(tick, AUTOMATION_INTERVAL_MS);
     timer.unref();
-  });
+  };
+  ready.then(start).catch(log.failure('backend.start_failed'));
   return {
     async call(method, token, input) {
       const r = await ready;
@@ -111,11 +140,11 @@ export function openBackend(opts: BackendOptions): Backend {
     close() {
       if (timer) clearInterval(timer);
       // Let a running sync round finish before the database closes under it.
-      void (async () => {
+      (async () => {
         await loop?.stop();
         const r = await ready;
         if (r.ok) await r.value.opened.close();
-      })();
+      })().catch(log.failure('backend.close_failed'));
     },
   };
 }

@@ -17,6 +17,7 @@ import { syncCommand } from './commands/sync';
 import { reportCommand } from './commands/report';
 import { importCommand } from './commands/import';
 import { documentCommands } from './commands/documents';
+import { logCommand } from './commands/log';
 
 export interface CliIo {
   out(line: string): void;
@@ -71,6 +72,7 @@ export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>
   reportCommand(program, (fn) => run(fn, data()));
   importCommand(program, (fn) => run(fn, data()));
   documentCommands(program, (fn) => run(fn, data()));
+  logCommand(program, (fn) => run(fn, data()));
   return program;
 }
 

@@ -22,6 +22,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../../shared/api/methods/imports';
 import type { Result } from '../../shared/result';
+import { contentSecurityPolicy } from '../../shared/web/csp';
+import { contentTypeOf } from '../../shared/web/content-types';
 import { openBackend, type Backend } from '../backend/backend';
 import { passwordCostFromEnv } from '../backend/services/password';
 
@@ -30,24 +32,8 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
 const HOST = '127.0.0.1';
 
-/** Same policy as the CSP meta of index.html, also sent as a header so no page can lack it. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
+/** The renderer's policy (src/shared/web/csp.ts), also sent as a header so no page can lack it. */
+const CSP = contentSecurityPolicy();
 
 /** Options of {@link startDevWeb}. */
 export interface DevWebOptions {
@@ -140,7 +126,7 @@ function staticMiddleware(root: string): Middleware {
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) return next();
       res.writeHead(200, {
-        'content-type': STATIC_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(path.extname(file)),
         'content-length': st.size,
       });
       if (req.method === 'HEAD') return void res.end();

@@ -7,7 +7,15 @@
 import { z } from 'zod';
 import { METHOD_NAMES, type MethodName, type ServerEvent, type Transport } from '../../shared/api/contract';
 import { ERROR_CODES, err, type Result } from '../../shared/result';
-import type { Backend } from '../backend/backend';
+
+/**
+ * What the host serves: the backend's `call` and `onEvent`, restated here so this file (loaded by
+ * the main process too) does not depend on the backend; `backend-host.ts` passes the real one.
+ */
+interface ServedBackend {
+  call(method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (e: ServerEvent) => void): () => void;
+}
 
 /** The part of Electron's `MessagePortMain` both ends use. */
 export interface PortLike {
@@ -73,7 +81,7 @@ function post(port: PortLike, id: number, result: Result<unknown>): void {
  * Host side: answers calls arriving on `port` with `backend.call`, pushes backend events, and
  * runs `onShutdown` when main asks. Returns a function that stops the event relay.
  */
-export function serveBackend(port: PortLike, backend: Pick<Backend, 'call' | 'onEvent'>, onShutdown: () => void): () => void {
+export function serveBackend(port: PortLike, backend: ServedBackend, onShutdown: () => void): () => void {
   const stopEvents = backend.onEvent((event) => port.postMessage({ event }));
   port.on('message', ({ data }) => {
     if (isShutdown(data)) {

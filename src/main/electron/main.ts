@@ -26,6 +26,7 @@ import {
 import { autoUpdater } from 'electron-updater';
 import type { MethodName, ServerEvent } from '../../shared/api/contract';
 import type { Result } from '../../shared/result';
+import { contentTypeOf } from '../../shared/web/content-types';
 import { createHostClient, SHUTDOWN_MESSAGE, type HostClient, type HostInit } from './host-protocol';
 import { registerIpc } from './ipc';
 import { registerFileIpc } from './files';
@@ -55,18 +56,6 @@ const TEXT = {
 
 const CSP = contentSecurityPolicy();
 const HOST_SHUTDOWN_GRACE_MS = 3000;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 interface Host {
   child: UtilityProcess;
@@ -150,7 +139,7 @@ async function serveRenderer(request: Request): Promise<Response> {
     const body = await fs.promises.readFile(file);
     return new Response(new Uint8Array(body), {
       headers: {
-        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': contentTypeOf(path.extname(file)),
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
@@ -257,7 +246,7 @@ function createWindow(): BrowserWindow {
     if (details.reason !== 'clean-exit' && !win.isDestroyed() && now - lastCrash > 10_000) win.reload();
     lastCrash = now;
   });
-  void win.loadURL(APP_ENTRY_URL);
+  win.loadURL(APP_ENTRY_URL).catch((e: unknown) => log.warn(`halaman gagal dimuat: ${String(e)}`));
   return win;
 }
 
@@ -279,8 +268,12 @@ async function printPdfFile(file: string): Promise<void> {
 
 /** Rules every webContents gets, whoever creates it. */
 function guardWebContents(contents: Electron.WebContents): void {
-  contents.setWindowOpenHandler(windowOpenHandler((url) => void offerExternal(url)));
-  contents.on('will-navigate', navigationGuard(APP_ORIGIN, (url) => void offerExternal(url)));
+  // offerExternal catches its own failures; the .catch only keeps a future throw from being lost.
+  const offer = (url: string): void => {
+    offerExternal(url).catch((e: unknown) => log.warn(`tautan luar: ${String(e)}`));
+  };
+  contents.setWindowOpenHandler(windowOpenHandler(offer));
+  contents.on('will-navigate', navigationGuard(APP_ORIGIN, offer));
   contents.on('will-frame-navigate', navigationGuard(APP_ORIGIN, null));
   contents.on('will-redirect', navigationGuard(APP_ORIGIN, null));
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -353,10 +346,12 @@ function main(): void {
     event.preventDefault();
     if (quitState === 'closing') return;
     quitState = 'closing';
-    void stopHost().finally(() => {
-      quitState = 'done';
-      app.quit();
-    });
+    stopHost()
+      .catch((e: unknown) => log.warn(`proses data gagal ditutup: ${String(e)}`))
+      .finally(() => {
+        quitState = 'done';
+        app.quit();
+      });
   });
   app.whenReady().then(onReady, (e: unknown) => log.warn(`start gagal: ${String(e)}`));
 }

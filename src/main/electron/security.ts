@@ -62,28 +62,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
   };
 }
 
-/** Each directive of the renderer's Content-Security-Policy. */
-const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
-  ['default-src', "'self'"],
-  ['script-src', "'self'"],
-  // antd injects its CSS-in-JS as <style> elements at run time, which needs 'unsafe-inline'
-  // for styles. Scripts never get it, nor 'unsafe-eval'.
-  ['style-src', "'self' 'unsafe-inline'"],
-  ['img-src', "'self' data: blob:"],
-  // Same as the <meta> policy in src/renderer/index.html; two policies intersect, so they
-  // must agree or the stricter one silently wins.
-  ['font-src', "'self' data:"],
-  ['connect-src', "'self'"],
-  ['object-src', "'none'"],
-  ['base-uri', "'none'"],
-  ['frame-ancestors', "'none'"],
-  ['form-action', "'none'"],
-];
-
-/** The CSP sent as a header with every renderer response. */
-export function contentSecurityPolicy(): string {
-  return CSP_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
-}
+/** The CSP sent as a header with every renderer response (said once, in src/shared/web/csp.ts). */
+export { contentSecurityPolicy } from '../../shared/web/csp';
 
 function parseUrl(url: string | null | undefined): URL | null {
   if (typeof url !== 'string' || url.length === 0) return null;

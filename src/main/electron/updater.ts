@@ -81,7 +81,7 @@ export function configureUpdater(autoUpdater: AutoUpdaterLike, url: string | nul
     } catch (e) {
       pending = Promise.reject(e);
     }
-    void pending
+    pending
       .catch((e: unknown) => log.warn(`pembaruan: pemeriksaan gagal: ${describe(e)}`))
       .finally(() => {
         checking = false;

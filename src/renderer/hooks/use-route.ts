@@ -79,7 +79,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean);
   const q = new URLSearchParams(query);
-  switch (parts[0]) {
+  switch (parts[0] ?? '') {
     case 'home':
       return { page: 'home', from: dayParam(q, 'from'), to: dayParam(q, 'to') };
     case 'cases':

@@ -15,6 +15,7 @@ import { syncMethods } from './methods/sync';
 import { importMethods } from './methods/imports';
 import { reactionMethods } from './methods/reaction';
 import { exportMethods } from './methods/exports';
+import { supportMethods } from './methods/support';
 import { CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
 import { Id, Username } from '../domain/org';
@@ -194,7 +195,17 @@ export const coreMethods = {
  * The whole contract. Each feature area keeps its methods in its own file under `methods/`
  * (and its handlers in `src/main/backend/handlers/`), so areas grow without touching each other.
  */
-export const contract = { ...coreMethods, ...deskMethods, ...documentMethods, ...reportMethods, ...syncMethods, ...importMethods, ...reactionMethods, ...exportMethods } as const;
+export const contract = {
+  ...coreMethods,
+  ...deskMethods,
+  ...documentMethods,
+  ...reportMethods,
+  ...syncMethods,
+  ...importMethods,
+  ...supportMethods,
+  ...reactionMethods,
+  ...exportMethods,
+} as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

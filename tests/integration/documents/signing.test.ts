@@ -9,6 +9,7 @@ import { appendEvents, loadCaseEvents } from '../../../src/main/backend/projecti
 import { projectEvents } from '../../../src/main/backend/projection/projector';
 import { getRef, listRefs, putRef } from '../../../src/main/backend/refdata/ref-store';
 import { unlockSigningKey } from '../../../src/main/backend/keys/key.service';
+import { checkSignature, loadTrust } from '../../../src/main/backend/keys/verify';
 import { verificationCode } from '../../../src/main/backend/documents/letter-content';
 import { signText } from '../../../src/main/backend/keys/key-crypto';
 import { formatSignature, signedText } from '../../../src/shared/signing/canonical';
@@ -179,6 +180,33 @@ describe('signing keys and signed acts', () => {
     expect(r.valid).toBe(false);
     const genuine = await call(ctx, 'document.verifyCode', admin, { code: verificationCode(approved) });
     expect(genuine.valid).toBe(true);
+  });
+
+  it('an ink approval stands only as recorded by a clerk who may record it, for the official holding the post', async () => {
+    const caseId = await registerAndWalkTo('approve', 'Lampu jalan padam di Paringin');
+    let act: { taskId: string; actionId: string; positionId: string } | null = null;
+    for (const who of tokens.keys()) {
+      const got = await w.detail(caseId, who).catch(() => null);
+      const a = got?.allowed.find((x) => x.action.kind === 'approve');
+      if (a) act = { taskId: a.taskId, actionId: a.action.id, positionId: a.asPositionId };
+    }
+    if (!act) throw new Error('nobody may approve');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const scan = await call(ctx, 'attachment.upload', admin, { name: 'persetujuan.pdf', dataBase64: pdf.toString('base64') });
+    const writtenOn = new Date(clock.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const { eventId } = await call(ctx, 'case.recordPaper', admin, { caseId, ...act, writtenOn, scan, note: 'Disetujui di kertas' });
+    const approval = (await loadCaseEvents(ctx.db, caseId)).find((e) => e.id === eventId);
+    if (!approval || approval.type !== 'case.approved' || !approval.payload.paper) throw new Error('no paper approval');
+    // Genuine: recorded by the desk, the official held the post; said as a record, not an e-signature.
+    const ok = await call(ctx, 'document.verifyCode', admin, { code: verificationCode(approval) });
+    expect(ok).toMatchObject({ valid: true, message: expect.stringMatching(/dicatat oleh Admin Uji dari pindaiannya, bukan tanda tangan elektronik/) });
+    // The same record with an invented clerk, or naming an official who did not hold the post.
+    const trust = await loadTrust(ctx.db, (await ctx.projection()).engine.calendar);
+    const paper0 = approval.payload.paper;
+    const forged = (paper: Partial<typeof paper0>, authorId = approval.authorId): CaseEvent => ({ ...approval, authorId, payload: { ...approval.payload, paper: { ...paper0, ...paper } } });
+    expect(checkSignature(trust, forged({ recordedBy: 'pencatat-palsu' })).status).toBe('invalid');
+    const nobody = (await listRefs(ctx.db, 'user')).find((u) => !trust.assignments.some((a) => a.userId === u.id && a.positionId === approval.positionId));
+    expect(checkSignature(trust, forged({}, nobody?.id ?? 'x')).status).toBe('not_holder');
   });
 
   it('an administrator who loses admin rights loses the copy of the office key', async () => {

@@ -4,18 +4,22 @@
  * unit may not see, a copy changed on the server. Each gets a clear message, and the local
  * database is left as it was.
  */
+import crypto from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendContext } from '../../../src/main/backend/services/context';
 import { appendEvents } from '../../../src/main/backend/projection/event-store';
 import { initServer } from '../../../src/main/backend/sync/server-admin';
+import { SERVER_SCHEMA_VERSION } from '../../../src/main/backend/sync/server-schema';
 import { connectOfficeByUrl, syncRound } from '../../../src/main/backend/sync/sync-engine';
 import { syncStatus } from '../../../src/main/backend/sync/sync-status';
 import { listRejected } from '../../../src/main/backend/sync/sync-api';
 import type { CaseEvent } from '../../../src/shared/domain/events';
+import { listRefs } from '../../../src/main/backend/refdata/ref-store';
+import { storeAttachment } from '../../../src/main/backend/services/attachment.service';
 import { call, fakeClock, newOffice, snapshotProjections, tempDir } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
-import { caseInput, createDatabase, emptyWorkstation, logIds, publish, sqlAs, START, type Published } from './fixture';
+import { caseInput, createDatabase, emptyWorkstation, logIds, publish, sessions, sqlAs, START, type Published } from './fixture';
 
 let server: PgServer;
 let hub: BackendContext;
@@ -151,14 +155,14 @@ describe('a server that cannot be used', () => {
     try {
       const before = await state(joined);
       const r = await syncRound(joined);
-      expect(r.ok ? 'synced' : r.error).toMatchObject({ code: 'SERVER_NEWER', message: expect.stringMatching(/versi Alur yang lebih baru \(skema 99, aplikasi ini 1\)/) });
+      expect(r.ok ? 'synced' : r.error).toMatchObject({ code: 'SERVER_NEWER', message: expect.stringMatching(new RegExp(`versi Alur yang lebih baru \\(skema 99, aplikasi ini ${SERVER_SCHEMA_VERSION}\\)`)) });
       expect(await state(joined)).toEqual(before);
       expect((await syncStatus(joined)).lastError?.code).toBe('SERVER_NEWER');
       const init = await initServer({ url: server.url('kantor'), ctx: hub, credentialsFile: pub.credentialsFile });
       expect(init.ok ? 'initialised' : init.error.code).toBe('SERVER_NEWER');
       expect(await owner(async (c) => (await c.query("SELECT value FROM alur.meta WHERE key = 'schema_version'")).rows[0])).toEqual({ value: '99' });
     } finally {
-      await owner((c) => c.query("UPDATE alur.meta SET value = '1' WHERE key = 'schema_version'"));
+      await owner((c) => c.query("UPDATE alur.meta SET value = $1 WHERE key = 'schema_version'", [String(SERVER_SCHEMA_VERSION)]));
     }
     const ok = await syncRound(joined);
     expect(ok.ok ? 'synced' : ok.error.message).toBe('synced');
@@ -217,13 +221,18 @@ describe('an OPD workstation and cases it may not see', () => {
     const [caseId] = caseIds as [string];
     // As if a user of this OPD had written on a case it was never given (a wrong login, say).
     const e: CaseEvent = { id: '01a00000-0000-7000-8000-000000000001', caseId, hlc: opd.clock.tick(), at: clock.now(), authorId: null, positionId: null, acting: null, deviceId: opd.deviceId, signature: null, type: 'case.note_added', payload: { text: 'bukan urusan kami' } };
-    await appendEvents(opd.db, [e], true);
+    // And one with a file: the file goes back with its refused event (no orphan on the server).
+    const file = await storeAttachment(opd, 'bukan-urusan-kami.pdf', new TextEncoder().encode('%PDF-1.4\n%%EOF\n'));
+    const withFile: CaseEvent = { ...e, id: '01a00000-0000-7000-8000-000000000002', hlc: opd.clock.tick(), type: 'case.attachment_added', payload: { attachment: file } };
+    await appendEvents(opd.db, [e, withFile], true);
     const before = await state(opd);
     const push = await syncRound(opd);
     expect(push.ok ? push.value.refused.first : push.error.message).toMatch(/tidak boleh diakses unit login ini/);
     expect(await state(opd)).toEqual(before);
-    expect((await syncStatus(opd)).pending).toBe(1);
-    expect(await owner(async (c) => (await c.query('SELECT 1 FROM alur.event WHERE id = $1', [e.id])).rowCount)).toBe(0);
+    expect((await syncStatus(opd)).pending).toBe(2);
+    expect((await listRejected(opd)).map((x) => x.reason)).toEqual(Array(2).fill(expect.stringMatching(/tidak boleh diakses unit login ini/)));
+    expect(await owner(async (c) => (await c.query('SELECT 1 FROM alur.event WHERE id = ANY($1)', [[e.id, withFile.id]])).rowCount)).toBe(0);
+    expect(await owner(async (c) => (await c.query('SELECT 1 FROM alur.blob WHERE sha256 = $1', [file.sha256])).rowCount)).toBe(0);
   });
 
   it('if the server wrongly hands it such cases, the workstation refuses them and keeps no copy', async () => {
@@ -240,5 +249,129 @@ describe('an OPD workstation and cases it may not see', () => {
     expect(await state(opd)).toEqual(before);
     const kept = opd.opened.sqlite.prepare("SELECT count(*) AS n FROM sync_rejected WHERE raw IS NOT NULL AND reason LIKE '%didisposisikan%'").get() as { n: number };
     expect(kept.n).toBe(0);
+  });
+});
+
+describe('an event a server let in for a login that may not speak for its author', () => {
+  it('is quarantined with the reason, never applied (a server on schema 1, or changed by hand)', async () => {
+    const [caseId] = caseIds as [string];
+    const admin = (await listRefs(hub.db, 'user')).find((u) => u.isAdmin)?.id ?? '';
+    const desk = (await listRefs(hub.db, 'assignment')).find((a) => a.userId === admin)?.positionId ?? '';
+    const opdLogin = pub.creds.find((x) => x.unit === 'PUPR')?.login ?? '';
+    clock.advance(60_000);
+    const id = crypto.randomUUID();
+    const identity = crypto.randomUUID();
+    await owner(async (c) => {
+      // What migration 1 allowed any login to write: the case closed in the desk admin's name.
+      await c.query('ALTER TABLE alur.event DISABLE TRIGGER event_stamp');
+      try {
+        const insert = "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, position_id, device_id, payload, pushed_by) VALUES (nextval('alur.event_seq'), $1, $2, $3, $4, $5, $6, $7, 'opd', $8, $9)";
+        const hlc = `${String(clock.now()).padStart(15, '0')}-000000-opd`;
+        await c.query(insert, [id, caseId, 'case.closed', hlc, clock.now(), admin, desk, JSON.stringify({ reason: 'manual', note: 'ditutup' }), opdLogin]);
+        // And the complainant's identity replaced: only the desk records one, at registration.
+        await c.query(insert, [identity, caseId, 'case.identity_recorded', hlc, clock.now(), admin, desk, JSON.stringify({ complainant: { name: 'Orang Lain', phone: '0899' } }), opdLogin]);
+      } finally {
+        await c.query('ALTER TABLE alur.event ENABLE TRIGGER event_stamp');
+      }
+    });
+    const before = await state(joined);
+    const r = await syncRound(joined);
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 2, first: expect.stringMatching(new RegExp(`login ${opdLogin}: penulis bertindak dalam jabatan unit lain`)) });
+    expect(await state(joined)).toEqual(before);
+    const why = joined.opened.sqlite.prepare('SELECT reason FROM sync_rejected WHERE item_id = ?').get(identity) as { reason: string };
+    expect(why.reason).toMatch(/identitas pengadu/);
+    const held = joined.opened.sqlite.prepare('SELECT raw FROM sync_rejected WHERE item_id = ?').get(id) as { raw: string | null };
+    expect(held.raw).toContain(opdLogin);
+  });
+});
+
+describe('reference data a server let in from an OPD login', () => {
+  it('is quarantined: an OPD cannot lock out the administrator, even through a lax server', async () => {
+    const user = (await listRefs(joined.db, 'user')).find((u) => u.isAdmin);
+    if (!user) throw new Error('no administrator');
+    const opdLogin = pub.creds.find((x) => x.unit === 'PUPR')?.login ?? '';
+    clock.advance(60_000);
+    await owner(async (c) => {
+      await c.query('ALTER TABLE alur.ref_change DISABLE TRIGGER ref_stamp');
+      try {
+        await c.query("INSERT INTO alur.ref_change (seq, kind, id, fields, clocks, pushed_by) VALUES (nextval('alur.ref_seq'), 'user', $1, $2, $3, $4)", [
+          user.id,
+          JSON.stringify({ active: false }),
+          JSON.stringify({ active: `${String(clock.now()).padStart(15, '0')}-000000-opd` }),
+          opdLogin,
+        ]);
+      } finally {
+        await c.query('ALTER TABLE alur.ref_change ENABLE TRIGGER ref_stamp');
+      }
+    });
+    const r = await syncRound(joined);
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 1, first: expect.stringMatching(new RegExp(`login ${opdLogin}: data referensi hanya boleh dari unit meja layanan`)) });
+    expect((await listRefs(joined.db, 'user')).find((u) => u.id === user.id)?.active).toBe(true);
+  });
+});
+
+describe('a clock from the future', () => {
+  it('six days ahead with a full counter: quarantined, writing goes on, applied once the clock is there', async () => {
+    const [caseId] = caseIds as [string];
+    const hlcAt = (wall: number) => `${String(wall).padStart(15, '0')}-999999-server`;
+    const farWall = clock.now() + 6 * 86_400_000;
+    const near = hlcAt(clock.now() + 3 * 3_600_000);
+    const ids = await owner(async (c) => [
+      (await insertRaw(c, caseId, 'case.note_added', '{"text": "dari masa depan"}', hlcAt(farWall))).rows[0]?.id as string,
+      (await insertRaw(c, caseId, 'case.note_added', '{"text": "jam sedikit cepat"}', near)).rows[0]?.id as string,
+      // A present clock, but the act dated six days ahead (its time drives due dates).
+      (await c.query("INSERT INTO alur.event (id, case_id, type, hlc, at, device_id, payload) VALUES (gen_random_uuid()::text, $1, 'case.note_added', $2, $3, 'server', '{\"text\": \"bertanggal masa depan\"}') RETURNING id", [caseId, `${String(clock.now()).padStart(15, '0')}-000001-server`, farWall])).rows[0]?.id as string,
+    ]);
+    const r = await syncRound(joined);
+    expect(r.ok ? [r.value.pulled.events, r.value.refused.count, r.value.refused.first] : r.error).toEqual([1, 2, expect.stringMatching(/jam pengirim di depan jam workstation ini 86\d\d menit \(batas 720 menit\)/)]);
+    expect(logIds(joined)).not.toContain(ids[2]);
+    expect(joined.clock.current() < hlcAt(farWall)).toBe(true);
+    // The clock took the near one's full counter and carries on past it (it used to throw
+    // "HLC counter overflow" here and stop every write).
+    const { caseId: written } = await call(joined, 'case.register', (await sessions(joined)).get('admin') ?? null, caseInput({ title: 'Ditulis setelah jam aneh' }));
+    const hlcOf = (id: string) => (joined.opened.sqlite.prepare('SELECT hlc FROM event WHERE case_id = ? ORDER BY hlc DESC').get(id) as { hlc: string }).hlc;
+    expect(hlcOf(written) > near).toBe(true);
+    expect(logIds(joined)).not.toContain(ids[0]);
+    const held = joined.opened.sqlite.prepare('SELECT resolved_at, raw FROM sync_rejected WHERE item_id = ?').get(ids[0]) as { resolved_at: number | null; raw: string | null };
+    expect(held).toMatchObject({ resolved_at: null, raw: expect.stringContaining('dari masa depan') });
+    // Six days later the event is no longer from the future: it leaves quarantine and applies.
+    clock.advance(6 * 86_400_000);
+    const later = await syncRound(joined);
+    expect(later.ok ? later.value.refused.count : later.error).toBe(0);
+    expect(logIds(joined)).toContain(ids[0]);
+    expect(logIds(joined)).toContain(ids[2]);
+    expect((joined.opened.sqlite.prepare('SELECT resolved_at FROM sync_rejected WHERE item_id = ?').get(ids[0]) as { resolved_at: number | null }).resolved_at).not.toBeNull();
+  });
+});
+
+describe('a quarantined event that reference data later explains', () => {
+  it('is applied once its author holds a post in the unit whose login inserted it', async () => {
+    const [caseId] = caseIds as [string];
+    const admin = (await listRefs(hub.db, 'user')).find((u) => u.isAdmin)?.id ?? '';
+    const pupr = (await listRefs(hub.db, 'unit')).find((u) => u.code === 'PUPR')?.id;
+    const post = (await listRefs(hub.db, 'position')).find((p) => p.unitId === pupr)?.id ?? '';
+    const opdLogin = pub.creds.find((x) => x.unit === 'PUPR')?.login ?? '';
+    clock.advance(60_000);
+    const id = crypto.randomUUID();
+    await owner(async (c) => {
+      await c.query('ALTER TABLE alur.event DISABLE TRIGGER event_stamp');
+      try {
+        await c.query(
+          "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, device_id, payload, pushed_by) VALUES (nextval('alur.event_seq'), $1, $2, 'case.note_added', $3, $4, $5, 'opd', $6, $7)",
+          [id, caseId, `${String(clock.now()).padStart(15, '0')}-000000-opd`, clock.now(), admin, JSON.stringify({ text: 'catatan dari PUPR' }), opdLogin],
+        );
+      } finally {
+        await c.query('ALTER TABLE alur.event ENABLE TRIGGER event_stamp');
+      }
+    });
+    const r = await syncRound(joined);
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 1, first: expect.stringMatching(/bukan pegawai unit login ini/) });
+    expect(logIds(joined)).not.toContain(id);
+    // The administrator is given a post at PUPR (at the hub, which syncs it).
+    await call(hub, 'assignment.save', (await sessions(hub)).get('admin') ?? null, { id: null, userId: admin, positionId: post, acting: null, from: null, until: null });
+    expect((await syncRound(hub)).ok).toBe(true);
+    const again = await syncRound(joined);
+    expect(again.ok ? again.value.refused.count : again.error).toBe(0);
+    expect(logIds(joined)).toContain(id);
   });
 });

@@ -120,17 +120,15 @@ describe('TLS', () => {
     const owner = await sqlAs(server.url('kantor'));
     try {
       await owner.query('ALTER SYSTEM SET ssl = off');
-      await owner.query('SELECT pg_reload_conf()');
-      await new Promise((r) => setTimeout(r, 500));
+      await server.reloadConfig();
       const r = await syncNow(ws);
       expect(r.error).toMatchObject({ code: 'TLS_REQUIRED', message: expect.stringMatching(/sebelumnya memakai TLS/) });
       // A workstation that never saw TLS there takes the plain connection (prefer).
       expect(await testConnection(form(pub, 'DISKOMINFOSP'))).toMatchObject({ ok: true, tls: 'none' });
     } finally {
       await owner.query('ALTER SYSTEM RESET ssl');
-      await owner.query('SELECT pg_reload_conf()');
       await owner.end();
-      await new Promise((r) => setTimeout(r, 500));
+      await server.reloadConfig();
     }
     expect((await syncNow(ws)).ok).toBe(true);
   });

@@ -45,6 +45,7 @@ export interface Office {
   opdIds: string[];
   opdCodes: string[];
   hubCode: string;
+  hubId: string;
 }
 
 /** A Balangan office with one user per post of the desk side and of `opdCount` OPDs. */
@@ -54,7 +55,7 @@ export async function buildOffice(clock: FakeClock, opdCount = 2): Promise<Offic
   const units = await listRefs(o.ctx.db, 'unit');
   const opds = units.filter((u) => u.kind === 'opd').slice(0, opdCount);
   const hub = units.find((u) => u.kind === 'hub');
-  return { ctx: o.ctx, dataDir: o.dataDir, opdIds: opds.map((u) => u.id), opdCodes: opds.map((u) => u.code), hubCode: hub?.code ?? '' };
+  return { ctx: o.ctx, dataDir: o.dataDir, opdIds: opds.map((u) => u.id), opdCodes: opds.map((u) => u.code), hubCode: hub?.code ?? '', hubId: hub?.id ?? '' };
 }
 
 /** A copy of a data folder (the same office and device) opened with its own clock. */
@@ -69,11 +70,19 @@ export async function emptyWorkstation(now: () => number): Promise<BackendContex
   return openContext({ dataDir: tempDir(), resourcesDir: RESOURCES, appVersion: 'test', now, passwordCost: 'test' });
 }
 
-/** A session token for every active user of the office, as this workstation knows them. */
-export async function sessions(ctx: BackendContext): Promise<Map<string, string>> {
+/**
+ * A session token for every active user of the office, as this workstation knows them; with
+ * `unitId`, only for users holding a post of that unit (the ones whose acts its login may push).
+ */
+export async function sessions(ctx: BackendContext, unitId?: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  let staff: Set<string> | null = null;
+  if (unitId) {
+    const posts = new Set((await listRefs(ctx.db, 'position')).filter((p) => p.unitId === unitId).map((p) => p.id));
+    staff = new Set((await listRefs(ctx.db, 'assignment')).filter((a) => posts.has(a.positionId)).map((a) => a.userId));
+  }
   for (const u of await listRefs(ctx.db, 'user')) {
-    if (!u.active) continue;
+    if (!u.active || (staff && !staff.has(u.id))) continue;
     const token = crypto.randomBytes(16).toString('hex');
     ctx.sessions.set(token, { userId: u.id, lastSeen: ctx.now() });
     out.set(u.username, token);
@@ -82,8 +91,8 @@ export async function sessions(ctx: BackendContext): Promise<Map<string, string>
 }
 
 /** A walker over fresh sessions (sessions lock after idle time and the tests move clocks). */
-export async function walkerFor(ctx: BackendContext, opdIds: string[]): Promise<{ w: Walker; tokens: Map<string, string> }> {
-  const tokens = await sessions(ctx);
+export async function walkerFor(ctx: BackendContext, opdIds: string[], unitId?: string): Promise<{ w: Walker; tokens: Map<string, string> }> {
+  const tokens = await sessions(ctx, unitId);
   return { w: walker(ctx, tokens, opdIds), tokens };
 }
 
@@ -161,4 +170,32 @@ export async function sqlAs(url: string): Promise<pg.Client> {
 /** The log of a workstation, in log order: ids only. */
 export function logIds(ctx: BackendContext): string[] {
   return (ctx.opened.sqlite.prepare('SELECT id FROM event ORDER BY hlc, id').all() as Array<{ id: string }>).map((r) => r.id);
+}
+
+/** An event row as the server's `alur.push_events` takes it. */
+export interface RawEvent {
+  id?: string;
+  case_id: string;
+  type: string;
+  payload: unknown;
+  author_id?: string | null;
+  position_id?: string | null;
+  hlc?: string;
+  [extra: string]: unknown;
+}
+
+/** Pushes raw rows through the server's checking function, as any login could with psql. */
+export async function pushRaw(c: pg.Client, rows: readonly RawEvent[]): Promise<{ inserted: number; refused: Array<{ id: string; reason: string }>; ids: string[] }> {
+  const full = rows.map((r) => ({ hlc: '000000000000001-000000-x', at: 1, device_id: 'x', author_id: null, position_id: null, acting: null, signature: null, ...r, id: r.id ?? crypto.randomUUID(), payload: JSON.stringify(r.payload) }));
+  const res = await c.query<{ v: { inserted: number; refused: Array<{ id: string; reason: string }> } }>('SELECT alur.push_events($1::jsonb) AS v', [JSON.stringify(full)]);
+  const v = res.rows[0]?.v ?? { inserted: 0, refused: [] };
+  return { ...v, ids: full.map((r) => r.id) };
+}
+
+/** A user holding a post of `unitId`, with that post (from the office's reference data). */
+export async function staffOf(ctx: BackendContext, unitId: string): Promise<{ userId: string; positionId: string }> {
+  const posts = new Set((await listRefs(ctx.db, 'position')).filter((p) => p.unitId === unitId).map((p) => p.id));
+  const a = (await listRefs(ctx.db, 'assignment')).find((x) => posts.has(x.positionId));
+  if (!a) throw new Error(`no staff in ${unitId}`);
+  return { userId: a.userId, positionId: a.positionId };
 }

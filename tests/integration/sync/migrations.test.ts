@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/backend/db/database';
 import { MIGRATIONS } from '../../../src/main/backend/db/migrations/index';
 import { inspectServer, migrateServer, SERVER_MIGRATIONS, type ServerMigration } from '../../../src/main/backend/sync/server-schema';
+import { EVENT_WIRE_COLUMNS } from '../../../src/main/backend/sync/event-columns';
 import { tempDir } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
 import { createDatabase, sqlAs } from './fixture';
@@ -52,23 +53,41 @@ describe('server migrations', () => {
     const c = await db('m1');
     expect(await inspectServer(c)).toEqual({ kind: 'empty' });
     expect(await migrate(c, 'm1')).toEqual({ ok: true, from: 0, to: SERVER_MIGRATIONS.length });
-    expect(await tables(c)).toEqual(['blob', 'case_blob', 'case_info', 'case_unit', 'event', 'meta', 'ref_change', 'unit_login']);
+    expect(await tables(c)).toEqual(['blob', 'blob_holder', 'case_blob', 'case_info', 'case_unit', 'event', 'meta', 'ref_change', 'unit_login']);
     const rls = (await c.query<{ relname: string }>("SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'alur'::regnamespace ORDER BY 1")).rows.map((r) => r.relname);
     expect(rls).toEqual(['blob', 'case_blob', 'case_info', 'case_unit', 'event', 'ref_change']);
-    expect(await migrate(c, 'm1')).toEqual({ ok: true, from: 1, to: 1 });
-    expect(await inspectServer(c)).toMatchObject({ kind: 'ours', version: 1 });
+    const latest = SERVER_MIGRATIONS.length;
+    expect(await migrate(c, 'm1')).toEqual({ ok: true, from: latest, to: latest });
+    expect(await inspectServer(c)).toMatchObject({ kind: 'ours', version: latest });
+    // Push and pull name their columns from EVENT_WIRE_COLUMNS: the server's log has each of them.
+    const eventColumns = (await c.query<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'alur' AND table_name = 'event' ORDER BY ordinal_position")).rows.map((r) => r.c);
+    expect(eventColumns).toEqual(['seq', ...EVENT_WIRE_COLUMNS, 'pushed_by', 'received_at']);
   });
 
   it('apply only the new ones on top, and a failing one leaves the schema as it was', async () => {
     const c = await db('m2');
     await migrate(c, 'm2');
-    const next: ServerMigration = { version: 2, name: '0002-test', up: async (q) => void (await q.query('CREATE TABLE alur.extra (x int)')) };
-    const broken: ServerMigration = { version: 3, name: '0003-broken', up: async (q) => void (await q.query('CREATE TABLE alur.nope (x no_such_type)')) };
+    const latest = SERVER_MIGRATIONS.length;
+    const next: ServerMigration = { version: latest + 1, name: '0003-test', up: async (q) => void (await q.query('CREATE TABLE alur.extra (x int)')) };
+    const broken: ServerMigration = { version: latest + 2, name: '0004-broken', up: async (q) => void (await q.query('CREATE TABLE alur.nope (x no_such_type)')) };
     await expect(migrate(c, 'm2', [...SERVER_MIGRATIONS, next, broken])).rejects.toThrow(/no_such_type/);
-    expect(await inspectServer(c)).toMatchObject({ kind: 'ours', version: 1 });
+    expect(await inspectServer(c)).toMatchObject({ kind: 'ours', version: latest });
     expect(await tables(c)).not.toContain('extra');
-    expect(await migrate(c, 'm2', [...SERVER_MIGRATIONS, next])).toEqual({ ok: true, from: 1, to: 2 });
+    expect(await migrate(c, 'm2', [...SERVER_MIGRATIONS, next])).toEqual({ ok: true, from: latest, to: latest + 1 });
     expect(await tables(c)).toContain('extra');
+  });
+
+  it('0002 on a version-1 store keeps its files readable: their uploader holds them, and existing references count', async () => {
+    const c = await db('m5');
+    await migrate(c, 'm5', SERVER_MIGRATIONS.slice(0, 1));
+    const sha = '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824'; // sha256('hello')
+    await c.query("INSERT INTO alur.blob (sha256, bytes) VALUES ($1, 'hello'::bytea)", [sha]);
+    await c.query("INSERT INTO alur.event (id, case_id, type, hlc, at, device_id, payload) VALUES ('e1', 'c1', 'case.attachment_added', 'h', 1, 'd', $1)", [JSON.stringify({ attachment: { sha256: sha } })]);
+    await c.query("INSERT INTO alur.unit_login (login, unit_id, unit_code, is_hub) VALUES ('alur_u_x', 'u1', 'X', true)");
+    expect(await migrate(c, 'm5')).toMatchObject({ ok: true, from: 1, to: SERVER_MIGRATIONS.length });
+    expect((await c.query('SELECT sha256, proven FROM alur.case_blob')).rows).toEqual([{ sha256: sha, proven: true }]);
+    expect((await c.query('SELECT count(*)::int AS n FROM alur.blob_holder WHERE sha256 = $1', [sha])).rows[0]).toEqual({ n: 1 });
+    expect((await c.query('SELECT blob_bytes, blob_quota_bytes FROM alur.unit_login')).rows[0]).toEqual({ blob_bytes: '0', blob_quota_bytes: '10737418240' });
   });
 
   it('refuse a schema from a newer Alur and a database that is not ours, touching neither', async () => {
@@ -76,7 +95,7 @@ describe('server migrations', () => {
     await migrate(newer, 'm3');
     await newer.query("UPDATE alur.meta SET value = '7' WHERE key = 'schema_version'");
     const r = await migrate(newer, 'm3');
-    expect(r.ok ? r : r.error).toMatchObject({ code: 'SERVER_NEWER', message: expect.stringMatching(/skema 7, aplikasi ini 1/) });
+    expect(r.ok ? r : r.error).toMatchObject({ code: 'SERVER_NEWER', message: expect.stringMatching(new RegExp(`skema 7, aplikasi ini ${SERVER_MIGRATIONS.length}`)) });
     expect((await newer.query("SELECT value FROM alur.meta WHERE key = 'schema_version'")).rows[0]).toEqual({ value: '7' });
 
     const foreign = await db('m4');

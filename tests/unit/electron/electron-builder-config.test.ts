@@ -24,7 +24,8 @@ type Config = Record<string, unknown> & {
 const config = yaml.load(fs.readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as Config;
 
 describe('electron-builder.yml', () => {
-  it('is valid against electron-builder 26 schema', async () => {
+  // Loading the validator and its schema takes seconds on a busy machine: more than the default 5 s.
+  it('is valid against electron-builder 26 schema', { timeout: 60_000 }, async () => {
     await expect(builderConfig.validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
   });
 

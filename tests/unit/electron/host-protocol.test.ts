@@ -70,7 +70,9 @@ describe('host protocol', () => {
     serveBackend(hostPort, backend, () => undefined);
     const client = createHostClient(mainPort);
     const seen: ServerEvent[] = [];
+    const all: ServerEvent[] = [];
     const off = client.onEvent((e) => seen.push(e));
+    client.onEvent((e) => all.push(e));
     backend.emit({ type: 'cases.changed', caseIds: ['c1'] });
     backend.emit({ type: 'notice', level: 'warning', message: 'Aduan ALR-1 lewat batas waktu', caseId: null });
     await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 2000 });
@@ -80,8 +82,12 @@ describe('host protocol', () => {
     ]);
     off();
     backend.emit({ type: 'session.expired' });
-    // Long enough for a delivered message to arrive (delivery took well under this above).
-    await new Promise((r) => setTimeout(r, 50));
+    // The port delivers in order: once the listener still subscribed has the event after it,
+    // the unsubscribed one would have had session.expired by now.
+    const marker: ServerEvent = { type: 'cases.changed', caseIds: ['marker'] };
+    backend.emit(marker);
+    await vi.waitFor(() => expect(all).toContainEqual(marker), { timeout: 2000 });
+    expect(all).toContainEqual({ type: 'session.expired' });
     expect(seen).toHaveLength(2);
   });
 
@@ -93,12 +99,15 @@ describe('host protocol', () => {
     mainPort.on('message', ({ data }) => replies.push(data));
     mainPort.postMessage({ id: 9, method: 'evil.method', token: null, input: {} });
     mainPort.postMessage('garbage');
-    // Wait for the answer (a loaded machine can take longer than a fixed pause), then a little
-    // more, so a reply to the garbage message would have arrived too.
-    await vi.waitFor(() => expect(replies).toHaveLength(1), { timeout: 2000 });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(backend.call).not.toHaveBeenCalled();
-    expect(replies).toEqual([{ id: 9, result: { ok: false, error: { code: 'VALIDATION', message: expect.any(String) } } }]);
+    // A valid call after both: messages arrive in order, so once it is answered, any reply to
+    // the garbage (or a backend call for it) would have come first.
+    mainPort.postMessage({ id: 10, method: 'app.info', token: null, input: {} });
+    await vi.waitFor(() => expect(replies).toHaveLength(2), { timeout: 2000 });
+    expect(backend.call.mock.calls.map((c) => c[0])).toEqual(['app.info']);
+    expect(replies).toEqual([
+      { id: 9, result: { ok: false, error: { code: 'VALIDATION', message: expect.any(String) } } },
+      { id: 10, result: { ok: true, value: { method: 'app.info', token: null, input: {} } } },
+    ]);
   });
 
   it('a backend that throws still answers with an INTERNAL Result', async () => {

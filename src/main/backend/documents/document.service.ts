@@ -152,7 +152,7 @@ async function visibleTo(ctx: BackendContext, caller: Caller, caseId: string): P
 
 function verdictOfSignature(base: Omit<DocumentVerification, 'valid' | 'verdict' | 'message'>, issuedMessage: string): DocumentVerification {
   const sig = base.signature;
-  if (!sig || sig.status === 'missing') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage}${sig ? ' Tanda tangan pada kertas (basah), bukan elektronik.' : ''}` };
+  if (!sig || sig.status === 'missing') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage}${sig ? ` ${sig.message}` : ''}` };
   if (sig.status === 'valid') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage} Ditandatangani secara elektronik oleh ${sig.signerName ?? '-'} sebagai ${sig.positionTitle ?? '-'}; tanda tangan sah.` };
   return { ...base, valid: false, verdict: 'signature_failed', message: `Tanda tangan tidak sah: ${sig.message}` };
 }

@@ -2,6 +2,7 @@
  * Offline verification of a signed act: the signature matches the event as stored, the key
  * belongs to the author and is certified by an office root key, it was not revoked when the
  * act was done, and the author held the position (as recorded, including Plt./Plh.) that day.
+ * A paper act is checked as a record: who recorded it, and whether the official held the post.
  */
 import type { Kysely } from 'kysely';
 import { localDate, type WorkCalendar } from '../../../shared/calendar/working-time';
@@ -10,7 +11,7 @@ import type { Assignment, Position, User } from '../../../shared/domain/org';
 import { certificateText, SIGNATURE_RE, signedText, type SignatureCheck } from '../../../shared/signing/canonical';
 import type { Database } from '../db/schema';
 import type { SigningKey } from '../refdata/kinds';
-import { listRefs } from '../refdata/ref-store';
+import { getRef, listRefs } from '../refdata/ref-store';
 import { verifyText } from './key-crypto';
 import type { WorkflowPreset } from '../../../shared/workflow/preset';
 
@@ -20,6 +21,8 @@ export interface TrustRefs {
   positions: Map<string, Position>;
   assignments: Assignment[];
   calendar: WorkCalendar;
+  /** The desk's unit: its staff record paper acts for any unit. */
+  hubUnitId: string | null;
 }
 
 /** The reference data checks need; a caller that already read users or posts passes them in. */
@@ -30,14 +33,47 @@ export async function loadTrust(db: Kysely<Database>, calendar: WorkCalendar, kn
     positions: known.positions ?? new Map((await listRefs(db, 'position')).map((p) => [p.id, p])),
     assignments: await listRefs(db, 'assignment'),
     calendar,
+    hubUnitId: (await getRef(db, 'office', 'office'))?.hubUnitId ?? null,
   };
 }
 
-function heldPosition(t: TrustRefs, e: CaseEvent): boolean {
+function heldOn(a: Assignment, day: string): boolean {
+  return !(a.from && day < a.from) && !(a.until && day > a.until);
+}
+
+function heldPosition(t: TrustRefs, e: CaseEvent, day = localDate(t.calendar, e.at)): boolean {
+  return t.assignments.some((a) => a.userId === e.authorId && a.positionId === e.positionId && a.acting === e.acting && heldOn(a, day));
+}
+
+/** What a paper act records about itself (`PaperRecord` in the event schema). */
+interface PaperRecord {
+  writtenOn: string;
+  recordedBy: string;
+}
+
+function paperOf(e: CaseEvent): PaperRecord | null {
+  return 'payload' in e && typeof e.payload === 'object' && e.payload !== null && 'paper' in e.payload && e.payload.paper ? (e.payload.paper as PaperRecord) : null;
+}
+
+/**
+ * An act signed in ink and recorded from its scan. It is never an electronic signature: the
+ * clerk who recorded it answers for the record, so it holds only when that clerk could record
+ * it (on that day a post at the desk's unit, or in the official's own unit) and the official
+ * named held the post on the date written on the sheet. Otherwise an invented "ink" approval
+ * by an invented signer would pass for genuine.
+ */
+function checkPaper(t: TrustRefs, e: CaseEvent, paper: PaperRecord, base: Omit<SignatureCheck, 'status' | 'keyId' | 'message'>): SignatureCheck {
+  const out = (status: SignatureCheck['status'], message: string): SignatureCheck => ({ ...base, status, keyId: null, message });
+  const recorder = t.users.get(paper.recordedBy);
+  const unit = e.positionId ? t.positions.get(e.positionId)?.unitId : undefined;
   const day = localDate(t.calendar, e.at);
-  return t.assignments.some(
-    (a) => a.userId === e.authorId && a.positionId === e.positionId && a.acting === e.acting && !(a.from && day < a.from) && !(a.until && day > a.until),
-  );
+  const mayRecord = t.assignments.some((a) => {
+    const at = t.positions.get(a.positionId)?.unitId;
+    return a.userId === paper.recordedBy && heldOn(a, day) && at !== undefined && (at === t.hubUnitId || at === unit);
+  });
+  if (!recorder || !mayRecord) return out('invalid', 'Tindakan kertas ini dicatat oleh pengguna yang tidak berwenang mencatatnya.');
+  if (!e.authorId || !heldPosition(t, e, paper.writtenOn)) return out('not_holder', 'Penanda tangan di kertas tidak memegang jabatan itu pada tanggal yang tertulis.');
+  return out('missing', `Ditandatangani di kertas (${paper.writtenOn}); dicatat oleh ${recorder.fullName} dari pindaiannya, bukan tanda tangan elektronik.`);
 }
 
 /** Whether the preset says this act must carry an electronic signature (a digital, signed act). */
@@ -58,6 +94,8 @@ export function checkSignature(t: TrustRefs, e: CaseEvent, required = false): Si
     positionTitle: e.positionId ? (t.positions.get(e.positionId)?.title ?? null) : null,
     signedAt: e.at,
   };
+  const paper = paperOf(e);
+  if (paper && !e.signature) return checkPaper(t, e, paper, base);
   if (!e.signature)
     return required
       ? { ...base, status: 'invalid', keyId: null, message: 'Tindakan ini wajib ditandatangani secara elektronik, tetapi tidak bertanda tangan.' }

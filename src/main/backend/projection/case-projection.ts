@@ -47,7 +47,14 @@ function eventText(e: CaseEvent): string[] {
     case 'case.approved':
     case 'case.answered':
       return [e.payload.note, e.payload.response].filter((t): t is string => !!t);
-    default:
+    // Named, not defaulted: a new event type must decide whether its text is searchable.
+    case 'case.registered':
+    case 'case.identity_recorded':
+    case 'case.classified':
+    case 'case.resumed':
+    case 'case.attachment_added':
+    case 'case.closed':
+    case 'case.document_issued':
       return [];
   }
 }

@@ -133,7 +133,17 @@ export function attachmentsOf(events: readonly CaseEvent[]): AttachmentRef[] {
         out.push(...e.payload.attachments);
         if (e.payload.paper) out.push(e.payload.paper.scan);
         break;
-      default:
+      // Named, not defaulted: a new event type that carries files must be listed above.
+      case 'case.identity_recorded':
+      case 'case.classified':
+      case 'case.paused':
+      case 'case.resumed':
+      case 'case.note_added':
+      case 'case.extended':
+      case 'case.escalated':
+      case 'case.closed':
+      case 'case.reopened':
+      case 'case.document_issued':
         break;
     }
   }

@@ -18,6 +18,7 @@ import type { OpenedDatabase } from '../db/database';
 import { CaseWriter, type ProjectionContext } from '../projection/case-projection';
 import { getRef, listRefs } from '../refdata/ref-store';
 import type { OfficeSettings } from '../refdata/kinds';
+import { Logger } from '../log/logger';
 
 export interface BackendOptions {
   dataDir: string;
@@ -47,6 +48,8 @@ export class BackendContext {
   readonly warned = new Set<string>();
   /** Writes the projections with cached statements (see CaseWriter). */
   readonly writer: CaseWriter;
+  /** The support log in the data folder (no personal data: see log/logger.ts). */
+  readonly log: Logger;
   private projectionCtx: ProjectionContext | null = null;
 
   constructor(
@@ -57,6 +60,7 @@ export class BackendContext {
     readonly now: () => number,
   ) {
     this.db = opened.db;
+    this.log = new Logger(options.dataDir);
     this.writer = new CaseWriter(opened.sqlite);
     this.clock = new HlcClock(deviceId, now, lastHlc);
   }

@@ -68,7 +68,15 @@ function summarize(e: CaseEvent, names: Names): Record<string, unknown> {
       const { kind, format } = e.payload;
       return { kind, format };
     }
-    default:
+    // Shown as recorded; a new type must be checked for ids to name and private fields first.
+    case 'case.classified':
+    case 'case.paused':
+    case 'case.resumed':
+    case 'case.note_added':
+    case 'case.extended':
+    case 'case.escalated':
+    case 'case.closed':
+    case 'case.reopened':
       return { ...e.payload };
   }
 }

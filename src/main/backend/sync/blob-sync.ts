@@ -13,10 +13,15 @@ export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Uploads (idempotent: a blob already there is left alone). Returns its hash. */
+/**
+ * Uploads through the server's checking function (idempotent: a blob already there is left
+ * alone). The bytes go even when the server has them: sending them proves this login holds
+ * the file, and only then does its event's reference let other units read it. The server
+ * keeps the file only if an event of the same transaction refers to it. Returns its hash.
+ */
 export async function uploadBlob(client: pg.ClientBase, bytes: Uint8Array): Promise<string> {
   const sha = sha256Hex(bytes);
-  await client.query('INSERT INTO alur.blob (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [sha, Buffer.from(bytes)]);
+  await client.query('SELECT alur.put_blob($1, $2)', [sha, Buffer.from(bytes)]);
   return sha;
 }
 
@@ -37,15 +42,15 @@ export async function downloadBlob(client: pg.ClientBase, sha: string): Promise<
 }
 
 /**
- * Uploads the attachments that these events refer to and the server lacks, before the events
- * themselves go (so nobody pulls an event whose file cannot be fetched). Files this
- * workstation does not hold (pulled earlier, never opened) are the server's already.
+ * Uploads the attachments that these events refer to, inside the transaction that then pushes
+ * the events (the server refuses a file no event of its transaction refers to). `onlyMissing`
+ * (the owner publishing, whose references need no proof) skips what the server has. Files
+ * this workstation does not hold (pulled earlier, never opened) are the server's already.
  */
-export async function uploadReferencedBlobs(client: pg.ClientBase, dataDir: string, events: readonly CaseEvent[]): Promise<number> {
-  const shas = [...new Set(attachmentsOf(events).map((a) => a.sha256))];
+export async function uploadReferencedBlobs(client: pg.ClientBase, dataDir: string, events: readonly CaseEvent[], onlyMissing = false): Promise<number> {
+  const held = [...new Set(attachmentsOf(events).map((a) => a.sha256))].filter((sha) => hasBlob(dataDir, sha));
   let n = 0;
-  for (const sha of await missingBlobs(client, shas)) {
-    if (!hasBlob(dataDir, sha)) continue;
+  for (const sha of onlyMissing ? await missingBlobs(client, held) : held) {
     await uploadBlob(client, fs.readFileSync(blobPath(dataDir, sha)));
     n++;
   }

@@ -91,15 +91,31 @@ function checkWritable(file: string): SyncResult<null> {
 // escapeLiteral quote them (and the names come from loginFor, already reduced to [a-z0-9_]).
 async function grantUnit(client: pg.Client, login: string, database: string): Promise<void> {
   const role = client.escapeIdentifier(login);
-  await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${role}`);
+  const db = client.escapeIdentifier(database);
+  await client.query(`GRANT CONNECT ON DATABASE ${db} TO ${role}`);
   await client.query(`GRANT USAGE ON SCHEMA alur TO ${role}`);
   await client.query(`GRANT SELECT ON alur.meta, alur.unit_login, alur.case_unit, alur.case_info, alur.case_blob TO ${role}`);
-  await client.query(`GRANT SELECT, INSERT ON alur.event, alur.ref_change, alur.blob TO ${role}`);
+  // Events and files go in only through the checking functions (server migration 2);
+  // reference data by INSERT, which row-level security limits to the hub.
+  await client.query(`GRANT SELECT ON alur.event, alur.blob TO ${role}`);
+  await client.query(`GRANT SELECT, INSERT ON alur.ref_change TO ${role}`);
+  await client.query(`REVOKE INSERT ON alur.event, alur.blob FROM ${role}`);
+  await client.query(`GRANT EXECUTE ON FUNCTION alur.begin_push(), alur.push_events(jsonb), alur.put_blob(text, bytea), alur.user_units(text), alur.secret_owner(text, text, jsonb) TO ${role}`);
   // Reading where the log's seq stands lets a push skip pulling its own events back.
   await client.query(`GRANT SELECT ON SEQUENCE alur.event_seq TO ${role}`);
   // Insert-only: nobody but the owner holds these, and the triggers refuse even the owner.
   await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON alur.event, alur.ref_change, alur.blob, alur.case_unit, alur.case_info, alur.case_blob, alur.meta, alur.unit_login FROM ${role}`);
+  // Defaults for every session of this login (a session may still lower them: the writers'
+  // lock does not rely on them, see take_writer_lock).
+  for (const [name, value] of LOGIN_LIMITS) await client.query(`ALTER ROLE ${role} IN DATABASE ${db} SET ${name} = ${client.escapeLiteral(value)}`);
 }
+
+/** Per-login session limits: no statement, idle transaction or lock wait runs unbounded. */
+export const LOGIN_LIMITS: ReadonlyArray<readonly [string, string]> = [
+  ['statement_timeout', '60s'],
+  ['idle_in_transaction_session_timeout', '30s'],
+  ['lock_timeout', '30s'],
+];
 
 interface UnitRole {
   unit: string;
@@ -145,6 +161,28 @@ export interface InitServerReport {
   credentialsFile: string;
   /** The data folder now syncs as the hub's login (null when its password was not at hand). */
   workstationLogin: string | null;
+  /** Protections the owner login could not set up (it is not a superuser), in plain words. */
+  warnings: string[];
+}
+
+/**
+ * What server migration 2 could not do as this owner: revoking the large-object functions
+ * needs their owner (a superuser), and ending a login that sits on the writers' lock needs
+ * pg_signal_backend and pg_read_all_stats (or a superuser).
+ */
+async function ownerGaps(client: pg.Client, login: string | undefined): Promise<string[]> {
+  if (!login) return [];
+  const r = await client.query<{ lo: boolean; evict: boolean }>(
+    `SELECT has_function_privilege($1, 'pg_catalog.lo_create(oid)', 'EXECUTE') AS lo,
+            coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)
+              OR (pg_has_role(current_user, 'pg_signal_backend', 'USAGE') AND pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')) AS evict`,
+    [login],
+  );
+  const row = r.rows[0];
+  const out: string[] = [];
+  if (row?.lo) out.push('login unit masih dapat membuat large object: jalankan "alur server init" sebagai superuser, atau REVOKE EXECUTE ON FUNCTION lo_create(oid), lo_creat(integer), lo_from_bytea(oid, bytea) FROM PUBLIC');
+  if (!row?.evict) out.push('pemilik tidak dapat memutus login yang menahan kunci penulisan: GRANT pg_signal_backend, pg_read_all_stats TO pemilik');
+  return out;
 }
 
 async function withTransaction<T>(client: pg.Client, fn: () => Promise<T>): Promise<T> {
@@ -186,7 +224,7 @@ export async function initServer(input: { url: string; ctx: BackendContext; cred
       // The database is for Alur's logins only.
       await client.query(`REVOKE ALL ON DATABASE ${client.escapeIdentifier(owner.database)} FROM PUBLIC`);
       const roles = await ensureRoles(client, ctx, owner.database, office.hubUnitId, prefix);
-      return { m, roles };
+      return { m, roles, warnings: await ownerGaps(client, roles[0]?.login) };
     });
     const fresh = setup.roles.flatMap((r) => (r.password ? [{ unit: r.unit, login: r.login, password: r.password }] : []));
     const all = mergeCredentials(readCredentials(credentialsFile), fresh);
@@ -208,6 +246,7 @@ export async function initServer(input: { url: string; ctx: BackendContext; cred
         published: { events: events.inserted, refs: refs.inserted },
         credentialsFile: path.resolve(credentialsFile),
         workstationLogin,
+        warnings: setup.warnings,
       },
     };
   } catch (e) {

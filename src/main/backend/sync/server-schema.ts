@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import * as s0001 from './server-migrations/0001-initial';
+import * as s0002 from './server-migrations/0002-least-privilege';
 import { syncError, type SyncError } from './sync-errors';
 
 export interface ServerMigration {
@@ -14,7 +15,10 @@ export interface ServerMigration {
   up(db: s0001.SqlRunner): Promise<void>;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [{ version: 1, name: '0001-initial', up: s0001.up }];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  { version: 1, name: '0001-initial', up: s0001.up },
+  { version: 2, name: '0002-least-privilege', up: s0002.up },
+];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
 

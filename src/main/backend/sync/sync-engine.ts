@@ -15,6 +15,7 @@ import { connectServer, disconnect, parseServerUrl, type ServerSettings } from '
 import { inspectServer, refuseState, SERVER_SCHEMA_VERSION } from './server-schema';
 import { classifyError, syncError, syncFail, SyncFailure, type SyncError, type SyncResult } from './sync-errors';
 import { pullEvents, pullRefs } from './sync-pull';
+import { retryQuarantine } from './clock-quarantine';
 import { pushEvents, pushRefs } from './sync-push';
 import { loadConfig, recordOutcome, saveConfig, type Membership, type Rejection } from './settings-store';
 import { runExclusive, setRuntime } from './sync-status';
@@ -84,6 +85,8 @@ async function exchange(ctx: BackendContext, s: Session): Promise<SyncReport> {
   refused.push(...eventsOut.refused);
   const refsIn = await pullRefs(ctx, s.client);
   refused.push(...refsIn.refused);
+  // After the reference data: an assignment just pulled may explain a quarantined event.
+  await retryQuarantine(ctx, s.client);
   const eventsIn = await pullEvents(ctx, s.client, s.membership);
   refused.push(...eventsIn.refused);
   return {
@@ -104,7 +107,7 @@ async function runOnSession<T>(ctx: BackendContext, s: Session, fn: (s: Session)
     return { ok: true, value };
   } catch (e) {
     const error = e instanceof SyncFailure ? e.error : classifyError(e, { host: t.host, port: t.port, user: t.user, database: t.database });
-    await recordOutcome(ctx.db, ctx.now(), error).catch(() => undefined);
+    await recordOutcome(ctx.db, ctx.now(), error).catch(ctx.log.failure('sync.record_outcome_failed'));
     setRuntime(ctx, { online: reachable(error) });
     return { ok: false, error };
   } finally {

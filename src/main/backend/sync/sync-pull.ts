@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import type { Kysely } from 'kysely';
 import { CaseEvent } from '../../../shared/domain/events';
-import { isHlc } from '../../../shared/hlc';
+import { isHlc, MAX_AHEAD_MS } from '../../../shared/hlc';
 import type { Database } from '../db/schema';
 import { eventToRow, loadCaseEvents, rowToEvent } from '../projection/event-store';
 import { projectEvents } from '../projection/projector';
@@ -19,30 +19,32 @@ import { persistClock } from '../services/commit';
 import type { BackendContext } from '../services/context';
 import { loadCursors, recordRejections, updateState, type Membership, type Rejection } from './settings-store';
 import { checkRefChange } from './ref-check';
+import { loadLoginRules, loginRefusal, type LoginRules } from './login-check';
+import { EVENT_WIRE_COLUMNS, type EventWireRow } from './event-columns';
 
 const EVENT_PAGE = 2000;
 const REF_PAGE = 2000;
 
-export interface ServerEventRow {
-  seq: string;
-  id: string;
-  case_id: string;
-  type: string;
-  hlc: string;
-  at: string;
-  author_id: string | null;
-  position_id: string | null;
-  acting: string | null;
-  device_id: string;
-  payload: string;
-  signature: string | null;
-}
+/**
+ * A server event row: the wire columns, with pg's bigints (seq, at) as strings, and the login
+ * that inserted it as the server recorded it (absent on a re-delivery).
+ */
+export type ServerEventRow = Omit<EventWireRow, 'at'> & { seq: string; at: string; pushed_by?: string };
 
-const SELECT_EVENTS = 'SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature FROM alur.event';
+const SELECT_EVENTS = `SELECT seq, ${EVENT_WIRE_COLUMNS.join(', ')}, pushed_by FROM alur.event`;
+/** The local insert of a pulled event (named parameters, as eventToRow names them). */
+const INSERT_PULLED = `INSERT INTO event (${EVENT_WIRE_COLUMNS.join(', ')}, local) VALUES (${EVENT_WIRE_COLUMNS.map((c) => `@${c}`).join(', ')}, @local) ON CONFLICT (id) DO NOTHING`;
 
 function firstIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
   const i = issues[0];
   return i ? `${i.path.map(String).join('.') || 'peristiwa'}: ${i.message}` : 'tidak valid';
+}
+
+/** Marks a quarantine for a clock from too far ahead, which a later round retries. */
+export const AHEAD_MARK = 'jam pengirim di depan';
+
+export function aheadReason(aheadMs: number): string {
+  return `${AHEAD_MARK} jam workstation ini ${Math.round(aheadMs / 60_000)} menit (batas ${MAX_AHEAD_MS / 60_000} menit); diterapkan setelah jam ini menyusul`;
 }
 
 /** Parses one server row into an event, or says why it is not one. */
@@ -139,9 +141,7 @@ async function visibilityRefusals(client: pg.ClientBase, db: Kysely<Database>, r
  * transaction that holds the connection, as the projection writer's statements are.
  */
 async function appendPulled(ctx: BackendContext, events: readonly CaseEvent[]): Promise<CaseEvent[]> {
-  const insert = ctx.opened.sqlite.prepare(
-    'INSERT INTO event (id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, local) VALUES (@id, @case_id, @type, @hlc, @at, @author_id, @position_id, @acting, @device_id, @payload, @signature, @local) ON CONFLICT (id) DO NOTHING',
-  );
+  const insert = ctx.opened.sqlite.prepare(INSERT_PULLED);
   const added: CaseEvent[] = [];
   for (const e of events) if (insert.run(eventToRow(e, false)).changes > 0) added.push(e);
   return added;
@@ -191,12 +191,14 @@ export interface PullResult {
 export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me: Pick<Membership, 'isHub'>): Promise<PullResult> {
   const out: PullResult = { read: 0, applied: 0, refused: [], caseIds: [] };
   let cursor = (await loadCursors(ctx.db)).pullSeq;
+  let rules: LoginRules | null = null;
   for (;;) {
     // One snapshot for the page and the grants read with it.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     let page: ServerEventRow[];
     let parsed: Array<{ r: ServerEventRow; p: ReturnType<typeof parseServerEvent> }>;
     let invisible = new Map<string, string>();
+    let suspect = new Map<string, string>();
     try {
       page = (await client.query<ServerEventRow>(`${SELECT_EVENTS} WHERE seq > $1 ORDER BY seq LIMIT $2`, [cursor, EVENT_PAGE])).rows;
       let rows = page;
@@ -210,6 +212,12 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
       }
       parsed = rows.map((r) => ({ r, p: parseServerEvent(r) }));
       if (!me.isHub) invisible = await visibilityRefusals(client, ctx.db, rows, parsed.flatMap((x) => (x.p.ok ? [x.p.event] : [])));
+      rules ??= await loadLoginRules(client, ctx.db);
+      suspect = new Map();
+      for (const { r, p } of parsed) {
+        const why = p.ok ? loginRefusal(rules, p.event, r.pushed_by) : null;
+        if (why) suspect.set(r.id, why);
+      }
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -218,7 +226,7 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
     const last = page[page.length - 1];
     if (!last) break;
     const hi = Number(last.seq);
-    const r = await applyPage(ctx, parsed, invisible, hi);
+    const r = await applyPage(ctx, parsed, invisible, hi, suspect);
     out.read += parsed.length;
     out.applied += r.applied;
     out.refused.push(...r.refused);
@@ -242,11 +250,17 @@ export async function applyDelivered(ctx: BackendContext, rows: readonly ServerE
   return applyPage(ctx, rows.map((r) => ({ r, p: parseServerEvent(r) })), new Map(), null);
 }
 
+/** Applies rows taken back out of quarantine (see clock-quarantine.ts); the cursor stays. */
+export async function reapplyEvents(ctx: BackendContext, rows: readonly ServerEventRow[]): Promise<{ applied: number; refused: Rejection[] }> {
+  return applyPage(ctx, rows.map((r) => ({ r, p: parseServerEvent(r) })), new Map(), null);
+}
+
 async function applyPage(
   ctx: BackendContext,
   parsed: ReadonlyArray<{ r: ServerEventRow; p: ReturnType<typeof parseServerEvent> }>,
   invisible: Map<string, string>,
   hi: number | null,
+  suspect: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ applied: number; refused: Rejection[]; caseIds: string[] }> {
   const refused: Rejection[] = [];
   const good: CaseEvent[] = [];
@@ -265,12 +279,19 @@ async function applyPage(
       refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: p.reason, raw: JSON.stringify(r) });
       continue;
     }
+    // Inserted by a login that may not speak for its author: kept, never applied.
+    const why = suspect.get(r.id);
+    if (why) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: why, raw: JSON.stringify(r) });
+      continue;
+    }
     if (seen.has(r.id)) continue;
-    try {
-      // Later local events must sort after everything seen: the HLC's whole point.
-      ctx.clock.receive(p.event.hlc);
-    } catch (e) {
-      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: `jam pengirim tidak wajar: ${(e as Error).message}`, raw: JSON.stringify(r) });
+    // Later local events must sort after everything seen: the HLC's whole point. A clock
+    // from too far ahead is not adopted, nor an act dated that far ahead (its time drives due
+    // dates); the event waits in quarantine (clock-quarantine.ts).
+    const ahead = Math.max(ctx.clock.aheadBy(p.event.hlc), p.event.at - ctx.now());
+    if (ahead > MAX_AHEAD_MS || !ctx.clock.receive(p.event.hlc)) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: aheadReason(ahead), raw: JSON.stringify(r) });
       continue;
     }
     seen.add(r.id);
@@ -306,28 +327,37 @@ interface ServerRefRow {
   id: string;
   fields: unknown;
   clocks: unknown;
+  pushed_by?: string;
 }
+
+const SELECT_REFS = 'SELECT seq, kind, id, fields, clocks, pushed_by FROM alur.ref_change';
 
 /** Pulls reference changes after the cursor and merges them per field (LWW by HLC). */
 export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Promise<RefPullResult> {
   const out: RefPullResult = { read: 0, refused: [] };
   let cursor = (await loadCursors(ctx.db)).refPullSeq;
+  let logins: LoginRules['logins'] | null = null;
   for (;;) {
-    const rows = (await client.query<ServerRefRow>('SELECT seq, kind, id, fields, clocks FROM alur.ref_change WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor, REF_PAGE])).rows;
-    const last = rows[rows.length - 1];
+    const page = (await client.query<ServerRefRow>(`${SELECT_REFS} WHERE seq > $1 ORDER BY seq LIMIT $2`, [cursor, REF_PAGE])).rows;
+    const last = page[page.length - 1];
     if (!last) break;
     const hi = Number(last.seq);
+    // A password verifier or wrapped key is readable only by the units its user holds a post
+    // in: a new assignment can make earlier ones visible, which the cursor has passed. They
+    // come again (merging them twice changes nothing).
+    const rows = page.some((r) => r.kind === 'assignment')
+      ? [...(await client.query<ServerRefRow>(`${SELECT_REFS} WHERE seq <= $1 AND kind IN ('credential', 'key_secret') ORDER BY seq`, [cursor])).rows, ...page]
+      : page;
     const refused: Rejection[] = [];
     const good: Array<{ kind: string; id: string; fields: Record<string, unknown>; clocks: Record<string, string> }> = [];
     for (const r of rows) {
       const c = checkRefChange(r.kind, r.id, r.fields, r.clocks);
-      let reason = c.ok ? null : c.reason;
-      if (c.ok) {
-        try {
-          for (const h of Object.values(c.clocks)) ctx.clock.receive(h);
-        } catch (e) {
-          reason = `jam pengirim tidak wajar: ${(e as Error).message}`;
-        }
+      // Reference data is the hub's (the server refuses it from other units; checked again).
+      const from = r.pushed_by === undefined ? undefined : (logins ??= (await loadLoginRules(client, ctx.db)).logins).get(r.pushed_by);
+      let reason = c.ok ? (from && !from.isHub ? `login ${r.pushed_by ?? ''}: data referensi hanya boleh dari unit meja layanan` : null) : c.reason;
+      if (c.ok && reason === null) {
+        const ahead = Object.values(c.clocks).find((h) => !ctx.clock.receive(h));
+        if (ahead) reason = aheadReason(ctx.clock.aheadBy(ahead));
       }
       if (c.ok && reason === null) good.push({ kind: r.kind, id: r.id, fields: c.fields, clocks: c.clocks });
       else refused.push({ direction: 'pull', kind: 'ref', itemId: `${r.kind}/${r.id}`, caseId: null, serverSeq: Number(r.seq), reason: reason ?? 'tidak valid', raw: JSON.stringify(r) });
@@ -338,10 +368,10 @@ export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Prom
       await updateState(trx, { ref_pull_seq: hi });
       await persistClock(trx, ctx);
     });
-    out.read += rows.length;
+    out.read += page.length;
     out.refused.push(...refused);
     cursor = hi;
-    if (rows.length < REF_PAGE) break;
+    if (page.length < REF_PAGE) break;
   }
   // Presets and the calendar may have changed: the projection context is re-read.
   if (out.read) ctx.invalidate();

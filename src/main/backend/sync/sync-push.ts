@@ -12,8 +12,9 @@ import type { EventRow } from '../db/schema';
 import { refsSince } from '../refdata/ref-store';
 import type { BackendContext } from '../services/context';
 import { loadCursors, recordRejections, updateState, type Rejection } from './settings-store';
+import { EVENT_WIRE_COLUMNS } from './event-columns';
 
-/** Statement size: 11 parameters per event, well under PostgreSQL's 65535. */
+/** Events per server call (one JSON parameter). */
 const EVENT_BATCH = 1000;
 const REF_BATCH = 500;
 
@@ -21,7 +22,7 @@ const REF_BATCH = 500;
  * SQLSTATEs that mean "the server will never take this row" (row-level security, a payload
  * it cannot read, a value out of bounds), as opposed to a lost connection, which is retried.
  */
-const REFUSALS = new Set(['42501', '22P02', '23514', '22001', '22003', '23502']);
+const REFUSALS = new Set(['42501', '22P02', '23514', '22001', '22003', '23502', '22023', '53100']);
 
 function sqlState(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
@@ -31,19 +32,12 @@ export function isRefusal(e: unknown): boolean {
   return REFUSALS.has(sqlState(e));
 }
 
-const EVENT_COLUMNS = '(id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature)';
-
-function eventParams(r: EventRow): Array<string | number | null> {
-  return [r.id, r.case_id, r.type, r.hlc, r.at, r.author_id, r.position_id, r.acting, r.device_id, r.payload, r.signature];
-}
-
-function insertEventsSql(n: number): string {
-  const rows: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const b = i * 11;
-    rows.push(`(${Array.from({ length: 11 }, (_, k) => `$${b + k + 1}`).join(', ')})`);
-  }
-  return `INSERT INTO alur.event ${EVENT_COLUMNS} VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`;
+/**
+ * One event as the server's `alur.push_events` reads it: the wire columns by name (the
+ * function lists them too; a new column needs a server migration anyway).
+ */
+function eventJson(r: EventRow): Record<string, string | number | null> {
+  return Object.fromEntries(EVENT_WIRE_COLUMNS.map((c) => [c, r[c]]));
 }
 
 function refusalReason(e: unknown): string {
@@ -61,16 +55,6 @@ interface Sent {
   seqAfter: number;
 }
 
-/**
- * The writers' lock (the same the insert trigger takes, held to the commit) and the last seq
- * handed out: while it is held no other event can get a seq, so the seqs this batch gets are
- * exactly the range from this value to the one read after the insert.
- */
-async function lockAndReadSeq(client: pg.ClientBase): Promise<number> {
-  await client.query('SELECT pg_advisory_xact_lock(7310, 1)');
-  return lastSeq(client);
-}
-
 export async function lastSeq(client: pg.ClientBase): Promise<number> {
   const r = await client.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM alur.event_seq');
   const row = r.rows[0];
@@ -78,17 +62,50 @@ export async function lastSeq(client: pg.ClientBase): Promise<number> {
 }
 
 /**
- * Sends one batch in one server transaction. When the server refuses the batch, each row is
- * tried on its own (in a savepoint) so one refused event does not hold back the others.
+ * The writers' lock (held to the commit; the server's function takes it, and ends a holder
+ * that sits on it) and the last seq handed out: while it is held no other event can get a
+ * seq, so the seqs this batch gets are exactly the range from this value to the one read
+ * after the insert.
  */
-async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Promise<Sent> {
+async function beginPush(client: pg.ClientBase): Promise<number> {
+  const r = await client.query<{ s: string }>('SELECT alur.begin_push()::text AS s');
+  return Number(r.rows[0]?.s ?? '0');
+}
+
+interface ServerVerdict {
+  inserted: number;
+  refused: Array<{ id: string; reason: string }>;
+}
+
+/** Inserts through the server's checking function; its refusals come back as data. */
+async function insertChecked(client: pg.ClientBase, rows: readonly EventRow[]): Promise<ServerVerdict> {
+  const r = await client.query<{ v: ServerVerdict }>('SELECT alur.push_events($1::jsonb) AS v', [JSON.stringify(rows.map(eventJson))]);
+  return r.rows[0]?.v ?? { inserted: 0, refused: [] };
+}
+
+function rejection(r: EventRow, reason: string): Rejection {
+  return { direction: 'push', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: 0, reason: `server menolak: ${reason}`.slice(0, 300), raw: null };
+}
+
+type Blobs = (rows: readonly EventRow[]) => Promise<unknown>;
+
+/**
+ * Sends one batch, with the files its events refer to, in one server transaction. When the
+ * server refuses any of it, each row is tried on its own (in a savepoint, with its files) so
+ * one refused event does not hold back the others.
+ */
+async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[], blobs: Blobs): Promise<Sent> {
   await client.query('BEGIN');
   try {
-    const seqBefore = await lockAndReadSeq(client);
-    const res = await client.query(insertEventsSql(rows.length), rows.flatMap(eventParams));
-    const seqAfter = await lastSeq(client);
-    await client.query('COMMIT');
-    return { inserted: res.rowCount ?? 0, refused: [], seqBefore, seqAfter };
+    await blobs(rows);
+    const seqBefore = await beginPush(client);
+    const res = await insertChecked(client, rows);
+    if (res.refused.length === 0) {
+      const seqAfter = await lastSeq(client);
+      await client.query('COMMIT');
+      return { inserted: res.inserted, refused: [], seqBefore, seqAfter };
+    }
+    await client.query('ROLLBACK');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (!isRefusal(e)) throw e;
@@ -97,17 +114,28 @@ async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[]): Prom
   const refused: Rejection[] = [];
   await client.query('BEGIN');
   try {
-    const seqBefore = await lockAndReadSeq(client);
+    const seqBefore = await beginPush(client);
     for (const r of rows) {
       await client.query('SAVEPOINT one');
       try {
-        const res = await client.query(insertEventsSql(1), eventParams(r));
-        inserted += res.rowCount ?? 0;
-        await client.query('RELEASE SAVEPOINT one');
+        await blobs([r]);
+        const res = await insertChecked(client, [r]);
+        const no = res.refused[0];
+        if (no) {
+          // Its files go with it.
+          await client.query('ROLLBACK TO SAVEPOINT one');
+          refused.push(rejection(r, no.reason));
+        } else {
+          // The row's files are checked now, so a refusal stays with this row.
+          await client.query('SET CONSTRAINTS ALL IMMEDIATE');
+          await client.query('SET CONSTRAINTS ALL DEFERRED');
+          inserted += res.inserted;
+          await client.query('RELEASE SAVEPOINT one');
+        }
       } catch (e) {
         if (!isRefusal(e)) throw e;
         await client.query('ROLLBACK TO SAVEPOINT one');
-        refused.push({ direction: 'push', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: 0, reason: refusalReason(e), raw: null });
+        refused.push({ ...rejection(r, ''), reason: refusalReason(e) });
       }
     }
     const seqAfter = await lastSeq(client);
@@ -135,6 +163,7 @@ export interface PushResult {
 export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opts: { all?: boolean } = {}): Promise<PushResult> {
   const db = ctx.db;
   const out: PushResult = { sent: 0, inserted: 0, refused: [] };
+  const blobs: Blobs = (rows) => uploadReferencedBlobs(client, ctx.options.dataDir, rows.map(rowToEvent), opts.all === true);
   if (!opts.all) {
     const held = await db
       .selectFrom('sync_rejected')
@@ -145,7 +174,7 @@ export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opt
       .orderBy('event.seq')
       .execute();
     for (const r of held) {
-      const res = await sendBatch(client, [r]);
+      const res = await sendBatch(client, [r], blobs);
       if (res.refused.length === 0) {
         // Its seq is not skipped by the pull cursor: the event simply comes back once.
         await db.updateTable('sync_rejected').set({ resolved_at: ctx.now() }).where('direction', '=', 'push').where('item_id', '=', r.id).execute();
@@ -161,8 +190,7 @@ export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opt
     const rows = await q.orderBy('seq').limit(EVENT_BATCH).execute();
     const last = rows[rows.length - 1];
     if (!last) break;
-    await uploadReferencedBlobs(client, ctx.options.dataDir, rows.map(rowToEvent));
-    const res = await sendBatch(client, rows);
+    const res = await sendBatch(client, rows, blobs);
     out.sent += rows.length;
     out.inserted += res.inserted;
     out.refused.push(...res.refused);

@@ -42,6 +42,7 @@ export function serverCommand(program: Command, run: Run): void {
         env.io.out(`Diterbitkan: ${v.published.events} peristiwa, ${v.published.refs} data referensi`);
         if (v.workstationLogin) env.io.out(`Folder data ini tersambung ke server sebagai ${v.workstationLogin}`);
         else env.io.out('Folder data ini tidak disambungkan ulang (tersambung sebagai unit lain, atau kata sandi login Diskominfo tidak ada di berkas kredensial).');
+        for (const w of v.warnings) env.io.out(`Peringatan: ${w}`);
       }),
     );
   server
