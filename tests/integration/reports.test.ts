@@ -354,7 +354,8 @@ describe('SOP reports', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Per Status', 'Per Kanal', 'Per Jenis', 'Per Kategori', 'Per OPD', 'Daftar Aduan']);
     const list = wb.getWorksheet('Daftar Aduan');
     if (!list) throw new Error('no list sheet');
-    expect(String(list.getCell('A1').value)).toMatch(/Laporan Rekapitulasi Aduan Bulanan/);
+    // Balangan's SOP names its monthly recap "Laporan identifikasi permasalahan bulanan" (preset reportTitles).
+    expect(String(list.getCell('A1').value)).toMatch(/Laporan Identifikasi Permasalahan Bulanan/);
     expect(String(list.getCell('A3').value)).toMatch(/Periode: November 2026/);
     expect(list.getRow(6).values).toEqual([undefined, 'No', 'Nomor Registrasi', 'Nomor LAPOR!', 'Tanggal Diterima', 'Kanal', 'Jenis', 'Kategori', 'Judul', 'OPD', 'Status', 'Tanggal Selesai', 'Lama Penanganan (hari kerja)', 'Tepat Waktu']);
     expect(list.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });

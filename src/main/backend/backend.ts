@@ -26,6 +26,9 @@ import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
 import { importHandlers } from './handlers/imports';
 import { backupHandlers } from './handlers/backup';
+import { reactionHandlers } from './handlers/reaction';
+import { exportHandlers } from './handlers/exports';
+import { restemFtsIfPending } from './projection/fts-stems';
 import { supportHandlers } from './handlers/support';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
@@ -36,7 +39,18 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...supportHandlers, ...backupHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = {
+  ...coreHandlers,
+  ...deskHandlers,
+  ...documentHandlers,
+  ...reportHandlers,
+  ...syncHandlers,
+  ...importHandlers,
+  ...supportHandlers,
+  ...backupHandlers,
+  ...reactionHandlers,
+  ...exportHandlers,
+};
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);
@@ -82,6 +96,7 @@ export async function openContext(opts: BackendOptions): Promise<BackendContext>
 
 async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<BackendContext> {
   fillMissingHashes(opened.sqlite);
+  restemFtsIfPending(opened.sqlite);
   const meta = new Map((await opened.db.selectFrom('local_meta').selectAll().execute()).map((r) => [r.key, r.value]));
   let deviceId = meta.get('device_id');
   if (!deviceId) {

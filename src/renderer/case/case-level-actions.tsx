@@ -17,6 +17,7 @@ import { PaperStepButton } from './paper-modal';
 import { useConfirmClose } from '../components/confirm-close';
 import { draftKey, useFormDraft } from '../hooks/use-form-draft';
 import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
+import { CaseEndActions } from './case-end-actions';
 
 type Kind = 'classify' | 'pause' | 'resume' | 'note' | 'extend';
 
@@ -60,6 +61,7 @@ export function CaseLevelActions({ detail, onDone }: { detail: CaseDetail; onDon
             {t('caseAct.extend')}
           </Button>
         )}
+        <CaseEndActions detail={detail} onDone={onDone} />
         <Button icon={<MessageOutlined />} onClick={() => setOpen('note')} data-testid="add-note">
           {t('caseAct.note')}
         </Button>

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeOverview, TimelineEntry } from '../../shared/api/views';
-import type { EventType } from '../../shared/domain/events';
+import { CLOSE_REASONS, type EventType } from '../../shared/domain/events';
 import type { SignatureCheck } from '../../shared/signing/canonical';
 import { CASE_TYPES, CHANNELS, URGENCIES } from '../../shared/domain/enums';
 import { actingTitle } from '../components/positions-text';
@@ -114,7 +114,7 @@ function summaryBlock(e: TimelineEntry, { overview, t, when, day, caseId }: Summ
   if (typeof s['dueAt'] === 'number') parts.push(line('dueAt', t('case.due'), when(s['dueAt'])));
   if (e.type === 'case.closed') {
     const reason = str('reason');
-    if (reason === 'manual' || reason === 'no_reaction') parts.push(line('reason', t('summary.reason'), t(`closeReason.${reason}`)));
+    if (reason && (CLOSE_REASONS as readonly string[]).includes(reason)) parts.push(line('reason', t('summary.reason'), t(`closeReason.${reason}`)));
   }
   for (const k of TEXT_KEYS) {
     if (k === 'reason' && e.type === 'case.closed') continue;

@@ -18,6 +18,8 @@ import { navigate, type CaseFilters } from '../hooks/use-route';
 import { openableRow, useSearchFocusTarget } from '../hooks/use-shortcuts';
 import { useCasesChanged } from '../hooks/use-server-event';
 import { SavedSearches } from '../search/saved-searches';
+import { useTypedSearch } from '../search/use-typed-search';
+import { ListExports } from '../search/list-exports';
 
 const PAGE_SIZE = 25;
 
@@ -77,6 +79,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
   };
   // Bumped when a saved search is applied, so the search box shows its words.
   const [searchKey, setSearchKey] = useState(0);
+  const typed = useTypedSearch((v) => set('search', v));
   const list = useQuery(() => api['case.list'](input), JSON.stringify(input));
   useCasesChanged(list.reload);
 
@@ -149,8 +152,10 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           ref={searchRef}
           style={{ width: 280 }}
           onSearch={(v) => set('search', v)}
+          onChange={(e) => typed(e.target.value)}
           maxLength={200}
         />
+        <ListExports current={input} />
         <SavedSearches
           current={input}
           onApply={(s) => {

@@ -23,7 +23,7 @@ import { qrCanvas } from './qr';
 import { agendaNumber, holderOn, sheetParts, targetLabel, type Disposition, type SheetPart } from './sheet-parts';
 
 const CHANNEL_LABEL: Record<string, string> = {
-  lapor: 'SP4N-LAPOR!', web: 'Situs web', sms1708: 'SMS 1708', phone: 'Telepon', email: 'Surat elektronik', social: 'Media sosial', letter: 'Surat', walkin: 'Datang langsung',
+  lapor: 'SP4N-LAPOR!', web: 'Situs web', sms1708: 'SMS 1708', whatsapp: 'WhatsApp', phone: 'Telepon', email: 'Surat elektronik', social: 'Media sosial', letter: 'Surat', walkin: 'Datang langsung',
 };
 const MARGIN = 42;
 const WIDTH = 595.28 - 2 * MARGIN;
