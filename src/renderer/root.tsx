@@ -7,34 +7,64 @@ import enUS from 'antd/locale/en_US';
 import idID from 'antd/locale/id_ID';
 import dayjs from 'dayjs';
 import 'dayjs/locale/id';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../shared/api/views';
 import { api, onLocked, onUnauthenticated, setSessionToken, transportMissing } from './api/client';
 import { useIdle } from './hooks/use-idle';
 import { useKeepAlive } from './hooks/use-keep-alive';
 import { useQuery } from './hooks/use-query';
+import { navigate } from './hooks/use-route';
+import { setPrefsUser, useFontScale } from './hooks/use-ui-prefs';
 import { useServerEvent } from './hooks/use-server-event';
 import { FirstRunPage } from './pages/first-run-page';
 import { LockScreen } from './pages/lock-screen';
 import { LoginPage } from './pages/login-page';
 import { MainShell } from './pages/main-shell';
 
-const THEME = {
-  token: { colorPrimary: '#14599b', borderRadius: 4, fontSize: 13 },
-  components: { Layout: { siderBg: '#0b2942', headerBg: '#ffffff', headerHeight: 48, headerPadding: '0 16px' } },
-};
+/** The standard body text size in px; the user's text-size setting scales it (90-130%). */
+const BASE_FONT = 13;
+
+/**
+ * The antd theme at a text scale. Secondary, description and placeholder text are darker than
+ * antd's defaults so they keep a 4.5:1 contrast on white (WCAG AA), and tags use the body size:
+ * the deadline and status tags carry the most important facts on a screen.
+ */
+function themeFor(scale: number) {
+  const fontSize = Math.round((BASE_FONT * scale) / 100);
+  return {
+    token: {
+      colorPrimary: '#14599b',
+      colorLink: '#14599b',
+      borderRadius: 4,
+      fontSize,
+      colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+      colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+      colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+    },
+    components: {
+      Layout: { siderBg: '#0b2942', headerBg: '#ffffff', headerHeight: Math.round((48 * scale) / 100), headerPadding: '0 16px' },
+      Tag: { fontSizeSM: fontSize, lineHeightSM: 1.5 },
+    },
+  };
+}
 
 /** The whole renderer: providers around the app flow. */
 export function Root() {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
+  const scale = useFontScale();
+  const theme = useMemo(() => themeFor(scale), [scale]);
   useEffect(() => {
     dayjs.locale(lang);
     document.documentElement.lang = lang;
   }, [lang]);
+  useEffect(() => {
+    // Plain CSS (status bar, brand, timeline notes) scales with the same setting.
+    document.documentElement.style.setProperty('--alur-scale', String(scale / 100));
+  }, [scale]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : idID} componentSize="small" theme={THEME}>
+    <ConfigProvider locale={lang === 'en' ? enUS : idID} componentSize="small" theme={theme}>
       <AntApp style={{ height: '100%' }}>
         <AppFlow />
       </AntApp>
@@ -49,11 +79,16 @@ function AppFlow() {
   const [loginNotice, setLoginNotice] = useState<string | null>(null);
   const [lastUsername, setLastUsername] = useState<string | undefined>(undefined);
   const [locked, setLocked] = useState(false);
+  // Who worked in this window last: a different user starts on their own inbox, not on the
+  // previous user's last screen (a case they may not see); the same user comes back where they
+  // were, and the first login keeps the address the window was opened with.
+  const lastUserId = useRef<string | null>(null);
 
   const endSession = useCallback(
     (notice: string | null) => {
       setSessionToken(null);
       setSession(null);
+      setPrefsUser(null);
       setLocked(false);
       setLoginNotice(notice);
     },
@@ -100,6 +135,9 @@ function AppFlow() {
     );
 
   function loggedIn(s: SessionInfo): void {
+    if (lastUserId.current !== null && lastUserId.current !== s.user.id) navigate({ page: 'inbox' });
+    lastUserId.current = s.user.id;
+    setPrefsUser(s.user.id);
     setSessionToken(s.token);
     setSession(s);
     setLastUsername(s.user.username);

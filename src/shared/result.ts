@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'ALREADY_INITIALIZED',
   'DATABASE_FROM_FUTURE',
   'STORAGE',
+  /** Another process owns the data folder (the app, a CLI command). */
+  'FOLDER_IN_USE',
+  /** The local database is damaged or lost; it was set aside, restore from a backup. */
+  'DAMAGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

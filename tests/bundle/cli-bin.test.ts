@@ -34,7 +34,7 @@ describe('bin/alur.mjs', () => {
     expect(demo.code, demo.err).toBe(0);
     // A case whose approval issued a letter (information requests are answered directly).
     const db = new Database(path.join(data, 'alur.db'), { readonly: true });
-    const row = db.prepare("SELECT c.ref FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' LIMIT 1").get() as { ref: string } | undefined;
+    const row = db.prepare("SELECT c.ref FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' GROUP BY c.id HAVING count(*) = 1 ORDER BY c.ref LIMIT 1").get() as { ref: string } | undefined;
     db.close();
     if (!row) throw new Error('the demo has no approved case');
     fs.writeFileSync(path.join(dir, 'kantor.p12'), makeP12('sandi-p12'));

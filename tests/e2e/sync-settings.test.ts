@@ -1,11 +1,13 @@
 /**
  * The LAN server in the UI: the status bar says plainly that the data is local while no server
  * is set, and the Settings form tests a connection and answers in words a user understands.
+ * Backups (Pengaturan › Cadangan) in the same session: the office is already seeded.
  */
 import net from 'node:net';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
-import { newPage, screenshot, uiLogin, useDemoHarness } from './harness';
+import { makeDataDir, newPage, screenshot, uiLogin, useDemoHarness } from './harness';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -44,6 +46,30 @@ describe('LAN server settings', () => {
     await page.getByRole('tab', { name: 'Server LAN' }).click();
     await expect.poll(() => page.getByTestId('sync-state').innerText()).toContain('Lokal (tanpa server)');
     expect(await page.getByText(/Tersambung ke/).count()).toBe(0);
+    await page.close();
+  });
+
+  it('Cadangan: picks a folder, backs up now (checked), lists it, and restores it after a confirmation', async () => {
+    const page = await newPage(h.browser);
+    await page.goto(h.server.url);
+    await uiLogin(page, 'admin', DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: /Pengaturan/ }).click();
+    await page.getByRole('tab', { name: 'Cadangan' }).click();
+    await page.getByText('Belum pernah ada cadangan dari workstation ini.').waitFor();
+    const form = page.getByTestId('backup-form');
+    await form.getByLabel('Folder cadangan').fill(path.join(makeDataDir(), 'cadangan'));
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByRole('button', { name: 'Cadangkan sekarang' }).click();
+    const outcome = page.getByTestId('backup-outcome');
+    await outcome.waitFor();
+    expect(await outcome.innerText()).toMatch(/^Cadangan alur-cadangan-\d{8}T\d{6}Z\.db dibuat dan diperiksa utuh \(8 aduan/);
+    await page.getByRole('cell', { name: /^alur-cadangan-/ }).waitFor();
+    await expect.poll(() => page.getByText(/^Cadangan terakhir: /).count()).toBe(1);
+    await screenshot(page, '18-settings-backup');
+    await page.getByRole('button', { name: 'Pulihkan' }).click();
+    await page.getByText(/^Pulihkan data dari cadangan .*semua pengguna perlu masuk lagi\.$/).waitFor();
+    await page.getByRole('button', { name: 'Pulihkan' }).last().click();
+    await expect.poll(() => outcome.innerText()).toMatch(/^Data dipulihkan dari alur-cadangan-.*\(8 aduan\)\.\s+Silakan masuk lagi\.$/);
     await page.close();
   });
 });

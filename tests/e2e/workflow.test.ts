@@ -91,8 +91,8 @@ describe('daily work', () => {
     const table = page.getByTestId('case-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, '09-case-list');
-    const titles = await table.locator('tbody tr.ant-table-row td:nth-child(2)').allTextContents();
-    const title = (titles[titles.length - 1] ?? '').replace(/^Rahasia/, '');
+    const titles = await table.locator('tbody tr.ant-table-row [data-testid="case-title-cell"]').allTextContents();
+    const title = titles[titles.length - 1] ?? '';
     const word = title
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w.length >= 5)
@@ -107,8 +107,7 @@ describe('daily work', () => {
     const found = await apiCall(server, 'case.list', { search: word, limit: 500 }, { token });
     const expected = (found.body as { value: { rows: Array<{ title: string }> } }).value.rows.map((r) => r.title);
     expect(expected).toContain(title);
-    const rows = table.locator('tbody tr.ant-table-row td:nth-child(2)');
-    // A title cell may also carry a tag ("Rahasia"), so a row matches when it holds its title.
+    const rows = table.locator('tbody tr.ant-table-row [data-testid="case-title-cell"]');
     const matches = (shown: string[]) => shown.length > 0 && shown.every((t, i) => t.includes(expected[i] ?? '\u0000'));
     await expect.poll(async () => matches(await rows.allTextContents()), { timeout: 20_000 }).toBe(true);
     await screenshot(page, '10-search');

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, DB_FILE, LATEST_SCHEMA_VERSION, type OpenedDatabase } from '../../src/main/backend/db/database';
 import { MIGRATIONS, type Migration } from '../../src/main/backend/db/migrations/index';
-import { AppError } from '../../src/shared/result';
+import { rejection } from '../helpers/rejection';
 import { tempDir } from '../helpers/dirs';
 
 const opened: OpenedDatabase[] = [];
@@ -22,16 +22,6 @@ async function open(dir: string, migrations?: readonly Migration[]): Promise<Ope
 
 function sha(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('local database', () => {
@@ -125,7 +115,7 @@ describe('local database', () => {
 describe('migrations are frozen', () => {
   it('lists each landed migration once, in order, under the name it landed with', () => {
     // Changing this list means editing history: add a new migration at the end instead.
-    expect(MIGRATIONS.map((m) => `${m.version}:${m.name}`)).toEqual(['1:0001-initial', '2:0002-sync', '3:0003-document-indexes']);
+    expect(MIGRATIONS.map((m) => `${m.version}:${m.name}`)).toEqual(['1:0001-initial', '2:0002-sync', '3:0003-document-indexes', '4:0004-event-hash', '5:0005-search']);
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
   });
 

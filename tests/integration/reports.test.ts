@@ -354,7 +354,8 @@ describe('SOP reports', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Per Status', 'Per Kanal', 'Per Jenis', 'Per Kategori', 'Per OPD', 'Daftar Aduan']);
     const list = wb.getWorksheet('Daftar Aduan');
     if (!list) throw new Error('no list sheet');
-    expect(String(list.getCell('A1').value)).toMatch(/Laporan Rekapitulasi Aduan Bulanan/);
+    // Balangan's SOP names its monthly recap "Laporan identifikasi permasalahan bulanan" (preset reportTitles).
+    expect(String(list.getCell('A1').value)).toMatch(/Laporan Identifikasi Permasalahan Bulanan/);
     expect(String(list.getCell('A3').value)).toMatch(/Periode: November 2026/);
     expect(list.getRow(6).values).toEqual([undefined, 'No', 'Nomor Registrasi', 'Nomor LAPOR!', 'Tanggal Diterima', 'Kanal', 'Jenis', 'Kategori', 'Judul', 'OPD', 'Status', 'Tanggal Selesai', 'Lama Penanganan (hari kerja)', 'Tepat Waktu']);
     expect(list.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
@@ -378,6 +379,22 @@ describe('SOP reports', () => {
     expect(channels.getCell(`B${totalRow}`).value).toBe('Jumlah');
     expect(channels.getCell(`C${totalRow}`).value).toBe(d.measures.received);
     expect(channels.getCell('C7').numFmt).toBe('#,##0');
+    // The summary mixes counts, rates and days: each value in its own format, never "29.0" or "0.8".
+    const summary = wb.getWorksheet('Ringkasan');
+    if (!summary) throw new Error('no summary sheet');
+    const fmtOf = (label: string) => {
+      let fmt: string | undefined;
+      summary.eachRow((row) => {
+        if (row.getCell(1).value === label) fmt = row.getCell(2).numFmt;
+      });
+      return fmt;
+    };
+    expect(fmtOf('Aduan Diterima')).toBe('#,##0');
+    expect(fmtOf('Selesai')).toBe('#,##0');
+    expect(fmtOf('Melewati Batas Waktu')).toBe('#,##0');
+    expect(fmtOf('% Tepat Waktu')).toBe('0.0%');
+    expect(fmtOf('% Selesai')).toBe('0.0%');
+    expect(fmtOf('Rata-rata Penanganan (hari kerja)')).toBe('#,##0.0');
     let identity = false;
     for (const ws of wb.worksheets) ws.eachRow((r) => r.eachCell((c) => void (identity ||= String(c.value).includes('Nama Rahasia'))));
     expect(identity).toBe(false);

@@ -7,7 +7,13 @@
 import type { ServerEvent, MethodName } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
-import { openDatabase, LATEST_SCHEMA_VERSION } from './db/database';
+import { openDatabase, LATEST_SCHEMA_VERSION, type OpenedDatabase } from './db/database';
+import { storageError } from './db/storage-errors';
+import { fillMissingHashes } from './projection/event-hash';
+import { afterRestore, checkCounters, placeBackup, scheduledBackup, type PlacedBackup } from './backup/backup.service';
+import { verifyBackupFile } from './backup/backup-file';
+import { acquireFolderLock } from './db/folder-lock';
+import type { RestoreReport } from '../../shared/api/views-backup';
 import { BackendContext, newDeviceId, type BackendOptions } from './services/context';
 import { authenticate, requireCaller, type Caller } from './services/auth.service';
 import { runAutomation, warnDueSoon } from './services/automation';
@@ -20,6 +26,10 @@ import { reportHandlers } from './handlers/reports';
 import { syncHandlers } from './handlers/sync';
 import { importHandlers } from './handlers/imports';
 import { sessionHandlers } from './handlers/session';
+import { backupHandlers } from './handlers/backup';
+import { reactionHandlers } from './handlers/reaction';
+import { exportHandlers } from './handlers/exports';
+import { restemFtsIfPending } from './projection/fts-stems';
 import { supportHandlers } from './handlers/support';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
@@ -30,7 +40,19 @@ export interface Backend {
   close(): void;
 }
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...coreHandlers, ...deskHandlers, ...documentHandlers, ...reportHandlers, ...syncHandlers, ...importHandlers, ...sessionHandlers, ...supportHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = {
+  ...coreHandlers,
+  ...deskHandlers,
+  ...documentHandlers,
+  ...reportHandlers,
+  ...syncHandlers,
+  ...importHandlers,
+  ...supportHandlers,
+  ...sessionHandlers,
+  ...backupHandlers,
+  ...reactionHandlers,
+  ...exportHandlers,
+};
 
 function isMethod(m: string): m is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, m);
@@ -57,31 +79,56 @@ export async function dispatch(ctx: BackendContext, method: string, token: strin
     return ok(await handler(ctx, caller, parsed.data as never));
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toApiError() };
+    const storage = storageError(e);
+    if (storage) return { ok: false, error: storage.toApiError() };
     return err('INTERNAL', `Kesalahan internal: ${(e as Error).message ?? String(e)}`);
   }
 }
 
 /** Opens the backend for a data directory and returns its context (for the CLI and tests). */
 export async function openContext(opts: BackendOptions): Promise<BackendContext> {
-  const opened = await openDatabase(opts.dataDir);
+  const opened = await openDatabase(opts.dataDir, undefined, opts.owner);
+  try {
+    return await contextOf(opened, opts);
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
+}
+
+async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<BackendContext> {
+  fillMissingHashes(opened.sqlite);
+  restemFtsIfPending(opened.sqlite);
   const meta = new Map((await opened.db.selectFrom('local_meta').selectAll().execute()).map((r) => [r.key, r.value]));
   let deviceId = meta.get('device_id');
   if (!deviceId) {
     deviceId = newDeviceId(opts.random);
     await opened.db.insertInto('local_meta').values({ key: 'device_id', value: deviceId }).execute();
   }
-  return new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
+  const ctx = new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
+  // A counter behind the log (an older database copied back) is raised before any work.
+  await checkCounters(ctx);
+  return ctx;
 }
 
 /** Automatic closes, escalations and due-soon warnings run this often (warnings an hour ahead). */
 const AUTOMATION_INTERVAL_MS = 60_000;
 
-/** The Backend interface the transports use; opening happens in the background. */
-export function openBackend(opts: BackendOptions): Backend {
-  const ready: Promise<Result<BackendContext>> = openContext(opts).then(
+function asResult(p: Promise<BackendContext>): Promise<Result<BackendContext>> {
+  return p.then(
     (ctx) => ok(ctx),
     (e: unknown) => (e instanceof AppError ? { ok: false as const, error: e.toApiError() } : err<BackendContext>('STORAGE', (e as Error).message)),
   );
+}
+
+/**
+ * The Backend interface the transports use; opening happens in the background. The open
+ * context can be replaced once, in place, by a restore (Pengaturan › Cadangan): the loops stop,
+ * the database closes with the folder's lock still held, the backup goes in, and a new
+ * context opens; every session of the old one ends.
+ */
+export function openBackend(opts: BackendOptions): Backend {
+  let ready = asResult(openContext(opts));
   const listeners = new Set<(e: ServerEvent) => void>();
   let timer: NodeJS.Timeout | null = null;
   let loop: SyncLoop | null = null;
@@ -94,6 +141,7 @@ export function openBackend(opts: BackendOptions): Backend {
     }
     const ctx = r.value;
     ctx.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
+    ctx.host = { restore: (file) => restoreInPlace(ctx, file) };
     // The sync loop runs only once the workstation has a server configured; until then each
     // round ends at once with NOT_CONFIGURED, which the status bar shows as "Lokal".
     loop = startSyncLoop(ctx, {
@@ -105,14 +153,46 @@ export function openBackend(opts: BackendOptions): Backend {
     });
     // A failed automation round is retried on the next tick; the log says why it failed.
     const tick = (): void => {
-      runAutomation(r.value)
-        .then(() => warnDueSoon(r.value))
+      runAutomation(ctx)
+        .then(() => warnDueSoon(ctx))
+        .then(() => scheduledBackup(ctx))
         .catch(ctx.log.failure('automation.failed'));
     };
     tick();
     timer = setInterval(tick, AUTOMATION_INTERVAL_MS);
     timer.unref();
   };
+  const stop = async (): Promise<void> => {
+    if (timer) clearInterval(timer);
+    timer = null;
+    // Let a running sync round finish before the database closes under it.
+    await loop?.stop();
+    loop = null;
+  };
+
+  async function restoreInPlace(old: BackendContext, file: string): Promise<RestoreReport> {
+    const lock = await acquireFolderLock(opts.dataDir, opts.owner);
+    try {
+      const verified = verifyBackupFile(file);
+      await stop();
+      await old.opened.close();
+      let placed: PlacedBackup | null = null;
+      try {
+        placed = placeBackup(opts.dataDir, file);
+      } finally {
+        // Reopen whatever is in place now: the backup, or the old database when placing failed.
+        ready = asResult(openContext(opts));
+        start(await ready);
+      }
+      const r = await ready;
+      if (!r.ok) throw new AppError(r.error.code, r.error.message);
+      const after = await afterRestore(r.value);
+      return { file, cases: verified.cases, events: verified.events, setAside: placed.setAside, pulled: after.pulled, syncError: after.syncError };
+    } finally {
+      lock.release();
+    }
+  }
+
   ready.then(start).catch(log.failure('backend.start_failed'));
   return {
     async call(method, token, input) {
@@ -125,10 +205,8 @@ export function openBackend(opts: BackendOptions): Backend {
       return () => listeners.delete(listener);
     },
     close() {
-      if (timer) clearInterval(timer);
-      // Let a running sync round finish before the database closes under it.
       (async () => {
-        await loop?.stop();
+        await stop();
         const r = await ready;
         if (r.ok) await r.value.opened.close();
       })().catch(log.failure('backend.close_failed'));

@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../../shared/result';
 import { openContext } from '../backend/backend';
+import { storageError } from '../backend/db/storage-errors';
 import { passwordCostFromEnv } from '../backend/services/password';
 import type { BackendContext } from '../backend/services/context';
 import { appVersion, resolveDataDir, resourcesDir } from './paths';
@@ -18,6 +19,7 @@ import { reportCommand } from './commands/report';
 import { importCommand } from './commands/import';
 import { documentCommands } from './commands/documents';
 import { releaseCommand } from './commands/release';
+import { backupCommands } from './commands/backup';
 import { logCommand } from './commands/log';
 
 export interface CliIo {
@@ -74,6 +76,7 @@ export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>
   importCommand(program, (fn) => run(fn, data()));
   documentCommands(program, (fn) => run(fn, data()));
   releaseCommand(program, (fn) => run(fn, data()));
+  backupCommands(program, (fn) => run(fn, data()));
   logCommand(program, (fn) => run(fn, data()));
   return program;
 }
@@ -88,7 +91,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io,
       dataDir,
       open: async (opts) => {
-        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), passwordCost: passwordCostFromEnv(), ...opts });
+        const owner = { label: `perintah "alur ${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`, waitMs: 10_000, onWait: (m: string) => io.err(`alur: ${m}`) };
+        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), owner, passwordCost: passwordCostFromEnv(), ...opts });
         contexts.push(ctx);
         return ctx;
       },
@@ -104,7 +108,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       // --help and --version exit through here with code 0.
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    const msg = e instanceof AppError ? e.message : e instanceof Error ? e.message : String(e);
+    const msg = e instanceof AppError ? e.message : (storageError(e)?.message ?? (e instanceof Error ? e.message : String(e)));
     io.err(`alur: ${msg.split('\n')[0]}`);
     return 1;
   } finally {

@@ -30,7 +30,7 @@ function start(): void {
     const port: MessagePortMain | undefined = message.ports[0];
     if (!init || !port) fatal('invalid start message');
 
-    const backend = openBackend({ dataDir: init.dataDir, resourcesDir: init.resourcesDir, appVersion: init.appVersion });
+    const backend = openBackend({ dataDir: init.dataDir, resourcesDir: init.resourcesDir, appVersion: init.appVersion, owner: { label: 'aplikasi Alur', waitMs: 5_000 } });
     let closed = false;
     const shutdown = (code: number): void => {
       if (closed) return;

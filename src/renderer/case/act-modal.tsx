@@ -3,7 +3,7 @@
  * kind needs: dispose -> targets, instructions, note, urgency, due date; return -> note;
  * draft -> response; approve -> note; answer -> answer text; forward -> note.
  */
-import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +12,17 @@ import type { AllowedActionView, CaseDetail } from '../../shared/api/views';
 import { URGENCIES, type Urgency } from '../../shared/domain/enums';
 import { MAX_DESCRIPTION, MAX_NOTE } from '../../shared/domain/events';
 import { api } from '../api/client';
+import { useConfirmClose } from '../components/confirm-close';
+import { DueDateField } from '../components/due-date-field';
 import { actingTitle } from '../components/positions-text';
 import { wallClockToInstant } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
+import { DraftReturnNotice, lastDraft } from './draft-revision';
+import { LetterPreviewButton } from './letter-preview-button';
+import { ownAct } from '../hooks/own-acts';
+import { draftKey, useFormDraft } from '../hooks/use-form-draft';
+import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
 
 interface Props {
   detail: CaseDetail;
@@ -48,8 +55,16 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
   const [form] = Form.useForm<Fields>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
   const action = allowed.action;
   const kind = action.kind;
+  // What was typed survives closing the dialog, leaving the case and a restart (per user, per act).
+  const draft = useFormDraft<Fields>(form, draftKey(session.user.id, `act.${detail.case.id}.${allowed.taskId}.${action.id}.${allowed.asPositionId}`), {
+    urgency: detail.case.urgency,
+    // A draft returned for revision opens with the text that was returned.
+    response: kind === 'answer' ? (detail.case.response ?? '') : kind === 'draft' ? (lastDraft(detail).text ?? undefined) : undefined,
+  });
+  const confirmClose = useConfirmClose();
 
   const actorUnit = session.positions.find((p) => p.positionId === allowed.asPositionId)?.unitId;
   const targetOptions =
@@ -60,6 +75,7 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
           .map((p) => ({ value: `${p.unitId}/${p.id}`, label: p.title }));
 
   async function submit(v: Fields): Promise<void> {
+    if (dateError) return;
     setBusy(true);
     setError(null);
     const input: ActInput = {
@@ -75,11 +91,12 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
       response: v.response?.trim() ? v.response.trim() : null,
       signingPassword: action.signed ? (v.signingPassword ?? null) : null,
     };
-    const r = await api['case.act'](input);
+    const r = await ownAct(() => api['case.act'](input), () => detail.case.id);
     setBusy(false);
     // The password opens the key for this act only; it is never kept in the form.
     form.setFieldValue('signingPassword', undefined);
     if (r.ok) {
+      draft.clear();
       notify.success(t('act.done', { label: action.label }));
       onDone();
     } else setError(r.error.message);
@@ -94,7 +111,7 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => confirmClose(draft, onClose)}
       destroyOnHidden
       width={620}
       data-testid="act-modal"
@@ -102,12 +119,15 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('act.context', { step: allowed.stepName, as: actingTitle(allowed.asTitle, allowed.acting, t) })}
       </Typography.Paragraph>
+      {draft.restored && <Alert type="info" showIcon title={t('ui.draft.restored')} style={{ marginBottom: 8 }} data-testid="act-draft-restored" />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="act-error" />}
       <Form<Fields>
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={{ urgency: detail.case.urgency, response: kind === 'answer' ? (detail.case.response ?? '') : undefined }}
+        onValuesChange={draft.onValuesChange}
+        onKeyDown={submitOnCtrlEnter(() => form.submit())}
+        initialValues={draft.initialValues}
       >
         {kind === 'dispose' && (
           <>
@@ -123,6 +143,8 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
             </Form.Item>
           </>
         )}
+        {kind === 'draft' && <DraftReturnNotice detail={detail} />}
+        {(kind === 'draft' || kind === 'approve') && <LetterPreviewButton caseId={detail.case.id} response={() => (form.getFieldValue('response') as string | undefined) ?? null} />}
         {(kind === 'draft' || kind === 'answer') && (
           <Form.Item
             name="response"
@@ -151,8 +173,8 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
             <Form.Item name="urgency" label={t('case.urgency')} style={{ flex: 1 }}>
               <Select options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
             </Form.Item>
-            <Form.Item name="dueAt" label={t('act.dueAt')} extra={t('act.dueAtHint')} style={{ flex: 1 }}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format={t('format.dateTimePicker')} style={{ width: '100%' }} />
+            <Form.Item name="dueAt" label={t('act.dueAt')} extra={t('ui.date.dueHint')} style={{ flex: 1 }}>
+              <DueDateField onInvalid={setDateError} testId="act-due" />
             </Form.Item>
           </div>
         )}

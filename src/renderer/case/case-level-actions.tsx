@@ -14,6 +14,10 @@ import { api } from '../api/client';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { PaperStepButton } from './paper-modal';
+import { useConfirmClose } from '../components/confirm-close';
+import { draftKey, useFormDraft } from '../hooks/use-form-draft';
+import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
+import { CaseEndActions } from './case-end-actions';
 
 type Kind = 'classify' | 'pause' | 'resume' | 'note' | 'extend';
 
@@ -57,6 +61,7 @@ export function CaseLevelActions({ detail, onDone }: { detail: CaseDetail; onDon
             {t('caseAct.extend')}
           </Button>
         )}
+        <CaseEndActions detail={detail} onDone={onDone} />
         <Button icon={<MessageOutlined />} onClick={() => setOpen('note')} data-testid="add-note">
           {t('caseAct.note')}
         </Button>
@@ -78,14 +83,23 @@ export function CaseLevelActions({ detail, onDone }: { detail: CaseDetail; onDon
 
 function CaseLevelModal({ kind, detail, onClose, onDone }: { kind: Kind; detail: CaseDetail; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const { overview } = useApp();
+  const { overview, session } = useApp();
   const notify = useNotify();
   const [form] = Form.useForm<Fields>();
   const categoryId = Form.useWatch('categoryId', form);
+  const confirmClose = useConfirmClose();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const c = detail.case;
   const caseId = c.id;
+  // A note or a reason being written is kept like any other form (per user, case and kind).
+  const draft = useFormDraft<Fields>(form, draftKey(session.user.id, `case.${kind}.${caseId}`), {
+    type: c.type,
+    categoryId: c.categoryId,
+    subcategoryId: c.subcategoryId,
+    urgency: c.urgency,
+    strategic: c.strategic,
+  });
 
   async function run(v: Fields): Promise<Result<{ eventId: string }>> {
     const text = (v.text ?? '').trim();
@@ -116,6 +130,7 @@ function CaseLevelModal({ kind, detail, onClose, onDone }: { kind: Kind; detail:
     const r = await run(v);
     setBusy(false);
     if (r.ok) {
+      draft.clear();
       notify.success(t('caseAct.done'));
       onDone();
     } else setError(r.error.message);
@@ -131,7 +146,7 @@ function CaseLevelModal({ kind, detail, onClose, onDone }: { kind: Kind; detail:
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => confirmClose(draft, onClose)}
       destroyOnHidden
       data-testid="case-level-modal"
     >
@@ -140,7 +155,9 @@ function CaseLevelModal({ kind, detail, onClose, onDone }: { kind: Kind; detail:
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={{ type: c.type, categoryId: c.categoryId, subcategoryId: c.subcategoryId, urgency: c.urgency, strategic: c.strategic }}
+        onValuesChange={draft.onValuesChange}
+        onKeyDown={submitOnCtrlEnter(() => form.submit())}
+        initialValues={draft.initialValues}
       >
         {kind === 'classify' ? (
           <>

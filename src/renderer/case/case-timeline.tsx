@@ -5,11 +5,12 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeOverview, TimelineEntry } from '../../shared/api/views';
-import type { EventType } from '../../shared/domain/events';
+import { CLOSE_REASONS, type EventType } from '../../shared/domain/events';
 import type { SignatureCheck } from '../../shared/signing/canonical';
 import { CASE_TYPES, CHANNELS, URGENCIES } from '../../shared/domain/enums';
 import { actingTitle } from '../components/positions-text';
 import { formatCivilDate, formatDateTime, formatWorkMinutes } from '../format/dates';
+import { formatStandard } from '../format/numbers';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { api } from '../api/client';
@@ -113,7 +114,7 @@ function summaryBlock(e: TimelineEntry, { overview, t, when, day, caseId }: Summ
   if (typeof s['dueAt'] === 'number') parts.push(line('dueAt', t('case.due'), when(s['dueAt'])));
   if (e.type === 'case.closed') {
     const reason = str('reason');
-    if (reason === 'manual' || reason === 'no_reaction') parts.push(line('reason', t('summary.reason'), t(`closeReason.${reason}`)));
+    if (reason && (CLOSE_REASONS as readonly string[]).includes(reason)) parts.push(line('reason', t('summary.reason'), t(`closeReason.${reason}`)));
   }
   for (const k of TEXT_KEYS) {
     if (k === 'reason' && e.type === 'case.closed') continue;
@@ -241,7 +242,7 @@ export function CaseTimeline({ entries, caseId }: { entries: TimelineEntry[]; ca
               <Tag color={late ? 'red' : 'green'} style={{ marginInlineEnd: 4 }}>
                 {t('timeline.took', { took: formatWorkMinutes(e.tookMinutes, t) })}
               </Tag>
-              {e.standardMinutes !== null && t('timeline.standard', { standard: formatWorkMinutes(e.standardMinutes, t) })}
+              {e.standard !== null ? t('timeline.standard', { standard: formatStandard(e.standard, t) }) : e.standardMinutes !== null && t('timeline.standard', { standard: formatWorkMinutes(e.standardMinutes, t) })}
             </div>
           )}
           {e.conflict && <Typography.Text type="danger">{e.conflict}</Typography.Text>}

@@ -1,5 +1,5 @@
 /** The case's documents: the disposition sheet and, once approved, the response letter, to print or save. */
-import { Alert, Button, Card, Input, Modal, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Input, Modal, Select, Space, Typography, Upload } from 'antd';
 import { FilePdfOutlined, FileWordOutlined, PaperClipOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { Result } from '../../shared/result';
 import { api } from '../api/client';
 import { readFileBase64 } from '../api/file-bytes';
 import { printDocument, saveDocument } from '../api/files';
+import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { AttachmentLink } from './case-timeline';
 
@@ -17,6 +18,8 @@ type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter
 
 export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const { t } = useTranslation();
+  // Some SOPs (Kalimantan Timur) answer directly and issue no letter: promise none there.
+  const issuesLetters = useApp().overview.preset.steps.some((st) => st.actions.some((a) => a.kind === 'approve'));
   const notify = useNotify();
   const [busy, setBusy] = useState<Job | null>(null);
   const [padesOpen, setPadesOpen] = useState(false);
@@ -24,7 +27,10 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
   const [passphrase, setPassphrase] = useState('');
   const [padesError, setPadesError] = useState<string | null>(null);
   const caseId = detail.case.id;
-  const letter = [...detail.timeline].reverse().find((e) => e.type === 'case.approved' && typeof e.summary['letterNumber'] === 'string');
+  // Every letter of the case, newest first: a case answered by two OPDs has one from each.
+  const letters = [...detail.timeline].reverse().filter((e) => e.type === 'case.approved' && typeof e.summary['letterNumber'] === 'string' && !e.conflict);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const letter = letters.find((e) => e.id === chosen) ?? letters[0];
 
   async function run(job: Job, make: () => Promise<Result<DocumentFile>>, then: (f: DocumentFile) => Promise<Result<unknown>>): Promise<void> {
     setBusy(job);
@@ -129,10 +135,24 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
               <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setPadesOpen(true)} data-testid="letter-pades">
                 {t('docs.pades')}
               </Button>
-              <Typography.Text type="secondary">{String(letter.summary['letterNumber'])}</Typography.Text>
+              {letters.length > 1 ? (
+                <Select
+                  size="small"
+                  value={letter.id}
+                  onChange={setChosen}
+                  style={{ minWidth: 260 }}
+                  data-testid="letter-choice"
+                  aria-label={t('letterPage.letterChoice')}
+                  options={letters.map((e) => ({ value: e.id, label: `${String(e.summary['letterNumber'])} — ${e.positionTitle ?? ''}` }))}
+                />
+              ) : (
+                <Typography.Text type="secondary">{String(letter.summary['letterNumber'])}</Typography.Text>
+              )}
             </>
           ) : (
-            <Typography.Text type="secondary">{t('docs.noLetter')}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="letter-none">
+              {issuesLetters ? t('docs.noLetter') : t('ui.docs.noLetterInSop')}
+            </Typography.Text>
           )}
         </Space>
       </Space>

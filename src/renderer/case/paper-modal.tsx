@@ -17,6 +17,10 @@ import { api } from '../api/client';
 import { instantToWallClock } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
+import { ownAct } from '../hooks/own-acts';
+import { draftKey, useFormDraft } from '../hooks/use-form-draft';
+import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
+import { useConfirmClose } from '../components/confirm-close';
 import { AttachmentUpload } from '../register/attachment-upload';
 
 /** One thing the sheet may record: an action of an open task's step. */
@@ -93,9 +97,10 @@ export function PaperStepButton({ detail, onDone }: { detail: CaseDetail; onDone
 
 function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; choices: PaperChoice[]; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const { overview, tz } = useApp();
+  const { overview, tz, session } = useApp();
   const notify = useNotify();
   const [form] = Form.useForm<Fields>();
+  const confirmClose = useConfirmClose();
   const [busy, setBusy] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -120,16 +125,17 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
   }
 
   async function submit(v: Fields): Promise<void> {
-    if (!choice || !v.scan) return;
+    const scan = v.scan;
+    if (!choice || !scan) return;
     setBusy(true);
     setError(null);
-    const r = await api['case.recordPaper']({
+    const r = await ownAct(() => api['case.recordPaper']({
       caseId: detail.case.id,
       taskId: choice.task.id,
       actionId: choice.action.id,
       positionId: v.positionId,
       writtenOn: v.writtenOn.format('YYYY-MM-DD'),
-      scan: v.scan,
+      scan,
       targets: (v.targets ?? []).map((x) => {
         const [unitId = x, positionId] = x.split('/');
         return { unitId, positionId: positionId ?? null };
@@ -137,9 +143,10 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
       instructions: v.instructions ?? [],
       note: v.note?.trim() ? v.note.trim() : null,
       response: v.response?.trim() ? v.response.trim() : null,
-    });
+    }), () => detail.case.id);
     setBusy(false);
     if (r.ok) {
+      draft.clear();
       notify.success(t('desk.paper.done', { label: choice.action.label }));
       onDone();
     } else setError(r.error.message);
@@ -147,6 +154,13 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
 
   const required = [{ required: true, message: t('validation.required') }];
   const first = choices[0];
+  // The transcription of a sheet can be long: kept per user and case until recorded or discarded (the scan is uploaded again).
+  const draft = useFormDraft<Fields>(
+    form,
+    draftKey(session.user.id, `paper.${detail.case.id}`),
+    { choice: first?.value, positionId: first ? officialPosts(first.task, overview)[0]?.id : undefined, writtenOn: today },
+    ['scan'],
+  );
   return (
     <Modal
       open
@@ -156,7 +170,7 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
       confirmLoading={busy}
       okButtonProps={{ disabled: uploading }}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => confirmClose(draft, onClose)}
       destroyOnHidden
       width={680}
       data-testid="paper-modal"
@@ -169,7 +183,9 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={{ choice: first?.value, positionId: first ? officialPosts(first.task, overview)[0]?.id : undefined, writtenOn: today }}
+        onValuesChange={draft.onValuesChange}
+        onKeyDown={submitOnCtrlEnter(() => form.submit())}
+        initialValues={draft.initialValues}
       >
         <Form.Item name="choice" label={t('desk.paper.action')} rules={required}>
           <Select

@@ -3,6 +3,7 @@ import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { announceLocked, api } from '../api/client';
 import { useApp } from '../hooks/use-app';
+import { FontSizeControl } from './font-size-control';
 import { LanguageSwitch } from './language-switch';
 import { actingTitle } from './positions-text';
 
@@ -37,6 +38,7 @@ export function AppHeader({ onLogout }: { onLogout: () => void }) {
           </Tooltip>
         ))}
       </Space>
+      <FontSizeControl />
       <LanguageSwitch />
       <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-screen-button">
         {t('harden.lockScreen')}

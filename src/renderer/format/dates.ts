@@ -31,6 +31,11 @@ export function formatDateTime(ms: number, tz: TimeZoneCode, t: TFunction, lang:
   return `${officeDayjs(ms, tz, lang).format(t('format.dateTime'))} ${tz}`;
 }
 
+/** "24 Nov 2026 14.05" (tables: the zone and full month are in the tooltip). */
+export function formatShortDateTime(ms: number, tz: TimeZoneCode, t: TFunction, lang: string): string {
+  return officeDayjs(ms, tz, lang).format(t('ui.format.shortDateTime'));
+}
+
 /** "24 November 2026". */
 export function formatDate(ms: number, tz: TimeZoneCode, t: TFunction, lang: string): string {
   return officeDayjs(ms, tz, lang).format(t('format.date'));

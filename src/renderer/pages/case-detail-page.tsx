@@ -19,6 +19,9 @@ import { useNow } from '../hooks/use-now';
 import { useQuery } from '../hooks/use-query';
 import { useCasesChanged } from '../hooks/use-server-event';
 
+/** Once the response is approved (or the answer is out), it is no longer a draft. */
+const FINAL_STATUSES = new Set<CaseDetail['case']['status']>(['responded', 'answered', 'closed']);
+
 /** The case page. */
 export function CaseDetailPage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -158,7 +161,7 @@ function CaseFields({ detail }: { detail: CaseDetail }) {
           <div className="alur-pre">{c.description}</div>
         </Descriptions.Item>
         {c.response && (
-          <Descriptions.Item label={t('case.response')} span={2}>
+          <Descriptions.Item label={FINAL_STATUSES.has(c.status) ? t('ui.response.final') : t('case.response')} span={2}>
             <div className="alur-pre">{c.response}</div>
           </Descriptions.Item>
         )}

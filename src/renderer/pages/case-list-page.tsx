@@ -1,21 +1,25 @@
 /** Cari: full-text search and filters over every case the user may see, paginated by the backend. */
-import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Table, Tooltip, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListInput } from '../../shared/api/contract';
 import type { CaseRow } from '../../shared/api/views';
 import { CASE_STATUSES, CASE_TYPES, CHANNELS, type CaseStatus, type CaseType, type Channel } from '../../shared/domain/enums';
 import { api } from '../api/client';
 import { DueBadge, PrivacyTag, StatusTag, UrgencyTag } from '../components/case-tags';
-import { dayEndInstant, dayStartInstant, formatDateTime, instantToWallClock } from '../format/dates';
+import { ShortDateTime } from '../components/short-date-time';
+import { dayEndInstant, dayStartInstant, instantToWallClock } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNow } from '../hooks/use-now';
 import { useQuery } from '../hooks/use-query';
 import { navigate, type CaseFilters } from '../hooks/use-route';
+import { openableRow, useSearchFocusTarget } from '../hooks/use-shortcuts';
 import { useCasesChanged } from '../hooks/use-server-event';
 import { SavedSearches } from '../search/saved-searches';
+import { useTypedSearch } from '../search/use-typed-search';
+import { ListExports } from '../search/list-exports';
 
 const PAGE_SIZE = 25;
 
@@ -52,10 +56,12 @@ function initialFilters(r: CaseFilters | undefined): Filters {
 
 /** The case list / search screen, starting from the filters of the route (`#/cases?status=...`). */
 export function CaseListPage({ filters }: { filters?: CaseFilters }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { tz, overview } = useApp();
   const now = useNow();
   const [f, setF] = useState<Filters>(() => initialFilters(filters));
+  const searchRef = useRef<InputRef>(null);
+  useSearchFocusTarget(searchRef);
 
   const input: CaseListInput = {
     search: f.search.trim() || undefined,
@@ -73,6 +79,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
   };
   // Bumped when a saved search is applied, so the search box shows its words.
   const [searchKey, setSearchKey] = useState(0);
+  const typed = useTypedSearch((v) => set('search', v));
   const list = useQuery(() => api['case.list'](input), JSON.stringify(input));
   useCasesChanged(list.reload);
 
@@ -82,39 +89,52 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
   }
 
   const categoryName = new Map(overview.preset.categories.map((c) => [c.id, c.name]));
+  // Six columns that fit the common 1366 px screen with the sidebar: the type, channel and
+  // category go under the title, the received time in its short form (the full one on hover).
   const columns: ColumnsType<CaseRow> = [
     { title: t('case.ref'), dataIndex: 'ref', width: 150, render: (_v, r) => <Typography.Text strong>{r.ref}</Typography.Text> },
     {
       title: t('case.title'),
       dataIndex: 'title',
-      // The title is what people read first: it keeps its room, the table scrolls instead.
-      minWidth: 280,
-      ellipsis: true,
-      render: (_v, r) => (
-        <Space size={4}>
-          <PrivacyTag privacy={r.privacy} />
-          <span>{r.title}</span>
-        </Space>
-      ),
+      render: (_v, r) => {
+        const meta = [t(`caseType.${r.type}`), t(`channel.${r.channel}`), r.categoryId ? (categoryName.get(r.categoryId) ?? r.categoryId) : null].filter(Boolean).join(' · ');
+        return (
+          <div style={{ minWidth: 0 }}>
+            <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 }}>
+              {r.urgency !== 'biasa' && <UrgencyTag urgency={r.urgency} />}
+              <PrivacyTag privacy={r.privacy} />
+              <Tooltip title={r.title} placement="topLeft">
+                <span className="alur-ellipsis" data-testid="case-title-cell">
+                  {r.title}
+                </span>
+              </Tooltip>
+            </div>
+            <div className="alur-timeline-meta alur-ellipsis" title={meta} data-testid="case-meta">
+              {meta}
+            </div>
+          </div>
+        );
+      },
     },
-    { title: t('case.type'), dataIndex: 'type', width: 130, render: (_v, r) => t(`caseType.${r.type}`) },
     {
-      title: t('case.category'),
-      dataIndex: 'categoryId',
-      width: 150,
-      ellipsis: true,
-      render: (_v, r) => (r.categoryId ? (categoryName.get(r.categoryId) ?? r.categoryId) : t('common.dash')),
+      title: t('case.received'),
+      dataIndex: 'receivedAt',
+      width: 140,
+      render: (_v, r) => <ShortDateTime ms={r.receivedAt} />,
     },
-    { title: t('case.channel'), dataIndex: 'channel', width: 100, render: (_v, r) => t(`channel.${r.channel}`) },
-    { title: t('case.received'), dataIndex: 'receivedAt', width: 180, render: (_v, r) => formatDateTime(r.receivedAt, tz, t, i18n.language) },
-    { title: t('case.urgency'), dataIndex: 'urgency', width: 105, render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
-    { title: t('case.status'), dataIndex: 'status', width: 120, render: (_v, r) => <StatusTag status={r.status} /> },
+    { title: t('case.status'), dataIndex: 'status', width: 115, render: (_v, r) => <StatusTag status={r.status} /> },
     {
       title: t('case.position'),
       dataIndex: 'currentSteps',
-      width: 180,
-      ellipsis: true,
-      render: (_v, r) => (r.currentSteps.length ? r.currentSteps.join(', ') : t('common.dash')),
+      width: 170,
+      render: (_v, r) => {
+        const text = r.currentSteps.length ? r.currentSteps.join(', ') : t('common.dash');
+        return (
+          <span className="alur-ellipsis" title={text}>
+            {text}
+          </span>
+        );
+      },
     },
     { title: t('case.due'), dataIndex: 'dueAt', width: 140, render: (_v, r) => <DueBadge dueAt={r.dueAt} now={now} overdue={r.overdue} paused={r.paused} /> },
   ];
@@ -128,10 +148,14 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           allowClear
           data-testid="case-search"
           placeholder={t('cases.searchPlaceholder')}
+          aria-label={t('cases.searchPlaceholder')}
+          ref={searchRef}
           style={{ width: 280 }}
           onSearch={(v) => set('search', v)}
+          onChange={(e) => typed(e.target.value)}
           maxLength={200}
         />
+        <ListExports current={input} />
         <SavedSearches
           current={input}
           onApply={(s) => {
@@ -143,6 +167,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
         <Select<CaseStatus>
           allowClear
           placeholder={t('case.status')}
+          aria-label={t('case.status')}
           style={{ width: 150 }}
           value={f.status}
           onChange={(v) => set('status', v)}
@@ -151,6 +176,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
         <Select<Channel>
           allowClear
           placeholder={t('case.channel')}
+          aria-label={t('case.channel')}
           style={{ width: 140 }}
           value={f.channel}
           onChange={(v) => set('channel', v)}
@@ -159,6 +185,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
         <Select<CaseType>
           allowClear
           placeholder={t('case.type')}
+          aria-label={t('case.type')}
           style={{ width: 170 }}
           value={f.type}
           onChange={(v) => set('type', v)}
@@ -168,6 +195,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('case.category')}
+          aria-label={t('case.category')}
           style={{ width: 180 }}
           value={f.categoryId}
           onChange={(v) => set('categoryId', v)}
@@ -177,6 +205,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('home.opd')}
+          aria-label={t('home.opd')}
           style={{ width: 180 }}
           value={f.unitId}
           onChange={(v) => set('unitId', v)}
@@ -203,7 +232,6 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
         size="small"
         loading={list.loading}
         columns={columns}
-        scroll={{ x: 1480 }}
         dataSource={list.data?.rows ?? []}
         pagination={{
           current: f.page,
@@ -215,7 +243,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           onChange: (p) => set('page', p),
         }}
         rowClassName={() => 'alur-clickable-row'}
-        onRow={(r) => ({ onClick: () => navigate({ page: 'case', id: r.id }) })}
+        onRow={(r) => openableRow(() => navigate({ page: 'case', id: r.id }))}
         locale={{ emptyText: t('cases.empty') }}
       />
     </Card>

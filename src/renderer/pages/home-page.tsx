@@ -17,6 +17,7 @@ import { useQuery } from '../hooks/use-query';
 import { navigate, type CaseFilters } from '../hooks/use-route';
 import { useCasesChanged } from '../hooks/use-server-event';
 import { CountBars, SlowStepsChart, TrendChart, type BarRow } from '../reports/dashboard-charts';
+import { formatPercent } from '../format/numbers';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -90,7 +91,7 @@ export function HomePage(props: Props) {
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={d.trend.bucket === 'week' ? t('home.trendWeekly') : t('home.trendMonthly')}>
-                <TrendChart points={d.trend.points} />
+                <TrendChart points={d.trend.points} today={today.format('YYYY-MM-DD')} />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
@@ -112,7 +113,7 @@ function translated(rows: CountRow[], label: (key: string) => string): BarRow[] 
 function Kpis({ d, onOpen }: { d: DashboardStats; onOpen: (f: CaseFilters) => void }) {
   const { t } = useTranslation();
   const m = d.measures;
-  const rate = m.onTimeRate === null ? t('common.dash') : `${Math.round(m.onTimeRate * 100)}%`;
+  const rate = formatPercent(m.onTimeRate, t);
   return (
     <Row gutter={[12, 12]}>
       <Kpi id="total" title={t('home.kpiTotal')} value={m.received} onClick={() => onOpen({})} />

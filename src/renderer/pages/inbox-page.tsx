@@ -1,5 +1,5 @@
 /** Kotak Masuk: the tasks waiting for the user, most urgent and most overdue first. */
-import { Alert, Card, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, Card, Segmented, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,11 @@ import type { InboxRow } from '../../shared/api/views';
 import { urgencyRank } from '../../shared/domain/enums';
 import { api } from '../api/client';
 import { DueBadge, PrivacyTag, ReturnedTag, UrgencyTag } from '../components/case-tags';
-import { formatDateTime } from '../format/dates';
-import { useApp } from '../hooks/use-app';
+import { ShortDateTime } from '../components/short-date-time';
 import { useNow } from '../hooks/use-now';
 import { useQuery } from '../hooks/use-query';
 import { navigate } from '../hooks/use-route';
+import { openableRow } from '../hooks/use-shortcuts';
 import { useCasesChanged } from '../hooks/use-server-event';
 
 type Segment = 'open' | 'overdue' | 'dueSoon';
@@ -27,8 +27,7 @@ export function compareInboxRows(a: InboxRow, b: InboxRow): number {
 
 /** The inbox screen. */
 export function InboxPage() {
-  const { t, i18n } = useTranslation();
-  const { tz } = useApp();
+  const { t } = useTranslation();
   const now = useNow();
   const [segment, setSegment] = useState<Segment>('open');
   const inbox = useQuery(() => api['inbox.list']({}), 'inbox');
@@ -56,19 +55,36 @@ export function InboxPage() {
     {
       title: t('case.title'),
       dataIndex: 'title',
-      ellipsis: true,
       render: (_v, r) => (
-        <Space size={4} wrap={false}>
-          {r.returned && <ReturnedTag />}
-          <PrivacyTag privacy={r.privacy} />
-          <span>{r.title}</span>
-        </Space>
+        <div style={{ minWidth: 0 }}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 }}>
+            {r.returned && <ReturnedTag />}
+            <PrivacyTag privacy={r.privacy} />
+            <Tooltip title={r.title} placement="topLeft">
+              <span className="alur-ellipsis">{r.title}</span>
+            </Tooltip>
+          </div>
+          <div className="alur-timeline-meta">{t(`channel.${r.channel}`)}</div>
+        </div>
       ),
     },
-    { title: t('inbox.step'), dataIndex: 'stepName', width: 220, ellipsis: true },
-    { title: t('case.channel'), dataIndex: 'channel', width: 110, render: (_v, r) => t(`channel.${r.channel}`) },
+    {
+      title: t('inbox.step'),
+      dataIndex: 'stepName',
+      width: 200,
+      render: (_v, r) => (
+        <span className="alur-ellipsis" title={r.stepName}>
+          {r.stepName}
+        </span>
+      ),
+    },
     { title: t('case.urgency'), dataIndex: 'urgency', width: 110, render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
-    { title: t('inbox.arrived'), dataIndex: 'taskOpenedAt', width: 190, render: (_v, r) => formatDateTime(r.taskOpenedAt, tz, t, i18n.language) },
+    {
+      title: t('inbox.arrived'),
+      dataIndex: 'taskOpenedAt',
+      width: 140,
+      render: (_v, r) => <ShortDateTime ms={r.taskOpenedAt} />,
+    },
     {
       title: t('case.due'),
       dataIndex: 'taskDueAt',
@@ -84,6 +100,7 @@ export function InboxPage() {
         <Segmented<Segment>
           value={segment}
           onChange={setSegment}
+          aria-label={t('ui.inboxSegments')}
           data-testid="inbox-segments"
           options={[
             { value: 'open', label: t('inbox.open', { count: all.length }) },
@@ -101,9 +118,11 @@ export function InboxPage() {
         loading={inbox.loading && !inbox.data}
         columns={columns}
         dataSource={rows}
+        // Fixed: the columns keep their widths and the title takes the rest, whatever the rows hold.
+        tableLayout="fixed"
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         rowClassName={() => 'alur-clickable-row'}
-        onRow={(r) => ({ onClick: () => navigate({ page: 'case', id: r.id }) })}
+        onRow={(r) => openableRow(() => navigate({ page: 'case', id: r.id }))}
         locale={{ emptyText: t('inbox.empty') }}
       />
     </Card>

@@ -13,6 +13,8 @@ import { StatusBar } from '../components/status-bar';
 import { AppContext, useApp, type AppContextValue } from '../hooks/use-app';
 import { useQuery } from '../hooks/use-query';
 import { useBurstGuard } from '../hooks/use-burst-guard';
+import { isOwnAct } from '../hooks/own-acts';
+import { useGlobalShortcuts } from '../hooks/use-shortcuts';
 import { navigate, routeHash, useRoute, type Route } from '../hooks/use-route';
 import { useCasesChanged, useServerEvent } from '../hooks/use-server-event';
 import { CaseDetailPage } from './case-detail-page';
@@ -72,6 +74,7 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
   const route = useRoute();
   const ctx = useApp();
   const counts = useQuery(() => api['inbox.counts']({}), 'counts');
+  useGlobalShortcuts();
   useCasesChanged(() => {
     counts.reload();
     ctx.refreshInfo();
@@ -94,7 +97,7 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
     if (e.type === 'task.opened' || e.type === 'task.due_soon') {
       // Only tasks of this user's posts: the backend tells every window, each shows its own.
       const mine = ctx.session.positions.some((p) => p.unitId === e.task.unitId && p.roleId === e.task.roleId && (e.task.positionId === null || e.task.positionId === p.positionId));
-      if (!mine || (e.type === 'task.opened' && !admitTask())) return;
+      if (!mine || (e.type === 'task.opened' && (isOwnAct(e.task.caseId) || !admitTask()))) return;
       const id = e.task.caseId;
       const text = t(e.type === 'task.opened' ? 'notice.taskOpened' : 'notice.taskDueSoon', { ref: e.task.ref, title: e.task.title, step: e.task.stepName });
       const show = e.type === 'task.due_soon' ? notification.warning : notification.info;

@@ -1,5 +1,5 @@
 /** Registrasi: a new complaint from any channel, by the complaint desk. */
-import { Alert, Button, Card, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Divider, Form, Input, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,9 @@ import { instantToWallClock, wallClockToInstant } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { navigate } from '../hooks/use-route';
+import { ownAct } from '../hooks/own-acts';
+import { draftKey, useFormDraft } from '../hooks/use-form-draft';
+import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
 import { AttachmentUpload } from '../register/attachment-upload';
 import { DuplicateAlert, useDuplicateCheck } from '../register/duplicate-check';
 
@@ -50,7 +53,7 @@ function partialComplainant(v: Partial<Fields>): Complainant | null {
 /** The registration form; on success it opens the new case. */
 export function RegisterPage() {
   const { t } = useTranslation();
-  const { overview, tz, isDesk, refreshInfo } = useApp();
+  const { overview, tz, isDesk, refreshInfo, session } = useApp();
   const notify = useNotify();
   const [form] = Form.useForm<Fields>();
   const channel = Form.useWatch('channel', form);
@@ -70,6 +73,18 @@ export function RegisterPage() {
     description: watched?.description?.trim() ?? '',
   });
   const [initial] = useState(() => ({ channel: 'walkin' as Channel, type: 'pengaduan' as CaseType, privacy: 'biasa' as Privacy, urgency: 'biasa' as Urgency, receivedAt: instantToWallClock(Date.now(), tz) }));
+  // A half-filled form is kept when the user goes to another screen, closes the app or it
+  // crashes; it comes back here until registered or emptied with "Kosongkan".
+  const draft = useFormDraft<Fields>(form, draftKey(session.user.id, 'register'), initial);
+
+  function empty(): void {
+    const cleared = Object.fromEntries(Object.keys(form.getFieldsValue(true) as object).map((k) => [k, undefined]));
+    form.setFieldsValue({ ...cleared, ...initial, receivedAt: instantToWallClock(Date.now(), tz) });
+    form.setFields(Object.keys(cleared).map((name) => ({ name: name as keyof Fields, errors: [] })));
+    draft.clear();
+    setError(null);
+    setUploadKey((k) => k + 1);
+  }
 
   async function submit(v: Fields): Promise<void> {
     if (uploading) {
@@ -96,12 +111,13 @@ export function RegisterPage() {
           : { name: (v.name ?? '').trim(), nik: orNull(v.nik), phone: orNull(v.phone), email: orNull(v.email), address: orNull(v.address) },
       attachments,
     };
-    const r = await api['case.register'](input);
+    const r = await ownAct(() => api['case.register'](input), (x) => (x.ok ? x.value.caseId : null));
     setBusy(false);
     if (!r.ok) {
       setError(r.error.message);
       return;
     }
+    draft.clear();
     notify.success(t('register.done', { ref: r.value.ref }));
     refreshInfo();
     navigate({ page: 'case', id: r.value.caseId });
@@ -112,8 +128,17 @@ export function RegisterPage() {
   return (
     <Card title={t('nav.register')} data-testid="register-form">
       {!isDesk && <Alert type="warning" showIcon title={t('register.notDesk')} style={{ marginBottom: 12 }} />}
+      {draft.restored && <Alert type="info" showIcon title={t('ui.draft.restoredRegister')} style={{ marginBottom: 12 }} data-testid="register-draft-restored" />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="register-error" />}
-      <Form<Fields> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} style={{ maxWidth: 1100 }}>
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        initialValues={draft.initialValues}
+        onValuesChange={draft.onValuesChange}
+        onFinish={(v) => void submit(v)}
+        onKeyDown={submitOnCtrlEnter(() => form.submit())}
+        style={{ maxWidth: 1100 }}
+      >
         <Row gutter={12}>
           <Col xs={24} md={8}>
             <Form.Item name="channel" label={t('case.channel')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -220,14 +245,10 @@ export function RegisterPage() {
           <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} data-testid="register-submit">
             {dup.candidates.length > 0 ? t('desk.register.saveAnyway') : t('register.submit')}
           </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setUploadKey((k) => k + 1);
-            }}
-          >
-            {t('register.reset')}
-          </Button>
+          <Popconfirm title={t('ui.draft.emptyTitle')} description={t('ui.draft.emptyText')} okText={t('register.reset')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={empty}>
+            <Button data-testid="register-reset">{t('register.reset')}</Button>
+          </Popconfirm>
+          <Typography.Text type="secondary">{t('ui.draft.autosaved')}</Typography.Text>
         </Space>
       </Form>
     </Card>

@@ -53,6 +53,7 @@ export function ReportsPage() {
           </Typography.Title>
           <Select<ReportKind>
             data-testid="report-kind"
+            aria-label={t('ui.reportKind')}
             style={{ width: 230 }}
             value={kind}
             onChange={setKind}

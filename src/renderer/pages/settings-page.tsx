@@ -1,4 +1,4 @@
-/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, letterheads, signing keys, the LAN server. */
+/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, letterheads, signing keys, the LAN server, the office settings, backups. */
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CalendarTab } from '../settings/calendar-tab';
@@ -7,6 +7,8 @@ import { UsersTab } from '../settings/users-tab';
 import { SyncTab } from '../settings/sync-tab';
 import { LetterheadTab } from '../settings/letterhead-tab';
 import { KeysTab } from '../settings/keys-tab';
+import { OfficeTab } from '../settings/office-tab';
+import { BackupTab } from '../settings/backup-tab';
 
 /** The settings screen. */
 export function SettingsPage() {
@@ -21,6 +23,8 @@ export function SettingsPage() {
           { key: 'letterhead', label: t('settings.letterhead'), children: <LetterheadTab /> },
           { key: 'keys', label: t('settings.keys'), children: <KeysTab /> },
           { key: 'sync', label: t('settings.sync'), children: <SyncTab /> },
+          { key: 'office', label: t('ui.office.tab'), children: <OfficeTab /> },
+          { key: 'backup', label: t('settings.backup'), children: <BackupTab /> },
         ]}
       />
     </Card>

@@ -7,6 +7,7 @@ import { Empty } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { StepTimeRow, TrendPoint } from '../../shared/api/views-reports';
+import { formatNumber } from '../format/numbers';
 
 const PRIMARY = '#1677ff';
 const SUCCESS = '#52c41a';
@@ -56,7 +57,7 @@ export function CountBars({ rows, horizontal = false, onPick, canPick, testId }:
               <YAxis allowDecimals={false} width={40} />
             </>
           )}
-          <Tooltip />
+          <Tooltip formatter={tooltipNumber} />
           <Bar dataKey="count" name={t('home.cases')} fill={PRIMARY} cursor={onPick ? 'pointer' : undefined} isAnimationActive={false} onClick={(_d, i) => pick(i)} />
         </BarChart>
       </ResponsiveContainer>
@@ -64,18 +65,22 @@ export function CountBars({ rows, horizontal = false, onPick, canPick, testId }:
   );
 }
 
-/** Received and finished per week (or month, for long periods). */
-export function TrendChart({ points }: { points: TrendPoint[] }) {
+/**
+ * Received and finished per week (or month, for long periods), up to the bucket holding
+ * `today` (office-local `YYYY-MM-DD`): weeks that have not begun are not drawn as zeros.
+ */
+export function TrendChart({ points: all, today }: { points: TrendPoint[]; today: string }) {
   const { t } = useTranslation();
+  const points = all.filter((p) => p.start <= today);
   if (points.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noData')} />;
   return (
-    <div data-testid="chart-trend">
+    <div data-testid="chart-trend" data-points={points.map((p) => p.start).join(';')}>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} width={40} />
-          <Tooltip />
+          <Tooltip formatter={tooltipNumber} />
           <Legend />
           <Line type="monotone" dataKey="received" name={t('home.received')} stroke={PRIMARY} strokeWidth={2} isAnimationActive={false} />
           <Line type="monotone" dataKey="finished" name={t('home.finished')} stroke={SUCCESS} strokeWidth={2} isAnimationActive={false} />
@@ -101,9 +106,9 @@ export function SlowStepsChart({ steps }: { steps: StepTimeRow[] }) {
       <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 34 + 50)}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" />
+          <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} />
           <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 12 }} interval={0} tickFormatter={(l: string) => (l.length > 44 ? `${l.slice(0, 43)}…` : l)} />
-          <Tooltip />
+          <Tooltip formatter={tooltipNumber} />
           <Legend />
           <Bar dataKey="avgDays" name={t('home.avgDays')} fill={PRIMARY} shape={avgShape} isAnimationActive={false} />
           <Bar dataKey="standardDays" name={t('home.standardDays')} fill={MUTED} isAnimationActive={false} />
@@ -116,6 +121,11 @@ export function SlowStepsChart({ steps }: { steps: StepTimeRow[] }) {
 /** Long unit names ("Dinas Kependudukan dan Pencatatan Sipil Kabupaten ...") cut for the axis; the tooltip has them whole. */
 function short(label: string): string {
   return label.length > 36 ? `${label.slice(0, 35)}…` : label;
+}
+
+/** Tooltip values with the UI's decimal comma ("0,2"), not recharts' raw "0.2". */
+function tooltipNumber(value: unknown): string {
+  return typeof value === 'number' ? formatNumber(value) : String(value ?? '');
 }
 
 function round1(x: number): number {

@@ -55,14 +55,14 @@ function PeriodInput({ kind, value, onChange }: Props) {
   switch (kind) {
     case 'harian':
     case 'isu-strategis':
-      return <DatePicker allowClear={false} value={value.day} onChange={setDay} format={t('format.datePicker')} />;
+      return <DatePicker allowClear={false} value={value.day} onChange={setDay} format={t('format.datePicker')} aria-label={t('ui.reportPeriod')} />;
     case 'bulanan':
       // The first format is shown, every one is accepted when typed.
-      return <DatePicker picker="month" allowClear={false} value={value.day} onChange={setDay} format={[t('reports.monthFormat'), 'MM/YYYY']} />;
+      return <DatePicker picker="month" allowClear={false} value={value.day} onChange={setDay} format={[t('reports.monthFormat'), 'MM/YYYY']} aria-label={t('ui.reportPeriod')} />;
     case 'semester':
       return (
         <Space>
-          <DatePicker picker="year" allowClear={false} value={value.day} onChange={setDay} />
+          <DatePicker picker="year" allowClear={false} value={value.day} onChange={setDay} aria-label={t('ui.reportPeriod')} />
           <Segmented<1 | 2>
             data-testid="report-half"
             value={value.half}
@@ -75,7 +75,7 @@ function PeriodInput({ kind, value, onChange }: Props) {
         </Space>
       );
     case 'tahunan':
-      return <DatePicker picker="year" allowClear={false} value={value.day} onChange={setDay} />;
+      return <DatePicker picker="year" allowClear={false} value={value.day} onChange={setDay} aria-label={t('ui.reportPeriod')} />;
     default:
       return assertNever(kind);
   }

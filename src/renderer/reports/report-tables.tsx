@@ -9,18 +9,19 @@ import { useTranslation } from 'react-i18next';
 import type { AttentionFlag, CountRow, Measures, MonthMeasures, OpdSemesterRow, ReportCaseLine, ReportData, StepTimeRow, StrategicCluster } from '../../shared/api/views-reports';
 import { assertNever } from '../../shared/result';
 import { StatusTag } from '../components/case-tags';
-import { formatDateTime } from '../format/dates';
-import { useApp } from '../hooks/use-app';
+import { ShortDateTime } from '../components/short-date-time';
+import { formatNumber, formatPercent } from '../format/numbers';
 import { navigate } from '../hooks/use-route';
+import { openableRow } from '../hooks/use-shortcuts';
 
 const ATTENTION_COLOR: Record<AttentionFlag, string> = { overdue: 'red', due_soon: 'orange', returned: 'purple', paused: 'default' };
 
 function pct(x: number | null, t: TFunction): string {
-  return x === null ? t('common.dash') : `${Math.round(x * 1000) / 10}%`;
+  return formatPercent(x, t);
 }
 
 function days(x: number | null, t: TFunction): string {
-  return x === null ? t('common.dash') : t('reports.daysValue', { value: (Math.round(x * 10) / 10).toLocaleString('id-ID') });
+  return x === null ? t('common.dash') : t('reports.daysValue', { value: formatNumber(x) });
 }
 
 /** Every table of `data`, by kind. */
@@ -148,21 +149,41 @@ function Breakdowns({ groups }: { groups: Array<[string, CountRow[], Vocabulary 
 }
 
 function CaseLines({ titleKey, rows, testId }: { titleKey: string; rows: ReportCaseLine[]; testId: string }) {
-  const { t, i18n } = useTranslation();
-  const { tz } = useApp();
+  const { t } = useTranslation();
+  // Fits the 1366 px screen: channel and category go under the title, long texts are cut with
+  // the whole text on hover.
+  const cut = (text: string) => (
+    <span className="alur-ellipsis" title={text}>
+      {text}
+    </span>
+  );
   const columns: ColumnsType<ReportCaseLine> = [
     { title: t('case.ref'), dataIndex: 'ref', width: 150, render: (_v, r) => <Typography.Text strong>{r.ref}</Typography.Text> },
-    { title: t('case.received'), dataIndex: 'receivedAt', width: 170, render: (_v, r) => formatDateTime(r.receivedAt, tz, t, i18n.language) },
-    { title: t('case.title'), dataIndex: 'title', ellipsis: true },
-    { title: t('case.channel'), dataIndex: 'channel', width: 100, render: (_v, r) => t(`channel.${r.channel}`) },
-    { title: t('case.category'), dataIndex: 'categoryName', width: 150, ellipsis: true, render: (_v, r) => r.categoryName ?? t('common.dash') },
-    { title: t('reports.opd'), dataIndex: 'opdNames', width: 160, ellipsis: true, render: (_v, r) => (r.opdNames.length ? r.opdNames.join(', ') : t('common.dash')) },
-    { title: t('case.status'), dataIndex: 'status', width: 120, render: (_v, r) => <StatusTag status={r.status} /> },
-    { title: t('case.position'), dataIndex: 'currentSteps', width: 170, ellipsis: true, render: (_v, r) => (r.currentSteps.length ? r.currentSteps.join(', ') : t('common.dash')) },
+    {
+      title: t('case.received'),
+      dataIndex: 'receivedAt',
+      width: 140,
+      render: (_v, r) => <ShortDateTime ms={r.receivedAt} />,
+    },
+    {
+      title: t('case.title'),
+      dataIndex: 'title',
+      render: (_v, r) => (
+        <div style={{ minWidth: 0 }}>
+          {cut(r.title)}
+          <div className="alur-timeline-meta alur-ellipsis">
+            {t(`channel.${r.channel}`)} · {r.categoryName ?? t('common.dash')}
+          </div>
+        </div>
+      ),
+    },
+    { title: t('reports.opd'), dataIndex: 'opdNames', width: 150, render: (_v, r) => cut(r.opdNames.length ? r.opdNames.join(', ') : t('common.dash')) },
+    { title: t('case.status'), dataIndex: 'status', width: 115, render: (_v, r) => <StatusTag status={r.status} /> },
+    { title: t('case.position'), dataIndex: 'currentSteps', width: 150, render: (_v, r) => cut(r.currentSteps.length ? r.currentSteps.join(', ') : t('common.dash')) },
     {
       title: t('reports.attentionCol'),
       dataIndex: 'attention',
-      width: 170,
+      width: 150,
       render: (_v, r) =>
         r.attention.map((a) => (
           <Tag key={a} color={ATTENTION_COLOR[a]}>
@@ -181,7 +202,7 @@ function CaseLines({ titleKey, rows, testId }: { titleKey: string; rows: ReportC
         columns={columns}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         rowClassName={() => 'alur-clickable-row'}
-        onRow={(r) => ({ onClick: () => navigate({ page: 'case', id: r.id }) })}
+        onRow={(r) => openableRow(() => navigate({ page: 'case', id: r.id }))}
       />
     </Card>
   );

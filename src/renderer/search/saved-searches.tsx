@@ -60,6 +60,7 @@ export function SavedSearches({ current, onApply }: Props) {
         allowClear
         style={{ width: 220 }}
         placeholder={t('desk.saved.placeholder')}
+        aria-label={t('desk.saved.placeholder')}
         value={selected ?? undefined}
         onChange={apply}
         notFoundContent={t('desk.saved.empty')}

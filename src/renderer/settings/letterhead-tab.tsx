@@ -9,6 +9,8 @@ import { api } from '../api/client';
 import { readFileBase64 } from '../api/file-bytes';
 import { useNotify } from '../hooks/use-notify';
 import { useQuery } from '../hooks/use-query';
+import { LetterPageFields } from './letter-page-fields';
+import { LetterRegisterButton } from './letter-register-button';
 
 interface Fields {
   government: string;
@@ -19,6 +21,13 @@ interface Fields {
   numberFormat: string;
   classification: string;
   tembusan: string;
+  paper: LetterheadView['paper'];
+  margins: LetterheadView['margins'];
+  font: LetterheadView['font'];
+  fontSize: number;
+  classificationLevel: LetterheadView['classificationLevel'];
+  opening: string;
+  closing: string;
 }
 
 
@@ -33,6 +42,7 @@ export function LetterheadTab() {
       <Col xs={24} xl={16}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Select style={{ width: '100%' }} value={current?.unitId} onChange={setUnitId} options={q.data.map((h) => ({ value: h.unitId, label: h.unitName }))} data-testid="letterhead-unit" aria-label={t('org.unit')} />
+          {current && <LetterRegisterButton unitId={current.unitId} />}
           {current && <LetterheadForm key={current.unitId} head={current} onSaved={q.reload} />}
         </Space>
       </Col>
@@ -73,6 +83,13 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
       numberFormat: v.numberFormat,
       classification: v.classification ?? '',
       tembusan: (v.tembusan ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+      paper: v.paper,
+      margins: v.margins,
+      font: v.font,
+      fontSize: v.fontSize,
+      classificationLevel: v.classificationLevel,
+      opening: (v.opening ?? '').trim(),
+      closing: (v.closing ?? '').trim(),
     });
     setBusy(false);
     if (r.ok) {
@@ -117,6 +134,7 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
             <Form.Item name="tembusan" label={t('letterhead.tembusan')} extra={t('letterhead.tembusanHint')}>
               <Input.TextArea rows={3} />
             </Form.Item>
+            <LetterPageFields />
             <Form.Item label={t('letterhead.logo')}>
               <Space>
                 <Upload accept="image/png,image/jpeg" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>

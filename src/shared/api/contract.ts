@@ -14,6 +14,9 @@ import { reportMethods } from './methods/reports';
 import { syncMethods } from './methods/sync';
 import { importMethods } from './methods/imports';
 import { sessionMethods } from './methods/session';
+import { backupMethods } from './methods/backup';
+import { reactionMethods } from './methods/reaction';
+import { exportMethods } from './methods/exports';
 import { supportMethods } from './methods/support';
 import { CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
@@ -194,7 +197,19 @@ export const coreMethods = {
  * The whole contract. Each feature area keeps its methods in its own file under `methods/`
  * (and its handlers in `src/main/backend/handlers/`), so areas grow without touching each other.
  */
-export const contract = { ...coreMethods, ...deskMethods, ...documentMethods, ...reportMethods, ...syncMethods, ...importMethods, ...sessionMethods, ...supportMethods } as const;
+export const contract = {
+  ...coreMethods,
+  ...deskMethods,
+  ...documentMethods,
+  ...reportMethods,
+  ...syncMethods,
+  ...importMethods,
+  ...supportMethods,
+  ...sessionMethods,
+  ...backupMethods,
+  ...reactionMethods,
+  ...exportMethods,
+} as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

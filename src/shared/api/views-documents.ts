@@ -1,5 +1,6 @@
 /** Views of signatures and documents (issue 6). */
 import type { SignatureCheck } from '../signing/canonical';
+import type { LETTER_CLASSIFICATIONS, LetterFont, LetterMargins, PaperSize } from '../domain/letter-page';
 
 /** A generated document, ready to save, print or open. */
 export interface DocumentFile {
@@ -47,4 +48,12 @@ export interface LetterheadView {
   numberFormat: string;
   classification: string;
   tembusan: string[];
+  paper: PaperSize;
+  /** Millimetres. */
+  margins: LetterMargins;
+  font: LetterFont;
+  fontSize: number;
+  classificationLevel: (typeof LETTER_CLASSIFICATIONS)[number];
+  opening: string;
+  closing: string;
 }

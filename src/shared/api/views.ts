@@ -86,6 +86,8 @@ export interface TimelineEntry {
   /** Working minutes the closed task took, against the step standard. */
   tookMinutes: number | null;
   standardMinutes: number | null;
+  /** The step's standard as the SOP states it (working days or office minutes), for display. */
+  standard: { days?: number; minutes?: number } | null;
   summary: Record<string, unknown>;
   paper: boolean;
   conflict: string | null;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const CHANNELS = ['lapor', 'web', 'sms1708', 'phone', 'email', 'social', 'letter', 'walkin'] as const;
+export const CHANNELS = ['lapor', 'web', 'sms1708', 'whatsapp', 'phone', 'email', 'social', 'letter', 'walkin'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 

@@ -125,6 +125,16 @@ export const ACT_EVENT_TYPES = {
   answer: 'case.answered',
 } as const satisfies Record<ActKind, string>;
 
+/**
+ * Why a case closed: `manual` by the desk (the complainant is satisfied, or another reason in
+ * the note), `no_reaction` by the system after the reaction period, `transferred` to another
+ * agency and `not_competent` (not this office's) where the step allows it (preset
+ * `closeReasons`), `duplicate` of another case (the note names it).
+ */
+export const CLOSE_REASONS = ['manual', 'no_reaction', 'transferred', 'not_competent', 'duplicate'] as const;
+export const CloseReason = z.enum(CLOSE_REASONS);
+export type CloseReason = z.infer<typeof CloseReason>;
+
 const Reason = z.object({ reason: z.string().trim().min(1).max(MAX_NOTE) });
 
 export const EventBody = z.discriminatedUnion('type', [
@@ -145,7 +155,7 @@ export const EventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case.escalated'), payload: Reason }),
   z.object({
     type: z.literal('case.closed'),
-    payload: z.object({ reason: z.enum(['manual', 'no_reaction']), note: z.string().max(MAX_NOTE).nullable().default(null) }),
+    payload: z.object({ reason: CloseReason, note: z.string().max(MAX_NOTE).nullable().default(null) }),
   }),
   z.object({ type: z.literal('case.reopened'), payload: Reason }),
   /** A printed or saved copy of a document (its SHA-256), so a file can later be verified. */

@@ -8,6 +8,7 @@ import type { EventBody } from '../domain/events';
 import type { WorkflowPreset } from './preset';
 import type { CaseState } from './state';
 import { indexPreset, standardOf } from './engine-tasks';
+import { outsideOffice } from './engine-reaction';
 
 /** The calendar the time rules count in (structurally the engine's context). */
 interface TimeContext {
@@ -20,7 +21,8 @@ interface TimeContext {
  *   period (`rules.complainantResponseDays` working days from the answer) has run out;
  * - `case.escalated` when `rules.ombudsmanAfterDays` working days have passed since
  *   registration (time paused excluded; nothing while paused), the case is neither
- *   answered nor closed, and it was not escalated before.
+ *   answered nor closed, not waiting only outside the office (Magetan: returned to the
+ *   Super Admin, see `performedBy`), and it was not escalated before.
  * Idempotent: once applied, the same state yields nothing.
  */
 export function automaticEvents(preset: WorkflowPreset, state: CaseState, now: number, ctx: TimeContext): EventBody[] {
@@ -32,7 +34,7 @@ export function automaticEvents(preset: WorkflowPreset, state: CaseState, now: n
       out.push({ type: 'case.closed', payload: { reason: 'no_reaction', note: `Tidak ada tanggapan dari pengadu dalam ${days} hari kerja setelah jawaban; aduan selesai.` } });
     }
   }
-  if (rules.ombudsmanAfterDays !== null && state.escalatedAt === null && state.status !== 'answered' && state.status !== 'closed') {
+  if (rules.ombudsmanAfterDays !== null && state.escalatedAt === null && state.status !== 'answered' && state.status !== 'closed' && !outsideOffice(preset, state)) {
     const days = rules.ombudsmanAfterDays;
     const limit = dueAt(ctx.calendar, state.registeredAt, { days }, state.pauses);
     if (limit !== null && now >= limit) {

@@ -16,9 +16,11 @@ import type { PresetStep, WorkflowPreset } from './preset';
 import type { AllowedAction, CaseState, Task } from './state';
 import { actKindOf, applyAct, endPause, resolveAct, type ActEvent } from './engine-acts';
 import { caseDue, closeTask, indexPreset, isLive, positionFor, recomputeDues, taskDue } from './engine-tasks';
+import { closeProblem, reopenProblem } from './engine-reaction';
 
 export { checkAct, type ActCheckInput, type CheckedAct } from './engine-check';
 export { automaticEvents, caseIsOverdue, stepDurations, type StepDuration } from './engine-auto';
+export { closeProblem, closeReasonsNow, outsideOffice, reactionDeadline, reopenProblem, type ManualCloseReason } from './engine-reaction';
 
 /** What the engine needs besides the preset: the office's working calendar. */
 export interface EngineContext {
@@ -117,8 +119,11 @@ const ENDED = 'Aduan sudah selesai; peristiwa ini tidak dapat diterapkan.';
  * Rules where the SOPs leave room:
  * - acting on a paused case is allowed and does not resume it: new tasks get no due time
  *   until the desk resumes; the answer ends the pause (the clock stops at the answer);
- * - `case.reopened` (from answered or closed) reopens the case `in_process` with a task at
- *   the desk step that disposes to the OPDs: the office decides again where it goes;
+ * - `case.reopened` (the complainant's reaction: answered, within the preset's reaction
+ *   period) reopens the case `in_process` with a task at the desk step that disposes to
+ *   the OPDs: the office decides again where it goes;
+ * - `case.closed` by a person is refused on a closed case, and `transferred`/`not_competent`
+ *   only where an open step offers it (`closeReasons`);
  * - repeated automatic events (authorless close/escalation already applied) change nothing
  *   and are not conflicts: two workstations may both have appended them.
  */
@@ -165,13 +170,15 @@ export function applyEvent(preset: WorkflowPreset, state: CaseState, event: Case
       return { ...counted(state, e), escalatedAt: e.at };
     case 'case.closed': {
       if (ended) return e.authorId === null ? counted(state, e) : conflict(state, e, 'Aduan ini sudah ditutup.');
-      if (e.payload.reason === 'no_reaction' && state.status !== 'answered')
-        return conflict(state, e, 'Penutupan otomatis tidak berlaku: aduan tidak sedang menunggu reaksi pengadu.');
+      const problem = closeProblem(preset, state, e.payload.reason);
+      if (problem) return conflict(state, e, problem);
       const tasks = state.tasks.map((t) => (isLive(t) ? closeTask(t, e, 'cancelled') : t));
       return { ...counted(state, e), status: 'closed', closedAt: e.at, tasks, pausedSince: null, pauses: endPause(state.pauses, e.at) };
     }
-    case 'case.reopened':
-      return handled ? reopen(preset, state, e, ctx) : conflict(state, e, 'Aduan belum selesai; tidak dapat dibuka kembali.');
+    case 'case.reopened': {
+      const problem = reopenProblem(preset, state, e.at, cal);
+      return problem ? conflict(state, e, problem) : reopen(preset, state, e, ctx);
+    }
     case 'case.forwarded':
     case 'case.disposed':
     case 'case.returned':

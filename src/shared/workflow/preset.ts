@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CaseType, RoleScope } from '../domain/enums';
+import { REPORT_KINDS } from '../api/views-reports';
 
 const Key = z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'kunci hanya huruf kecil, angka dan _');
 
@@ -67,6 +68,18 @@ export const PresetStep = z.object({
   actions: z.array(PresetAction).min(1),
   /** The task opens once every open OPD branch has arrived (responses gathered at the desk). */
   join: z.boolean().default(false),
+  /**
+   * Who really does this step when it happens outside the office (Magetan: the national
+   * LAPOR! Super Admin); the step's role only records the outcome. Its time is the
+   * performer's, not the office's: reports name the performer, and a case waiting only at
+   * such steps is not escalated to the Ombudsman as if the office had failed.
+   */
+  performedBy: z.string().min(1).max(200).optional(),
+  /**
+   * Ways the case may end at this step without an answer (the desk closes it with a note):
+   * `transferred` (forwarded to another agency), `not_competent` (not this office's).
+   */
+  closeReasons: z.array(z.enum(['transferred', 'not_competent'])).default([]),
 });
 export type PresetStep = z.infer<typeof PresetStep>;
 
@@ -93,6 +106,8 @@ export const PresetRules = z.object({
   /** Whole-process standard, as the SOP states it (for reports). */
   totalStandard: StepStandard.optional(),
   totalStandardText: z.string().max(60).optional(),
+  /** The office's own name of each recap (Tanah Bumbu: monitoring dan evaluasi); missing: the default title. */
+  reportTitles: z.partialRecord(z.enum(REPORT_KINDS), z.string().min(1).max(200)).default({}),
 });
 
 export const WorkflowPreset = z
@@ -110,7 +125,7 @@ export const WorkflowPreset = z
     steps: z.array(PresetStep).min(1),
     instructions: z.array(z.string().min(1).max(120)).min(1),
     categories: z.array(PresetCategory).min(1),
-    rules: PresetRules.default({ complainantResponseDays: null, ombudsmanAfterDays: null }),
+    rules: PresetRules.default({ complainantResponseDays: null, ombudsmanAfterDays: null, reportTitles: {} }),
   })
   .superRefine((p, ctx) => {
     const stepIds = new Set<string>();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { unzipSync, strFromU8 } from 'fflate';
+import ExcelJS from 'exceljs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { letterContent } from '../../../src/main/backend/documents/letter-conten
 import { letterPdf } from '../../../src/main/backend/documents/letter-pdf';
 import { letterDocx } from '../../../src/main/backend/documents/letter-docx';
 import { highestSeenSeq } from '../../../src/main/backend/documents/letter-number';
+import { listRefs } from '../../../src/main/backend/refdata/ref-store';
 import { issuedCopyQuery } from '../../../src/main/backend/documents/document.service';
 import { blobPath } from '../../../src/main/backend/services/attachment.service';
 import { DEMO_PASSWORD } from '../../../src/main/cli/demo/generator';
@@ -35,6 +37,9 @@ async function alur(args: string[]): Promise<{ code: number; out: string; err: s
 
 /** The PDF's text with runs of white space made one space (lines wrap where the layout says). */
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+/** The same, read line by line as laid out (a page header is then a line of its own). */
+const layoutText = (file: string, page?: number) =>
+  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' }).replace(/\u2011/g, '-').replace(/\s+/g, ' ');
 
 /** Renders page 1 at 150 dpi and decodes the first QR code found. */
 function qrOf(pdf: string, keepAs?: string): string | null {
@@ -118,10 +123,75 @@ describe('documents from a demo office', () => {
     expect(r.code, r.err).toBe(0);
     const zip = unzipSync(fs.readFileSync(file));
     const xml = strFromU8(zip['word/document.xml'] ?? new Uint8Array());
-    const text = xml.replace(/<[^>]+>/g, '');
+    const text = xml.replace(/<w:noBreakHyphen\/>/g, '-').replace(/<[^>]+>/g, '');
     for (const s of [letterNumber, `Tanggapan atas Aduan Nomor ${ref}`, signedName, 'Paringin']) expect(text).toContain(s);
     expect(Object.keys(zip).some((k) => k.startsWith('word/media/'))).toBe(true);
     expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
+  });
+
+  it('a case answered by two OPDs offers both letters: the CLI lists them and prints the one named', async () => {
+    const two = ctx.opened.sqlite
+      .prepare("SELECT c.ref AS ref, group_concat(json_extract(e.payload, '$.letter.number'), '|') AS nums FROM event e JOIN cases c ON c.id = e.case_id WHERE e.type = 'case.approved' AND json_extract(e.payload, '$.letter.number') IS NOT NULL GROUP BY c.id HAVING count(*) > 1 ORDER BY c.ref LIMIT 1")
+      .get() as { ref: string; nums: string } | undefined;
+    if (!two) throw new Error('demo has no case answered by two OPDs');
+    const nums = two.nums.split('|');
+    const file = path.join(dir, 'dua.pdf');
+    const listed = await alur(['--data', data, 'letter', two.ref, '--out', file]);
+    expect(listed.code).toBe(1);
+    for (const n of nums) expect(listed.err).toContain(n);
+    expect(fs.existsSync(file)).toBe(false);
+    for (const n of nums) {
+      const r = await alur(['--data', data, 'letter', two.ref, '--nomor', n, '--out', file]);
+      expect(r.code, r.err).toBe(0);
+      expect(pdfText(file)).toContain(n);
+    }
+  });
+
+  it('the unit\'s outgoing letter register lists its letters in number order with addressee, case, signer and issued copies', async () => {
+    const row = ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u, json_extract(payload, '$.letter.year') AS y FROM event WHERE id = ?").get(approvalId) as { u: string; y: number };
+    const code = (await listRefs(ctx.db, 'unit')).find((u) => u.id === row.u)?.code ?? '';
+    const file = path.join(dir, 'agenda.xlsx');
+    const r = await alur(['--data', data, 'letters', '--unit', code, '--year', String(row.y), '--out', file]);
+    expect(r.code, r.err).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Surat Keluar');
+    const values = (n: number) => ((ws?.getRow(n).values ?? []) as unknown[]).slice(1).map((v) => String(v ?? ''));
+    expect(values(1)[0]).toBe('BUKU AGENDA SURAT KELUAR');
+    expect(values(5)).toEqual(['No.', 'Nomor surat', 'Tanggal', 'Kepada', 'Nomor aduan', 'Hal', 'Penanda tangan', 'Salinan diterbitkan']);
+    const letters = ctx.opened.sqlite
+      .prepare("SELECT id, json_extract(payload, '$.letter.number') AS n FROM event WHERE type = 'case.approved' AND json_extract(payload, '$.letter.unitId') = ? AND json_extract(payload, '$.letter.year') = ? ORDER BY json_extract(payload, '$.letter.seq')")
+      .all(row.u, row.y) as Array<{ id: string; n: string }>;
+    expect(Array.from({ length: letters.length }, (_v, i) => values(6 + i)[1])).toEqual(letters.map((l) => l.n));
+    const mine = letters.findIndex((l) => l.id === approvalId);
+    const copies = (ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued' AND json_extract(payload, '$.sourceEventId') = ?").get(approvalId) as { n: number }).n;
+    const line = values(6 + mine);
+    expect(line[4]).toBe(ref);
+    expect(line[6]).toContain(signedName);
+    expect(line[3]).toMatch(/^Kepala Dinas/);
+    expect(line[2]).toMatch(/^\d{1,2} [A-Z][a-z]+ 20\d\d$/);
+    expect(Number(line[7])).toBe(copies);
+  });
+
+  it('previews the letter before signing: the rendered page with the drafter\'s text, marked KONSEP, unnumbered, not recorded, not verifiable', async () => {
+    const open = ctx.opened.sqlite
+      .prepare("SELECT t.case_id AS id FROM case_task t WHERE t.state = 'open' AND t.step_id IN ('penyusunan', 'persetujuan') ORDER BY t.case_id LIMIT 1")
+      .get() as { id: string } | undefined;
+    if (!open) throw new Error('demo has no case being drafted or approved');
+    const before = issuedCount();
+    const text = 'Jalan telah ditambal oleh tim lapangan pada tanggal 3 Februari 2026.';
+    const preview = await call(ctx, 'document.preview', admin, { caseId: open.id, response: text });
+    const file = path.join(dir, 'pratinjau.pdf');
+    fs.writeFileSync(file, Buffer.from(preview.dataBase64, 'base64'));
+    const shown = layoutText(file);
+    // (The KONSEP watermark is drawn diagonally; pdftotext reads it letter by letter.)
+    for (const s of ['Pratinjau konsep', '(nomor terbit saat ditandatangani)', text, 'Menindaklanjuti', 'belum ditandatangani']) expect(shown).toContain(s);
+    expect(shown).not.toContain('Kode verifikasi');
+    expect(issuedCount()).toBe(before);
+    const v = await alur(['--data', data, 'verify', file]);
+    expect(v.code).toBe(1);
+    expect(v.out).toMatch(/bukan dokumen yang diterbitkan Alur/);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(ARTIFACTS, 'letter-preview')]);
   });
 
   it('prints the disposition sheet with every disposition and a QR code naming the case', async () => {
@@ -129,8 +199,17 @@ describe('documents from a demo office', () => {
     const r = await alur(['--data', data, 'sheet', ref, '--out', file]);
     expect(r.code, r.err).toBe(0);
     const text = pdfText(file);
-    for (const s of ['LEMBAR DISPOSISI', ref, 'Nomor agenda', 'Aduan dari', 'Tanggal aduan', 'Diterima tanggal', 'Sifat', 'Hal', 'Instruksi', 'Disposisi berikutnya', 'Tanda tangan elektronik SAH']) expect(text).toContain(s);
+    for (const s of ['LEMBAR DISPOSISI', ref, 'Nomor agenda', 'Aduan dari', 'Surat dari', 'Tanggal aduan', 'Diterima tanggal', 'Sifat', 'Sangat Segera', 'Rahasia', 'Hal', 'Diteruskan kepada', 'Instruksi', 'Catatan', 'Paraf / tanggal', 'TTE sah']) expect(text).toContain(s);
+    // One page per unit's part of the chain (the desk's and the OPD's), Indonesian dates only.
+    const units = Number((ctx.opened.sqlite.prepare('SELECT count(DISTINCT unit_id) AS n FROM case_task WHERE case_id = ?').get(caseId) as { n: number }).n);
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])).toBe(units);
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text).toMatch(/Nomor agenda \d+\/20\d\d/);
+    // A forward names the post and the official who held it.
+    expect(text).toMatch(/Sekretaris [^()]+\([^)]+\)/);
     expect(qrOf(file, 'doc-sheet.png')).toBe(`ALUR:S:${caseId}:${ref}`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', file, path.join(ARTIFACTS, 'sheet')]);
     expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
   });
 
@@ -188,8 +267,82 @@ describe('documents from a demo office', () => {
     expect(text.lastIndexOf('Dédé Ñurhayati Pâturi, S.Sos.')).toBeGreaterThan(text.indexOf('Paragraf 40:'));
     const docx = unzipSync(await letterDocx(content));
     expect(strFromU8(docx['word/document.xml'] ?? new Uint8Array())).toContain('Dédé Ñurhayati Pâturi, S.Sos.');
-    expect(text).toContain(`Halaman ${pages} dari ${pages}`);
+    // Page numbers from page 2 on ("- 2 -", which pdftotext reads as "-2-").
+    expect(layoutText(file)).toMatch(new RegExp(`-\\s?${pages}\\s?-`));
+    expect(layoutText(file)).not.toMatch(/-\s?1\s?-/);
   });
+
+  it('the DOCX is the same letter as the PDF when LibreOffice reads it: text, fields, page numbers, pages, font, logo shape', async () => {
+    const unitId = (ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u FROM event WHERE id = ?").get(approvalId) as { u: string }).u;
+    const head = (await call(ctx, 'letterhead.list', admin, {})).find((h) => h.unitId === unitId);
+    if (!head) throw new Error('no letterhead');
+    const { unitName: _n, ...base } = head;
+    // A wide logo (3:1) must keep its shape; "Arsip" and a "Yth." never appear in the tembusan.
+    const wide = new PNG({ width: 240, height: 80 });
+    wide.data.fill(0x80);
+    const logo = await call(ctx, 'attachment.upload', admin, { name: 'lambang.png', dataBase64: PNG.sync.write(wide).toString('base64') });
+    const tembusan = ['Yth. Bupati Balangan (sebagai laporan)', 'Inspektur Kabupaten Balangan', 'Arsip'];
+    const a = await letterContent(ctx, caseId, null);
+    await call(ctx, 'letterhead.save', admin, { ...base, logo, tembusan, paper: 'F4', font: 'bookman', fontSize: 12, margins: { top: 20, right: 20, bottom: 20, left: 30 } });
+    const signed = await letterContent(ctx, caseId, null);
+    expect(signed.tembusan).toEqual(['Bupati Balangan (sebagai laporan)', 'Inspektur Kabupaten Balangan']);
+    const long = Array.from({ length: 14 }, (_v, i) => `Paragraf ${i + 1}: ${'tanggapan yang panjang dan rinci mengenai tindak lanjut '.repeat(6)}selesai.`);
+    const b = { ...signed, body: long };
+    const out = path.join(dir, 'lo');
+    fs.mkdirSync(out, { recursive: true });
+    const files = { a, b };
+    for (const [name, content] of Object.entries(files)) {
+      fs.writeFileSync(path.join(dir, `${name}.pdf`), await letterPdf(ctx.options.resourcesDir, content));
+      fs.writeFileSync(path.join(dir, `${name}.docx`), await letterDocx(content));
+    }
+    // One LibreOffice run for both files, with its own profile (another soffice may be running),
+    // seeing the fonts the app ships (as a workstation with them installed would) besides the
+    // system's, whose metric aliases map Arial and Bookman Old Style to them.
+    const fontsConf = path.join(dir, 'fonts.conf');
+    fs.writeFileSync(fontsConf, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${path.join(ctx.options.resourcesDir, 'fonts')}</dir><cachedir>${path.join(dir, 'fc-cache')}</cachedir></fontconfig>`);
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.join(dir, 'a.docx'), path.join(dir, 'b.docx')], {
+      stdio: 'ignore',
+      timeout: 90_000,
+      env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+    });
+    const pages = (f: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1]);
+    // Read line by line as laid out: the same words on the same lines in the same order.
+    const words = (f: string) => layoutText(f).trim().split(' ');
+    const pageText = (f: string, n: number) => layoutText(f, n);
+    for (const name of Object.keys(files)) {
+      const pdf = path.join(dir, `${name}.pdf`);
+      const lo = path.join(out, `${name}.pdf`);
+      expect(words(lo)).toEqual(words(pdf));
+      expect(pages(lo)).toBe(pages(pdf));
+      for (const f of [pdf, lo]) {
+        const raw = execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' }).replace(/\u2011/g, '-');
+        // "Hal" keeps the case number whole, fields keep their colon column.
+        expect(raw).toContain(ref);
+        for (const k of ['Nomor : ', 'Sifat : ', 'Lampiran : ', `Hal : ${a.hal}`]) expect(layoutText(f)).toContain(k);
+        // No number on page 1; "- n -" from page 2 on; the signer shares a page with the closing words.
+        expect(pageText(f, 1)).not.toMatch(/-\s?1\s?-/);
+        const last = pages(f);
+        if (last > 1) expect(pageText(f, 2)).toMatch(/-\s?2\s?-/);
+        const end = pageText(f, last);
+        expect(end).toContain(a.signer.name);
+        expect(end).toMatch(/Demikian|terima kasih/);
+      }
+    }
+    expect(pages(path.join(dir, 'a.pdf'))).toBe(1);
+    expect(pages(path.join(dir, 'b.pdf'))).toBeGreaterThan(1);
+    expect(pdfText(path.join(dir, 'b.pdf'))).not.toMatch(/Yth\. (Bupati|Inspektur|Arsip)|Arsip/);
+    // The prescribed face is named in the DOCX and LibreOffice lays it out with the shipped metric twin.
+    const zip = unzipSync(fs.readFileSync(path.join(dir, 'b.docx')));
+    expect(strFromU8(zip['word/styles.xml'] ?? new Uint8Array())).toContain('Bookman Old Style');
+    expect(execFileSync('pdffonts', [path.join(out, 'b.pdf')], { encoding: 'utf8' })).toMatch(/TeXGyreBonum/);
+    expect(execFileSync('pdffonts', [path.join(dir, 'b.pdf')], { encoding: 'utf8' })).toMatch(/TeXGyreBonum/);
+    const extent = /<wp:extent cx="(\d+)" cy="(\d+)"/.exec(strFromU8(zip['word/document.xml'] ?? new Uint8Array()));
+    expect(Number(extent?.[1]) / Number(extent?.[2])).toBeCloseTo(3, 1);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    for (const [f, as] of [[path.join(dir, 'a.pdf'), 'letter-pdf'], [path.join(out, 'a.pdf'), 'letter-docx-lo'], [path.join(dir, 'b.pdf'), 'letter-f4-pdf'], [path.join(out, 'b.pdf'), 'letter-f4-docx-lo']] as const)
+      execFileSync('pdftoppm', ['-png', '-r', '60', f, path.join(ARTIFACTS, as)]);
+    await call(ctx, 'letterhead.save', admin, base);
+  }, 120_000);
 
   it('a letter whose signer key was revoked before it was signed no longer verifies', async () => {
     const keyId = /^ed25519:([0-9a-f]{16}):/.exec((ctx.opened.sqlite.prepare('SELECT signature FROM event WHERE id = ?').get(approvalId) as { signature: string }).signature)?.[1] ?? '';

@@ -9,6 +9,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../../src/main/cli/main';
 import type { BackendContext } from '../../../src/main/backend/services/context';
+import { PDFDict, PDFDocument, PDFName, type PDFHexString } from 'pdf-lib';
+import { letterContent } from '../../../src/main/backend/documents/letter-content';
+import { letterPdf } from '../../../src/main/backend/documents/letter-pdf';
+import { signPdfPades } from '../../../src/main/backend/documents/pades';
 import { openTestContext, tempDir } from '../../helpers/temp';
 import { makeP12 } from '../../helpers/p12';
 
@@ -38,7 +42,7 @@ describe('PAdES letters', () => {
     expect((await alur(['--data', data, 'demo', '--cases', '20', '--seed', '5'])).code).toBe(0);
     fs.writeFileSync(p12, makeP12('sandi-p12-uji'));
     ctx = await openTestContext(data);
-    ref = (ctx.opened.sqlite.prepare("SELECT c.ref FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' LIMIT 1").get() as { ref: string }).ref;
+    ref = (ctx.opened.sqlite.prepare("SELECT c.ref FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' GROUP BY c.id HAVING count(*) = 1 ORDER BY c.ref LIMIT 1").get() as { ref: string }).ref;
   }, 180_000);
   afterAll(() => ctx.opened.close());
 
@@ -51,6 +55,23 @@ describe('PAdES letters', () => {
     expect(sig.stdout).toContain('Signature Validation: Signature is Valid.');
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(ref);
     expect((await alur(['--data', data, 'verify', file])).code).toBe(0);
+  });
+
+  it('keeps a signer name outside Latin-1 in the signature, which still validates', async () => {
+    const caseId = (ctx.opened.sqlite.prepare('SELECT id FROM cases WHERE ref = ?').get(ref) as { id: string }).id;
+    const pdf = await letterPdf(ctx.options.resourcesDir, await letterContent(ctx, caseId, null));
+    const name = 'Ḥusain Ṣāliḥ, S.H.';
+    const signed = await signPdfPades(pdf, { p12: fs.readFileSync(p12), passphrase: 'sandi-p12-uji', reason: 'Surat tanggapan 1/Ḥ/2026', name, location: 'Ṭanjung', contactInfo: 'pos-el · telepon', signingTime: new Date(Date.UTC(2026, 0, 5)) });
+    const file = path.join(dir, 'surat-husain.pdf');
+    fs.writeFileSync(file, signed);
+    expect(spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout).toContain('Signature Validation: Signature is Valid.');
+    const doc = await PDFDocument.load(signed);
+    const field = doc.getForm().getFields().find((f) => f.acroField.dict.has(PDFName.of('V')));
+    const v = field?.acroField.dict.lookup(PDFName.of('V'), PDFDict);
+    const text = (k: string) => (v?.lookup(PDFName.of(k)) as PDFHexString | undefined)?.decodeText();
+    expect(text('Name')).toBe(name);
+    expect(text('Reason')).toBe('Surat tanggapan 1/Ḥ/2026');
+    expect(text('Location')).toBe('Ṭanjung');
   });
 
   it('refuses a wrong certificate password and a file that is not a certificate, recording nothing', async () => {

@@ -106,4 +106,28 @@ describe('alur server and alur sync', () => {
     const good = await alur(['--data', dir, 'sync', '--url', login('PUPR')]);
     expect(good.out[0]).toMatch(/sebagai unit PUPR$/);
   });
+
+  it('restore after the database is lost: pulls from the server what the backup lacks; no tracking number re-issued', async () => {
+    const backups = path.join(tempDir(), 'cadangan');
+    expect((await alur(['--data', hubDir, 'backup', '--to', backups])).code).toBe(0);
+    const ctx = await openTestContext(hubDir);
+    const s = await call(ctx, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD });
+    const after = await call(ctx, 'case.register', s.token, caseInput({ title: 'Didaftarkan setelah cadangan' }));
+    await ctx.opened.close();
+    expect((await alur(['--data', hubDir, 'sync'])).out[0]).toMatch(/^Dikirim: 2 peristiwa/);
+    // The disk lost the database: only the backup and the server have what was issued.
+    fs.writeFileSync(path.join(hubDir, 'alur.db'), '');
+    for (const f of ['alur.db-wal', 'alur.db-shm']) fs.rmSync(path.join(hubDir, f), { force: true });
+    const refused = await alur(['--data', hubDir, 'cases']);
+    expect(refused.err[0]).toMatch(/^alur: Basis data Alur di komputer ini kosong \(0 byte\)/);
+    const file = path.join(backups, fs.readdirSync(backups).find((f) => f.endsWith('.db')) ?? '');
+    const r = await alur(['--data', hubDir, 'restore', file, '--yes']);
+    expect(r.code, [...r.out, ...r.err].join('\n')).toBe(0);
+    expect(r.out.join('\n')).toMatch(/Diambil dari server: 2 peristiwa/);
+    const again = await openTestContext(hubDir);
+    const t = await call(again, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD });
+    const next = await call(again, 'case.register', t.token, caseInput({ title: 'Didaftarkan setelah pemulihan' }));
+    await again.opened.close();
+    expect(next.ref).not.toBe(after.ref);
+  });
 });

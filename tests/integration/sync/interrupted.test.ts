@@ -15,7 +15,7 @@ import { connectOfficeByUrl, syncRound } from '../../../src/main/backend/sync/sy
 import { startSyncLoop } from '../../../src/main/backend/sync/sync-loop';
 import { syncStatus } from '../../../src/main/backend/sync/sync-status';
 import { writeSyntheticCases } from '../../../bench/synthetic';
-import { fakeClock, newOffice, REPO, snapshotProjections } from '../../helpers/temp';
+import { fakeClock, newOffice, openTestContext, REPO, snapshotProjections } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
 import { emptyWorkstation, logIds, publish, sqlAs, START, type Published } from './fixture';
 
@@ -141,6 +141,8 @@ describe('a push cut off in the middle', () => {
   it('the workstation process killed mid-push: the next round finishes it', async () => {
     await work(300, 3);
     await trap('hold_mid', pendingEventId(1200), 'PERFORM pg_sleep(2)');
+    // One owner per data folder (issue 18): the test's own context lets go while the child runs.
+    await hub.opened.close();
     const child = spawn(process.execPath, [path.join(REPO, 'bin', 'alur.mjs'), '--data', dataDir, 'sync'], { stdio: 'ignore' });
     const exited = new Promise<void>((r) => child.on('exit', () => r()));
     try {
@@ -148,6 +150,7 @@ describe('a push cut off in the middle', () => {
     } finally {
       child.kill('SIGKILL');
       await exited;
+      hub = await openTestContext(dataDir, clock);
     }
     const before = await serverCounts();
     expect(before.n).toBeLessThan(localCount());

@@ -10,25 +10,32 @@ describe('Kaltim', () => {
   const operator = actor(post(HUB, 'operator'));
   const tim = actor(post(HUB, 'tim_aspirasi'));
 
-  it('answers an information request directly at the classification step (row 3)', () => {
+  it('the team classifies an information request and the operator answers it directly (row 3)', () => {
     const w = new Walk(preset, ctx, { at: at('2026-03-02 08:00', 'WITA'), type: 'informasi' });
     expect(w.sole()).toMatchObject({ stepId: 'penerimaan', dueAt: at('2026-03-02 08:10', 'WITA') });
     w.now = at('2026-03-02 08:05', 'WITA');
     w.act(operator, { taskId: w.sole().id, actionId: 'teruskan' });
     expect(w.sole().dueAt).toBe(at('2026-03-02 10:05', 'WITA'));
-    expect(allowedActions(preset, w.state, tim).map((a) => a.action.id)).toEqual(['jawab_informasi', 'teruskan_opd']);
-    w.now = at('2026-03-02 09:00', 'WITA');
-    w.act(tim, { taskId: w.sole().id, actionId: 'jawab_informasi', response: 'Jadwal SIM keliling ada di laman Samsat.' });
-    expect(w.state).toMatchObject({ status: 'closed', answer: 'Jadwal SIM keliling ada di laman Samsat.', answeredAt: w.now, closedAt: w.now, opdUnitIds: [] });
+    expect(allowedActions(preset, w.state, tim).map((a) => a.action.id)).toEqual(['informasi_ke_operator', 'teruskan_opd']);
+    w.now = at('2026-03-02 08:30', 'WITA');
+    w.act(tim, { taskId: w.sole().id, actionId: 'informasi_ke_operator' });
+    expect(w.sole()).toMatchObject({ stepId: 'jawab_informasi', roleId: 'operator', dueAt: at('2026-03-02 10:30', 'WITA') });
+    // The team no longer answers; the operator does.
     expect(allowedActions(preset, w.state, tim)).toEqual([]);
+    w.now = at('2026-03-02 09:00', 'WITA');
+    w.act(operator, { taskId: w.sole().id, actionId: 'jawab', response: 'Jadwal SIM keliling ada di laman Samsat.' });
+    expect(w.state).toMatchObject({ status: 'closed', answer: 'Jadwal SIM keliling ada di laman Samsat.', answeredAt: w.now, closedAt: w.now, opdUnitIds: [] });
   });
 
   it('does not offer the direct answer for a complaint, and refuses it with a reason', () => {
     const w = new Walk(preset, ctx, { at: at('2026-03-02 08:00', 'WITA') });
     w.act(operator, { taskId: w.sole().id, actionId: 'teruskan' });
     expect(allowedActions(preset, w.state, tim).map((a) => a.action.id)).toEqual(['teruskan_opd']);
-    const r = checkAct(preset, w.state, tim, { taskId: w.sole().id, actionId: 'jawab_informasi', response: 'x' });
-    expect(r).toEqual({ ok: false, error: { code: 'INVALID_ACTION', message: 'Aksi "Jawab langsung (permintaan informasi)" hanya untuk aduan berjenis permintaan informasi.' } });
+    const r = checkAct(preset, w.state, tim, { taskId: w.sole().id, actionId: 'informasi_ke_operator' });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ACTION', message: 'Aksi "Permintaan informasi: serahkan ke Operator untuk dijawab langsung" hanya untuk aduan berjenis permintaan informasi.' },
+    });
   });
 
   it('a complaint goes to the OPD team and back through the Diskominfo team to the operator', () => {
@@ -98,6 +105,8 @@ describe('Magetan', () => {
   it('escalates to the Ombudsman after 60 working days unanswered, pauses excluded, once', () => {
     const reg = at('2026-01-05 09:00', 'WIB');
     const w = new Walk(preset, ctx, { at: reg });
+    // At the kabupaten (the Super Admin's disposition received): the kabupaten's clock runs.
+    w.act(admin, { taskId: w.sole().id, actionId: 'terima' });
     const limit = addWorkingTime(cal, reg, { days: 60 });
     expect(automaticEvents(preset, w.state, limit - 1, ctx)).toEqual([]);
     expect(automaticEvents(preset, w.state, limit, ctx)).toEqual([{ type: 'case.escalated', payload: { reason: expect.stringContaining('Ombudsman') } }]);

@@ -38,6 +38,8 @@ export interface EventTable {
   signature: string | null;
   /** 1 when this workstation wrote it, 0 when it arrived by sync. */
   local: number;
+  /** SHA-256 of the stored content (projection/event-hash.ts); NULL only until filled at start. */
+  hash: string | null;
 }
 export type EventRow = Selectable<EventTable>;
 export type NewEventRow = Insertable<EventTable>;

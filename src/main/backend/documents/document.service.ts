@@ -20,8 +20,13 @@ import { letterDocx } from './letter-docx';
 import { letterPdf } from './letter-pdf';
 import { dispositionSheet } from './sheet';
 import { signPdfPades } from './pades';
+import { letterRegister, letterRegisterXlsx } from './letter-register';
 
-const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
+const MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 async function requireVisible(ctx: BackendContext, caller: Caller, caseId: string): Promise<void> {
   const office = await ctx.office();
@@ -83,12 +88,17 @@ export async function makeLetter(
 
 export async function makeSheet(ctx: BackendContext, caller: Caller, caseId: string): Promise<DocumentFile> {
   await requireVisible(ctx, caller, caseId);
-  const office = await ctx.office();
-  // The sheet carries the letterhead of the caller's own unit (an OPD prints its own sheet).
-  const unitId = caller.actor.positions[0]?.unitId ?? office.hubUnitId;
-  const sheet = await dispositionSheet(ctx, caseId, unitId);
+  // One sheet per unit's part of the chain, each with that unit's letterhead.
+  const sheet = await dispositionSheet(ctx, caseId);
   const sha256 = await recordIssue(ctx, caller, caseId, 'sheet', 'pdf', sheet.pdf, null);
   return { fileName: `lembar-disposisi-${safeRef(sheet.ref)}.pdf`, mime: MIME.pdf, dataBase64: sheet.pdf.toString('base64'), sha256, letterNumber: null, verifyCode: null };
+}
+
+/** The unit's buku agenda surat keluar of `year` as XLSX. */
+export async function letterRegisterFile(ctx: BackendContext, caller: Caller, unitId: string, year: number): Promise<DocumentFile> {
+  const reg = await letterRegister(ctx, caller, unitId, year);
+  const bytes = await letterRegisterXlsx(reg.unitName, year, reg.rows);
+  return { fileName: `agenda-surat-keluar-${safeRef(reg.unitName)}-${year}.xlsx`, mime: MIME.xlsx, dataBase64: bytes.toString('base64'), sha256: crypto.createHash('sha256').update(bytes).digest('hex'), letterNumber: null, verifyCode: null };
 }
 
 const CLAIM_RE = /^alur:(letter|sheet):([0-9a-f-]{36}):([0-9a-f-]{36}|-)$/;

@@ -15,6 +15,8 @@ import { readBlob } from '../services/attachment.service';
 import { checkSignature, loadTrust, signatureRequired } from '../keys/verify';
 import { letterheadOf } from './letter-number';
 import { indonesianDate, URGENCY_LABEL } from './format';
+import type { PageSetup } from './page-setup';
+import { composeLetterText, DEFAULT_CLOSING, DEFAULT_OPENING, fillTemplate, tembusanLines } from './letter-template';
 
 /** Roles that head their unit; anyone else signs *a.n.* (on behalf of) the head. */
 const HEAD_ROLES = new Set(['kadis', 'kepala_opd', 'kepala']);
@@ -42,16 +44,19 @@ export interface LetterContent {
   caseRef: string;
   eventId: string;
   kop: KopSurat;
+  page: PageSetup;
   place: string;
   dateText: string;
   letter: LetterMeta;
   sifat: string;
   lampiran: string;
   hal: string;
+  /** 'Yth. <addressee>' on its first line, then 'di' and the place. */
   addressee: string[];
-  opening: string;
+  /** Null when the drafter's text opens (or closes) in its own words. */
+  opening: string | null;
   body: string[];
-  closing: string;
+  closing: string | null;
   signer: SignatureBlock;
   tembusan: string[];
   /** Short code a person can type on the Verifikasi screen. */
@@ -60,6 +65,8 @@ export interface LetterContent {
   qrText: string;
   signature: SignatureCheck;
   signedAt: number;
+  /** A preview before signing: marked KONSEP, no verification claim or code. */
+  draft?: boolean;
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -114,6 +121,16 @@ export function letterActs(events: readonly CaseEvent[]): Array<EventOf<'case.ap
   return events.filter((e): e is EventOf<'case.approved'> => e.type === 'case.approved' && e.payload.letter !== null);
 }
 
+/** The letters a case has (one per OPD that answered it), oldest first, conflicts left out. */
+export async function caseLetters(ctx: BackendContext, caseId: string): Promise<Array<{ eventId: string; number: string; unitName: string }>> {
+  const st = await loadStoredCase(ctx.db, caseId);
+  if (!st) return [];
+  const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u.name]));
+  return letterActs(await loadCaseEvents(ctx.db, caseId))
+    .filter((e) => !st.s.conflicts.some((c) => c.eventId === e.id))
+    .map((e) => ({ eventId: e.id, number: e.payload.letter?.number ?? '', unitName: units.get(e.payload.letter?.unitId ?? '') ?? '-' }));
+}
+
 function numberWords(n: number): string {
   const words = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh'];
   return words[n] ?? String(n);
@@ -127,7 +144,17 @@ export async function letterContent(ctx: BackendContext, caseId: string, eventId
   const acts = letterActs(events).filter((e) => !st.s.conflicts.some((c) => c.eventId === e.id));
   const act = eventId ? acts.find((e) => e.id === eventId) : acts[acts.length - 1];
   if (!act || !act.payload.letter) throw new AppError('NOT_FOUND', 'Aduan ini belum memiliki surat tanggapan: surat terbit saat tanggapan disetujui dan ditandatangani.');
+  return contentOfAct(ctx, st, events, act);
+}
+
+/**
+ * The letter an approval issues. The preview (letter-preview.ts) passes an approval not yet
+ * made, so the drafter and the approver see the very page that signing will issue.
+ */
+export async function contentOfAct(ctx: BackendContext, st: NonNullable<Awaited<ReturnType<typeof loadStoredCase>>>, events: readonly CaseEvent[], act: EventOf<'case.approved'>): Promise<LetterContent> {
+  const caseId = st.s.id;
   const letter = act.payload.letter;
+  if (!letter) throw new AppError('NOT_FOUND', 'Persetujuan ini tidak menerbitkan surat.');
   const office = await ctx.office();
   const proj = await ctx.projection();
   const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
@@ -137,37 +164,49 @@ export async function letterContent(ctx: BackendContext, caseId: string, eventId
   const hub = units.get(office.hubUnitId);
   const head = await letterheadOf(ctx.db, letter.unitId);
   const hubHead = await letterheadOf(ctx.db, office.hubUnitId);
+  // The desk's head by the title of their post (the preset role of the hub's head), else "Kepala <hub>".
+  const hubHeadPost = [...positions.values()].find((p) => p.unitId === office.hubUnitId && p.active && HEAD_ROLES.has(p.roleId));
+  const hubHeadTitle = hubHeadPost?.title ?? `Kepala ${hub?.name ?? 'Dinas Komunikasi dan Informatika'}`;
   const position = act.positionId ? positions.get(act.positionId) : undefined;
   const user = act.authorId ? users.get(act.authorId) : undefined;
   const preset = proj.preset(st.s.presetId, st.s.presetVersion);
   const headRole = preset.roles.find((r) => r.scope === (unit?.kind ?? 'opd') && HEAD_ROLES.has(r.id));
   const acting = act.acting === 'plt' ? 'Plt. ' : act.acting === 'plh' ? 'Plh. ' : '';
-  const onBehalfOf = position && headRole && position.roleId !== headRole.id ? `a.n. ${headRole.name}${unit ? ` ${unit.name}` : ''}` : null;
+  // a.n. names the head's post as its holder signs it ("a.n. Kepala Dinas ..."), not the preset's role name.
+  const headPost = headRole ? [...positions.values()].find((p) => p.unitId === letter.unitId && p.roleId === headRole.id && p.active) : undefined;
+  const onBehalfOf = position && headRole && position.roleId !== headRole.id ? `a.n. ${headPost?.title ?? `${headRole.name}${unit ? ` ${unit.name}` : ''}`}` : null;
   const registered = events.find((e): e is EventOf<'case.registered'> => e.type === 'case.registered');
   const draft = [...events].reverse().find((e): e is EventOf<'case.drafted'> => e.type === 'case.drafted' && e.at <= act.at);
   const attachments = draft?.payload.attachments.length ?? 0;
   const response = act.payload.response ?? st.s.response ?? '';
   const received = registered ? indonesianDate(proj.engine.calendar, registered.payload.receivedAt) : '';
+  const text = composeLetterText(
+    response,
+    fillTemplate(head.opening.trim() || DEFAULT_OPENING, { ref: st.s.ref, date: received, title: st.s.title }),
+    fillTemplate(head.closing.trim() || DEFAULT_CLOSING, { ref: st.s.ref, date: received, title: st.s.title }),
+  );
+  // Sifat: the classification (a rahasia case's letter is Rahasia), then the urgency when not ordinary.
+  const classification = st.s.privacy === 'rahasia' ? 'Rahasia' : head.classificationLevel;
+  const urgency = st.s.urgency !== 'biasa' ? URGENCY_LABEL[st.s.urgency] : undefined;
   return {
     caseId,
     caseRef: st.s.ref,
     eventId: act.id,
     kop: kopOf(ctx, head, unit?.name ?? ''),
+    page: { paper: head.paper, margins: head.margins, font: head.font, fontSize: head.fontSize },
     place: head.place,
     dateText: indonesianDate(proj.engine.calendar, Date.parse(`${letter.date}T12:00:00Z`)),
     letter,
-    sifat: URGENCY_LABEL[st.s.urgency] ?? 'Biasa',
+    sifat: urgency ? `${classification}, ${urgency}` : classification,
     lampiran: attachments ? `${attachments} (${numberWords(attachments)}) berkas` : '-',
     hal: `Tanggapan atas Aduan Nomor ${st.s.ref}`,
-    addressee: ['Yth.', `Kepala ${hub?.name ?? 'Dinas Komunikasi dan Informatika'}`, 'di -', `    ${hubHead.place || 'Tempat'}`],
-    opening: `Menindaklanjuti aduan masyarakat Nomor ${st.s.ref}${received ? ` tanggal ${received}` : ''} perihal "${st.s.title}", dengan ini kami sampaikan tanggapan sebagai berikut:`,
-    body: response.split(/\n\s*\n|\r?\n/).map((p) => p.trim()).filter(Boolean),
-    closing: 'Demikian tanggapan ini kami sampaikan. Atas perhatian dan kerja samanya diucapkan terima kasih.',
+    addressee: [`Yth. ${hubHeadTitle}`, 'di', hubHead.place || 'Tempat'],
+    ...text,
     // As signed (fixed in the approval); letters from before that was kept use today's data.
     signer: letter.signer
       ? { onBehalfOf, ...letter.signer }
       : { onBehalfOf, position: `${acting}${position?.title ?? 'Pejabat'}`, name: user?.fullName ?? '-', rank: user?.rank ?? null, nip: user?.nip ?? null },
-    tembusan: head.tembusan,
+    tembusan: tembusanLines(head.tembusan),
     verifyCode: verificationCode(act),
     qrText: letterQrText(act),
     signature: checkSignature(await loadTrust(ctx.db, proj.engine.calendar, { users, positions }), act, signatureRequired(preset, act)),

@@ -1,6 +1,12 @@
-/** The response letter as PDF (pdfmake), A4, following the usual layout of a *surat dinas*. */
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+/**
+ * The response letter as PDF (pdfmake), laid out as a *surat dinas*: the letterhead's paper,
+ * margins, face and size; page numbers from page 2 on; the last paragraph, signature block and
+ * tembusan kept on one page, so a signature never stands alone. letter-docx.ts lays out the same
+ * letter; a test converts the DOCX with LibreOffice and compares the two.
+ */
+import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LetterContent } from './letter-content';
+import { mmToPt, paperMm, pdfFont, type PageSetup } from './page-setup';
 import { renderPdf } from './pdf-render';
 import { qrCanvas } from './qr';
 
@@ -9,7 +15,27 @@ export function documentKeywords(kind: 'letter' | 'sheet', caseId: string, event
   return `alur:${kind}:${caseId}:${eventId ?? '-'}`;
 }
 
-export function kopContent(kop: LetterContent['kop']): Content[] {
+/** Measures shared with the DOCX, in points. */
+export function letterMetrics(page: PageSetup) {
+  const paper = paperMm(page.paper);
+  const width = mmToPt(paper.width);
+  const content = width - mmToPt(page.margins.left) - mmToPt(page.margins.right);
+  return {
+    width,
+    height: mmToPt(paper.height),
+    content,
+    /** "Lampiran" plus a little, at the letter's size. */
+    label: Math.round(page.fontSize * 5.5),
+    colon: Math.round(page.fontSize * 0.9),
+    indent: mmToPt(12.5),
+    /** The signature block's column: the right half. */
+    signatureLeft: Math.round(content / 2),
+    logo: 64,
+    qr: 62,
+  };
+}
+
+export function kopContent(kop: LetterContent['kop'], width = 481): Content[] {
   const lines: Content[] = [
     ...(kop.government ? [{ text: kop.government.toUpperCase(), fontSize: 14, bold: true }] : []),
     { text: kop.agency.toUpperCase(), fontSize: 15, bold: true },
@@ -21,68 +47,78 @@ export function kopContent(kop: LetterContent['kop']): Content[] {
     kop.logo
       ? { columns: [{ image: `data:${kop.logo.mime};base64,${kop.logo.data.toString('base64')}`, fit: [64, 64], width: 70 }, { ...text, width: '*' }, { text: '', width: 70 }] }
       : text,
-    { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 481, y2: 4, lineWidth: 2.5 }, { type: 'line', x1: 0, y1: 7.5, x2: 481, y2: 7.5, lineWidth: 0.8 }], margin: [0, 2, 0, 10] },
+    { canvas: [{ type: 'line', x1: 0, y1: 4, x2: width, y2: 4, lineWidth: 2.5 }, { type: 'line', x1: 0, y1: 7.5, x2: width, y2: 7.5, lineWidth: 0.8 }], margin: [0, 2, 0, 10] },
   ];
 }
 
-function signatureMark(l: LetterContent): Content {
-  if (l.signature.status === 'missing' || l.signature.status === 'paper') return { text: '\n\n\n\n', margin: [0, 4, 0, 4] };
-  return {
-    columns: [
-      { ...(qrCanvas(l.qrText, 72) as object), width: 74 } as Content,
-      { text: ['Ditandatangani secara elektronik\n', { text: `Kode verifikasi ${l.verifyCode}`, bold: true }], fontSize: 8, width: '*', margin: [4, 10, 0, 0] },
-    ],
-    margin: [0, 4, 0, 4],
-  };
+/** "Hal" with the case number kept whole: a number broken across lines is misread. */
+export function halInlines(hal: string, caseRef: string): ContentText['text'] {
+  const at = hal.indexOf(caseRef);
+  if (at < 0) return hal;
+  return [hal.slice(0, at), { text: caseRef, noWrap: true }, hal.slice(at + caseRef.length)].filter((x) => x !== '');
+}
+
+function signatureMark(l: LetterContent, qr: number): Content[] {
+  if (l.signature.status === 'missing' || l.signature.status === 'paper') return [{ text: '\n\n\n', margin: [0, 4, 0, 4] }];
+  return [
+    { ...(qrCanvas(l.qrText, qr) as object), margin: [0, 4, 0, 0] } as Content,
+    { text: 'Ditandatangani secara elektronik', fontSize: 8 },
+    { text: `Kode verifikasi ${l.verifyCode}`, fontSize: 8, bold: true, margin: [0, 0, 0, 4] },
+  ];
 }
 
 export function letterDefinition(l: LetterContent): TDocumentDefinitions {
-  const row = (k: string, v: string) => [{ text: k }, { text: ':' }, { text: v }];
+  const m = letterMetrics(l.page);
+  const row = (k: string, v: ContentText['text']) => [{ text: k }, { text: ':' }, { text: v }];
   const s = l.signer;
+  const mg = l.page.margins;
+  const para = (t: string, after: number): ContentText => ({ text: t, alignment: 'justify', leadingIndent: m.indent, margin: [0, 0, 0, after] });
+  const paragraphs = [...(l.opening ? [l.opening] : []), ...l.body, ...(l.closing ? [l.closing] : [])];
+  const last = paragraphs.pop();
+  const signature: Content = {
+    margin: [m.signatureLeft, 0, 0, 0],
+    stack: [
+      ...(s.onBehalfOf ? [{ text: s.onBehalfOf }] : []),
+      { text: `${s.position},` },
+      ...signatureMark(l, m.qr),
+      { text: s.name, bold: true, decoration: 'underline' },
+      ...(s.rank ? [{ text: s.rank }] : []),
+      ...(s.nip ? [{ text: `NIP. ${s.nip}` }] : []),
+    ],
+  };
+  const tembusan: Content[] = l.tembusan.length
+    ? [
+        { text: 'Tembusan:', margin: [0, 14, 0, 0] },
+        l.tembusan.length === 1 ? { text: `${l.tembusan[0]}.` } : { ol: l.tembusan.map((t, i) => `${t}${i === l.tembusan.length - 1 ? '.' : ';'}`) },
+      ]
+    : [];
   return {
-    pageSize: 'A4',
-    pageMargins: [57, 40, 57, 60],
-    info: { title: `Surat Tanggapan ${l.letter.number}`, author: l.signer.name, subject: l.hal, keywords: documentKeywords('letter', l.caseId, l.eventId), creationDate: new Date(l.signedAt) },
-    footer: (page, pages) => ({
-      columns: [
-        { text: `Verifikasi: kode ${l.verifyCode} di aplikasi Alur (menu Verifikasi) atau pindai kode QR.`, fontSize: 7, color: '#555' },
-        { text: `Halaman ${page} dari ${pages}`, alignment: 'right', fontSize: 8, width: 90 },
-      ],
-      margin: [57, 20, 57, 0],
+    pageSize: { width: m.width, height: m.height },
+    pageMargins: [mmToPt(mg.left), mmToPt(mg.top), mmToPt(mg.right), mmToPt(mg.bottom)],
+    defaultStyle: { font: pdfFont(l.page.font), fontSize: l.page.fontSize },
+    // A preview claims to be no issued letter, so the verifier never takes it for one.
+    info: { title: `Surat Tanggapan ${l.letter.number}`, author: l.signer.name, subject: l.hal, ...(l.draft ? {} : { keywords: documentKeywords('letter', l.caseId, l.eventId) }), creationDate: new Date(l.signedAt) },
+    ...(l.draft ? { watermark: { text: 'KONSEP', opacity: 0.12, bold: true } } : {}),
+    // Page numbers as the rule has them: none on the first page, "- 2 -" centred on top after.
+    header: (page) => (page > 1 ? { text: `- ${page} -`, alignment: 'center', fontSize: l.page.fontSize, margin: [0, mmToPt(mg.top) / 2, 0, 0] } : null),
+    footer: () => ({
+      text: l.draft ? 'Pratinjau konsep: belum bernomor dan belum ditandatangani.' : `Verifikasi: kode ${l.verifyCode} di aplikasi Alur (menu Verifikasi) atau pindai kode QR.`,
+      fontSize: 7,
+      color: '#555',
+      margin: [mmToPt(mg.left), Math.max(4, mmToPt(mg.bottom) / 2 - 4), mmToPt(mg.right), 0],
     }),
     content: [
-      ...kopContent(l.kop),
+      ...kopContent(l.kop, m.content),
       { text: `${l.place ? `${l.place}, ` : ''}${l.dateText}`, alignment: 'right', margin: [0, 0, 0, 10] },
       {
-        columns: [
-          { width: '*', table: { widths: [55, 6, '*'], body: [row('Nomor', l.letter.number), row('Sifat', l.sifat), row('Lampiran', l.lampiran), row('Hal', l.hal)] }, layout: 'noBorders' },
-          { width: 190, stack: l.addressee.map((a) => ({ text: a, preserveLeadingSpaces: true })), margin: [20, 0, 0, 0] },
-        ],
-        margin: [0, 0, 0, 16],
+        table: { widths: [m.label, m.colon, '*'], body: [row('Nomor', l.letter.number), row('Sifat', l.sifat), row('Lampiran', l.lampiran), row('Hal', halInlines(l.hal, l.caseRef))] },
+        layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+        margin: [0, 0, 0, 14],
       },
-      { text: l.opening, alignment: 'justify', leadingIndent: 28, margin: [0, 0, 0, 8] },
-      ...l.body.map((p): Content => ({ text: p, alignment: 'justify', leadingIndent: 28, margin: [0, 0, 0, 8] })),
-      { text: l.closing, alignment: 'justify', leadingIndent: 28, margin: [0, 0, 0, 18] },
-      {
-        columns: [
-          { width: '*', text: '' },
-          {
-            width: 230,
-            unbreakable: true,
-            stack: [
-              ...(s.onBehalfOf ? [{ text: s.onBehalfOf }] : []),
-              { text: `${s.position},`, bold: true },
-              signatureMark(l),
-              { text: s.name, bold: true, decoration: 'underline' },
-              ...(s.rank ? [{ text: s.rank }] : []),
-              ...(s.nip ? [{ text: `NIP. ${s.nip}` }] : []),
-            ],
-          },
-        ],
-      },
-      ...(l.tembusan.length
-        ? [{ text: 'Tembusan:', margin: [0, 18, 0, 2] } as Content, { ol: l.tembusan.map((t) => `Yth. ${t}`), fontSize: 10 } as Content]
-        : []),
+      { stack: [{ text: l.addressee[0] ?? '' }, ...l.addressee.slice(1, -1).map((a) => ({ text: a })), { text: l.addressee[l.addressee.length - 1] ?? '', margin: [m.indent, 0, 0, 0] }], margin: [0, 0, 0, 14] },
+      ...paragraphs.map((t) => para(t, 8)),
+      // The last paragraph, the signature block and the tembusan go to a page together.
+      { unbreakable: true, stack: [...(last ? [para(last, 14)] : []), signature, ...tembusan] },
     ],
   };
 }

@@ -11,6 +11,7 @@ import { P12Signer } from '@signpdf/signer-p12';
 // which Node's ESM loader (tsx, the CLI) and bundlers resolve differently.
 import { SignPdf } from '@signpdf/signpdf';
 import { AppError } from '../../../shared/result';
+import { signatureTextTokens } from './pades-text';
 
 export interface PadesOptions {
   p12: Buffer;
@@ -36,7 +37,9 @@ export async function signPdfPades(pdf: Buffer, o: PadesOptions): Promise<Buffer
     throw new AppError('VALIDATION', 'Sertifikat .p12 tidak dapat dibuka.');
   }
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  pdflibAddPlaceholder({ pdfDoc: doc, reason: o.reason, contactInfo: o.contactInfo, name: o.name, location: o.location, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
+  const text = signatureTextTokens({ reason: o.reason, name: o.name, location: o.location, contactInfo: o.contactInfo });
+  pdflibAddPlaceholder({ pdfDoc: doc, ...text.tokens, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
+  text.apply(doc);
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   try {
     return await new SignPdf().sign(withPlaceholder, signer, o.signingTime);

@@ -1,6 +1,6 @@
 /**
  * One place that turns a pdfmake document definition into PDF bytes. The fonts that ship with
- * the app (Liberation, OFL) are loaded into pdfmake's virtual file system once, and every local
+ * the app (Liberation, OFL; TeX Gyre Bonum, GFL) are loaded into pdfmake's virtual file system once, and every local
  * file or URL access is refused: documents carry their images as data URLs, so a definition
  * built from user data can never make the renderer read a file or reach the network.
  */
@@ -12,6 +12,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 const FACES = {
   Serif: { normal: 'LiberationSerif-Regular.ttf', bold: 'LiberationSerif-Bold.ttf', italics: 'LiberationSerif-Italic.ttf', bolditalics: 'LiberationSerif-BoldItalic.ttf' },
   Sans: { normal: 'LiberationSans-Regular.ttf', bold: 'LiberationSans-Bold.ttf', italics: 'LiberationSans-Italic.ttf', bolditalics: 'LiberationSans-BoldItalic.ttf' },
+  // TeX Gyre Bonum (GUST Font License), for rules that prescribe Bookman Old Style.
+  Bonum: { normal: 'texgyrebonum-regular.otf', bold: 'texgyrebonum-bold.otf', italics: 'texgyrebonum-italic.otf', bolditalics: 'texgyrebonum-bolditalic.otf' },
 } as const;
 
 export type FontFamily = keyof typeof FACES;

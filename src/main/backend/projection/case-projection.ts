@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely';
 import type SqliteDatabase from 'better-sqlite3';
 import type { CaseEvent } from '../../../shared/domain/events';
 import { urgencyRank } from '../../../shared/domain/enums';
+import { extraStems } from '../../../shared/search/stem-id';
+import { phoneDigits } from '../../../shared/search/phone';
 import type { WorkflowPreset } from '../../../shared/workflow/preset';
 import type { CaseState } from '../../../shared/workflow/state';
 import { applyEvent, startCase, type EngineContext } from '../../../shared/workflow/engine';
@@ -173,21 +175,34 @@ export class CaseWriter {
         });
       }
       for (const u of st.s.opdUnitIds) s.insertUnit.run(id, u);
-      s.insertFts.run(rowid, id, st.s.ref, st.s.title, [st.s.description, ...st.text].join('\n'));
+      s.insertFts.run(rowid, id, st.s.ref, st.s.title, ftsBody(st));
     }
   }
 
-  /** Writes the identity projection for an `identity_recorded` event. */
+  /** Writes the identity projection (and its search index) for an `identity_recorded` event. */
   writeIdentity(e: CaseEvent): void {
     if (e.type !== 'case.identity_recorded') return;
     const c = e.payload.complainant;
     this.s.upsertIdentity.run({ case_id: e.caseId, name: c.name, nik: c.nik, phone: c.phone, email: c.email, address: c.address });
+    this.s.deleteIdentityFts.run(e.caseId);
+    this.s.insertIdentityFts.run(e.caseId, c.name, c.nik ?? '', phoneDigits(c.phone));
   }
 
   /** Empties every projection (the first half of a rebuild). */
   clear(): void {
-    this.sqlite.exec('DELETE FROM case_task; DELETE FROM case_unit; DELETE FROM identity; DELETE FROM case_fts; DELETE FROM cases;');
+    this.sqlite.exec('DELETE FROM case_task; DELETE FROM case_unit; DELETE FROM identity; DELETE FROM identity_fts; DELETE FROM case_fts; DELETE FROM cases;');
   }
+}
+
+/**
+ * The searchable text of a case besides its reference and title: description, notes,
+ * responses, answers, then the Indonesian stems its words lack (so "lubang" finds
+ * "berlubang"; see shared/search/stem-id.ts).
+ */
+export function ftsBody(st: StoredCase): string {
+  const text = [st.s.description, ...st.text].join('\n');
+  const stems = extraStems(`${st.s.title}\n${text}`);
+  return stems.length ? `${text}\n${stems.join(' ')}` : text;
 }
 
 /** Every column of `cases`, listed once; the Record type makes a missing or extra one a type error. */
@@ -218,6 +233,8 @@ function prepareStatements(sqlite: SqliteDatabase.Database) {
     deleteTasks: sqlite.prepare('DELETE FROM case_task WHERE case_id = ?'),
     deleteUnits: sqlite.prepare('DELETE FROM case_unit WHERE case_id = ?'),
     deleteFts: sqlite.prepare('DELETE FROM case_fts WHERE rowid = (SELECT rowid FROM cases WHERE id = ?)'),
+    insertIdentityFts: sqlite.prepare('INSERT INTO identity_fts (case_id, name, nik, phone) VALUES (?, ?, ?, ?)'),
+    deleteIdentityFts: sqlite.prepare('DELETE FROM identity_fts WHERE case_id = ?'),
     upsertIdentity: sqlite.prepare(
       `INSERT INTO identity (case_id, name, nik, phone, email, address) VALUES (@case_id, @name, @nik, @phone, @email, @address)
        ON CONFLICT (case_id) DO UPDATE SET name = excluded.name, nik = excluded.nik, phone = excluded.phone, email = excluded.email, address = excluded.address`,

@@ -2,11 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { CaseEvent } from '../../../shared/domain/events';
 import type { Database, EventRow, NewEventRow } from '../db/schema';
+import { checkEventRow, eventRowHash } from './event-hash';
 
 type Db = Kysely<Database>;
 
 export function eventToRow(e: CaseEvent, local: boolean): NewEventRow {
-  return {
+  const row = {
     id: e.id,
     case_id: e.caseId,
     type: e.type,
@@ -20,14 +21,16 @@ export function eventToRow(e: CaseEvent, local: boolean): NewEventRow {
     signature: e.signature,
     local: local ? 1 : 0,
   };
+  return { ...row, hash: eventRowHash(row) };
 }
 
 /**
  * Rows come only from `appendEvents`, which stores events that passed the `CaseEvent` schema,
- * so the log is trusted here and not re-validated on every replay (a million of them must
- * replay in under a minute).
+ * so the log is not re-validated on every replay (a million of them must replay in under a
+ * minute); only its content hash is checked, so damage on disk is never served.
  */
-export function rowToEvent(r: Pick<EventRow, 'id' | 'case_id' | 'type' | 'hlc' | 'at' | 'author_id' | 'position_id' | 'acting' | 'device_id' | 'payload' | 'signature'>): CaseEvent {
+export function rowToEvent(r: Pick<EventRow, 'id' | 'case_id' | 'type' | 'hlc' | 'at' | 'author_id' | 'position_id' | 'acting' | 'device_id' | 'payload' | 'signature'> & { hash?: string | null }): CaseEvent {
+  checkEventRow(r);
   return {
     id: r.id,
     caseId: r.case_id,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Assignment, Position, Unit, User } from '../../../shared/domain/org';
 import { Holiday, OfficeHours, TimeZoneCode } from '../../../shared/calendar/working-time';
 import { LaporMappingFields } from '../../../shared/api/methods/imports';
+import { LetterPageFields } from '../../../shared/domain/letter-page';
 
 /** Office-wide settings (one record, id `office`). */
 export const OfficeSettings = z.object({
@@ -68,6 +69,7 @@ export const Letterhead = z.object({
   numberFormat: z.string().min(1).max(80).default('{KLAS}/{SEQ}/{UNIT}/{YYYY}'),
   classification: z.string().max(30).default(''),
   tembusan: z.array(z.string().min(1).max(200)).max(10).default([]),
+  ...LetterPageFields,
 });
 export type Letterhead = z.infer<typeof Letterhead>;
 

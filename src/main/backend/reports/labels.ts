@@ -12,6 +12,7 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   lapor: 'SP4N-LAPOR!',
   web: 'Situs web',
   sms1708: 'SMS 1708',
+  whatsapp: 'WhatsApp',
   phone: 'Telepon',
   email: 'Surel',
   social: 'Media sosial',

@@ -41,6 +41,8 @@ interface Scope {
   env: FigureEnv;
   tz: TimeZoneCode;
   officeName: string;
+  /** The recap titles the office's preset gives (missing: the default titles). */
+  titles: Partial<Record<ReportKind, string>>;
   unitNames: string[];
   /** Restricts per-OPD rows to the caller's units (null: every unit). */
   ownUnit: ((unitId: string) => boolean) | null;
@@ -65,13 +67,14 @@ async function scopeOf(ctx: BackendContext, caller: Caller, asOf: number): Promi
     env,
     tz: cal.timeZone,
     officeName: office.name,
+    titles: proj.preset(office.presetId, office.presetVersion).rules.reportTitles,
     unitNames: v.all ? [] : v.unitIds.map((u) => units.get(u) ?? u),
     ownUnit: v.all ? null : (u) => v.unitIds.includes(u),
   };
 }
 
 function header(ctx: BackendContext, s: Scope, kind: ReportKind, period: ReportPeriodView): ReportHeader {
-  return { kind, title: REPORT_TITLE[kind], officeName: s.officeName, period, generatedAt: ctx.now(), asOf: s.env.asOf, timeZone: s.tz, allUnits: s.v.all, unitNames: s.unitNames };
+  return { kind, title: s.titles[kind] ?? REPORT_TITLE[kind], officeName: s.officeName, period, generatedAt: ctx.now(), asOf: s.env.asOf, timeZone: s.tz, allUnits: s.v.all, unitNames: s.unitNames };
 }
 
 function ownRows<T extends { key: string }>(s: Scope, rows: T[]): T[] {

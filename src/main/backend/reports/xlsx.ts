@@ -46,7 +46,8 @@ function colLetter(n: number): string {
 }
 
 interface SheetWriter {
-  row(values: readonly Cell[], bold?: boolean): void;
+  /** `kinds` overrides the column's number format cell by cell (a label/value sheet mixes counts and rates). */
+  row(values: readonly Cell[], bold?: boolean, kinds?: ReadonlyArray<Kind | undefined>): void;
   done(): void;
 }
 
@@ -87,12 +88,15 @@ function addSheet(book: Book, name: string, meta: readonly string[], cols: reado
   ws.autoFilter = `A${HEADER_ROW}:${colLetter(cols.length)}${HEADER_ROW}`;
   let n = HEADER_ROW;
   return {
-    row(values, bold = false) {
+    row(values, bold = false, kinds) {
       const r = ws.getRow(++n);
       values.forEach((v, i) => {
         if (v === null) return;
         const cell = r.getCell(i + 1);
         cell.value = v;
+        const own = kinds?.[i];
+        const fmt = own ? NUM_FMT[own] : undefined;
+        if (fmt) cell.numFmt = fmt;
         if (typeof v === 'string' && isFormulaLike(v)) cell.numFmt = '@';
         if (bold) cell.font = { bold: true };
       });
@@ -146,14 +150,15 @@ function measureCells(m: Measures): Cell[] {
   return [m.received, m.followedUp, m.followedUpRate, m.finished, m.finishedRate, m.onTime, m.late, m.onTimeRate, m.avgHandlingDays, m.worstHandlingDays, m.open, m.overdue];
 }
 
+/** Label / value rows: each value in its measure's own format (counts as integers, rates as percent, days with one decimal). */
 function summarySheet(book: Book, d: ReportData, m: Measures, extra: ReadonlyArray<[string, number]> = []): void {
   const s = addSheet(book, 'Ringkasan', metaRows(d, 'Ringkasan'), [
     { header: 'Ukuran', width: 44, kind: 'text' },
-    { header: 'Nilai', width: 16, kind: 'dec' },
+    { header: 'Nilai', width: 16, kind: 'text' },
   ]);
-  MEASURE_COLS.forEach((c, i) => s.row([c.header, measureCells(m)[i] ?? null]));
+  MEASURE_COLS.forEach((c, i) => s.row([c.header, measureCells(m)[i] ?? null], false, [undefined, c.kind]));
   if (m.worstRef) s.row(['Aduan dengan penanganan terlama', m.worstRef]);
-  for (const [k, v] of extra) s.row([k, v]);
+  for (const [k, v] of extra) s.row([k, v], false, [undefined, 'int']);
   s.done();
 }
 

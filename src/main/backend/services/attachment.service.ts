@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/result';
 import type { BackendContext } from './context';
 import { avoidDeviceName, withoutInvisible } from '../../../shared/files/safe-name';
 import { stripImageMetadata } from './image-metadata';
+import { storageError } from '../db/storage-errors';
 
 /** What the desk accepts, by detected MIME type, with the extensions a name may carry. */
 export const ALLOWED_TYPES: Record<string, readonly string[]> = {
@@ -73,8 +74,14 @@ export function writeBlob(dataDir: string, sha256: string, bytes: Uint8Array): v
   if (fs.existsSync(file)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes, { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, bytes, { mode: 0o600 });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    // A full disk leaves no half-written .tmp behind, and says so in words.
+    fs.rmSync(tmp, { force: true });
+    throw storageError(e) ?? e;
+  }
 }
 
 /** Checks and stores uploaded bytes; returns the reference events carry. Idempotent by content. */
@@ -123,7 +130,12 @@ export function requireBlobs(ctx: BackendContext, refs: readonly AttachmentRef[]
 export function readBlob(ctx: BackendContext, sha256: string): Buffer {
   const file = blobPath(ctx.options.dataDir, sha256);
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'Berkas lampiran tidak ada di komputer ini (belum tersinkron).');
-  return fs.readFileSync(file);
+  const bytes = fs.readFileSync(file);
+  // Never serve a damaged file as the original: the name is its SHA-256, so check it.
+  if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    throw new AppError('DAMAGED', 'Berkas lampiran ini rusak di komputer ini (isinya tidak sama dengan aslinya), jadi tidak ditampilkan. Pulihkan dari cadangan atau ambil lagi dari server.');
+  }
+  return bytes;
 }
 
 /** Every attachment a case's events refer to, in log order: registration, added files, act evidence, paper scans. */

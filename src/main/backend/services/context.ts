@@ -15,6 +15,8 @@ import { WorkflowPreset } from '../../../shared/workflow/preset';
 import { buildCalendar } from '../../../shared/calendar/default-calendar';
 import type { Database } from '../db/schema';
 import type { OpenedDatabase } from '../db/database';
+import type { LockOptions } from '../db/folder-lock';
+import type { RestoreReport } from '../../../shared/api/views-backup';
 import { CaseWriter, type ProjectionContext } from '../projection/case-projection';
 import { getRef, listRefs } from '../refdata/ref-store';
 import type { OfficeSettings } from '../refdata/kinds';
@@ -28,6 +30,8 @@ export interface BackendOptions {
   now?: () => number;
   /** Injectable randomness (floats in [0,1)) so the demo is the same for the same seed. */
   random?: () => number;
+  /** Who takes the data folder's lock, and how long to wait for another owner (db/folder-lock.ts). */
+  owner?: LockOptions;
   /** scrypt cost of new password hashes: `owasp` (default, always in the app) or `test`. */
   passwordCost?: PasswordCost;
 }
@@ -54,6 +58,8 @@ export class BackendContext {
   /** The support log in the data folder (no personal data: see log/logger.ts). */
   readonly log: Logger;
   private projectionCtx: ProjectionContext | null = null;
+  /** Set by `openBackend`: what only the owner of the open database can do (a restore reopens it). */
+  host: { restore(file: string): Promise<RestoreReport> } | null = null;
 
   constructor(
     readonly opened: OpenedDatabase,

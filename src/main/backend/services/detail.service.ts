@@ -5,10 +5,9 @@ import type { AllowedActionView, CaseDetail, TimelineEntry } from '../../../shar
 import type { AttachmentRef, CaseEvent, Complainant } from '../../../shared/domain/events';
 import { attachmentsOf } from './attachment.service';
 import { addWorkingTime, elapsedWorkingMinutes, workingMinutesBetween } from '../../../shared/calendar/working-time';
-import type { WorkCalendar } from '../../../shared/calendar/working-time';
 import { AppError } from '../../../shared/result';
 import { allowedActions } from '../../../shared/workflow/engine';
-import type { WorkflowPreset } from '../../../shared/workflow/preset';
+import type { StepStandard, WorkflowPreset } from '../../../shared/workflow/preset';
 import type { CaseState } from '../../../shared/workflow/state';
 import { loadCaseEvents } from '../projection/event-store';
 import { loadStoredCase } from '../projection/case-projection';
@@ -81,11 +80,11 @@ function summarize(e: CaseEvent, names: Names): Record<string, unknown> {
   }
 }
 
-function standardMinutes(cal: WorkCalendar, preset: WorkflowPreset, state: CaseState, stepId: string, openedAt: number): number | null {
+/** The standard that applied to a step of this case (the extended one for extended cases). */
+function stepStandard(preset: WorkflowPreset, state: CaseState, stepId: string): StepStandard | null {
   const step = preset.steps.find((s) => s.id === stepId);
   if (!step) return null;
-  const std = state.extended && step.extendedStandard ? step.extendedStandard : step.standard;
-  return Math.round(workingMinutesBetween(cal, openedAt, addWorkingTime(cal, openedAt, std)));
+  return state.extended && step.extendedStandard ? step.extendedStandard : step.standard;
 }
 
 export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: string): Promise<CaseDetail> {
@@ -112,6 +111,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
     let actionLabel: string | null = null;
     let took: number | null = null;
     let std: number | null = null;
+    let standard: StepStandard | null = null;
     let paper = false;
     let signature: SignatureCheck | null = null;
     if (isAct(e)) {
@@ -125,7 +125,8 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       const task = tasks.get(e.payload.taskId);
       if (task && !conflicts.has(e.id)) {
         took = Math.round(elapsedWorkingMinutes(cal, task.openedAt, e.at, s.pauses));
-        std = standardMinutes(cal, preset, s, task.stepId, task.openedAt);
+        standard = stepStandard(preset, s, task.stepId);
+        std = standard ? Math.round(workingMinutesBetween(cal, task.openedAt, addWorkingTime(cal, task.openedAt, standard))) : null;
       }
     }
     return {
@@ -140,6 +141,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       actionLabel,
       tookMinutes: took,
       standardMinutes: std,
+      standard,
       summary: summarize(e, { unit: unitName, position: (id) => positions.get(id)?.title ?? null, user: (id) => users.get(id)?.fullName ?? null }),
       paper,
       conflict: conflicts.get(e.id) ?? null,

@@ -8,7 +8,9 @@ import type { WorkflowPreset } from '../../../shared/workflow/preset';
 import type { Database } from '../db/schema';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
-import { visibilityOf } from './visibility';
+import { visibilityOf, type Visibility } from './visibility';
+import { exactCaseIds, identityCaseIds } from './search.service';
+import { stemWord, wordsOf } from '../../../shared/search/stem-id';
 
 type Db = Kysely<Database>;
 
@@ -18,16 +20,21 @@ export const DUE_SOON_MINUTES = 240;
 export const INBOX_LIMIT = 200;
 
 /**
- * Turns what a user typed into an FTS5 query: each word a quoted prefix term, so operators
- * and quotes in the input are plain text, never query syntax.
+ * Turns what a user typed into an FTS5 query: each word a quoted prefix term (so operators and
+ * quotes in the input are plain text, never query syntax, and a word matches as it is typed),
+ * or its Indonesian stem as a prefix term too ("lubang" finds "berlubang": the index holds the
+ * stems, see `ftsBody`).
  */
 export function ftsQuery(text: string): string | null {
-  const words = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 12);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+  const words = wordsOf(text).slice(0, 12);
+  if (!words.length) return null;
+  return words
+    .map((w) => {
+      const stem = stemWord(w);
+      return stem !== w ? `("${w}"* OR "${stem}"*)` : `"${w}"*`;
+    })
+    // Explicit AND: FTS5 refuses an implicit one next to a parenthesised group.
+    .join(' AND ');
 }
 
 interface CaseRowDb {
@@ -168,6 +175,35 @@ function matching(match: string, size: number): SetFilter {
   return { size, apply: (q, drive) => q.where(sql<boolean>`${setColumn('cases.rowid', drive)} IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${match})`) };
 }
 
+function byIds(ids: readonly string[]): SetFilter {
+  return { size: ids.length, apply: (q, drive) => q.where(setColumn('cases.id', drive), 'in', [...ids]) };
+}
+
+/** Full-text matches or cases whose complainant matched (the identity search, already filtered for the caller). */
+function matchingOrIds(match: string, size: number, ids: readonly string[]): SetFilter {
+  return {
+    size: size + ids.length,
+    apply: (q, drive) =>
+      q.where(sql<boolean>`(${setColumn('cases.rowid', drive)} IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${match}) OR ${setColumn('cases.id', drive)} IN (${sql.join([...ids])}))`),
+  };
+}
+
+/**
+ * What a search finds, as a set filter, or null when nothing can match: a tracking number or
+ * LAPOR! id typed exactly finds that case alone; otherwise the full text (stemmed, prefix as
+ * typed) and, for users who may read identities, the complainant's name, NIK or phone.
+ */
+async function searchFilter(ctx: BackendContext, caller: Caller, v: Visibility, search: string): Promise<SetFilter | null> {
+  const exact = await exactCaseIds(ctx.db, search);
+  if (exact.length) return byIds(exact);
+  const match = ftsQuery(search);
+  const people = await identityCaseIds(ctx, caller, v, search);
+  if (!match) return people.length ? byIds(people) : null;
+  const n = await ftsCount(ctx.db, match);
+  if (people.length) return matchingOrIds(match, n, people);
+  return n === 0 ? null : matching(match, n);
+}
+
 async function unitCaseCount(db: Db, unitIds: readonly string[]): Promise<number> {
   const r = await db.selectFrom('case_unit').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', 'in', [...unitIds]).executeTakeFirstOrThrow();
   return Number(r.n);
@@ -193,16 +229,14 @@ export async function listCases(ctx: BackendContext, caller: Caller, input: Pars
   const v = visibilityOf(caller.actor, office.hubUnitId);
   const now = ctx.now();
   const none: CaseList = { rows: [], total: 0 };
-  const match = input.search ? ftsQuery(input.search) : null;
-  if (input.search && !match) return none;
   if (!v.all && v.unitIds.length === 0) return none;
   const sets: SetFilter[] = [];
   if (!v.all) sets.push(inUnits(ctx.db, v.unitIds, await unitCaseCount(ctx.db, v.unitIds)));
   if (input.unitId) sets.push(inUnits(ctx.db, [input.unitId], await unitCaseCount(ctx.db, [input.unitId])));
-  if (match) {
-    const n = await ftsCount(ctx.db, match);
-    if (n === 0) return none;
-    sets.push(matching(match, n));
+  if (input.search) {
+    const found = await searchFilter(ctx, caller, v, input.search);
+    if (!found) return none;
+    sets.push(found);
   }
   let q = baseQuery(ctx.db);
   if (input.status) q = q.where('cases.status', '=', input.status);

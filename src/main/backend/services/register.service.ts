@@ -17,6 +17,7 @@ import type { BackendContext } from './context';
 import { commitEvents, makeEvent } from './commit';
 import { requireBlobs } from './attachment.service';
 import { deskPosition } from './case.service';
+import { formatRef, refIssued } from '../backup/counters';
 
 type Db = Kysely<Database>;
 export type RegistrationInput = ParsedInputOf<'case.register'>;
@@ -32,24 +33,29 @@ export function checkCategory(preset: WorkflowPreset, categoryId: string | null,
     throw new AppError('VALIDATION', `Subkategori tidak dikenal: ${subcategoryId}`);
 }
 
-/** Issues the next tracking number in the office's format, per year and workstation. */
+/**
+ * Issues the next tracking number in the office's format, per year and workstation. The
+ * number is checked against the log first (a restored older database has an older counter):
+ * a number already issued is skipped, never issued twice (backup/counters.ts).
+ */
 export async function nextRef(db: Db, ctx: BackendContext, calendar: WorkCalendar, format: string, unitCode: string, at: number): Promise<string> {
   const date = localDate(calendar, at);
   const [yyyy, mm] = date.split('-') as [string, string];
   const key = `seq:${yyyy}`;
   const row = await db.selectFrom('local_meta').select('value').where('key', '=', key).executeTakeFirst();
-  const seq = Number(row?.value ?? '0') + 1;
+  const station = await stationCode(db, ctx);
+  const parts = { yyyy, mm, station, unitCode };
+  let seq = Number(row?.value ?? '0') + 1;
+  let ref = formatRef(format, parts, seq);
+  while (await refIssued(db, ref)) ref = formatRef(format, parts, ++seq);
   await db.insertInto('local_meta').values({ key, value: String(seq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) })).execute();
-  const station = (await db.selectFrom('local_meta').select('value').where('key', '=', 'station').executeTakeFirst())?.value ?? ctx.deviceId.slice(0, 2).toUpperCase();
-  return format
-    .replace(/\{YYYY\}/g, yyyy)
-    .replace(/\{YY\}/g, yyyy.slice(2))
-    .replace(/\{MM\}/g, mm)
-    .replace(/\{DEV\}/g, station)
-    .replace(/\{UNIT\}/g, unitCode)
-    .replace(/\{SEQ(?::(\d+))?\}/g, (_m, w: string | undefined) => String(seq).padStart(Number(w ?? '1'), '0'));
+  return ref;
 }
 
+/** This workstation's code in tracking numbers ({DEV}). */
+export async function stationCode(db: Db, ctx: BackendContext): Promise<string> {
+  return (await db.selectFrom('local_meta').select('value').where('key', '=', 'station').executeTakeFirst())?.value ?? ctx.deviceId.slice(0, 2).toUpperCase();
+}
 
 /** What a batch of registrations shares: the office, its preset and calendar, the desk post. */
 export interface RegistrationContext {

@@ -8,13 +8,12 @@ import { deleteRef, getRef, listRefs, putRef } from '../refdata/ref-store';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { newId } from './commit';
-import { visibilityOf } from './visibility';
+import { appendAudit } from './audit';
+import { visibilityOf, type Visibility } from './visibility';
+import { phoneDigits as digits } from '../../../shared/search/phone';
 
 const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'ini', 'itu', 'sudah', 'belum', 'mohon', 'tidak', 'ada', 'kami', 'saya']);
 
-function digits(s: string | null | undefined): string {
-  return (s ?? '').replace(/\D/g, '').replace(/^62/, '0');
-}
 
 /** The words of a text that say something (longer than three letters, not a stop word). */
 function significantWords(text: string): string[] {
@@ -119,4 +118,60 @@ export async function deleteSavedSearch(ctx: BackendContext, caller: Caller, id:
   if (!cur || cur.userId !== caller.user.id) throw new AppError('NOT_FOUND', 'Pencarian tersimpan tidak ditemukan.');
   await ctx.db.transaction().execute((trx) => deleteRef(trx, 'saved_search', id, ctx.clock.tick()));
   return null;
+}
+
+/**
+ * The cases whose tracking number or LAPOR! tracking id is exactly `text` (as typed, or in
+ * capitals): one token people copy from a letter, an SMS or the inbox. Both columns are indexed.
+ */
+export async function exactCaseIds(db: BackendContext['db'], text: string): Promise<string[]> {
+  const t = text.trim();
+  if (t.length < 3 || /\s/.test(t)) return [];
+  const forms = [...new Set([t, t.toUpperCase()])];
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where((eb) => eb.or([eb('ref', 'in', forms), eb('lapor_id', 'in', forms)]))
+    .limit(20)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** At most this many cases come from a search by complainant; a broader name is narrowed by typing more. */
+const IDENTITY_HITS_MAX = 500;
+
+/**
+ * An FTS5 query over the identity index: a number of six digits or more (a phone, with any
+ * punctuation, or a NIK) as a digits prefix; otherwise each word of the name as a prefix.
+ */
+function identityQuery(text: string): string | null {
+  if (/^[\d\s+().-]+$/.test(text.trim())) {
+    const d = digits(text);
+    return d.length >= 6 ? `"${d}"*` : null;
+  }
+  const words = text.normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1).slice(0, 6);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+/**
+ * Cases whose complainant's name, NIK or phone matches `text`, for a caller who may read
+ * those identities: the desk side (which may read *rahasia* identities; each search that
+ * finds one is written to the audit trail, as a read would be) finds any case; anyone else
+ * only *biasa* cases (never a *rahasia* one, whose identity they may not read), and the case
+ * list still applies their own visibility. *Anonim* cases have no identity to find.
+ */
+export async function identityCaseIds(ctx: BackendContext, caller: Caller, v: Visibility, text: string): Promise<string[]> {
+  const q = identityQuery(text);
+  if (!q) return [];
+  let query = ctx.db
+    .selectFrom(sql<{ case_id: string }>`(SELECT case_id FROM identity_fts WHERE identity_fts MATCH ${q} LIMIT ${IDENTITY_HITS_MAX})`.as('i'))
+    .innerJoin('cases', 'cases.id', 'i.case_id')
+    .select(['cases.id', 'cases.privacy']);
+  if (!v.confidential) query = query.where('cases.privacy', '=', 'biasa');
+  const rows = await query.execute();
+  const secret = rows.filter((r) => r.privacy === 'rahasia').length;
+  if (secret > 0) {
+    await appendAudit(ctx.db, ctx.now(), { userId: caller.user.id, action: 'identity.search', target: 'cases', detail: { query: text.slice(0, 100), rahasia: secret } });
+  }
+  return rows.map((r) => r.id);
 }

@@ -1,12 +1,13 @@
 /**
  * The columns an event carries between workstations: the local `event` table's columns except
- * `seq` (local arrival order) and `local` (who wrote it). Push, pull and the bench build their SQL
+ * `seq` (local arrival order), `local` (who wrote it) and `hash` (the local integrity check of
+ * the stored row, projection/event-hash.ts; each workstation computes its own). Push, pull and the bench build their SQL
  * from this one list, and the record below does not compile until a column added to EventTable is
  * placed here (or with seq and local), so a new column cannot be silently left out of sync.
  */
 import type { EventTable } from '../db/schema';
 
-type WireColumn = Exclude<keyof EventTable, 'seq' | 'local'>;
+type WireColumn = Exclude<keyof EventTable, 'seq' | 'local' | 'hash'>;
 
 // A Record over WireColumn: a missing or unknown column is a type error. Key order is SQL order.
 const WIRE: Record<WireColumn, true> = {

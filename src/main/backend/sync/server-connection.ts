@@ -44,6 +44,35 @@ export interface Connected {
 }
 
 const DEFAULT_TIMEOUT_MS = 8_000;
+/**
+ * How long one query may take before the round gives up. It was 120 s, and a server gone
+ * silent mid-round (a cable pulled, a frozen VM) held the round and every "Sinkronkan
+ * sekarang" behind it that long. The largest query is one batch of 1,000 events, well under a
+ * second on the LAN (README benchmarks), so 20 s is ample and a stall ends in 20 s at most.
+ */
+const QUERY_TIMEOUT_MS = 20_000;
+
+/** The sockets of open server connections, so a stalled round can be cut at once (sync-loop.ts). */
+const liveSockets = new Set<net.Socket>();
+
+function trackedSocket(): net.Socket {
+  const socket = new net.Socket();
+  liveSockets.add(socket);
+  socket.once('close', () => liveSockets.delete(socket));
+  return socket;
+}
+
+/**
+ * Cuts every open server connection of this process: their queries fail at once and the
+ * round ends as "server unreachable". For a manual sync when a round is stalled on a silent
+ * server. Returns how many were cut.
+ */
+export function abortServerConnections(): number {
+  const n = liveSockets.size;
+  for (const s of liveSockets) s.destroy(new Error('koneksi diputus: putaran sinkronisasi macet'));
+  liveSockets.clear();
+  return n;
+}
 
 function isSslMode(s: string): s is SslMode {
   return (SSL_MODES as readonly string[]).includes(s);
@@ -176,8 +205,10 @@ export async function connectServer(s: ServerSettings, timeoutMs = DEFAULT_TIMEO
     password: s.password,
     ssl: opts.value.ssl,
     connectionTimeoutMillis: timeoutMs,
-    query_timeout: 120_000,
+    query_timeout: QUERY_TIMEOUT_MS,
     keepAlive: true,
+    // Our own socket, registered, so abortServerConnections() can cut it (TLS runs on top of it).
+    stream: trackedSocket,
     application_name: 'alur',
   });
   // A connection lost while idle is reported here; without a listener it would crash the app.

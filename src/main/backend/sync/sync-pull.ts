@@ -34,7 +34,8 @@ export type ServerEventRow = Omit<EventWireRow, 'at'> & { seq: string; at: strin
 
 const SELECT_EVENTS = `SELECT seq, ${EVENT_WIRE_COLUMNS.join(', ')}, pushed_by FROM alur.event`;
 /** The local insert of a pulled event (named parameters, as eventToRow names them). */
-const INSERT_PULLED = `INSERT INTO event (${EVENT_WIRE_COLUMNS.join(', ')}, local) VALUES (${EVENT_WIRE_COLUMNS.map((c) => `@${c}`).join(', ')}, @local) ON CONFLICT (id) DO NOTHING`;
+// `hash`: the row's content hash (projection/event-hash.ts), computed by eventToRow.
+const INSERT_PULLED = `INSERT INTO event (${EVENT_WIRE_COLUMNS.join(', ')}, local, hash) VALUES (${EVENT_WIRE_COLUMNS.map((c) => `@${c}`).join(', ')}, @local, @hash) ON CONFLICT (id) DO NOTHING`;
 
 function firstIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
   const i = issues[0];

@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/result';
 import type { DocumentFile, DocumentVerification } from '../../../shared/api/views-documents';
-import { makeLetter, makeSheet, verifyCode, verifyFile } from '../../backend/documents/document.service';
+import { letterRegisterFile, makeLetter, makeSheet, verifyCode, verifyFile } from '../../backend/documents/document.service';
+import { listRefs } from '../../backend/refdata/ref-store';
+import { caseLetters } from '../../backend/documents/letter-content';
+import type { BackendContext } from '../../backend/services/context';
 import type { CliEnv } from '../main';
 import { cliCaller, findCaseId } from './cases';
 
@@ -30,6 +33,18 @@ function printVerification(env: CliEnv, v: DocumentVerification): void {
   }
 }
 
+/** The approval of the letter numbered `nomor`; with several letters and no number, the list of them. */
+async function chooseLetter(ctx: BackendContext, caseId: string, ref: string, nomor: string | null): Promise<string | null> {
+  const letters = await caseLetters(ctx, caseId);
+  if (nomor === null) {
+    if (letters.length <= 1) return null;
+    throw new AppError('VALIDATION', `Aduan ${ref} memiliki ${letters.length} surat: ${letters.map((l) => `${l.number} (${l.unitName})`).join('; ')}. Pilih dengan --nomor NOMOR.`);
+  }
+  const found = letters.find((l) => l.number === nomor.trim());
+  if (!found) throw new AppError('NOT_FOUND', `Aduan ${ref} tidak memiliki surat nomor ${nomor}${letters.length ? `; suratnya: ${letters.map((l) => l.number).join('; ')}` : ''}.`);
+  return found.eventId;
+}
+
 export function documentCommands(program: Command, run: Run): void {
   program
     .command('sheet <ref>')
@@ -48,9 +63,10 @@ export function documentCommands(program: Command, run: Run): void {
     .description('surat tanggapan sebuah aduan (terbit saat tanggapan disetujui) sebagai PDF atau DOCX')
     .option('--format <format>', 'pdf atau docx', 'pdf')
     .requiredOption('--out <file>', 'berkas yang ditulis')
+    .option('--nomor <nomor>', 'nomor surat yang dicetak, bila aduan dijawab lebih dari satu OPD (surat-suratnya didaftar bila tidak disebut)')
     .option('--p12 <file>', 'tandatangani juga PDF-nya (PAdES) dengan sertifikat BSrE .p12 kantor')
     .option('--p12-password-env <var>', 'nama variabel lingkungan berisi kata sandi .p12 (bila tidak, ditanyakan)')
-    .action((ref: string, o: { format: string; out: string; p12?: string; p12PasswordEnv?: string }) =>
+    .action((ref: string, o: { format: string; out: string; nomor?: string; p12?: string; p12PasswordEnv?: string }) =>
       run(async (env) => {
         if (o.format !== 'pdf' && o.format !== 'docx') throw new AppError('VALIDATION', `Format tidak dikenal: ${o.format} (pilihan: pdf, docx)`);
         let pades: { p12: Buffer; passphrase: string } | null = null;
@@ -66,9 +82,28 @@ export function documentCommands(program: Command, run: Run): void {
           pades = { p12, passphrase };
         }
         const ctx = await env.open();
-        const doc = await makeLetter(ctx, await cliCaller(ctx), await findCaseId(ctx, ref), null, o.format, pades);
+        const caseId = await findCaseId(ctx, ref);
+        const doc = await makeLetter(ctx, await cliCaller(ctx), caseId, await chooseLetter(ctx, caseId, ref, o.nomor ?? null), o.format, pades);
         writeOut(o.out, doc);
         env.io.out(`Surat ${doc.letterNumber ?? ''} (kode verifikasi ${doc.verifyCode ?? '-'}) ditulis ke ${path.resolve(o.out)}`);
+      }),
+    );
+  program
+    .command('letters')
+    .description('buku agenda surat keluar sebuah unit untuk satu tahun sebagai XLSX')
+    .requiredOption('--unit <kode>', 'kode unit (lihat Pengaturan › Organisasi)')
+    .requiredOption('--year <tahun>', 'tahun surat, mis. 2026')
+    .requiredOption('--out <file>', 'berkas XLSX yang ditulis')
+    .action((o: { unit: string; year: string; out: string }) =>
+      run(async (env) => {
+        const year = Number(o.year);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('VALIDATION', `Tahun tidak sah: ${o.year}`);
+        const ctx = await env.open();
+        const unit = (await listRefs(ctx.db, 'unit')).find((u) => u.code.toLowerCase() === o.unit.trim().toLowerCase());
+        if (!unit) throw new AppError('NOT_FOUND', `Tidak ada unit berkode ${o.unit}.`);
+        const doc = await letterRegisterFile(ctx, await cliCaller(ctx), unit.id, year);
+        writeOut(o.out, doc);
+        env.io.out(`Buku agenda surat keluar ${unit.name} ${year} ditulis ke ${path.resolve(o.out)}`);
       }),
     );
   program

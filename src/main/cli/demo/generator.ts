@@ -230,7 +230,8 @@ function topicFor(preset: WorkflowPreset, categoryId: string | null, type: CaseT
 const ACT_PRIORITY = ['answer', 'approve', 'draft', 'dispose', 'forward'] as const;
 
 function chooseAction(rng: Rng, plan: Plan, state: CaseState, options: AllowedAction[]): AllowedAction | null {
-  const direct = options.find((o) => o.action.kind === 'answer' && o.action.onlyForTypes?.includes('informasi'));
+  // The information shortcut: answered at once, or (Kaltim) handed to the operator who answers it.
+  const direct = options.find((o) => (o.action.kind === 'answer' || o.action.kind === 'forward') && o.action.onlyForTypes?.includes('informasi'));
   if (direct && state.type === 'informasi' && rng.chance(0.85)) return direct;
   const ret = options.filter((o) => o.action.kind === 'return');
   const revision = ret.find((o) => o.action.requiresNote && !plan.used.has('revision') && options.some((x) => x.action.kind === 'approve'));
@@ -249,7 +250,7 @@ function chooseAction(rng: Rng, plan: Plan, state: CaseState, options: AllowedAc
     plan.used.add('fast');
     return fast;
   }
-  const main = options.filter((o) => o.action.kind !== 'return' && !o.action.fastLane && !(o.action.kind === 'answer' && o.action.onlyForTypes));
+  const main = options.filter((o) => o.action.kind !== 'return' && !o.action.fastLane && !o.action.onlyForTypes);
   for (const kind of ACT_PRIORITY) {
     const m = main.find((o) => o.action.kind === kind);
     if (m) return m;
@@ -341,7 +342,8 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
     const plan = job.v;
     clock = job.t;
     if (!plan.caseId) {
-      const channel = rng.weighted<Channel>({ lapor: 30, web: 15, sms1708: 15, phone: 10, email: 8, social: 10, letter: 6, walkin: 6 });
+      // WhatsApp (added later) weighs nothing here, so a seed still gives the demo it gave before.
+      const channel = rng.weighted<Channel>({ lapor: 30, web: 15, sms1708: 15, phone: 10, email: 8, social: 10, letter: 6, walkin: 6, whatsapp: 0 });
       const type = rng.weighted<CaseType>({ pengaduan: 70, aspirasi: 15, informasi: 15 });
       const privacy = rng.weighted<Privacy>({ biasa: 80, rahasia: 15, anonim: 5 });
       const category = rng.pick(preset.categories);

@@ -1,8 +1,9 @@
 /** Contract methods of signatures and documents (issue 6): keys, letterheads, sheets, letters, verification. */
 import { z } from 'zod';
 import { Id } from '../../domain/org';
-import { AttachmentRef } from '../../domain/events';
+import { AttachmentRef, MAX_DESCRIPTION } from '../../domain/events';
 import { method } from '../method';
+import { LetterPageFields } from '../../domain/letter-page';
 import type { DocumentFile, DocumentVerification, KeyView, LetterheadView } from '../views-documents';
 
 const Line = (max: number) => z.string().trim().max(max);
@@ -23,6 +24,10 @@ export const documentMethods = {
       .strict(),
     'user',
   ),
+  /** The letter as signing would issue it (KONSEP, no number, not recorded), from `response` or the current draft. */
+  'document.preview': method<DocumentFile>()(z.object({ caseId: z.uuid(), response: z.string().max(MAX_DESCRIPTION).nullable().default(null) }).strict(), 'user'),
+  /** The unit's outgoing letter register (buku agenda surat keluar) of a year, as XLSX; not recorded on any case. */
+  'document.letterRegister': method<DocumentFile>()(z.object({ unitId: Id, year: z.number().int().min(2000).max(2100) }).strict(), 'user'),
   /** Checks a PDF or DOCX file: issued by Alur, unaltered, signature valid. */
   'document.verify': method<DocumentVerification>()(
     z.object({ fileName: z.string().min(1).max(300), dataBase64: z.string().min(1).max(30_000_000, 'berkas lebih dari 20 MB') }).strict(),
@@ -63,6 +68,8 @@ export const documentMethods = {
           .refine((f) => /^([A-Za-z0-9./_ -]|\{(KLAS|UNIT|YYYY|MM|ROMAWI|SEQ(:\d)?)\})+$/.test(f), 'format hanya boleh huruf, angka, . / - _ dan {KLAS} {SEQ} {UNIT} {MM} {ROMAWI} {YYYY}'),
         classification: Line(30),
         tembusan: z.array(z.string().trim().min(1).max(200)).max(10),
+        // Page setup and wording (issue 14); omitted by older callers, which get the defaults.
+        ...LetterPageFields,
       })
       .strict(),
     'admin',

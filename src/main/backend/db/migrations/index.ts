@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-sync';
 import * as m0003 from './0003-document-indexes';
+import * as m0004 from './0004-event-hash';
+import * as m0005 from './0005-search';
 
 export interface Migration {
   version: number;
@@ -17,6 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-sync', up: m0002.up },
   { version: 3, name: '0003-document-indexes', up: m0003.up },
+  { version: 4, name: '0004-event-hash', up: m0004.up },
+  { version: 5, name: '0005-search', up: m0005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
