@@ -8,6 +8,9 @@ const globalSetup = ['tests/build-once.ts'];
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker, which ran every file one after the
+    // other: the e2e files (one at a time, below) now overlap with the rest of the suite.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env } },
       {
