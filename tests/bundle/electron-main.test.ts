@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../src/shared/api/contract';
 import { contentSecurityPolicy, ipcChannel } from '../../src/main/electron/security';
 import { FILE_CHANNELS } from '../../src/main/electron/file-channels';
-import { tempDir } from '../helpers/temp';
+import { ADMIN_PASSWORD, call, openTestContext, tempDir } from '../helpers/temp';
 import { OUT, REPO } from './host-process';
 
 interface Report {
@@ -42,8 +42,7 @@ interface Report {
 }
 
 /** Starts main.cjs under the stand-in and returns what it registered and answered. */
-async function runMain(env: Record<string, string>): Promise<Report> {
-  const data = tempDir();
+async function runMain(env: Record<string, string>, data = tempDir()): Promise<Report> {
   const child = spawn(process.execPath, [path.join(REPO, 'tests', 'bundle', 'electron-standin.cjs'), path.join(OUT, 'main.cjs')], {
     cwd: REPO,
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ALUR_DATA: path.join(data, 'data'), STANDIN_USERDATA: data, ...env },
@@ -104,6 +103,21 @@ describe('the built main-process bundle', () => {
     expect(r.rec.menu).toBeNull();
     expect(r.rec.updater.feeds).toEqual([{ provider: 'generic', url: 'https://pembaruan.kominfo.test/alur/' }]);
     expect(r.rec.updater.checks).toBe(1);
+  });
+
+  it('when packaged with no URL set on the machine: the update check goes to the URL the office saved in Pengaturan › Kantor', async () => {
+    const data = tempDir();
+    const ctx = await openTestContext(path.join(data, 'data'));
+    try {
+      await call(ctx, 'office.create', null, { presetId: 'balangan', officeName: 'Diskominfo Uji', admin: { username: 'admin', fullName: 'Admin', password: ADMIN_PASSWORD } });
+      const { token } = await call(ctx, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD });
+      const s = await call(ctx, 'settings.get', token, {});
+      await call(ctx, 'settings.save', token, { name: s.name, refFormat: s.refFormat, idleLockMinutes: s.idleLockMinutes, attachmentLimitMb: s.attachmentLimitMb, station: s.station, updateUrl: 'http://pembaruan.kominfo.test/kantor/' });
+    } finally {
+      await ctx.opened.close();
+    }
+    const r = await runMain({ STANDIN_PACKAGED: '1' }, data);
+    expect(r.rec.updater.feeds).toEqual([{ provider: 'generic', url: 'http://pembaruan.kominfo.test/kantor/' }]);
   });
 });
 

@@ -26,6 +26,7 @@ import {
 } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import type { MethodName, ServerEvent } from '../../shared/api/contract';
+import type { AppInfo } from '../../shared/api/views';
 import type { Result } from '../../shared/result';
 import { contentTypeOf } from '../../shared/web/content-types';
 import { createHostClient, SHUTDOWN_MESSAGE, type HostClient, type HostInit } from './host-protocol';
@@ -219,6 +220,12 @@ function startHost(): Host {
   return { child, port: port1, client, exited };
 }
 
+/** The update URL the office set in Pengaturan › Kantor (null when none, or the backend failed). */
+async function officeUpdateUrl(): Promise<string | null> {
+  const r = await forward('app.info', null, {});
+  return r.ok ? ((r.value as AppInfo).updateUrl ?? null) : null;
+}
+
 function forward(method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>> {
   host ??= startHost();
   return host.client.call(method, token, input);
@@ -318,16 +325,22 @@ function onReady(): void {
   if (app.isPackaged) Menu.setApplicationMenu(null);
   mainWindow = createWindow();
   host ??= startHost();
+  // This machine's setting (ALUR_UPDATE_URL, update.json) wins; else the office's, from
+  // Pengaturan › Kantor, which the backend keeps (app.info is public: no session needed).
   if (app.isPackaged)
-    configureUpdater(autoUpdater, updateUrl(), log, {
-      currentVersion: app.getVersion(),
-      keys: loadReleaseKeys(resourcesDir()),
-      async fetchText(url) {
-        const r = await net.fetch(url, { cache: 'no-store' });
-        if (!r.ok) throw new Error(`HTTP ${r.status} untuk ${url}`);
-        return r.text();
-      },
-    });
+    officeUpdateUrl()
+      .then((office) =>
+        configureUpdater(autoUpdater, updateUrl() ?? office, log, {
+          currentVersion: app.getVersion(),
+          keys: loadReleaseKeys(resourcesDir()),
+          async fetchText(url) {
+            const r = await net.fetch(url, { cache: 'no-store' });
+            if (!r.ok) throw new Error(`HTTP ${r.status} untuk ${url}`);
+            return r.text();
+          },
+        }),
+      )
+      .catch((e: unknown) => log.warn(`pembaruan: konfigurasi gagal: ${String(e)}`));
 }
 
 function main(): void {

@@ -17,6 +17,8 @@ export interface AppInfo {
   /** Where this process keeps its data (shown in Settings and the status bar). */
   dataDir: string;
   caseCount: number;
+  /** The office's update server (Pengaturan › Kantor), read by the desktop shell's updater. */
+  updateUrl: string | null;
 }
 
 export interface PresetSummary {

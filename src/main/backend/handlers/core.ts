@@ -34,6 +34,7 @@ export const coreHandlers: HandlersOf<typeof coreMethods> = {
       deviceId: ctx.deviceId,
       dataDir: ctx.options.dataDir,
       caseCount: Number(n.n),
+      updateUrl: office?.updateUrl ?? null,
     };
   },
   'office.presets': async (ctx) => listPresets(ctx.options.resourcesDir),
