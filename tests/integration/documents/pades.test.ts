@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../../src/main/cli/main';
 import type { BackendContext } from '../../../src/main/backend/services/context';
 import { PDFDict, PDFDocument, PDFName, type PDFHexString } from 'pdf-lib';
 import { letterContent } from '../../../src/main/backend/documents/letter-content';
@@ -15,19 +14,12 @@ import { letterPdf } from '../../../src/main/backend/documents/letter-pdf';
 import { signPdfPades } from '../../../src/main/backend/documents/pades';
 import { openTestContext, tempDir } from '../../helpers/temp';
 import { makeP12 } from '../../helpers/p12';
+import { runCli } from '../../helpers/cli';
 
+/** The CLI with its output as one string per stream. */
 async function alur(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await main(args, io);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.env = saved;
-  }
+  const r = await runCli(args, env);
+  return { code: r.code, out: r.out.join('\n'), err: r.err.join('\n') };
 }
 
 describe('PAdES letters', () => {
