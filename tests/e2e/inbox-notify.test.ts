@@ -21,6 +21,10 @@ describe('inbox notifications', () => {
     await uiLogin(kadis, 'kadis', DEMO_PASSWORD);
     await kadis.getByTestId('inbox-table').waitFor();
 
+    // Both windows' event sockets must be open before the act, or the event goes to nobody.
+    await kasi.locator('html[data-alur-events="open"]').waitFor({ state: 'attached' });
+    await kadis.locator('html[data-alur-events="open"]').waitFor({ state: 'attached' });
+
     // The desk registers a case and forwards it to the Kepala Seksi, through the contract.
     const desk = await apiLogin(h.server, 'admin.aduan', DEMO_PASSWORD);
     const reg = (await apiCall(h.server, 'case.register', { channel: 'phone', receivedAt: Date.now(), type: 'pengaduan', title: 'Notifikasi untuk Kasi', description: 'Uji pemberitahuan kotak masuk.', privacy: 'anonim', complainant: null }, { token: desk })).body as Ok<{ caseId: string }>;

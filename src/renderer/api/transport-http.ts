@@ -55,6 +55,11 @@ export function createHttpTransport(devToken: string): TransportAdapter {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const ws = new WebSocket(`${scheme}://${window.location.host}/events?devToken=${encodeURIComponent(devToken)}`);
     socket = ws;
+    // Visible to tests (and to a developer's inspector): events sent before the socket opens
+    // reach nobody, so an end-to-end test waits for this before acting from another window.
+    ws.onopen = () => {
+      document.documentElement.dataset.alurEvents = 'open';
+    };
     ws.onmessage = (msg) => {
       let event: ServerEvent;
       try {
@@ -66,6 +71,7 @@ export function createHttpTransport(devToken: string): TransportAdapter {
     };
     ws.onclose = () => {
       socket = null;
+      document.documentElement.dataset.alurEvents = 'closed';
       // The dev server may restart; keep trying while someone listens.
       if (listeners.size > 0 && retry === null) {
         retry = window.setTimeout(() => {
