@@ -31,6 +31,7 @@ import { reactionHandlers } from './handlers/reaction';
 import { exportHandlers } from './handlers/exports';
 import { restemFtsIfPending } from './projection/fts-stems';
 import { supportHandlers } from './handlers/support';
+import { signbookHandlers } from './handlers/signbook';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
 
@@ -52,6 +53,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...backupHandlers,
   ...reactionHandlers,
   ...exportHandlers,
+  ...signbookHandlers,
 };
 
 function isMethod(m: string): m is MethodName {
