@@ -1,7 +1,9 @@
 /**
  * Signing and documents in the real UI: an OPD head approves a response (a wrong signing
  * password is refused and saves nothing), the timeline marks the signature valid, the letter
- * is saved as PDF, and the Verifikasi screen accepts it and refuses an altered copy.
+ * is saved as PDF, and the Verifikasi screen accepts it and refuses an altered copy. Then the
+ * same head signs two approvals at once from the Buku tanda tangan (issue 15) and sees what
+ * they passed on in Disposisi keluar, at 1366x768 with an axe scan.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
 import { apiCall, apiLogin, newPage, screenshot, uiLogin, useDemoHarness } from './harness';
+import { axeSerious, horizontalOverflow, newOfficePage } from './ui-check';
+import { caseAtStep } from './walk-api';
 
 interface InboxRowLite {
   id: string;
@@ -24,10 +28,11 @@ describe('signing and documents', () => {
   let caseId = '';
   let ref = '';
   let letterFile = '';
+  let opdUnitId = '';
 
   beforeAll(async () => {
     const admin = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
-    const ov = (await apiCall(h.server, 'office.overview', {}, { token: admin })).body as { value: { units: Array<{ code: string; kind: string }> } };
+    const ov = (await apiCall(h.server, 'office.overview', {}, { token: admin })).body as { value: { units: Array<{ id: string; code: string; kind: string }> } };
     // A case being drafted in an OPD: the field sends its draft (through the API), and the
     // head (or the Plt. when the post is vacant) then approves it in the UI.
     for (const u of ov.value.units.filter((x) => x.kind === 'opd')) {
@@ -49,6 +54,7 @@ describe('signing and documents', () => {
         const theirs = (await apiCall(h.server, 'inbox.list', {}, { token: login.value.token })).body as { value: InboxRowLite[] };
         if (theirs.value.some((r) => r.id === row.id && r.stepId === 'persetujuan')) {
           head = who;
+          opdUnitId = u.id;
           caseId = row.id;
           ref = row.ref;
           break;
@@ -114,5 +120,77 @@ describe('signing and documents', () => {
     await input.setInputFiles(altered);
     await page.locator('[data-testid="verify-result"][data-valid="no"]').getByText(/telah diubah/).waitFor();
     await screenshot(page, 'doc-04-verify-altered');
+  });
+
+  it('signs two approvals at once as the head, one password entry, each its own signed act; shows Disposisi keluar', async () => {
+    const admin = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
+    type Ov = { units: Array<{ id: string; code: string; kind: string }>; positions: Array<{ id: string; unitId: string; roleId: string }> };
+    const ov = ((await apiCall(h.server, 'office.overview', {}, { token: admin })).body as { value: Ov }).value;
+    // The OPD whose head (or Plt.) signed above: the same person now signs two more at once.
+    const opd = ov.units.find((u) => u.id === opdUnitId);
+    const hub = ov.units.find((u) => u.kind === 'hub');
+    if (!opd || !hub) throw new Error('the demo office lacks its units');
+    // Everyone of the desk side and of that OPD moves the cases (through the API) to the head's approval.
+    const posts = new Set(ov.positions.filter((p) => p.unitId === opd.id || p.unitId === hub.id).map((p) => p.id));
+    const all = ((await apiCall(h.server, 'user.list', {}, { token: admin })).body as { value: Array<{ username: string; active: boolean; assignments: Array<{ positionId: string }> }> }).value;
+    const users = all.filter((u) => u.active && u.assignments.some((a) => posts.has(a.positionId))).map((u) => u.username);
+    const ids = [await caseAtStep(h.server, users, opd.id, 'Saluran air tersumbat di Paringin', 'persetujuan'), await caseAtStep(h.server, users, opd.id, 'Trotoar rusak di Batumandi', 'persetujuan')];
+    const headToken = await apiLogin(h.server, head, DEMO_PASSWORD);
+    const refOf = async (id: string) => ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as { value: { case: { ref: string } } }).value.case.ref;
+    const refs = [await refOf(ids[0] ?? ''), await refOf(ids[1] ?? '')];
+
+    const page = await newOfficePage(h.browser);
+    await page.goto(h.server.url);
+    await uiLogin(page, head, DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: /Buku tanda tangan/ }).click();
+    const table = page.getByTestId('signbook-table');
+    for (const ref of refs) await table.getByText(ref).waitFor();
+    // Keyboard: a row takes focus and Enter shows its document beside the list.
+    const row = table.locator('tr.alur-clickable-row', { hasText: refs[1] });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('signbook-selected').getByText('Trotoar rusak di Batumandi').first().waitFor();
+    await page.getByTestId('signbook-document-text').getByText('perbaikan dijadwalkan').waitFor();
+    // "Kembalikan" opens the case's act dialog, where the reason is required.
+    await page.getByTestId('signbook-return').click();
+    const actModal = page.getByTestId('act-modal');
+    await actModal.getByRole('button', { name: 'Kirim' }).click();
+    await actModal.getByText('Wajib diisi').first().waitFor();
+    await actModal.getByRole('button', { name: 'Batal' }).click();
+    await actModal.waitFor({ state: 'hidden' });
+
+    for (const ref of refs) await page.getByRole('checkbox', { name: `Pilih untuk ditandatangani sekaligus ${ref}` }).check();
+    expect(await axeSerious(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'signbook-01-queue');
+    await page.getByTestId('signbook-batch').click();
+    const modal = page.getByTestId('batch-sign-modal');
+    // A wrong password signs nothing and says so; the right one signs both.
+    await modal.getByTestId('batch-sign-password').fill('bukan-sandi-saya');
+    await modal.getByRole('button', { name: 'Tandatangani 2' }).click();
+    await modal.getByTestId('batch-sign-error').filter({ hasText: 'Kata sandi untuk tanda tangan salah' }).waitFor();
+    await modal.getByTestId('batch-sign-password').fill(DEMO_PASSWORD);
+    await modal.getByRole('button', { name: 'Tandatangani 2' }).click();
+    await modal.getByTestId('batch-sign-summary').getByText('2 dari 2 berhasil ditandatangani.').waitFor();
+    expect(await modal.getByTestId('batch-sign-item').filter({ hasText: 'Ditandatangani' }).count()).toBe(2);
+    await screenshot(page, 'signbook-02-batch-done');
+    await modal.locator('.ant-modal-footer').getByRole('button', { name: 'Tutup' }).click();
+    for (const ref of refs) await table.getByText(ref).waitFor({ state: 'detached' });
+
+    // Each is its own act with its own valid signature and letter number.
+    type Timeline = { value: { timeline: Array<{ id: string; type: string; signature: { status: string } | null; summary: Record<string, unknown> }> } };
+    const approvals = await Promise.all(
+      ids.map(async (id) => ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as Timeline).value.timeline.filter((e) => e.type === 'case.approved')),
+    );
+    for (const a of approvals) expect(a.map((e) => e.signature?.status)).toEqual(['valid']);
+    expect(new Set(approvals.flat().map((e) => e.id)).size).toBe(2);
+
+    await page.getByRole('tab', { name: 'Disposisi keluar' }).click();
+    const out = page.getByTestId('outgoing-table');
+    for (const ref of refs) await out.getByText(ref).waitFor();
+    expect(await axeSerious(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'signbook-03-outgoing');
+    await page.context().close();
   });
 });

@@ -30,7 +30,8 @@ export type Route =
   | { page: 'settings' }
   | { page: 'reports' }
   | { page: 'import' }
-  | { page: 'verify' };
+  | { page: 'verify' }
+  | { page: 'signbook' };
 
 const DAY_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const ID_TEXT = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -94,6 +95,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'import' };
     case 'verify':
       return { page: 'verify' };
+    case 'signbook':
+      return { page: 'signbook' };
     default:
       return { page: 'inbox' };
   }
@@ -120,6 +123,8 @@ export function routeHash(route: Route): string {
       return '#/import';
     case 'verify':
       return '#/verify';
+    case 'signbook':
+      return '#/signbook';
   }
 }
 

@@ -3,7 +3,7 @@
  * current screen, and a status bar with the database and sync state.
  */
 import { Alert, App, Badge, Button, Layout, Menu, Spin } from 'antd';
-import { BarChartOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SafetyCertificateOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import { BarChartOutlined, EditOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SafetyCertificateOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SessionInfo } from '../../shared/api/views';
@@ -26,6 +26,7 @@ import { RegisterPage } from './register-page';
 import { ReportsPage } from './reports-page';
 import { VerifyPage } from './verify-page';
 import { SettingsPage } from './settings-page';
+import { SignBookPage } from './signbook-page';
 
 interface Props {
   info: AppInfo;
@@ -34,7 +35,7 @@ interface Props {
   onLogout: () => void;
 }
 
-type NavKey = 'home' | 'inbox' | 'register' | 'cases' | 'reports' | 'import' | 'settings' | 'verify';
+type NavKey = 'home' | 'inbox' | 'signbook' | 'register' | 'cases' | 'reports' | 'import' | 'settings' | 'verify';
 
 function navKeyOf(route: Route): NavKey {
   return route.page === 'case' ? 'cases' : route.page;
@@ -66,6 +67,12 @@ export function MainShell({ info, session, refreshInfo, onLogout }: Props) {
       <ShellLayout onLogout={onLogout} />
     </AppContext.Provider>
   );
+}
+
+/** Holds a post (Plt./Plh. included) whose role acts at a step the SOP has signed: a head who signs. */
+function holdsSigningPost(ctx: AppContextValue): boolean {
+  const roles = new Set(ctx.overview.preset.steps.filter((s) => s.actions.some((a) => a.signed)).map((s) => s.role));
+  return ctx.session.positions.some((p) => roles.has(p.roleId));
 }
 
 function ShellLayout({ onLogout }: { onLogout: () => void }) {
@@ -128,6 +135,7 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
   });
 
   const canRegister = ctx.isDesk || ctx.session.user.isAdmin;
+  const canSign = holdsSigningPost(ctx);
   const isAdmin = ctx.session.user.isAdmin;
   // Reports cover every OPD for administrators and the hub's (Diskominfo) staff.
   const hubUnits = new Set(ctx.overview.units.filter((u) => u.kind === 'hub').map((u) => u.id));
@@ -150,6 +158,7 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
       ),
     },
   ];
+  if (canSign) items.push({ key: 'signbook', icon: <EditOutlined />, label: t('signatureBook.nav') });
   if (canRegister) items.push({ key: 'register', icon: <FileAddOutlined />, label: t('nav.register') });
   items.push({ key: 'cases', icon: <SearchOutlined />, label: t('nav.cases') });
   if (canReport) items.push({ key: 'reports', icon: <BarChartOutlined />, label: t('reports.title') });
@@ -186,6 +195,9 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
       break;
     case 'verify':
       page = <VerifyPage />;
+      break;
+    case 'signbook':
+      page = canSign ? <SignBookPage /> : <InboxPage />;
       break;
   }
 
