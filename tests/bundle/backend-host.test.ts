@@ -109,6 +109,11 @@ describe('the built backend host, through its MessagePort protocol', () => {
     const checks = d.timeline.flatMap((e) => (e.signature ? [e.signature.status] : []));
     expect(checks.length).toBeGreaterThanOrEqual(4);
     expect(checks.every((s) => s === 'valid'), checks.join(',')).toBe(true);
+    // The signature book in the bundle (issue 15): nothing left to sign, and the OPD head's
+    // dispositions of this case listed in Disposisi keluar with where the case is now.
+    expect(await host.call('signbook.list', tokens.get('opd') ?? '', {})).toEqual([]);
+    const out = await host.call('signbook.outgoing', tokens.get('opd') ?? '', { from: Date.now() - 86_400_000, to: Date.now() + 60_000 });
+    expect(out.rows.filter((r) => r.caseId === caseId && r.targets.length > 0)).not.toHaveLength(0);
     const att = await host.call('attachment.get', admin, { caseId, sha256: d.case.attachments[0]?.sha256 ?? '' });
     expect(Buffer.from(att.dataBase64, 'base64').equals(PNG_1PX)).toBe(true);
   });

@@ -66,9 +66,12 @@ export function OutgoingList() {
         <div style={{ minWidth: 0 }} data-testid="outgoing-now">
           {r.now.length === 0 && <StatusTag status={r.status as CaseStatus} />}
           {r.now.map((p, i) => (
-            <div key={i} className="alur-ellipsis" title={`${p.stepName} · ${p.unitName}`}>
-              {p.overdue && <Tag color="red">{t('signatureBook.late')}</Tag>}
-              {p.stepName} · <span className="alur-timeline-meta">{p.unitName}</span>
+            <div key={i} title={`${p.stepName} · ${p.unitName}`}>
+              <div className="alur-ellipsis">
+                {p.overdue && <Tag color="red">{t('signatureBook.late')}</Tag>}
+                {p.stepName}
+              </div>
+              <div className="alur-timeline-meta alur-ellipsis">{p.unitName}</div>
             </div>
           ))}
         </div>
