@@ -2,8 +2,8 @@
  * Signing and documents in the real UI: an OPD head approves a response (a wrong signing
  * password is refused and saves nothing), the timeline marks the signature valid, the letter
  * is saved as PDF, and the Verifikasi screen accepts it and refuses an altered copy. Then the
- * same head signs two approvals at once from the Buku tanda tangan (issue 15) and sees what
- * they passed on in Disposisi keluar, at 1366x768 with an axe scan.
+ * same head signs two approvals and a disposition at once from the Buku tanda tangan (issue
+ * 15) and sees what they passed on in Disposisi keluar, at 1366x768 with an axe scan.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
 import { apiCall, apiLogin, newPage, screenshot, uiLogin, useDemoHarness } from './harness';
 import { axeSerious, horizontalOverflow, newOfficePage } from './ui-check';
-import { caseAtStep } from './walk-api';
+import { apiWalker } from './walk-api';
 
 interface InboxRowLite {
   id: string;
@@ -122,22 +122,18 @@ describe('signing and documents', () => {
     await screenshot(page, 'doc-04-verify-altered');
   });
 
-  it('signs two approvals at once as the head, one password entry, each its own signed act; shows Disposisi keluar', async () => {
-    const admin = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
-    type Ov = { units: Array<{ id: string; code: string; kind: string }>; positions: Array<{ id: string; unitId: string; roleId: string }> };
-    const ov = ((await apiCall(h.server, 'office.overview', {}, { token: admin })).body as { value: Ov }).value;
-    // The OPD whose head (or Plt.) signed above: the same person now signs two more at once.
-    const opd = ov.units.find((u) => u.id === opdUnitId);
-    const hub = ov.units.find((u) => u.kind === 'hub');
-    if (!opd || !hub) throw new Error('the demo office lacks its units');
-    // Everyone of the desk side and of that OPD moves the cases (through the API) to the head's approval.
-    const posts = new Set(ov.positions.filter((p) => p.unitId === opd.id || p.unitId === hub.id).map((p) => p.id));
-    const all = ((await apiCall(h.server, 'user.list', {}, { token: admin })).body as { value: Array<{ username: string; active: boolean; assignments: Array<{ positionId: string }> }> }).value;
-    const users = all.filter((u) => u.active && u.assignments.some((a) => posts.has(a.positionId))).map((u) => u.username);
-    const ids = [await caseAtStep(h.server, users, opd.id, 'Saluran air tersumbat di Paringin', 'persetujuan'), await caseAtStep(h.server, users, opd.id, 'Trotoar rusak di Batumandi', 'persetujuan')];
+  it('signs two approvals and a disposition at once as the head, one password entry, each its own signed act; shows Disposisi keluar', async () => {
+    // Two drafted letters to approve and one case to dispose to the field, in the OPD whose head
+    // (or Plt.) signed above; moved there through the API by the holders of each post.
+    const walk = await apiWalker(h.server, opdUnitId);
+    const ids = [
+      await walk.toStep('Saluran air tersumbat di Paringin', 'persetujuan'),
+      await walk.toStep('Trotoar rusak di Batumandi', 'persetujuan'),
+      await walk.toStep('Papan nama jalan hilang di Juai', 'disposisi_opd'),
+    ];
     const headToken = await apiLogin(h.server, head, DEMO_PASSWORD);
     const refOf = async (id: string) => ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as { value: { case: { ref: string } } }).value.case.ref;
-    const refs = [await refOf(ids[0] ?? ''), await refOf(ids[1] ?? '')];
+    const refs = [await refOf(ids[0] ?? ''), await refOf(ids[1] ?? ''), await refOf(ids[2] ?? '')];
 
     const page = await newOfficePage(h.browser);
     await page.goto(h.server.url);
@@ -166,31 +162,40 @@ describe('signing and documents', () => {
     await page.getByTestId('signbook-batch').click();
     const modal = page.getByTestId('batch-sign-modal');
     // A wrong password signs nothing and says so; the right one signs both.
+    // The disposition needs its addressee: refused until one is chosen.
     await modal.getByTestId('batch-sign-password').fill('bukan-sandi-saya');
-    await modal.getByRole('button', { name: 'Tandatangani 2' }).click();
+    await modal.getByRole('button', { name: 'Tandatangani 3' }).click();
+    await modal.getByText('Wajib diisi').first().waitFor();
+    await modal.getByTestId('batch-sign-targets').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Bidang Teknis' }).first().click();
+    await page.keyboard.press('Escape');
+    await modal.getByRole('checkbox', { name: 'Proses lebih lanjut' }).check();
+    await screenshot(page, 'signbook-02-batch-dialog');
+    await modal.getByRole('button', { name: 'Tandatangani 3' }).click();
     await modal.getByTestId('batch-sign-error').filter({ hasText: 'Kata sandi untuk tanda tangan salah' }).waitFor();
     await modal.getByTestId('batch-sign-password').fill(DEMO_PASSWORD);
-    await modal.getByRole('button', { name: 'Tandatangani 2' }).click();
-    await modal.getByTestId('batch-sign-summary').getByText('2 dari 2 berhasil ditandatangani.').waitFor();
-    expect(await modal.getByTestId('batch-sign-item').filter({ hasText: 'Ditandatangani' }).count()).toBe(2);
-    await screenshot(page, 'signbook-02-batch-done');
+    await modal.getByRole('button', { name: 'Tandatangani 3' }).click();
+    await modal.getByTestId('batch-sign-summary').getByText('3 dari 3 berhasil ditandatangani.').waitFor();
+    expect(await modal.getByTestId('batch-sign-item').filter({ hasText: 'Ditandatangani' }).count()).toBe(3);
+    await screenshot(page, 'signbook-03-batch-done');
     await modal.locator('.ant-modal-footer').getByRole('button', { name: 'Tutup' }).click();
     for (const ref of refs) await table.getByText(ref).waitFor({ state: 'detached' });
 
     // Each is its own act with its own valid signature and letter number.
     type Timeline = { value: { timeline: Array<{ id: string; type: string; signature: { status: string } | null; summary: Record<string, unknown> }> } };
-    const approvals = await Promise.all(
-      ids.map(async (id) => ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as Timeline).value.timeline.filter((e) => e.type === 'case.approved')),
-    );
-    for (const a of approvals) expect(a.map((e) => e.signature?.status)).toEqual(['valid']);
-    expect(new Set(approvals.flat().map((e) => e.id)).size).toBe(2);
+    const timelines = await Promise.all(ids.map(async (id) => ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as Timeline).value.timeline));
+    const signedNow = timelines.map((tl, i) => tl.filter((e) => e.type === (i < 2 ? 'case.approved' : 'case.disposed')).at(-1));
+    for (const e of signedNow) expect(e?.signature?.status).toBe('valid');
+    expect(new Set(signedNow.map((e) => e?.id)).size).toBe(3);
 
     await page.getByRole('tab', { name: 'Disposisi keluar' }).click();
     const out = page.getByTestId('outgoing-table');
-    for (const ref of refs) await out.getByText(ref).waitFor();
+    for (const ref of refs) await out.getByText(ref).first().waitFor();
+    // The disposition just signed is there, with its addressee and the case now in the field.
+    await out.locator('tr', { hasText: refs[2] }).filter({ hasText: 'Bidang Teknis' }).first().waitFor();
     expect(await axeSerious(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBe(0);
-    await screenshot(page, 'signbook-03-outgoing');
+    await screenshot(page, 'signbook-04-outgoing');
     await page.context().close();
   });
 });

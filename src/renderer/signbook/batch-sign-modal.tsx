@@ -1,14 +1,17 @@
 /**
- * Signing several approvals with one password entry. Each is still its own signed act (the
- * backend signs and commits them one by one); what failed is listed per item with the reason,
- * beside what was signed, and nothing is retried behind the user's back.
+ * Signing several items with one password entry. Each is still its own signed act (the backend
+ * signs and commits them one by one); what failed is listed per item with the reason, beside
+ * what was signed, and nothing is retried behind the user's back. A disposition needs its
+ * addressees, chosen per item here; the instructions ticked apply to every disposition of the
+ * batch (a note, urgency or own due date: sign that one on its own).
  */
-import { Alert, Form, Input, List, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, List, Modal, Select, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchItemResult, SignBookItem } from '../../shared/api/methods/signbook';
 import { api } from '../api/client';
+import { useApp } from '../hooks/use-app';
 import { ownAct } from '../hooks/own-acts';
 import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
 
@@ -19,20 +22,48 @@ interface Props {
   onSigned: () => void;
 }
 
+interface Fields {
+  signingPassword: string;
+  instructions?: string[];
+  /** Addressees per task id: "unitId" or "unitId/positionId". */
+  targets?: Record<string, string[]>;
+}
+
+function parseTarget(v: string): { unitId: string; positionId: string | null } {
+  const [unitId, positionId] = v.split('/');
+  return { unitId: unitId ?? v, positionId: positionId ?? null };
+}
+
 export function BatchSignModal({ items, onClose, onSigned }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ signingPassword: string }>();
+  const { overview, session } = useApp();
+  const [form] = Form.useForm<Fields>();
+  const dispositions = items.filter((i) => i.action.kind === 'dispose');
+
+  /** Who a disposition may address: OPDs, or the posts of the signer's own unit. */
+  function targetOptions(i: SignBookItem): Array<{ value: string; label: string }> {
+    if (i.action.targets === 'opd_units') return overview.units.filter((u) => u.kind === 'opd' && u.active).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }));
+    const unit = session.positions.find((p) => p.positionId === i.asPositionId)?.unitId;
+    return overview.positions.filter((p) => p.active && p.unitId === unit && p.id !== i.asPositionId).map((p) => ({ value: `${p.unitId}/${p.id}`, label: p.title }));
+  }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [results, setResults] = useState<BatchItemResult[] | null>(null);
 
-  async function submit(v: { signingPassword: string }): Promise<void> {
+  async function submit(v: Fields): Promise<void> {
     setBusy(true);
     setError(null);
     const r = await ownAct(
       () =>
         api['signbook.signBatch']({
-          items: items.map((i) => ({ caseId: i.caseId, taskId: i.taskId, actionId: i.action.id, asPositionId: i.asPositionId })),
+          items: items.map((i) => ({
+            caseId: i.caseId,
+            taskId: i.taskId,
+            actionId: i.action.id,
+            asPositionId: i.asPositionId,
+            targets: i.action.kind === 'dispose' ? (v.targets?.[i.taskId] ?? []).map(parseTarget) : [],
+            instructions: i.action.kind === 'dispose' ? (v.instructions ?? []) : [],
+          })),
           signingPassword: v.signingPassword,
         }),
       () => null,
@@ -58,7 +89,7 @@ export function BatchSignModal({ items, onClose, onSigned }: Props) {
       onOk={() => (results ? onClose() : form.submit())}
       onCancel={onClose}
       destroyOnHidden
-      width={620}
+      width={680}
       data-testid="batch-sign-modal"
     >
       {results && (
@@ -71,47 +102,62 @@ export function BatchSignModal({ items, onClose, onSigned }: Props) {
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="batch-sign-error" />}
-      <List
-        size="small"
-        bordered
-        style={{ maxHeight: 260, overflow: 'auto', marginBottom: 12 }}
-        dataSource={items}
-        renderItem={(i) => {
-          const r = byTask.get(i.taskId);
-          return (
-            <List.Item data-testid="batch-sign-item">
-              <div style={{ minWidth: 0, flex: 1 }}>
-                <Typography.Text strong>{i.ref}</Typography.Text> <span className="alur-ellipsis">{i.title}</span>
-                <div className="alur-timeline-meta">{i.action.label}</div>
-                {/* antd's error red is below AA contrast on white; this one keeps 4.5:1. */}
-                {r && !r.ok && <div style={{ color: '#a8071a' }}>{r.error.message}</div>}
-              </div>
-              {r &&
-                (r.ok ? (
-                  <span aria-label={t('signatureBook.itemSigned')} title={t('signatureBook.itemSigned')}>
-                    <CheckCircleFilled style={{ color: '#237804' }} /> {t('signatureBook.itemSigned')}
-                  </span>
-                ) : (
-                  <span aria-label={t('signatureBook.itemFailed')} title={t('signatureBook.itemFailed')}>
-                    <CloseCircleFilled style={{ color: '#a8071a' }} /> {t('signatureBook.itemFailed')}
-                  </span>
-                ))}
-            </List.Item>
-          );
-        }}
-      />
-      {!results && (
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} onKeyDown={submitOnCtrlEnter(() => form.submit())}>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} onKeyDown={submitOnCtrlEnter(() => form.submit())}>
+        <List
+          size="small"
+          bordered
+          style={{ maxHeight: 220, overflow: 'auto', marginBottom: 12 }}
+          dataSource={items}
+          renderItem={(i) => {
+            const r = byTask.get(i.taskId);
+            return (
+              <List.Item data-testid="batch-sign-item">
+                <div style={{ minWidth: 0, flex: 1 }}>
+                  <Typography.Text strong>{i.ref}</Typography.Text> <span className="alur-ellipsis">{i.title}</span>
+                  <div className="alur-timeline-meta">{i.action.label}</div>
+                  {i.action.kind === 'dispose' && (
+                    <Form.Item
+                      name={['targets', i.taskId]}
+                      label={i.action.targets === 'opd_units' ? t('act.targetUnits') : t('act.targetPositions')}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                      style={{ margin: '4px 0 0' }}
+                    >
+                      <Select mode="multiple" disabled={results !== null} options={targetOptions(i)} showSearch={{ optionFilterProp: 'label' }} data-testid="batch-sign-targets" />
+                    </Form.Item>
+                  )}
+                  {/* antd's error red is below AA contrast on white; this one keeps 4.5:1. */}
+                  {r && !r.ok && <div style={{ color: '#a8071a' }}>{r.error.message}</div>}
+                </div>
+                {r &&
+                  (r.ok ? (
+                    <span aria-label={t('signatureBook.itemSigned')} title={t('signatureBook.itemSigned')}>
+                      <CheckCircleFilled style={{ color: '#237804' }} /> {t('signatureBook.itemSigned')}
+                    </span>
+                  ) : (
+                    <span aria-label={t('signatureBook.itemFailed')} title={t('signatureBook.itemFailed')}>
+                      <CloseCircleFilled style={{ color: '#a8071a' }} /> {t('signatureBook.itemFailed')}
+                    </span>
+                  ))}
+              </List.Item>
+            );
+          }}
+        />
+        {dispositions.length > 0 && !results && (
+          <Form.Item name="instructions" label={t('signatureBook.batchInstructions', { count: dispositions.length })}>
+            <Checkbox.Group options={overview.preset.instructions.map((x) => ({ value: x, label: x }))} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr' }} />
+          </Form.Item>
+        )}
+        {!results && (
           <Form.Item
             name="signingPassword"
             label={t('act.signingPassword')}
             extra={t('signatureBook.batchHint')}
             rules={[{ required: true, message: t('act.signingRequired') }]}
           >
-            <Input.Password autoComplete="current-password" autoFocus data-testid="batch-sign-password" />
+            <Input.Password autoComplete="current-password" autoFocus onPressEnter={() => form.submit()} data-testid="batch-sign-password" />
           </Form.Item>
-        </Form>
-      )}
+        )}
+      </Form>
     </Modal>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * "Menunggu tanda tangan": everything awaiting the user's signature across their posts, the
  * selected item's document beside the list, and its act (sign, or return with a reason) through
- * the case page's own act dialog. Approvals can be ticked and signed together.
+ * the case page's own act dialog. Items can be ticked and signed together with one password.
  */
 import { Alert, Button, Card, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -112,22 +112,12 @@ export function SignBookQueue() {
             selectedRowKeys: tickedItems.map((r) => r.taskId),
             onChange: (keys) => setTicked(keys.map(String)),
             columnWidth: 36,
-            // Only an approval signs as it stands; a disposition needs its addressees and instructions.
-            getCheckboxProps: (r) => ({
-              disabled: !r.batchable,
-              title: r.batchable ? t('signatureBook.tick') : t('signatureBook.notBatchable'),
-              'aria-label': `${t('signatureBook.tick')} ${r.ref}`,
-            }),
+            getCheckboxProps: (r) => ({ title: t('signatureBook.tick'), 'aria-label': `${t('signatureBook.tick')} ${r.ref}` }),
           }}
           rowClassName={(r) => (r.taskId === selected?.taskId ? 'alur-clickable-row alur-row-selected' : 'alur-clickable-row')}
           onRow={(r) => openableRow(() => setSelectedTask(r.taskId))}
           locale={{ emptyText: t('signatureBook.empty') }}
         />
-        {rows.some((r) => !r.batchable) && (
-          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-            {t('signatureBook.notBatchable')}
-          </Typography.Paragraph>
-        )}
       </Card>
       <Card size="small" className="alur-signbook-side" title={selected ? `${selected.ref} · ${selected.stepName}` : t('signatureBook.pickOne')}>
         {selected ? <SelectedItem key={selected.taskId} item={selected} onDone={book.reload} /> : <Empty description={t('signatureBook.pickOne')} />}
