@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchItemResult, SignBookItem } from '../../shared/api/methods/signbook';
 import { api } from '../api/client';
 import { useApp } from '../hooks/use-app';
+import { useNotify } from '../hooks/use-notify';
 import { ownAct } from '../hooks/own-acts';
 import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
 
@@ -37,6 +38,7 @@ function parseTarget(v: string): { unitId: string; positionId: string | null } {
 export function BatchSignModal({ items, onClose, onSigned }: Props) {
   const { t } = useTranslation();
   const { overview, session } = useApp();
+  const notify = useNotify();
   const [form] = Form.useForm<Fields>();
   const dispositions = items.filter((i) => i.action.kind === 'dispose');
 
@@ -102,7 +104,7 @@ export function BatchSignModal({ items, onClose, onSigned }: Props) {
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="batch-sign-error" />}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} onKeyDown={submitOnCtrlEnter(() => form.submit())}>
+      <Form form={form} layout="vertical" onFinish={(v) => notify.run(submit(v).finally(() => setBusy(false)))} onKeyDown={submitOnCtrlEnter(() => form.submit())}>
         <List
           size="small"
           bordered

@@ -31,7 +31,6 @@ export function DocumentPane({ detail, kind }: Props) {
   async function sheet(): Promise<void> {
     setBusy(true);
     await deliverDocument(() => api['document.sheet']({ caseId }), printDocument, notify, (where) => t('docs.downloadedToPrint', { where }));
-    setBusy(false);
   }
 
   const text = kind === 'letter' ? detail.case.response : detail.case.description;
@@ -44,7 +43,7 @@ export function DocumentPane({ detail, kind }: Props) {
       {kind === 'letter' ? (
         <LetterPreviewButton caseId={caseId} response={() => detail.case.response} />
       ) : (
-        <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void sheet()} data-testid="signbook-sheet" style={{ marginBottom: 8 }}>
+        <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => notify.run(sheet().finally(() => setBusy(false)))} data-testid="signbook-sheet" style={{ marginBottom: 8 }}>
           {t('signatureBook.sheetPdf')}
         </Button>
       )}

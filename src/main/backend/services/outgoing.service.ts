@@ -12,7 +12,7 @@ import type { Database } from '../db/schema';
 import { listRefs } from '../refdata/ref-store';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
-import { stepNamer } from './query.service';
+import { stepNamer } from './case-row';
 
 /** One author's forwards and dispositions in [from, to], newest first. */
 export function outgoingQuery(db: Kysely<Database>, userId: string, from: number, to: number) {

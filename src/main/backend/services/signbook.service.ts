@@ -16,7 +16,7 @@ import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { actOnCase } from './case.service';
 import { storageError } from '../db/storage-errors';
-import { inbox } from './query.service';
+import { inbox } from './inbox.service';
 
 /** Names the authors of events by id: "who sent it" in the book, "as whom" elsewhere. */
 export async function actorNamer(ctx: BackendContext): Promise<(userId: string | null, positionId: string | null, acting: string | null) => ActorRef | null> {
