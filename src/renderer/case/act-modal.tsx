@@ -19,6 +19,7 @@ import { wallClockToInstant } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { DraftReturnNotice, lastDraft } from './draft-revision';
+import { disposeTargetOptions, parseTarget } from './dispose-targets';
 import { LetterPreviewButton } from './letter-preview-button';
 import { ownAct } from '../hooks/own-acts';
 import { draftKey, useFormDraft } from '../hooks/use-form-draft';
@@ -41,12 +42,6 @@ interface Fields {
   signingPassword?: string;
 }
 
-/** Target select values are "unitId" or "unitId/positionId". */
-function parseTarget(v: string): { unitId: string; positionId: string | null } {
-  const [unitId, positionId] = v.split('/');
-  return { unitId: unitId ?? v, positionId: positionId ?? null };
-}
-
 /** Modal form that submits `case.act` as the post the action is offered to. */
 export function ActModal({ detail, allowed, onClose, onDone }: Props) {
   const { t } = useTranslation();
@@ -66,13 +61,7 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
   });
   const confirmClose = useConfirmClose();
 
-  const actorUnit = session.positions.find((p) => p.positionId === allowed.asPositionId)?.unitId;
-  const targetOptions =
-    action.targets === 'opd_units'
-      ? overview.units.filter((u) => u.kind === 'opd' && u.active).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }))
-      : overview.positions
-          .filter((p) => p.active && p.unitId === actorUnit && p.id !== allowed.asPositionId)
-          .map((p) => ({ value: `${p.unitId}/${p.id}`, label: p.title }));
+  const targetOptions = disposeTargetOptions(action, allowed.asPositionId, overview, session.positions);
 
   async function submit(v: Fields): Promise<void> {
     if (dateError) return;

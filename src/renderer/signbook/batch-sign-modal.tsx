@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchItemResult, SignBookItem } from '../../shared/api/methods/signbook';
 import { api } from '../api/client';
+import { disposeTargetOptions, parseTarget } from '../case/dispose-targets';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { ownAct } from '../hooks/own-acts';
@@ -30,11 +31,6 @@ interface Fields {
   targets?: Record<string, string[]>;
 }
 
-function parseTarget(v: string): { unitId: string; positionId: string | null } {
-  const [unitId, positionId] = v.split('/');
-  return { unitId: unitId ?? v, positionId: positionId ?? null };
-}
-
 export function BatchSignModal({ items, onClose, onSigned }: Props) {
   const { t } = useTranslation();
   const { overview, session } = useApp();
@@ -42,12 +38,6 @@ export function BatchSignModal({ items, onClose, onSigned }: Props) {
   const [form] = Form.useForm<Fields>();
   const dispositions = items.filter((i) => i.action.kind === 'dispose');
 
-  /** Who a disposition may address: OPDs, or the posts of the signer's own unit. */
-  function targetOptions(i: SignBookItem): Array<{ value: string; label: string }> {
-    if (i.action.targets === 'opd_units') return overview.units.filter((u) => u.kind === 'opd' && u.active).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }));
-    const unit = session.positions.find((p) => p.positionId === i.asPositionId)?.unitId;
-    return overview.positions.filter((p) => p.active && p.unitId === unit && p.id !== i.asPositionId).map((p) => ({ value: `${p.unitId}/${p.id}`, label: p.title }));
-  }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [results, setResults] = useState<BatchItemResult[] | null>(null);
@@ -124,7 +114,7 @@ export function BatchSignModal({ items, onClose, onSigned }: Props) {
                       rules={[{ required: true, message: t('validation.required') }]}
                       style={{ margin: '4px 0 0' }}
                     >
-                      <Select mode="multiple" disabled={results !== null} options={targetOptions(i)} showSearch={{ optionFilterProp: 'label' }} data-testid="batch-sign-targets" />
+                      <Select mode="multiple" disabled={results !== null} options={disposeTargetOptions(i.action, i.asPositionId, overview, session.positions)} showSearch={{ optionFilterProp: 'label' }} data-testid="batch-sign-targets" />
                     </Form.Item>
                   )}
                   {/* antd's error red is below AA contrast on white; this one keeps 4.5:1. */}
