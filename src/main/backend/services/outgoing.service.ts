@@ -1,7 +1,7 @@
 /**
  * "Disposisi keluar" (issue 15): the forwards and dispositions the caller made in a period and
  * where each case is now (its open tasks' steps and units, overdue or not). Read through the
- * partial index of migration 0011, so a head's month reads their acts, not the office's log.
+ * partial index of migration 0006, so a head's month reads their acts, not the office's log.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api/contract';

@@ -1,5 +1,5 @@
 /**
- * Migration 0011 (issue 15, the signature book): "Disposisi keluar" lists one user's forwards
+ * Migration 0006 (issue 15, the signature book): "Disposisi keluar" lists one user's forwards
  * and dispositions in a period. Without an index that reads the whole event log; this partial
  * index holds only those two act types, by author and time.
  * Frozen once landed: never edit; add a new migration instead. It imports nothing from the app.

@@ -1,5 +1,5 @@
 /**
- * Migration 0011 on a database written by the previous version: the forwards and dispositions
+ * Migration 0006 on a database written by the previous version: the forwards and dispositions
  * already in the log are found by author and period through the new partial index ("Disposisi
  * keluar"), other act types and authors are not, and the log is untouched.
  */
@@ -11,10 +11,10 @@ import { tempDir } from '../../helpers/dirs';
 
 const INSERT = 'INSERT INTO event (id, case_id, type, hlc, at, author_id, device_id, payload, local) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)';
 
-describe('local migration 0011-signbook', () => {
+describe('local migration 0006-signbook', () => {
   it('indexes the forwards and dispositions an older database already holds', async () => {
     const dir = tempDir();
-    const index = MIGRATIONS.findIndex((m) => m.name === '0011-signbook');
+    const index = MIGRATIONS.findIndex((m) => m.name === '0006-signbook');
     const before = await openDatabase(dir, MIGRATIONS.slice(0, index));
     const rows: Array<[string, string, number, string | null]> = [
       ['e1', 'case.disposed', 1_000, 'u-head'],
