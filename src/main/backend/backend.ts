@@ -31,6 +31,8 @@ import { reactionHandlers } from './handlers/reaction';
 import { exportHandlers } from './handlers/exports';
 import { restemFtsIfPending } from './projection/fts-stems';
 import { supportHandlers } from './handlers/support';
+import { auditHandlers } from './handlers/audit';
+import { openAuditTrail } from './audit/audit-start';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
 
@@ -52,6 +54,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...backupHandlers,
   ...reactionHandlers,
   ...exportHandlers,
+  ...auditHandlers,
 };
 
 function isMethod(m: string): m is MethodName {
@@ -108,6 +111,8 @@ async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<
   const ctx = new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
   // A counter behind the log (an older database copied back) is raised before any work.
   await checkCounters(ctx);
+  // The audit trail is checked (and a new key anchored) before any call can append to it.
+  await openAuditTrail(ctx);
   return ctx;
 }
 
