@@ -30,6 +30,7 @@ import type { AppInfo } from '../../shared/api/views';
 import type { Result } from '../../shared/result';
 import { contentTypeOf } from '../../shared/web/content-types';
 import { createHostClient, SHUTDOWN_MESSAGE, type HostClient, type HostInit } from './host-protocol';
+import { serveSecrets } from './secrets';
 import { registerIpc } from './ipc';
 import { registerFileIpc } from './files';
 import {
@@ -201,8 +202,9 @@ function startHost(): Host {
   const child = utilityProcess.fork(path.join(__dirname, 'backend-host.cjs'), [], { serviceName: 'Alur data', stdio: 'inherit' });
   const client = createHostClient(port1);
   client.onEvent(relayEvent);
+  serveSecrets(port1);
   port1.start();
-  const init: HostInit = { type: 'init', dataDir: dataDir(), resourcesDir: resourcesDir(), appVersion: app.getVersion() };
+  const init: HostInit = { type: 'init', dataDir: dataDir(), resourcesDir: resourcesDir(), appVersion: app.getVersion(), sealing: 'main' };
   child.postMessage(init, [port2]);
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code) => {
