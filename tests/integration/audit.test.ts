@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/main/backend/db/database';
 import { MIGRATIONS } from '../../src/main/backend/db/migrations/index';
 import { checkAudit } from '../../src/main/backend/audit/audit.service';
 import { BROKEN_ACTION } from '../../src/main/backend/audit/audit-check';
-import { PLAIN_FILE, LEGACY_KEY_FILE } from '../../src/main/backend/secrets/workstation-secret';
+import { PLAIN_FILE, LEGACY_KEY_FILE, SEALED_FILE } from '../../src/main/backend/secrets/workstation-secret';
 import { syncRound } from '../../src/main/backend/sync/sync-engine';
 import type { BackendContext } from '../../src/main/backend/services/context';
 import { call, fakeClock, newOffice, openTestContext, tempDir } from '../helpers/temp';
@@ -89,6 +89,16 @@ describe('upgrade from the unkeyed trail', () => {
     const found = (await checkAudit(ctx, { server: false })).findings;
     expect(found).toEqual([{ kind: 'altered', seq: 2 }, { kind: 'anchor_missing', seq: 4 }]);
     await ctx.opened.close();
+  });
+});
+
+describe('a data folder whose secret only the app can open', () => {
+  it('alur audit verify says so and exits non-zero', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, SEALED_FILE), 'c2VhbGVk', { mode: 0o600 });
+    const r = await runCli(['--data', dir, 'audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toMatch(/disegel oleh penyimpanan rahasia sistem operasi melalui aplikasi Alur; baris perintah tidak dapat membukanya/);
   });
 });
 
