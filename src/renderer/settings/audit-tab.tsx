@@ -80,7 +80,7 @@ export function AuditTab() {
           }
         />
       )}
-      <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => void checkNow()} data-testid="audit-check">
+      <Button type="primary" icon={<SafetyCertificateOutlined />} loading={busy} onClick={() => notify.run(checkNow())} data-testid="audit-check">
         {t('audit.check')}
       </Button>
     </Space>
