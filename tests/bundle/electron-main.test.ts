@@ -14,6 +14,8 @@ import { contentSecurityPolicy, ipcChannel } from '../../src/main/electron/secur
 import { FILE_CHANNELS } from '../../src/main/electron/file-channels';
 import { ADMIN_PASSWORD, call, openTestContext, tempDir } from '../helpers/temp';
 import { OUT, REPO } from './host-process';
+import { saveConfig } from '../../src/main/backend/sync/settings-store';
+import { LEGACY_KEY_FILE, PLAIN_FILE, SEALED_FILE } from '../../src/main/backend/secrets/workstation-secret';
 
 interface Report {
   rec: {
@@ -28,6 +30,7 @@ interface Report {
     forks: Array<{ modulePath: string }>;
     updater: { feeds: Array<{ provider: string; url: string }>; checks: number };
     permissionHandlers: number;
+    safeStorage: { probes: number; sealed: number; unsealed: number };
   };
   page: { status: number; csp: string | null; type: string | null; body: string };
   script?: { path: string; status: number; type: string | null; bytes: number };
@@ -118,6 +121,61 @@ describe('the built main-process bundle', () => {
     }
     const r = await runMain({ STANDIN_PACKAGED: '1' }, data);
     expect(r.rec.updater.feeds).toEqual([{ provider: 'generic', url: 'http://pembaruan.kominfo.test/kantor/' }]);
+  });
+});
+
+describe('secrets at rest in the built app', () => {
+  /** What the stand-in's safeStorage sealed (it XORs with 0x5a behind a STANDIN1 prefix). */
+  function unsealStandin(file: string): { key: string; auditAnchor: number | null } {
+    const raw = Buffer.from(fs.readFileSync(file, 'utf8'), 'base64');
+    expect(raw.subarray(0, 8).toString()).toBe('STANDIN1');
+    return JSON.parse(Buffer.from(raw.subarray(8).map((b) => b ^ 0x5a)).toString('utf8')) as { key: string; auditAnchor: number | null };
+  }
+
+  /** Every file of the data folder, read whole. */
+  function everyFile(dir: string): Buffer[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? everyFile(path.join(dir, e.name)) : [fs.readFileSync(path.join(dir, e.name))]));
+  }
+
+  it('moves a plaintext workstation key into the OS store on first start, leaves it nowhere in clear, and opens the same one next time', async () => {
+    const data = tempDir();
+    const dataDir = path.join(data, 'data');
+    const ctx = await openTestContext(dataDir);
+    try {
+      await call(ctx, 'office.create', null, { presetId: 'balangan', officeName: 'Diskominfo Uji', admin: { username: 'admin', fullName: 'Admin', password: ADMIN_PASSWORD } });
+      // A stored server password, as a workstation joined before this version has it.
+      const settings = { host: 'server.kantor', port: 5432, database: 'kantor', user: 'alur_u_diskominfosp', password: 'sandi-server-rahasia-9', sslmode: 'prefer' as const, sslrootcert: null, pinnedCert: null };
+      await saveConfig(ctx.db, dataDir, settings, { officeId: 'o', unitId: 'u', unitCode: 'DISKOMINFOSP', isHub: true }, Date.now());
+    } finally {
+      await ctx.opened.close();
+    }
+    const plain = JSON.parse(fs.readFileSync(path.join(dataDir, PLAIN_FILE), 'utf8')) as { key: string; auditAnchor: number };
+    const key = Buffer.from(plain.key, 'base64');
+
+    const first = await runMain({}, data);
+    expect(first.trusted).toMatchObject({ ok: true, value: { initialized: true } });
+    expect(first.rec.safeStorage).toMatchObject({ probes: 1, sealed: 1, unsealed: 0 });
+    expect(fs.existsSync(path.join(dataDir, PLAIN_FILE))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, LEGACY_KEY_FILE))).toBe(false);
+    expect(unsealStandin(path.join(dataDir, SEALED_FILE))).toEqual({ v: 1, key: plain.key, auditAnchor: plain.auditAnchor });
+    // Neither the key (raw, base64 or hex) nor the server password is in any file in clear.
+    for (const bytes of everyFile(dataDir)) {
+      for (const secret of [key, Buffer.from(plain.key), Buffer.from(key.toString('hex')), Buffer.from('sandi-server-rahasia-9')]) expect(bytes.includes(secret)).toBe(false);
+    }
+
+    const second = await runMain({}, data);
+    expect(second.rec.safeStorage).toMatchObject({ probes: 1, sealed: 0, unsealed: 1 });
+    expect(unsealStandin(path.join(dataDir, SEALED_FILE)).key).toBe(plain.key);
+    expect(fs.readdirSync(dataDir).filter((f) => f.includes('unreadable'))).toEqual([]);
+  });
+
+  it('without an OS store the key stays in the 0600 file, as for the CLI', async () => {
+    const data = tempDir();
+    const r = await runMain({ STANDIN_SAFESTORAGE: 'none' }, data);
+    expect(r.rec.safeStorage).toMatchObject({ probes: 1, sealed: 0, unsealed: 0 });
+    const dataDir = path.join(data, 'data');
+    expect(fs.existsSync(path.join(dataDir, SEALED_FILE))).toBe(false);
+    expect(fs.statSync(path.join(dataDir, PLAIN_FILE)).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -9,11 +9,14 @@
  *   - the update check (feed URL) and the application menu;
  *   - the backend host it forks: the stand-in's utilityProcess.fork really starts the forked
  *     file through tests/bundle/host-bootstrap.cjs, so a trusted call goes main -> MessagePort
- *     -> the built backend host and back.
+ *     -> the built backend host and back;
+ *   - what it asked of `safeStorage` (a recording stand-in that "seals" by XOR with 0x5a behind
+ *     a STANDIN1 prefix, so a test can read what was sealed and see nothing in clear).
  *
  * Usage: node electron-standin.cjs MAIN_CJS   (spawned with an 'ipc' stdio slot). Env:
  *   STANDIN_PACKAGED=1   app.isPackaged is true (menu removed, updater configured)
  *   STANDIN_USERDATA     folder standing for Electron's appData
+ *   STANDIN_SAFESTORAGE=none   no OS store (safeStorage says encryption is unavailable)
  */
 'use strict';
 const Module = require('node:module');
@@ -39,6 +42,7 @@ const rec = {
   updater: { feeds: [], checks: 0, autoDownload: null, autoInstallOnAppQuit: null },
   headerHooks: 0,
   permissionHandlers: 0,
+  safeStorage: { probes: 0, sealed: 0, unsealed: 0 },
 };
 const ipcHandlers = new Map();
 const protocolHandlers = new Map();
@@ -98,6 +102,10 @@ class PortMain extends EventEmitter {
   close() {
     if (this.peer && this.peer.child && this.peer.child.connected) this.peer.child.send({ kind: 'close' });
   }
+}
+
+function xor(buf) {
+  return Buffer.from(buf.map((b) => b ^ 0x5a));
 }
 
 const app = new EventEmitter();
@@ -185,6 +193,24 @@ const electron = {
     },
   },
   shell: { openExternal: async () => undefined },
+  safeStorage: {
+    async isAsyncEncryptionAvailable() {
+      rec.safeStorage.probes++;
+      return process.env.STANDIN_SAFESTORAGE !== 'none';
+    },
+    getSelectedStorageBackend() {
+      return 'gnome_libsecret';
+    },
+    async encryptStringAsync(plain) {
+      rec.safeStorage.sealed++;
+      return Buffer.concat([Buffer.from('STANDIN1'), xor(Buffer.from(plain, 'utf8'))]);
+    },
+    async decryptStringAsync(sealed) {
+      rec.safeStorage.unsealed++;
+      if (!Buffer.isBuffer(sealed) || sealed.subarray(0, 8).toString() !== 'STANDIN1') throw new Error('not sealed by this store');
+      return { shouldReEncrypt: false, result: xor(sealed.subarray(8)).toString('utf8') };
+    },
+  },
   utilityProcess: {
     fork(modulePath, args, options) {
       rec.forks.push({ modulePath, options });

@@ -1,7 +1,8 @@
 /**
  * The LAN server in the UI: the status bar says plainly that the data is local while no server
  * is set, and the Settings form tests a connection and answers in words a user understands.
- * Backups (Pengaturan › Cadangan) in the same session: the office is already seeded.
+ * Backups (Pengaturan › Cadangan) and the audit log's check (Pengaturan › Log audit) in the
+ * same session: the office is already seeded.
  */
 import net from 'node:net';
 import path from 'node:path';
@@ -46,6 +47,15 @@ describe('LAN server settings', () => {
     await page.getByRole('tab', { name: 'Server LAN' }).click();
     await expect.poll(() => page.getByTestId('sync-state').innerText()).toContain('Lokal (tanpa server)');
     expect(await page.getByText(/Tersambung ke/).count()).toBe(0);
+
+    // Log audit: checked locally when the tab opens; the button asks for the server too, and
+    // says plainly that there is none.
+    await page.getByRole('tab', { name: 'Log audit' }).click();
+    const audit = page.getByTestId('audit-result');
+    await expect.poll(() => audit.innerText()).toMatch(/^Log audit utuh: \d+ entri \(sampai #\d+\)\.\s+Pemeriksaan lokal\./);
+    await page.getByRole('button', { name: 'Periksa log audit' }).click();
+    await expect.poll(() => audit.innerText()).toMatch(/Server LAN belum diatur: hanya pemeriksaan lokal\./);
+    await screenshot(page, '18-settings-audit');
     await page.close();
   });
 

@@ -32,6 +32,8 @@ import { exportHandlers } from './handlers/exports';
 import { restemFtsIfPending } from './projection/fts-stems';
 import { supportHandlers } from './handlers/support';
 import { signbookHandlers } from './handlers/signbook';
+import { auditHandlers } from './handlers/audit';
+import { openAuditTrail } from './audit/audit-start';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
 
@@ -54,6 +56,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...reactionHandlers,
   ...exportHandlers,
   ...signbookHandlers,
+  ...auditHandlers,
 };
 
 function isMethod(m: string): m is MethodName {
@@ -110,6 +113,8 @@ async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<
   const ctx = new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
   // A counter behind the log (an older database copied back) is raised before any work.
   await checkCounters(ctx);
+  // The audit trail is checked (and a new key anchored) before any call can append to it.
+  await openAuditTrail(ctx);
   return ctx;
 }
 

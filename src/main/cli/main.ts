@@ -21,6 +21,7 @@ import { documentCommands } from './commands/documents';
 import { releaseCommand } from './commands/release';
 import { backupCommands } from './commands/backup';
 import { logCommand } from './commands/log';
+import { auditCommand } from './commands/audit';
 
 export interface CliIo {
   out(line: string): void;
@@ -78,6 +79,7 @@ export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>
   releaseCommand(program, (fn) => run(fn, data()));
   backupCommands(program, (fn) => run(fn, data()));
   logCommand(program, (fn) => run(fn, data()));
+  auditCommand(program, (fn) => run(fn, data()));
   return program;
 }
 

@@ -8,6 +8,7 @@ import type { MethodName } from '../../shared/api/contract';
 import type { AppInfo } from '../../shared/api/views';
 import type { Result } from '../../shared/result';
 import { createHostClient, SHUTDOWN_MESSAGE, type HostClient, type HostInit } from './host-protocol';
+import { serveSecrets } from './secrets';
 import { log } from './main-log';
 import { dataDir, resourcesDir } from './paths';
 import { relayEvent } from './windows';
@@ -30,8 +31,10 @@ function startHost(): Host {
   const child = utilityProcess.fork(path.join(__dirname, 'backend-host.cjs'), [], { serviceName: 'Alur data', stdio: 'inherit' });
   const client = createHostClient(port1);
   client.onEvent(relayEvent);
+  // The host asks this process to seal and unseal the workstation secret (secrets.ts).
+  serveSecrets(port1);
   port1.start();
-  const init: HostInit = { type: 'init', dataDir: dataDir(), resourcesDir: resourcesDir(), appVersion: app.getVersion() };
+  const init: HostInit = { type: 'init', dataDir: dataDir(), resourcesDir: resourcesDir(), appVersion: app.getVersion(), sealing: 'main' };
   child.postMessage(init, [port2]);
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code) => {

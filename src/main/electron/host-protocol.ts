@@ -30,6 +30,8 @@ const HostInit = z
     dataDir: z.string().min(1),
     resourcesDir: z.string().min(1),
     appVersion: z.string().min(1),
+    /** 'main': the main process seals secrets for the host (secret-wire.ts); absent: a 0600 file. */
+    sealing: z.literal('main').optional(),
   })
   .strict();
 export type HostInit = z.infer<typeof HostInit>;

@@ -1,4 +1,4 @@
-/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, letterheads, signing keys, the LAN server, the office settings, backups. */
+/** Pengaturan (administrators): users and acting officials, units and positions, the working calendar, letterheads, signing keys, the LAN server, the office settings, backups, the audit log's check. */
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CalendarTab } from '../settings/calendar-tab';
@@ -9,6 +9,7 @@ import { LetterheadTab } from '../settings/letterhead-tab';
 import { KeysTab } from '../settings/keys-tab';
 import { OfficeTab } from '../settings/office-tab';
 import { BackupTab } from '../settings/backup-tab';
+import { AuditTab } from '../settings/audit-tab';
 
 /** The settings screen. */
 export function SettingsPage() {
@@ -25,6 +26,7 @@ export function SettingsPage() {
           { key: 'sync', label: t('settings.sync'), children: <SyncTab /> },
           { key: 'office', label: t('ui.office.tab'), children: <OfficeTab /> },
           { key: 'backup', label: t('settings.backup'), children: <BackupTab /> },
+          { key: 'audit', label: t('audit.tab'), children: <AuditTab /> },
         ]}
       />
     </Card>

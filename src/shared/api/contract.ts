@@ -19,6 +19,7 @@ import { reactionMethods } from './methods/reaction';
 import { exportMethods } from './methods/exports';
 import { supportMethods } from './methods/support';
 import { signbookMethods } from './methods/signbook';
+import { auditMethods } from './methods/audit';
 import { CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
 import { Id, Username } from '../domain/org';
@@ -211,6 +212,7 @@ export const contract = {
   ...reactionMethods,
   ...exportMethods,
   ...signbookMethods,
+  ...auditMethods,
 } as const;
 
 export type Contract = typeof contract;

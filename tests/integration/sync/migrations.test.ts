@@ -53,7 +53,7 @@ describe('server migrations', () => {
     const c = await db('m1');
     expect(await inspectServer(c)).toEqual({ kind: 'empty' });
     expect(await migrate(c, 'm1')).toEqual({ ok: true, from: 0, to: SERVER_MIGRATIONS.length });
-    expect(await tables(c)).toEqual(['blob', 'blob_holder', 'case_blob', 'case_info', 'case_unit', 'event', 'meta', 'ref_change', 'unit_login']);
+    expect(await tables(c)).toEqual(['audit_checkpoint', 'blob', 'blob_holder', 'case_blob', 'case_info', 'case_unit', 'event', 'meta', 'ref_change', 'unit_login']);
     const rls = (await c.query<{ relname: string }>("SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'alur'::regnamespace ORDER BY 1")).rows.map((r) => r.relname);
     expect(rls).toEqual(['blob', 'case_blob', 'case_info', 'case_unit', 'event', 'ref_change']);
     const latest = SERVER_MIGRATIONS.length;

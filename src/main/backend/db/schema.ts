@@ -112,7 +112,7 @@ export interface IdentityTable {
   address: string | null;
 }
 
-/** Hash-chained audit trail: identity reads and administrative changes. */
+/** Chained audit trail: identity reads and administrative changes (services/audit.ts). */
 export interface AuditTable {
   seq: Generated<number>;
   at: number;
@@ -122,6 +122,8 @@ export interface AuditTable {
   detail: string;
   prev_hash: string;
   hash: string;
+  /** 1: `hash` is the keyed HMAC; 0: the plain SHA-256 of entries from before migration 7. */
+  keyed: Generated<number>;
 }
 
 /** LAN sync: the server connection, encrypted (one row). */

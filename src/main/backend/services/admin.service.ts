@@ -18,7 +18,7 @@ import { dropRootCopy, enrolUserKey, shareRootKey } from '../keys/key.service';
 export async function audited<T>(ctx: BackendContext, caller: Caller, action: string, target: string, detail: Record<string, unknown>, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
     const out = await write(trx);
-    await appendAudit(trx, ctx.now(), { userId: caller.user.id, action, target, detail });
+    await appendAudit(ctx, trx, ctx.now(), { userId: caller.user.id, action, target, detail });
     await persistClock(trx, ctx);
     return out;
   });

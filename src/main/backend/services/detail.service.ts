@@ -168,7 +168,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       if (row) {
         identity = { name: row.name, nik: row.nik, phone: row.phone, email: row.email, address: row.address };
         if (s.privacy === 'rahasia') {
-          await appendAudit(ctx.db, ctx.now(), { userId: caller.user.id, action: 'identity.read', target: caseId, detail: { ref: s.ref } });
+          await appendAudit(ctx, ctx.db, ctx.now(), { userId: caller.user.id, action: 'identity.read', target: caseId, detail: { ref: s.ref } });
         }
       }
     }

@@ -132,8 +132,8 @@ async function recordFailure(ctx: BackendContext, name: string, user: ThrottleSt
   await ctx.db.transaction().execute(async (trx) => {
     await store(trx, userKey(name), { failures, lastAt: at, lockedUntil });
     await store(trx, DEVICE_KEY, { failures: deviceFailures, lastAt: at, lockedUntil: null });
-    await appendAudit(trx, at, { userId, action: 'login.failed', target: name.slice(0, 40), detail: { failures, deviceFailures, device: ctx.deviceId } });
-    if (lockedUntil !== null) await appendAudit(trx, at, { userId, action: 'login.locked', target: name.slice(0, 40), detail: { until: lockedUntil, device: ctx.deviceId } });
+    await appendAudit(ctx, trx, at, { userId, action: 'login.failed', target: name.slice(0, 40), detail: { failures, deviceFailures, device: ctx.deviceId } });
+    if (lockedUntil !== null) await appendAudit(ctx, trx, at, { userId, action: 'login.locked', target: name.slice(0, 40), detail: { until: lockedUntil, device: ctx.deviceId } });
   });
 }
 
@@ -164,7 +164,7 @@ export async function liftLoginLock(ctx: BackendContext, adminId: string, userna
     const s = await load(trx, key);
     if (!s) throw new AppError('NOT_FOUND', 'Tidak ada kuncian masuk untuk nama pengguna itu.');
     await store(trx, key, null);
-    await appendAudit(trx, at, { userId: adminId, action: 'login.unlocked', target: username ?? 'workstation', detail: { failures: s.failures, device: ctx.deviceId } });
+    await appendAudit(ctx, trx, at, { userId: adminId, action: 'login.unlocked', target: username ?? 'workstation', detail: { failures: s.failures, device: ctx.deviceId } });
   });
   return null;
 }

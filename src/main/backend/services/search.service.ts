@@ -171,7 +171,7 @@ export async function identityCaseIds(ctx: BackendContext, caller: Caller, v: Vi
   const rows = await query.execute();
   const secret = rows.filter((r) => r.privacy === 'rahasia').length;
   if (secret > 0) {
-    await appendAudit(ctx.db, ctx.now(), { userId: caller.user.id, action: 'identity.search', target: 'cases', detail: { query: text.slice(0, 100), rahasia: secret } });
+    await appendAudit(ctx, ctx.db, ctx.now(), { userId: caller.user.id, action: 'identity.search', target: 'cases', detail: { query: text.slice(0, 100), rahasia: secret } });
   }
   return rows.map((r) => r.id);
 }

@@ -22,7 +22,7 @@ export async function saveSettings(ctx: BackendContext, caller: Caller, input: P
   await ctx.db.transaction().execute(async (trx) => {
     await putRef(trx, 'office', 'office', office, ctx.clock.tick());
     await trx.insertInto('local_meta').values({ key: 'station', value: station }).onConflict((oc) => oc.column('key').doUpdateSet({ value: station })).execute();
-    await appendAudit(trx, ctx.now(), { userId: caller.user.id, action: 'settings.save', target: 'office', detail: { ...input } });
+    await appendAudit(ctx, trx, ctx.now(), { userId: caller.user.id, action: 'settings.save', target: 'office', detail: { ...input } });
     await persistClock(trx, ctx);
   });
   return getSettings(ctx);

@@ -101,6 +101,8 @@ async function grantUnit(client: pg.Client, login: string, database: string): Pr
   await client.query(`GRANT SELECT, INSERT ON alur.ref_change TO ${role}`);
   await client.query(`REVOKE INSERT ON alur.event, alur.blob FROM ${role}`);
   await client.query(`GRANT EXECUTE ON FUNCTION alur.begin_push(), alur.push_events(jsonb), alur.put_blob(text, bytea), alur.user_units(text), alur.secret_owner(text, text, jsonb) TO ${role}`);
+  // Audit checkpoints go in and come out only through their functions (server migration 0003).
+  await client.query(`GRANT EXECUTE ON FUNCTION alur.put_audit_checkpoint(text, bigint, text), alur.audit_checkpoints(text) TO ${role}`);
   // Reading where the log's seq stands lets a push skip pulling its own events back.
   await client.query(`GRANT SELECT ON SEQUENCE alur.event_seq TO ${role}`);
   // Insert-only: nobody but the owner holds these, and the triggers refuse even the owner.

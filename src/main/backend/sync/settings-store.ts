@@ -1,26 +1,24 @@
 /**
  * The workstation's sync configuration and cursors in the local database.
  *
- * The server password is stored encrypted (AES-256-GCM) with a key kept in its own file in
- * the data folder, readable only by this OS user (mode 0600). Why not in the database: the
- * database file travels (backups, copies to a colleague for support), the key file should
- * not, so a copied database does not carry a usable server password. Why not better: anyone
- * who can read the whole data folder as this user can decrypt it. The Electron build should
- * keep the key in the OS keychain instead (safeStorage: DPAPI on Windows, libsecret on
- * Linux); this backend runs without Electron, so the file is the portable floor.
+ * The server password is stored encrypted (AES-256-GCM) with the workstation key, which is
+ * kept outside the database (secrets/workstation-secret.ts: sealed by the OS store when the app
+ * runs, a 0600 file for the CLI). Why not in the database: the database file travels (backups,
+ * copies to a colleague for support), the key should not, so a copied database does not carry
+ * a usable server password.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { SSL_MODES, describeServer, type ServerSettings } from './server-connection';
 import type { SyncError } from './sync-errors';
+import { PLAIN_FILE, workstationSecret } from '../secrets/workstation-secret';
 
 type Db = Kysely<Database>;
 
-export const KEY_FILE = 'sync.key';
+/** Where the key is when there is no OS store (the CLI). */
+export const KEY_FILE = PLAIN_FILE;
 const AAD = Buffer.from('alur-sync-settings-v1');
 
 const StoredSettings = z.object({
@@ -34,27 +32,9 @@ const StoredSettings = z.object({
   pinnedCert: z.string().nullable(),
 });
 
-/** The key, created on first use with mode 0600 (a damaged one is replaced: re-enter the password). */
+/** The workstation key; throws (never answers "no settings") when only the app can open it. */
 function loadKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, KEY_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const k = fs.readFileSync(file);
-      if (k.length === 32) return k;
-      fs.rmSync(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-    try {
-      // Exclusive create: two processes (the app and a cron `alur sync`) must not each make one.
-      const key = crypto.randomBytes(32);
-      fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
-      return key;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-  throw new Error(`kunci pengaturan sinkronisasi tidak dapat dibuat: ${file}`);
+  return workstationSecret(dataDir).key;
 }
 
 export function encryptSettings(dataDir: string, s: ServerSettings): string {
@@ -67,9 +47,10 @@ export function encryptSettings(dataDir: string, s: ServerSettings): string {
 
 /** null when the key is gone or the text was tampered with (GCM authenticates it). */
 export function decryptSettings(dataDir: string, stored: string): ServerSettings | null {
+  const key = loadKey(dataDir);
   try {
     const raw = Buffer.from(stored, 'base64');
-    const d = crypto.createDecipheriv('aes-256-gcm', loadKey(dataDir), raw.subarray(0, 12));
+    const d = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
     d.setAAD(AAD);
     d.setAuthTag(raw.subarray(12, 28));
     const json = Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');

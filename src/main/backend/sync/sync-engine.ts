@@ -19,6 +19,7 @@ import { retryQuarantine } from './clock-quarantine';
 import { pushEvents, pushRefs } from './sync-push';
 import { loadConfig, recordOutcome, saveConfig, type Membership, type Rejection } from './settings-store';
 import { runExclusive, setRuntime } from './sync-status';
+import { auditSyncStep } from '../audit/audit-server';
 
 export interface Session {
   client: pg.Client;
@@ -82,6 +83,8 @@ async function exchange(ctx: BackendContext, s: Session): Promise<SyncReport> {
   const refused: Rejection[] = [];
   const refsOut = s.membership.isHub ? await pushRefs(ctx, s.client) : { sent: 0, inserted: 0 };
   const eventsOut = await pushEvents(ctx, s.client);
+  // The audit trail: checked against the server's checkpoints, then checkpointed (audit/audit-server.ts).
+  await auditSyncStep(ctx, s.client);
   refused.push(...eventsOut.refused);
   const refsIn = await pullRefs(ctx, s.client);
   refused.push(...refsIn.refused);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { initServer, rotatePassword } from '../../backend/sync/server-admin';
 import type { CliEnv } from '../main';
+import { noteSecretStore } from '../secret-note';
 
 type Run = (fn: (env: CliEnv) => Promise<void>) => void;
 
@@ -40,7 +41,10 @@ export function serverCommand(program: Command, run: Run): void {
         const created = v.roles.filter((x) => x.created);
         env.io.out(`Kantor "${v.officeName}": ${v.roles.length} login unit (${created.length} baru), kredensial di ${v.credentialsFile}`);
         env.io.out(`Diterbitkan: ${v.published.events} peristiwa, ${v.published.refs} data referensi`);
-        if (v.workstationLogin) env.io.out(`Folder data ini tersambung ke server sebagai ${v.workstationLogin}`);
+        if (v.workstationLogin) {
+          env.io.out(`Folder data ini tersambung ke server sebagai ${v.workstationLogin}`);
+          noteSecretStore(env);
+        }
         else env.io.out('Folder data ini tidak disambungkan ulang (tersambung sebagai unit lain, atau kata sandi login Diskominfo tidak ada di berkas kredensial).');
         for (const w of v.warnings) env.io.out(`Peringatan: ${w}`);
       }),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { connectOfficeByUrl, syncRound, type SyncReport } from '../../backend/sync/sync-engine';
 import type { CliEnv } from '../main';
+import { noteSecretStore } from '../secret-note';
 
 type Run = (fn: (env: CliEnv) => Promise<void>) => void;
 
@@ -23,6 +24,7 @@ export function syncCommand(program: Command, run: Run): void {
           if (!r.ok) throw new Error(r.error.message);
           if (wasEmpty) env.io.out(`Tersambung ke kantor "${r.value.officeName ?? '-'}" sebagai unit ${r.value.unitCode}${r.value.isHub ? ' (Diskominfo)' : ''}`);
           printReport(env, r.value);
+          noteSecretStore(env);
           return;
         }
         const r = await syncRound(ctx);

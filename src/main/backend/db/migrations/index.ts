@@ -9,6 +9,7 @@ import * as m0003 from './0003-document-indexes';
 import * as m0004 from './0004-event-hash';
 import * as m0005 from './0005-search';
 import * as m0006 from './0006-signbook';
+import * as m0007 from './0007-audit-key';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-event-hash', up: m0004.up },
   { version: 5, name: '0005-search', up: m0005.up },
   { version: 6, name: '0006-signbook', up: m0006.up },
+  { version: 7, name: '0007-audit-key', up: m0007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
