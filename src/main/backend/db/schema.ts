@@ -3,6 +3,7 @@
  * here; repositories map them to the domain's camelCase types.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CaseStatus, CaseType, Channel, Privacy, Urgency } from '../../../shared/domain/enums';
 
 export interface LocalMetaTable {
   key: string;
@@ -46,24 +47,26 @@ export type NewEventRow = Insertable<EventTable>;
 
 /** Projection: one row per case (drop and rebuild from `event` at will). */
 export interface CaseTable {
+  // The enum columns carry the domain's closed types: the projection writes them from parsed
+  // events, so a read needs no cast (CHECK constraints are not what guarantees it).
   id: string;
   ref: string;
   lapor_id: string | null;
   preset_id: string;
   preset_version: number;
   hub_unit_id: string;
-  channel: string;
-  type: string;
+  channel: Channel;
+  type: CaseType;
   category_id: string | null;
   subcategory_id: string | null;
   title: string;
   description: string;
   location: string | null;
-  privacy: string;
-  urgency: string;
+  privacy: Privacy;
+  urgency: Urgency;
   urgency_rank: number;
   strategic: number;
-  status: string;
+  status: CaseStatus;
   received_at: number;
   registered_at: number;
   /** Earliest due time of an open task; null when none is open or the clock is paused. */

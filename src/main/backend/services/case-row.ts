@@ -16,12 +16,12 @@ export interface CaseRowDb {
   ref: string;
   lapor_id: string | null;
   title: string;
-  channel: string;
-  type: string;
+  channel: Channel;
+  type: CaseType;
   category_id: string | null;
-  status: string;
-  urgency: string;
-  privacy: string;
+  status: CaseStatus;
+  urgency: Urgency;
+  privacy: Privacy;
   received_at: number;
   next_due_at: number | null;
   paused: number;
@@ -65,19 +65,19 @@ async function pageDetails(db: Db, ids: readonly string[]): Promise<{ steps: Map
   return { steps, units };
 }
 
-/** The projection wrote these columns from the closed enums; they are trusted on the way out. */
+/** A row read with ROW_COLUMNS as the lists show it (the enum columns are typed in db/schema.ts). */
 function toCaseRow(r: CaseRowDb, now: number, name: StepNamer, steps: readonly string[], units: readonly string[]): CaseRow {
   return {
     id: r.id,
     ref: r.ref,
     laporId: r.lapor_id,
     title: r.title,
-    channel: r.channel as Channel,
-    type: r.type as CaseType,
+    channel: r.channel,
+    type: r.type,
     categoryId: r.category_id,
-    status: r.status as CaseStatus,
-    urgency: r.urgency as Urgency,
-    privacy: r.privacy as Privacy,
+    status: r.status,
+    urgency: r.urgency,
+    privacy: r.privacy,
     receivedAt: r.received_at,
     dueAt: r.next_due_at,
     overdue: r.next_due_at !== null && r.next_due_at < now,
