@@ -11,7 +11,7 @@ type PayloadOf<T extends EventType> = Extract<EventBody, { type: T }>['payload']
 export type SummaryFile = Pick<AttachmentRef, 'name' | 'sha256' | 'mime' | 'size'>;
 
 /** A disposition's target: the post's title when one was chosen, else the unit's name. */
-export interface SummaryTarget {
+interface SummaryTarget {
   unitId: string;
   positionId: string | null;
   name: string;

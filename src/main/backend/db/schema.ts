@@ -5,13 +5,13 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CaseStatus, CaseType, Channel, Privacy, Urgency } from '../../../shared/domain/enums';
 
-export interface LocalMetaTable {
+interface LocalMetaTable {
   key: string;
   value: string;
 }
 
 /** Mutable reference data, merged last-writer-wins per field by HLC (see refdata/). */
-export interface RefRecordTable {
+interface RefRecordTable {
   kind: string;
   id: string;
   /** JSON object of field -> value. */
@@ -84,7 +84,7 @@ export interface CaseTable {
   state: string;
 }
 
-export interface CaseTaskTable {
+interface CaseTaskTable {
   id: string;
   case_id: string;
   step_id: string;
@@ -100,13 +100,13 @@ export interface CaseTaskTable {
   returned: number;
 }
 
-export interface CaseUnitTable {
+interface CaseUnitTable {
   case_id: string;
   unit_id: string;
 }
 
 /** Projection of `case.identity_recorded`: kept apart so every read goes through one guarded path. */
-export interface IdentityTable {
+interface IdentityTable {
   case_id: string;
   name: string;
   nik: string | null;
@@ -116,7 +116,7 @@ export interface IdentityTable {
 }
 
 /** Hash-chained audit trail: identity reads and administrative changes. */
-export interface AuditTable {
+interface AuditTable {
   seq: Generated<number>;
   at: number;
   user_id: string | null;
@@ -128,7 +128,7 @@ export interface AuditTable {
 }
 
 /** LAN sync: the server connection, encrypted (one row). */
-export interface SyncConfigTable {
+interface SyncConfigTable {
   id: number;
   settings: string;
   /** user@host:port/database, without the password. */
@@ -141,7 +141,7 @@ export interface SyncConfigTable {
 }
 
 /** LAN sync cursors and the last outcome (one row). */
-export interface SyncStateTable {
+interface SyncStateTable {
   id: number;
   pull_seq: Generated<number>;
   ref_pull_seq: Generated<number>;
@@ -153,7 +153,7 @@ export interface SyncStateTable {
 }
 
 /** What sync refused, with the reason (never dropped silently). */
-export interface SyncRejectedTable {
+interface SyncRejectedTable {
   seq: Generated<number>;
   at: number;
   direction: string;

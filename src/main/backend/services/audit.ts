@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-export interface AuditEntry {
+interface AuditEntry {
   userId: string | null;
   action: string;
   target: string;

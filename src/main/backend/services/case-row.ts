@@ -11,7 +11,7 @@ import type { BackendContext } from './context';
 
 type Db = Kysely<Database>;
 
-export interface CaseRowDb {
+interface CaseRowDb {
   id: string;
   ref: string;
   lapor_id: string | null;
@@ -49,7 +49,7 @@ export const ROW_COLUMNS = [
   'cases.preset_version',
 ] as const;
 
-export type StepNamer = (presetId: string, presetVersion: number, stepId: string) => string;
+type StepNamer = (presetId: string, presetVersion: number, stepId: string) => string;
 
 /** Open step names and OPD units of a page of cases, in two indexed queries (no state parsing). */
 async function pageDetails(db: Db, ids: readonly string[]): Promise<{ steps: Map<string, string[]>; units: Map<string, string[]> }> {
