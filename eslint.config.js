@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { layeringConfig } from './eslint/layering.js';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'tests/e2e/artifacts', 'coverage'] },
@@ -56,4 +57,6 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Last: turns off the rules that would fight Prettier's layout (npm run format).
+  eslintConfigPrettier,
 );

@@ -1,14 +1,14 @@
 /** Timing helpers for the benchmarks (timing belongs here, never in tests). */
 import { performance } from 'node:perf_hooks';
 
-export interface Sample {
+interface Sample {
   p50: number;
   p95: number;
   max: number;
   n: number;
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] ?? 0;

@@ -16,7 +16,7 @@ import { createRng } from '../src/main/cli/demo/random';
 const WORDS = ['jalan', 'rusak', 'lampu', 'air', 'sampah', 'puskesmas', 'sekolah', 'banjir', 'drainase', 'pasar', 'ktp', 'bansos', 'jembatan', 'listrik', 'angkutan', 'izin', 'pajak', 'parkir', 'taman', 'trotoar'];
 const PLACES = ['Paringin', 'Juai', 'Lampihong', 'Batumandi', 'Awayan', 'Halong', 'Tebing Tinggi', 'Murung Jambu', 'Lasung Batu', 'Tanah Habang'];
 
-export interface SyntheticResult {
+interface SyntheticResult {
   cases: number;
   events: number;
 }

@@ -20,7 +20,7 @@ export interface HostProcess {
   readonly stderr: () => string;
 }
 
-export interface HostPlace {
+interface HostPlace {
   /** Folder holding backend-host.cjs (default out/electron of the checkout). */
   outDir?: string;
   resourcesDir?: string;

@@ -175,7 +175,7 @@ export function removeDir(dir: string): void {
 }
 
 /** What a describe block of e2e tests shares: a seeded folder, its dev server and a browser. */
-export interface DemoHarness {
+interface DemoHarness {
   readonly dir: string;
   readonly server: DevServer;
   readonly browser: Browser;

@@ -57,7 +57,7 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await form.getByLabel('Nama', { exact: true }).fill('Rudi Hartono');
     await form.getByLabel('Surel').fill('rudi.hartono@contoh.id');
     await p.getByTestId('register-submit').click();
-    await p.getByTestId('case-title').filter({ hasText: TITLE }).waitFor();
+    await expect.poll(() => p.getByTestId('case-title').innerText(), { timeout: 15_000 }).toContain(TITLE);
     caseId = decodeURIComponent(new URL(p.url()).hash.replace('#/cases/', ''));
 
     await p.getByRole('button', { name: /(^|\s)Klasifikasi$/ }).click();
@@ -66,13 +66,15 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await pickOption(p, dialog.getByLabel('Jenis'), 'Permintaan informasi');
     await dialog.getByRole('button', { name: 'Simpan' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await p.getByTestId('case-fields').getByText('Permintaan informasi').waitFor();
+    await expect.poll(() => p.getByTestId('case-fields').innerText(), { timeout: 15_000 }).toContain('Permintaan informasi');
 
     await p.getByTestId('allowed-actions').getByRole('button', { name: 'Teruskan ke Tim Pelayanan Aspirasi untuk diklasifikasi' }).click();
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Kirim' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await p.locator('[data-testid="timeline-entry"][data-type="case.forwarded"]').waitFor();
+    const forwarded = p.locator('[data-testid="timeline-entry"][data-type="case.forwarded"]');
+    await forwarded.waitFor();
+    expect(await forwarded.innerText()).toContain('Teruskan ke Tim Pelayanan Aspirasi untuk diklasifikasi');
   });
 
   it('the Tim Pelayanan Aspirasi hands it to the operator, who answers it directly; the case is finished without any OPD', async () => {

@@ -30,10 +30,12 @@ describe('session', () => {
     await lock.getByLabel('Kata sandi').fill('bukan-sandinya');
     await lock.getByRole('button', { name: 'Buka kunci' }).click();
     await lock.locator('.ant-alert-error').waitFor();
+    expect(await lock.locator('.ant-alert-error').innerText()).not.toBe('');
     await lock.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await lock.getByRole('button', { name: 'Buka kunci' }).click();
     await lock.waitFor({ state: 'detached' });
     await page.getByTestId('inbox-table').waitFor();
+    expect(await page.getByTestId('lock-screen').count()).toBe(0);
     await page.close();
   });
 
@@ -46,15 +48,16 @@ describe('session', () => {
     // Four wrong passwords for one username: the fourth is refused with a wait, unchecked.
     for (let i = 0; i < 4; i++) {
       await uiLogin(page, 'tamu.salah', 'bukan-sandinya');
-      await page.getByTestId('login-error').filter({ hasText: i < 3 ? /salah/ : /Coba lagi dalam/ }).waitFor();
+      await expect.poll(() => page.getByTestId('login-error').innerText(), { timeout: 15_000 }).toMatch(i < 3 ? /salah/ : /Coba lagi dalam/);
     }
     await uiLogin(page, 'admin', DEMO_PASSWORD);
     await page.getByRole('menuitem', { name: /Pengaturan/ }).click();
     const locks = page.getByTestId('login-locks');
-    await locks.filter({ hasText: 'tamu.salah' }).waitFor();
+    await expect.poll(() => locks.innerText(), { timeout: 15_000 }).toContain('tamu.salah');
     await screenshot(page, '16b-login-locks');
     await page.getByTestId('login-unlock-tamu.salah').click();
     await locks.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('login-unlock-tamu.salah').count()).toBe(0);
     await page.close();
   });
 

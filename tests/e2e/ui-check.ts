@@ -17,7 +17,7 @@ export async function newOfficePage(browser: Browser): Promise<Page> {
 }
 
 /** One axe finding, short enough to print in a failed assertion. */
-export interface AxeFinding {
+interface AxeFinding {
   id: string;
   impact: string;
   help: string;

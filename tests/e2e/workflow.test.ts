@@ -34,11 +34,12 @@ describe('daily work', () => {
     const refused = await apiCall(server, 'session.login', { username: 'admin', password: 'salah-sekali' });
     const backendMessage = (refused.body as { error: { message: string } }).error.message;
     await uiLogin(page, 'admin', 'salah-sekali');
-    await page.getByTestId('login-error').filter({ hasText: backendMessage }).waitFor();
+    // expect.poll, not a filtered waitFor: a wrong message fails with the two texts side by side.
+    await expect.poll(() => page.getByTestId('login-error').innerText(), { timeout: 15_000 }).toContain(backendMessage);
     await screenshot(page, '03-login-refused');
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByTestId('header-user').filter({ hasText: 'Administrator Sistem' }).waitFor();
+    await expect.poll(() => page.getByTestId('header-user').innerText(), { timeout: 15_000 }).toContain('Administrator Sistem');
   });
 
   it('shows the inbox sorted by urgency with due badges, and opens a case with its timeline', async () => {
@@ -123,29 +124,35 @@ describe('daily work', () => {
     await form.getByLabel('NIK').fill('6308011234567890');
     await screenshot(page, '11-register');
     await page.getByTestId('register-submit').click();
-    await page.getByTestId('case-title').filter({ hasText: 'Lampu jalan padam di Jalan Uji Coba E2E' }).waitFor();
-    await page.getByTestId('complainant').filter({ hasText: 'Budi Santoso' }).waitFor();
+    await expect.poll(() => page.getByTestId('case-title').innerText(), { timeout: 15_000 }).toContain('Lampu jalan padam di Jalan Uji Coba E2E');
+    expect(await page.getByTestId('complainant').innerText()).toContain('Budi Santoso');
   });
 
   it('shows the settings screens to the administrator', async () => {
     await page.getByRole('menuitem', { name: 'Pengaturan' }).click();
     await page.getByTestId('users-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await page.getByTestId('users-table').innerText()).toContain('admin');
     await screenshot(page, '12-settings-users');
     await page.getByRole('tab', { name: 'Unit & jabatan' }).click();
     await page.getByText(/^Unit \(\d+\)$/).waitFor();
+    expect(Number(/\d+/.exec(await page.getByText(/^Unit \(\d+\)$/).innerText())?.[0])).toBeGreaterThan(1);
     await screenshot(page, '13-settings-org');
     await page.getByRole('tab', { name: 'Kalender kerja' }).click();
     await page.getByText(/^Hari libur \(\d+\)$/).waitFor();
+    // The national holidays come with the preset.
+    expect(Number(/\d+/.exec(await page.getByText(/^Hari libur \(\d+\)$/).innerText())?.[0])).toBeGreaterThan(0);
     await screenshot(page, '14-settings-calendar');
   });
 
   it('switches the whole UI to English and back', async () => {
     await page.locator('.ant-segmented-item').filter({ hasText: 'EN' }).first().click();
     await page.getByRole('menuitem', { name: 'Inbox' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByRole('menuitem', { name: 'Inbox' }).click();
     await page.getByText(/^To do \(\d+\)$/).waitFor();
     await screenshot(page, '15-inbox-en');
     await page.locator('.ant-segmented-item').filter({ hasText: 'ID' }).first().click();
     await page.getByRole('menuitem', { name: 'Kotak Masuk' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
   });
 });

@@ -1,7 +1,7 @@
 /** The `alur` command run in-process (src/main/cli/main.ts), with its output captured by line. */
 import { main, type CliIo } from '../../src/main/cli/main';
 
-export interface CliRun {
+interface CliRun {
   code: number;
   out: string[];
   err: string[];

@@ -10,7 +10,7 @@ import type { Result } from '../../src/shared/result';
  * What the helpers call: a backend context in this process, or any other transport of the
  * contract (the built backend host in a child process, tests/bundle).
  */
-export type ApiTarget = BackendContext | { dispatch(method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>> };
+type ApiTarget = BackendContext | { dispatch(method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>> };
 
 function send(target: ApiTarget, method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>> {
   return 'opened' in target ? dispatch(target, method, token, input) : target.dispatch(method, token, input);
@@ -24,7 +24,7 @@ async function call<M extends MethodName>(target: ApiTarget, method: M, token: s
 
 export const STAFF_PASSWORD = 'petugas-uji-1';
 
-export interface Staff {
+interface Staff {
   /** token by username */
   tokens: Map<string, string>;
   /** username by position id */

@@ -6,23 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/main/cli/main';
+import { runCli as alur } from '../helpers/cli';
+import { walkinCaseInput } from '../helpers/case-input';
 import { backupDue } from '../../src/main/backend/backup/backup.service';
 import { DEFAULT_BACKUP_SETTINGS } from '../../src/main/backend/backup/backup-settings';
 import { DB_FILE } from '../../src/main/backend/db/database';
 import type { BackendContext } from '../../src/main/backend/services/context';
 import { call, newOffice, openTestContext, tempDir, ADMIN_PASSWORD } from '../helpers/temp';
-
-async function alur(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
-  return { code: await main(args, io), out, err };
-}
-
-function caseInput(title: string) {
-  return { channel: 'walkin' as const, receivedAt: Date.now() - 60_000, type: 'pengaduan' as const, title, description: `${title}: belum ditangani.`, privacy: 'biasa' as const, urgency: 'biasa' as const, complainant: { name: 'Siti Aminah' } };
-}
 
 describe('backups and restore', () => {
   let ctx: BackendContext;
@@ -37,7 +27,7 @@ describe('backups and restore', () => {
 
   it('alur backup writes a verified copy with its attachments, lists it, and keeps only N', async () => {
     await call(ctx, 'attachment.upload', token, { name: 'a.png', dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' });
-    await call(ctx, 'case.register', token, caseInput('Lampu jalan padam'));
+    await call(ctx, 'case.register', token, walkinCaseInput('Lampu jalan padam'));
     // The app holds the folder; the CLI in the same process shares it (another process would wait).
     const inside = await alur(['--data', dataDir, 'backup', '--to', path.join(dataDir, 'cadangan')]);
     expect(inside.code).toBe(1);
@@ -56,7 +46,7 @@ describe('backups and restore', () => {
   });
 
   it('a restore sets the current database aside and never re-issues a tracking number issued after the backup', async () => {
-    const second = await call(ctx, 'case.register', token, caseInput('Sampah menumpuk di pasar'));
+    const second = await call(ctx, 'case.register', token, walkinCaseInput('Sampah menumpuk di pasar'));
     await ctx.opened.close();
     const refused = await alur(['--data', dataDir, 'restore', '--latest']);
     expect(refused.err[0]).toMatch(/Ulangi dengan --yes/);
@@ -67,7 +57,7 @@ describe('backups and restore', () => {
     expect(fs.readdirSync(dataDir).some((f) => f.startsWith(`${DB_FILE}.sebelum-pulih-`))).toBe(true);
     ctx = await openTestContext(dataDir);
     const admin = (await call(ctx, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD })).token;
-    const third = await call(ctx, 'case.register', admin, caseInput('Air PDAM keruh'));
+    const third = await call(ctx, 'case.register', admin, walkinCaseInput('Air PDAM keruh'));
     expect(third.ref).not.toBe(second.ref);
     const seq = (ref: string) => Number(/(\d+)$/.exec(ref)?.[1]);
     expect(seq(third.ref)).toBe(seq(second.ref) + 1);

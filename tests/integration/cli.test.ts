@@ -4,17 +4,9 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/main/cli/main';
+import { runCli as alur } from '../helpers/cli';
 import { tempDir } from '../helpers/dirs';
 import { REPO } from '../helpers/temp';
-
-async function alur(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 function sha(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -14,6 +14,7 @@ import { rebuildProjections } from '../../src/main/backend/projection/projector'
 import type { BackendContext } from '../../src/main/backend/services/context';
 import { rejection } from '../helpers/rejection';
 import { call, newOffice, openTestContext, REPO, tempDir } from '../helpers/temp';
+import { walkinCaseInput } from '../helpers/case-input';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -27,10 +28,6 @@ async function office(): Promise<{ ctx: BackendContext; token: string; dataDir: 
   const o = await newOffice();
   cleanup.push(() => o.ctx.opened.close());
   return o;
-}
-
-function caseInput(title: string, description = `${title}: sudah seminggu belum ditangani.`) {
-  return { channel: 'walkin' as const, receivedAt: Date.now() - 60_000, type: 'pengaduan' as const, title, description, privacy: 'biasa' as const, urgency: 'biasa' as const, complainant: { name: 'Siti Aminah' } };
 }
 
 /**
@@ -104,7 +101,7 @@ describe('storage failures in words', () => {
     const before = Number(ctx.opened.sqlite.prepare('SELECT count(*) FROM event').pluck().get());
     const pages = Number(ctx.opened.sqlite.pragma('page_count', { simple: true }));
     ctx.opened.sqlite.pragma(`max_page_count = ${pages}`);
-    const r = await dispatch(ctx, 'case.register', token, caseInput('Banjir di Paringin', 'Air masuk rumah warga. '.repeat(300)));
+    const r = await dispatch(ctx, 'case.register', token, walkinCaseInput('Banjir di Paringin', 'Air masuk rumah warga. '.repeat(300)));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('STORAGE');
@@ -112,7 +109,7 @@ describe('storage failures in words', () => {
     expect(r.error.message).not.toMatch(/rollback|internal/i);
     expect(Number(ctx.opened.sqlite.prepare('SELECT count(*) FROM event').pluck().get())).toBe(before);
     ctx.opened.sqlite.pragma('max_page_count = 1073741823');
-    await call(ctx, 'case.register', token, caseInput('Banjir di Paringin'));
+    await call(ctx, 'case.register', token, walkinCaseInput('Banjir di Paringin'));
   });
 
   it('an upload on a full disk says "Disk penuh" and leaves no .tmp file', async () => {
@@ -162,7 +159,7 @@ describe('damage is detected, never served', () => {
 
   it('a damaged page fails quick_check at start: the file is set aside with its bytes intact', async () => {
     const { ctx, dataDir, token } = await office();
-    for (let i = 0; i < 30; i++) await call(ctx, 'case.register', token, caseInput(`Aduan nomor ${i}`, 'Keterangan panjang. '.repeat(100)));
+    for (let i = 0; i < 30; i++) await call(ctx, 'case.register', token, walkinCaseInput(`Aduan nomor ${i}`, 'Keterangan panjang. '.repeat(100)));
     await ctx.opened.close();
     cleanup.pop();
     const file = path.join(dataDir, DB_FILE);
@@ -180,7 +177,7 @@ describe('damage is detected, never served', () => {
 
   it('a flipped byte in an event is reported when the case is read and on rebuild, never served', async () => {
     const { ctx, dataDir, token } = await office();
-    const { caseId } = await call(ctx, 'case.register', token, caseInput('Dinas Perhubungan tidak menjawab', 'Lampu lalu lintas di simpang perhubungan mati.'));
+    const { caseId } = await call(ctx, 'case.register', token, walkinCaseInput('Dinas Perhubungan tidak menjawab', 'Lampu lalu lintas di simpang perhubungan mati.'));
     await ctx.opened.close();
     cleanup.pop();
     expect(flipInTable(path.join(dataDir, DB_FILE), 'event', 'perhubungan mati', 'pevhubungan mati')).toBe(1);
@@ -199,7 +196,7 @@ describe('damage is detected, never served', () => {
   it('a damaged attachment is not served as the original', async () => {
     const { ctx, token, dataDir } = await office();
     const ref = await call(ctx, 'attachment.upload', token, { name: 'foto.png', dataBase64: PNG.toString('base64') });
-    const { caseId } = await call(ctx, 'case.register', token, { ...caseInput('Foto jalan rusak'), attachments: [ref] });
+    const { caseId } = await call(ctx, 'case.register', token, { ...walkinCaseInput('Foto jalan rusak'), attachments: [ref] });
     expect((await call(ctx, 'attachment.get', token, { caseId, sha256: ref.sha256 })).dataBase64).toBe(PNG.toString('base64'));
     const file = path.join(dataDir, 'blobs', ref.sha256.slice(0, 2), ref.sha256);
     const bytes = fs.readFileSync(file);

@@ -103,7 +103,7 @@ describe('the complaint desk', () => {
       const { caseId } = await register('Tiang listrik miring di Juai', { attachments: [photo] });
       const d = await call(ctx, 'case.get', admin, { caseId });
       expect(d.case.attachments.map((a) => a.sha256)).toEqual([photo.sha256]);
-      expect(d.timeline[0]?.summary['files']).toEqual([{ name: 'lampu.png', sha256: photo.sha256, mime: 'image/png', size: PNG.length }]);
+      expect(d.timeline[0]?.summary).toMatchObject({ kind: 'registered', files: [{ name: 'lampu.png', sha256: photo.sha256, mime: 'image/png', size: PNG.length }] });
       const got = await call(ctx, 'attachment.get', admin, { caseId, sha256: photo.sha256 });
       expect(Buffer.from(got.dataBase64, 'base64').equals(PNG)).toBe(true);
       const other = await register('Kasus lain tanpa lampiran');
@@ -139,9 +139,12 @@ describe('the complaint desk', () => {
     const after = await call(ctx, 'case.get', admin, { caseId });
     const entry = after.timeline[after.timeline.length - 1];
     expect(entry).toMatchObject({ type: 'case.disposed', paper: true, authorName: 'Pejabat kadis' });
-    expect(entry?.summary['instructions']).toEqual(['Proses lebih lanjut']);
     // As complete as a digital act: the date on the sheet, who entered it, the scan to open.
-    expect(entry?.summary['paper']).toMatchObject({ writtenOn: '2026-11-03', recordedBy: 'Admin Uji', scan: { name: 'disposisi-kadis.pdf', sha256: scan.sha256 } });
+    expect(entry?.summary).toMatchObject({
+      kind: 'act',
+      instructions: ['Proses lebih lanjut'],
+      paper: { writtenOn: '2026-11-03', recordedBy: 'Admin Uji', scan: { name: 'disposisi-kadis.pdf', sha256: scan.sha256 } },
+    });
     expect(after.case.attachments.map((a) => a.sha256)).toContain(scan.sha256);
     expect(after.case.opdUnitIds).toEqual([opdIds[0]]);
   });

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/backend/backend';
 import type { BackendContext } from '../../src/main/backend/services/context';
-import { main, type CliIo } from '../../src/main/cli/main';
+import { runCli as alur } from '../helpers/cli';
 import type { LaporPreview } from '../../src/shared/api/views-imports';
 import { refusedRowsCsv } from '../../src/shared/api/views-imports';
 import { parseLaporDate } from '../../src/main/backend/imports/lapor-dates';
@@ -42,14 +42,6 @@ async function laporXlsx(): Promise<Buffer> {
   ws.addRow(['LPR-1006', '24 November 2026', '', 'Hanya isi tanpa judul, judul diambil dari isi laporan ini.', '', '', 'Joko', '', '', 'Tidak', 'Tidak', '', '']);
   ws.addRow(['LPR-1007', '31/02/2026', 'Tanggal salah', 'Tanggal tidak ada.', '', '', 'Ani', '', '', 'Tidak', 'Tidak', '', '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function alur(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
-  const code = await main(args, io);
-  return { code, out, err };
 }
 
 describe('LAPOR! import', () => {

@@ -2,17 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/main/cli/main';
+import { runCli as alur } from '../helpers/cli';
 import { RELEASE_FILE, type TrustedKey } from '../../src/shared/updates/release-format';
 import { verifyReleaseText } from '../../src/main/electron/release-verify';
 import { tempDir } from '../helpers/dirs';
-
-async function alur(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
-  return { code: await main(args, io), out, err };
-}
 
 describe('alur release', () => {
   it('makes a key (private file 0600, never overwritten), signs a release folder, and the app verifies it', async () => {

@@ -3,27 +3,9 @@ import { dispatch } from '../../src/main/backend/backend';
 import type { BackendContext } from '../../src/main/backend/services/context';
 import { rebuildProjections } from '../../src/main/backend/projection/projector';
 import { checkAudit } from '../../src/main/backend/audit/audit.service';
-import type { RegisterCaseInput } from '../../src/shared/api/contract';
+import { caseInput, START } from '../helpers/case-input';
 import { call, fakeClock, newOffice, ADMIN_PASSWORD, snapshotProjections, type FakeClock } from '../helpers/temp';
 import { staffOffice, walker, type Walker } from '../helpers/office';
-
-// Monday 2 November 2026, 09:00 WITA (01:00 UTC)
-const START = Date.UTC(2026, 10, 2, 1, 0);
-
-function caseInput(over: Partial<RegisterCaseInput> = {}): RegisterCaseInput {
-  return {
-    channel: 'web',
-    receivedAt: START - 3_600_000,
-    type: 'pengaduan',
-    title: 'Jalan berlubang di Desa Murung Jambu',
-    description: 'Jalan poros desa berlubang dalam sejak musim hujan, dua pengendara jatuh minggu ini.',
-    location: 'Desa Murung Jambu',
-    privacy: 'biasa',
-    urgency: 'segera',
-    complainant: { name: 'Rahmat Hidayat', phone: '081234567890' },
-    ...over,
-  };
-}
 
 async function eventCount(ctx: BackendContext): Promise<number> {
   return Number((ctx.opened.sqlite.prepare('SELECT count(*) AS n FROM event').get() as { n: number }).n);

@@ -57,7 +57,7 @@ function defaultIo(): CliIo {
 }
 
 /** Builds the command tree; `run` collects the async action so main can await it. */
-export function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>, dataFlag: string | undefined) => void): Command {
+function buildProgram(io: CliIo, run: (fn: (env: CliEnv) => Promise<void>, dataFlag: string | undefined) => void): Command {
   const program = new Command('alur')
     .description('Alur: pengelolaan aspirasi dan pengaduan masyarakat (baris perintah)')
     .version(appVersion(), '-v, --version')

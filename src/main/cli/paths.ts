@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The app's default data folder (Electron's userData + /data), so CLI and app share it. */
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   const home = os.homedir();
   if (process.platform === 'win32') return path.join(process.env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'Alur', 'data');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Alur', 'data');

@@ -43,7 +43,7 @@ export interface FileDeps {
   tempDir: string;
 }
 
-export interface FileIpcLike<E> {
+interface FileIpcLike<E> {
   handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<Result<unknown>>): void;
 }
 

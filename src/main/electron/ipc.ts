@@ -14,7 +14,7 @@ export interface IpcMainLike<E> {
 }
 
 /** What {@link registerIpc} needs from the rest of the shell. */
-export interface IpcOptions<E> {
+interface IpcOptions<E> {
   /** Sender validation (see `isTrustedIpcEvent`); false refuses the call before anything else. */
   isTrusted(event: E): boolean;
   /** Delivers a validated call to the backend host. */

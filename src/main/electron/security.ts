@@ -99,7 +99,7 @@ export function isTrustedSender(frameUrl: string | null | undefined, appOrigin: 
 }
 
 /** The parts of an Electron IPC event that sender validation looks at. */
-export interface IpcSenderInfo {
+interface IpcSenderInfo {
   sender: unknown;
   senderFrame: { url: string; parent: unknown } | null;
 }
@@ -117,7 +117,7 @@ export function isTrustedIpcEvent(event: IpcSenderInfo, expectedSender: unknown,
 }
 
 /** What the shell does with a link that would leave the app. */
-export type ExternalLinkVerdict = 'ask-then-open' | 'refuse';
+type ExternalLinkVerdict = 'ask-then-open' | 'refuse';
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 

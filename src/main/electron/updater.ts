@@ -33,7 +33,7 @@ export interface AutoUpdaterLike {
 }
 
 /** What electron-updater read from `latest.yml` (unsigned: checked against the signed manifest). */
-export interface OfferedUpdate {
+interface OfferedUpdate {
   version: string;
   files: ReadonlyArray<{ url: string; sha512: string }>;
 }
@@ -48,7 +48,7 @@ export interface UpdateTrust {
 }
 
 /** What {@link configureUpdater} returns. */
-export interface UpdaterHandle {
+interface UpdaterHandle {
   /** True when a feed URL was accepted and checks are scheduled. */
   readonly enabled: boolean;
   /** Stops the periodic checks. */

@@ -5,9 +5,9 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeOverview, TimelineEntry } from '../../shared/api/views';
-import { CLOSE_REASONS, type EventType } from '../../shared/domain/events';
+import type { ActSummary, SummaryFile, TimelineSummary } from '../../shared/api/timeline-summary';
+import type { EventType } from '../../shared/domain/events';
 import type { SignatureCheck } from '../../shared/signing/canonical';
-import { CASE_TYPES, CHANNELS, URGENCIES } from '../../shared/domain/enums';
 import { actingTitle } from '../components/positions-text';
 import { formatCivilDate, formatDateTime, formatWorkMinutes } from '../format/dates';
 import { formatStandard } from '../format/numbers';
@@ -24,32 +24,6 @@ const EVENT_COLOR: Partial<Record<EventType, string>> = {
   'case.escalated': 'red',
   'case.paused': 'gray',
 };
-
-/** Summary keys rendered as text, in this order; their labels are `summary.<key>` in the locale files. */
-const TEXT_KEYS = ['reason', 'note', 'text', 'response', 'answer'] as const;
-
-function asStrings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/** Names the targets of a disposition (unit, and post when one was chosen). */
-function targetNames(v: unknown, overview: OfficeOverview): string[] {
-  if (!Array.isArray(v)) return [];
-  const out: string[] = [];
-  for (const item of v) {
-    if (typeof item === 'string') out.push(item);
-    else if (typeof item === 'object' && item !== null) {
-      const o = item as { unitId?: unknown; positionId?: unknown; name?: unknown };
-      if (typeof o.name === 'string') out.push(o.name);
-      else {
-        const pos = overview.positions.find((p) => p.id === o.positionId);
-        const unit = overview.units.find((u) => u.id === o.unitId);
-        out.push(pos ? pos.title : (unit?.name ?? String(o.unitId ?? '')));
-      }
-    }
-  }
-  return out;
-}
 
 function line(key: string, label: string, value: ReactNode): ReactNode {
   return (
@@ -69,91 +43,73 @@ interface SummaryEnv {
   caseId: string;
 }
 
-interface FileRef {
-  name: string;
-  sha256: string;
-}
-
-function asFiles(v: unknown): FileRef[] {
-  if (!Array.isArray(v)) return [];
-  return v.filter((f): f is FileRef => typeof f === 'object' && f !== null && typeof (f as FileRef).name === 'string' && typeof (f as FileRef).sha256 === 'string');
-}
-
-/** What the backend summarised of an event's payload, in words; unknown keys are left out. */
-function summaryBlock(e: TimelineEntry, { overview, t, when, day, caseId }: SummaryEnv): ReactNode[] {
-  const s = e.summary;
-  const parts: ReactNode[] = [];
-  const str = (k: string): string | null => (typeof s[k] === 'string' && (s[k] as string).trim() ? (s[k] as string) : null);
-  if (e.type === 'case.registered' || e.type === 'case.classified') {
-    const bits: string[] = [];
-    const channel = str('channel');
-    if (channel && (CHANNELS as readonly string[]).includes(channel)) bits.push(t(`channel.${channel}`));
-    const type = str('type');
-    if (type && (CASE_TYPES as readonly string[]).includes(type)) bits.push(t(`caseType.${type}`));
-    const cat = overview.preset.categories.find((c) => c.id === str('categoryId'));
+/** The line of what a case is: channel, type, category, LAPOR! id, strategic. */
+function whatLine(s: TimelineSummary, { overview, t }: SummaryEnv): ReactNode[] {
+  const bits: string[] = [];
+  if (s.kind === 'registered') bits.push(t(`channel.${s.channel}`));
+  if (s.kind === 'registered' || s.kind === 'classified') bits.push(t(`caseType.${s.type}`));
+  if (s.kind === 'classified') {
+    const cat = overview.preset.categories.find((c) => c.id === s.categoryId);
     if (cat) bits.push(cat.name);
-    const laporId = str('laporId');
-    if (laporId) bits.push(t('case.laporShort', { id: laporId }));
-    if (s['strategic'] === true) bits.push(t('case.strategic'));
-    if (bits.length) parts.push(<div key="what">{bits.join(' · ')}</div>);
   }
-  const targets = targetNames(s['targets'], overview);
-  if (targets.length)
+  if (s.kind === 'registered' && s.laporId) bits.push(t('case.laporShort', { id: s.laporId }));
+  if (s.kind === 'classified' && s.strategic) bits.push(t('case.strategic'));
+  return bits.length ? [<div key="what">{bits.join(' · ')}</div>] : [];
+}
+
+/** A workflow act's lines: targets, instructions, urgency, due time, texts, letter, paper record. */
+function actLines(s: ActSummary, { t, when, day, caseId }: SummaryEnv): ReactNode[] {
+  const parts: ReactNode[] = [];
+  if (s.targets.length)
     parts.push(
       line(
         'targets',
         t('summary.targets'),
-        targets.map((n) => <Tag key={n}>{n}</Tag>),
+        s.targets.map((x) => <Tag key={x.name}>{x.name}</Tag>),
       ),
     );
-  const instructions = asStrings(s['instructions']);
-  if (instructions.length) parts.push(line('instructions', t('summary.instructions'), instructions.join('; ')));
-  const urgency = str('urgency');
-  if (urgency && e.type !== 'case.registered' && (URGENCIES as readonly string[]).includes(urgency))
-    parts.push(line('urgency', t('case.urgency'), t(`urgency.${urgency}`)));
-  if (typeof s['dueAt'] === 'number') parts.push(line('dueAt', t('case.due'), when(s['dueAt'])));
-  if (e.type === 'case.closed') {
-    const reason = str('reason');
-    if (reason && (CLOSE_REASONS as readonly string[]).includes(reason)) parts.push(line('reason', t('summary.reason'), t(`closeReason.${reason}`)));
-  }
-  for (const k of TEXT_KEYS) {
-    if (k === 'reason' && e.type === 'case.closed') continue;
-    const v = str(k);
-    if (v) parts.push(line(k, t(`summary.${k}`), v));
-  }
-  const letterNumber = str('letterNumber');
-  if (letterNumber) parts.push(line('letterNumber', t('timeline.letterNumber'), letterNumber));
-  if (e.type === 'case.document_issued') {
-    const kind = str('kind');
-    if (kind === 'sheet' || kind === 'letter') parts.push(line('document', t('timeline.document'), `${t(`docs.kind_${kind}`)} (${(str('format') ?? '').toUpperCase()})`));
-  }
-  const paper = s['paper'] as { writtenOn?: unknown; recordedBy?: unknown; scan?: unknown } | null | undefined;
-  if (paper && typeof paper.writtenOn === 'string') {
-    const scan = asFiles([paper.scan]);
+  if (s.instructions.length) parts.push(line('instructions', t('summary.instructions'), s.instructions.join('; ')));
+  if (s.urgency) parts.push(line('urgency', t('case.urgency'), t(`urgency.${s.urgency}`)));
+  if (s.dueAt !== null) parts.push(line('dueAt', t('case.due'), when(s.dueAt)));
+  if (s.note?.trim()) parts.push(line('note', t('summary.note'), s.note));
+  if (s.response?.trim()) parts.push(line('response', t('summary.response'), s.response));
+  if (s.letterNumber?.trim()) parts.push(line('letterNumber', t('timeline.letterNumber'), s.letterNumber));
+  if (s.paper) {
+    const { writtenOn, recordedBy, scan } = s.paper;
     parts.push(
       line(
         'paper',
         t('timeline.paperRecord'),
         <>
-          {t('timeline.paperDetail', { date: day(paper.writtenOn), who: typeof paper.recordedBy === 'string' ? paper.recordedBy : t('common.dash') })}{' '}
-          {scan.map((f) => (
-            <AttachmentLink key={f.sha256} caseId={caseId} file={f} />
-          ))}
+          {t('timeline.paperDetail', { date: day(writtenOn), who: recordedBy ?? t('common.dash') })} <AttachmentLink caseId={caseId} file={scan} />
         </>,
       ),
     );
   }
-  const fileRefs = asFiles(s['files']);
-  const attachments = asStrings(s['attachments']);
-  if (fileRefs.length)
+  return parts;
+}
+
+/** What the backend summarised of an event's payload, in words. */
+function summaryBlock(e: TimelineEntry, env: SummaryEnv): ReactNode[] {
+  const { t, caseId } = env;
+  const s = e.summary;
+  const parts = whatLine(s, env);
+  if (s.kind === 'classified') parts.push(line('urgency', t('case.urgency'), t(`urgency.${s.urgency}`)));
+  if (s.kind === 'act') parts.push(...actLines(s, env));
+  if (s.kind === 'closed') parts.push(line('reason', t('summary.reason'), t(`closeReason.${s.reason}`)));
+  if (s.kind === 'reason' && s.reason.trim()) parts.push(line('reason', t('summary.reason'), s.reason));
+  if ((s.kind === 'resumed' || s.kind === 'closed') && s.note?.trim()) parts.push(line('note', t('summary.note'), s.note));
+  if (s.kind === 'note' && s.text.trim()) parts.push(line('text', t('summary.text'), s.text));
+  if (s.kind === 'document') parts.push(line('document', t('timeline.document'), `${t(`docs.kind_${s.document}`)} (${s.format.toUpperCase()})`));
+  const files = s.kind === 'registered' || s.kind === 'act' || s.kind === 'attachment' ? s.files : [];
+  if (files.length)
     parts.push(
       line(
         'attachments',
         t('summary.attachments'),
-        fileRefs.map((f) => <AttachmentLink key={f.sha256} caseId={caseId} file={f} />),
+        files.map((f) => <AttachmentLink key={f.sha256} caseId={caseId} file={f} />),
       ),
     );
-  else if (attachments.length) parts.push(line('attachments', t('summary.attachments'), attachments.join(', ')));
   return parts;
 }
 
@@ -187,7 +143,7 @@ function SignatureTag({ check }: { check: SignatureCheck }) {
 }
 
 /** A file of the case, fetched (from the LAN server if this workstation lacks it) and saved on click. */
-export function AttachmentLink({ caseId, file }: { caseId: string; file: FileRef }) {
+export function AttachmentLink({ caseId, file }: { caseId: string; file: Pick<SummaryFile, 'name' | 'sha256'> }) {
   const notify = useNotify();
   const { t } = useTranslation();
   async function open(): Promise<void> {

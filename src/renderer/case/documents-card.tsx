@@ -12,6 +12,7 @@ import { printDocument, saveDocument } from '../api/files';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { AttachmentLink } from './case-timeline';
+import { actSummary } from '../../shared/api/timeline-summary';
 
 type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx' | 'letter-pades';
 
@@ -28,7 +29,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
   const [padesError, setPadesError] = useState<string | null>(null);
   const caseId = detail.case.id;
   // Every letter of the case, newest first: a case answered by two OPDs has one from each.
-  const letters = [...detail.timeline].reverse().filter((e) => e.type === 'case.approved' && typeof e.summary['letterNumber'] === 'string' && !e.conflict);
+  const letters = [...detail.timeline].reverse().filter((e) => e.type === 'case.approved' && actSummary(e)?.letterNumber && !e.conflict);
   const [chosen, setChosen] = useState<string | null>(null);
   const letter = letters.find((e) => e.id === chosen) ?? letters[0];
 
@@ -143,10 +144,10 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
                   style={{ minWidth: 260 }}
                   data-testid="letter-choice"
                   aria-label={t('letterPage.letterChoice')}
-                  options={letters.map((e) => ({ value: e.id, label: `${String(e.summary['letterNumber'])} — ${e.positionTitle ?? ''}` }))}
+                  options={letters.map((e) => ({ value: e.id, label: `${actSummary(e)?.letterNumber ?? ''} — ${e.positionTitle ?? ''}` }))}
                 />
               ) : (
-                <Typography.Text type="secondary">{String(letter.summary['letterNumber'])}</Typography.Text>
+                <Typography.Text type="secondary">{actSummary(letter)?.letterNumber}</Typography.Text>
               )}
             </>
           ) : (

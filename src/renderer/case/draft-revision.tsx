@@ -5,6 +5,7 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/api/views';
+import { actSummary, summaryNote } from '../../shared/api/timeline-summary';
 
 /** The last draft's text and, when it was returned after that, the reason; from the timeline. */
 export function lastDraft(detail: CaseDetail): { text: string | null; returnedNote: string | null; returnedBy: string | null } {
@@ -18,8 +19,8 @@ export function lastDraft(detail: CaseDetail): { text: string | null; returnedNo
   }
   const draft = draftAt >= 0 ? timeline[draftAt] : undefined;
   const returned = draftAt >= 0 ? timeline.slice(draftAt + 1).reverse().find((e) => e.type === 'case.returned') : undefined;
-  const text = typeof draft?.summary['response'] === 'string' ? draft.summary['response'] : null;
-  const note = typeof returned?.summary['note'] === 'string' ? returned.summary['note'] : null;
+  const text = draft ? (actSummary(draft)?.response ?? null) : null;
+  const note = returned ? summaryNote(returned.summary) : null;
   return { text, returnedNote: returned ? (note ?? '') : null, returnedBy: returned ? [returned.positionTitle, returned.authorName].filter(Boolean).join(' — ') : null };
 }
 

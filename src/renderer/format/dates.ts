@@ -17,7 +17,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Minutes east of UTC of an Indonesian time zone. */
-export function offsetOf(tz: TimeZoneCode): number {
+function offsetOf(tz: TimeZoneCode): number {
   return OFFSET_MINUTES[tz];
 }
 

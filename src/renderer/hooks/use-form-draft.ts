@@ -51,7 +51,7 @@ function decode(text: string | null): Record<string, unknown> | null {
 }
 
 /** True when `values` hold something a person typed or chose beyond `pristine`. */
-export function differsFrom(values: Record<string, unknown>, pristine: Record<string, unknown>): boolean {
+function differsFrom(values: Record<string, unknown>, pristine: Record<string, unknown>): boolean {
   const norm = (v: unknown): string => {
     if (v === undefined || v === null || v === '') return '';
     if (Array.isArray(v) && v.length === 0) return '';

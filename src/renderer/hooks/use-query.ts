@@ -3,7 +3,7 @@ import type { ApiError, Result } from '../../shared/result';
 import { rejectionError } from './use-notify';
 
 /** What {@link useQuery} returns. */
-export interface Query<T> {
+interface Query<T> {
   /** The last successful value (kept while a reload runs, so tables do not flash). */
   data: T | undefined;
   error: ApiError | null;

@@ -76,7 +76,7 @@ function caseFiltersQuery(f: CaseFilters | undefined): string {
 }
 
 /** Parses `#/cases/<id>`, `#/cases?status=...` and friends; anything unknown is the inbox. */
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean);
   const q = new URLSearchParams(query);

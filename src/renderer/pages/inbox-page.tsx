@@ -17,7 +17,7 @@ import { useCasesChanged } from '../hooks/use-server-event';
 type Segment = 'open' | 'overdue' | 'dueSoon';
 
 /** Most urgent first; within one urgency, the earliest due first; tasks without a due time last. */
-export function compareInboxRows(a: InboxRow, b: InboxRow): number {
+function compareInboxRows(a: InboxRow, b: InboxRow): number {
   const u = urgencyRank(b.urgency) - urgencyRank(a.urgency);
   if (u !== 0) return u;
   const da = a.taskDueAt ?? Number.POSITIVE_INFINITY;

@@ -16,7 +16,7 @@ import { useQuery } from '../hooks/use-query';
 import { navigate } from '../hooks/use-route';
 
 /** What the check looks at, as `case.duplicates` takes it. */
-export interface DuplicateQuery {
+interface DuplicateQuery {
   laporId: string | null;
   complainant: Complainant | null;
   title: string;

@@ -23,7 +23,7 @@ interface Fields {
 }
 
 /** What a tracking number in `format` looks like today (sequence 42), as the backend numbers it. */
-export function exampleRef(format: string, station: string, unitCode: string, now = new Date()): string {
+function exampleRef(format: string, station: string, unitCode: string, now = new Date()): string {
   const yyyy = String(now.getFullYear());
   return format.replace(/\{(YYYY|YY|MM|DEV|UNIT|SEQ(?::(\d))?)\}/g, (_m, token: string, width?: string) => {
     if (token === 'YYYY') return yyyy;

@@ -78,7 +78,7 @@ export type RegisterCaseInput = z.input<typeof RegisterCaseInput>;
 export { CaseListInput } from './filters';
 
 
-export const CaseRefInput = z.object({ caseId: z.uuid() }).strict();
+const CaseRefInput = z.object({ caseId: z.uuid() }).strict();
 
 export const ActInput = z
   .object({

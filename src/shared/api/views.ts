@@ -1,5 +1,6 @@
 /** What the backend returns to the UI: plain, serialisable view models. */
 import type { SignatureCheck } from '../signing/canonical';
+import type { TimelineSummary } from './timeline-summary';
 import type { CaseStatus, CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import type { ActorPosition, Unit, Position, User } from '../domain/org';
 import type { AttachmentRef, Complainant, EventType } from '../domain/events';
@@ -90,7 +91,7 @@ export interface TimelineEntry {
   standardMinutes: number | null;
   /** The step's standard as the SOP states it (working days or office minutes), for display. */
   standard: { days?: number; minutes?: number } | null;
-  summary: Record<string, unknown>;
+  summary: TimelineSummary;
   paper: boolean;
   conflict: string | null;
   /** For a signed act: whether its signature verifies here (null for acts that are not signed). */

@@ -15,7 +15,7 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
 
 /** True for a leap year of the Gregorian calendar. */
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -29,7 +29,7 @@ export function daysInMonth(year: number, month: number): number {
  * Day number (days since 1970-01-01) of a civil date.
  * Howard Hinnant's `days_from_civil`, exact for every Gregorian date.
  */
-export function dayNumberFromCivil(year: number, month: number, day: number): number {
+function dayNumberFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -40,7 +40,7 @@ export function dayNumberFromCivil(year: number, month: number, day: number): nu
 }
 
 /** Inverse of {@link dayNumberFromCivil} (Hinnant's `civil_from_days`). */
-export function civilFromDayNumber(dayNumber: number): { year: number; month: number; day: number } {
+function civilFromDayNumber(dayNumber: number): { year: number; month: number; day: number } {
   const z = dayNumber + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;

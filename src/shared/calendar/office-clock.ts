@@ -14,7 +14,7 @@ import {
 } from './compiled-calendar';
 
 /** A half-open span of instants `[from, to)`; `to` may be `Infinity` (a pause still open). */
-export interface Blocked {
+interface Blocked {
   readonly from: number;
   readonly to: number;
 }

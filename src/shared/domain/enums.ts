@@ -38,7 +38,7 @@ export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /** Which side of the chain a role works on. */
-export const ROLE_SCOPES = ['hub', 'opd'] as const;
+const ROLE_SCOPES = ['hub', 'opd'] as const;
 export const RoleScope = z.enum(ROLE_SCOPES);
 export type RoleScope = z.infer<typeof RoleScope>;
 

@@ -31,7 +31,7 @@ export type Complainant = z.infer<typeof Complainant>;
 export const MAX_DESCRIPTION = 20_000;
 export const MAX_NOTE = 5_000;
 
-export const RegisteredPayload = z.object({
+const RegisteredPayload = z.object({
   ref: z.string().min(1).max(60),
   presetId: z.string().min(1).max(48),
   presetVersion: z.number().int().min(1),
@@ -49,16 +49,16 @@ export const RegisteredPayload = z.object({
   urgency: Urgency,
   attachments: z.array(AttachmentRef).max(20).default([]),
 });
-export type RegisteredPayload = z.infer<typeof RegisteredPayload>;
+type RegisteredPayload = z.infer<typeof RegisteredPayload>;
 
 /**
  * The complainant's identity is its own event so that the shared server can withhold it
  * (row-level security) from units that may not see a *rahasia* identity. An *anonim* case
  * never has one.
  */
-export const IdentityPayload = z.object({ complainant: Complainant });
+const IdentityPayload = z.object({ complainant: Complainant });
 
-export const ClassifiedPayload = z.object({
+const ClassifiedPayload = z.object({
   type: CaseType,
   categoryId: z.string().max(48).nullable(),
   subcategoryId: z.string().max(48).nullable(),
@@ -131,7 +131,7 @@ export const ACT_EVENT_TYPES = {
  * agency and `not_competent` (not this office's) where the step allows it (preset
  * `closeReasons`), `duplicate` of another case (the note names it).
  */
-export const CLOSE_REASONS = ['manual', 'no_reaction', 'transferred', 'not_competent', 'duplicate'] as const;
+const CLOSE_REASONS = ['manual', 'no_reaction', 'transferred', 'not_competent', 'duplicate'] as const;
 export const CloseReason = z.enum(CLOSE_REASONS);
 export type CloseReason = z.infer<typeof CloseReason>;
 
@@ -173,7 +173,7 @@ export const EventBody = z.discriminatedUnion('type', [
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody['type'];
 
-export const EventMeta = z.object({
+const EventMeta = z.object({
   /** UUIDv7: unique across devices, roughly time-ordered. */
   id: z.uuid(),
   caseId: z.uuid(),

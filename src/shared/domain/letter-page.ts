@@ -21,7 +21,7 @@ const Margin = z.number().int().min(5).max(60);
 export const LetterMargins = z.object({ top: Margin, right: Margin, bottom: Margin, left: Margin });
 export type LetterMargins = z.infer<typeof LetterMargins>;
 
-export const DEFAULT_MARGINS: LetterMargins = { top: 20, right: 20, bottom: 20, left: 30 };
+const DEFAULT_MARGINS: LetterMargins = { top: 20, right: 20, bottom: 20, left: 30 };
 
 /**
  * Tokens of the opening sentence: {NOMOR_ADUAN} {TANGGAL_ADUAN} {HAL}. Empty means the

@@ -6,7 +6,7 @@
 import type { CaseEvent } from '../domain/events';
 
 /** JSON with object keys sorted and no whitespace; undefined members are left out. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   const obj = value as Record<string, unknown>;
@@ -35,7 +35,7 @@ export function formatSignature(keyId: string, signatureBase64: string): string 
 }
 
 /** Outcome of checking one signed act, shown on the timeline and by verification. */
-export type SignatureStatus = 'valid' | 'invalid' | 'unknown_key' | 'uncertified' | 'revoked' | 'not_holder' | 'missing'
+type SignatureStatus = 'valid' | 'invalid' | 'unknown_key' | 'uncertified' | 'revoked' | 'not_holder' | 'missing'
   /** Done on paper and recorded by a clerk: never the official's electronic signature. */
   | 'paper';
 

@@ -24,7 +24,7 @@ import {
 export type ActEvent = CaseEvent & { type: (typeof ACT_EVENT_TYPES)[ActKind] };
 
 /** The fields of an act that decide whether it is valid. */
-export interface ActFields {
+interface ActFields {
   taskId: string;
   actionId: string;
   targets: ReadonlyArray<{ unitId: string; positionId: string | null }>;
@@ -33,7 +33,7 @@ export interface ActFields {
 }
 
 /** The outcome of {@link resolveAct}: the task, step and action an act applies to, or why not. */
-export type ActCheck = { ok: true; task: Task; step: PresetStep; action: PresetAction } | { ok: false; message: string };
+type ActCheck = { ok: true; task: Task; step: PresetStep; action: PresetAction } | { ok: false; message: string };
 
 /** The act kind of an event type, or null for a case-level event. */
 export function actKindOf(type: string): ActKind | null {

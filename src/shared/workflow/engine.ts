@@ -28,7 +28,7 @@ export interface EngineContext {
 }
 
 /** The step `stepId` of `preset`, or undefined when the preset has no such step. */
-export function stepOf(preset: WorkflowPreset, stepId: string): PresetStep | undefined {
+function stepOf(preset: WorkflowPreset, stepId: string): PresetStep | undefined {
   return indexPreset(preset).steps.get(stepId);
 }
 

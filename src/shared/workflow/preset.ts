@@ -29,9 +29,9 @@ export const ActKind = z.enum(ACT_KINDS);
 export type ActKind = z.infer<typeof ActKind>;
 
 /** Who a disposition may go to. */
-export const TARGET_KINDS = ['opd_units', 'unit_positions'] as const;
-export const TargetKind = z.enum(TARGET_KINDS);
-export type TargetKind = z.infer<typeof TargetKind>;
+const TARGET_KINDS = ['opd_units', 'unit_positions'] as const;
+const TargetKind = z.enum(TARGET_KINDS);
+type TargetKind = z.infer<typeof TargetKind>;
 
 export const PresetAction = z.object({
   id: Key,
@@ -83,22 +83,22 @@ export const PresetStep = z.object({
 });
 export type PresetStep = z.infer<typeof PresetStep>;
 
-export const PresetRole = z.object({
+const PresetRole = z.object({
   id: Key,
   name: z.string().min(1).max(200),
   scope: RoleScope,
   /** The role that registers cases and answers the complainant on the desk side. */
   desk: z.boolean().default(false),
 });
-export type PresetRole = z.infer<typeof PresetRole>;
+type PresetRole = z.infer<typeof PresetRole>;
 
-export const PresetCategory = z.object({
+const PresetCategory = z.object({
   id: Key,
   name: z.string().min(1).max(120),
   subcategories: z.array(z.object({ id: Key, name: z.string().min(1).max(120) })).default([]),
 });
 
-export const PresetRules = z.object({
+const PresetRules = z.object({
   /** After the answer, the complainant has this many working days to react, then the case closes. */
   complainantResponseDays: z.number().int().min(1).max(60).nullable().default(null),
   /** Unfinished after this many working days from registration: escalated to the Ombudsman. */

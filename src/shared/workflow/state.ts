@@ -6,7 +6,7 @@ import type { CaseStatus, CaseType, Channel, Privacy, Urgency } from '../domain/
 import type { ActorPosition } from '../domain/org';
 import type { PresetAction } from './preset';
 
-export type TaskState = 'open' | 'waiting' | 'done' | 'cancelled';
+type TaskState = 'open' | 'waiting' | 'done' | 'cancelled';
 
 /** One piece of work at one step for one unit (and, optionally, one specific post). */
 export interface Task {

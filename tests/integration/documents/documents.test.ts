@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../../src/main/cli/main';
+import { runCli } from '../../helpers/cli';
 import { dispatch } from '../../../src/main/backend/backend';
 import type { BackendContext } from '../../../src/main/backend/services/context';
 import { letterContent } from '../../../src/main/backend/documents/letter-content';
@@ -27,12 +27,10 @@ import { call, openTestContext, REPO, tempDir } from '../../helpers/temp';
 const ARTIFACTS = path.join(REPO, 'tests', 'e2e', 'artifacts');
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
+/** The CLI's output as text: the PDF checks below search it whole. */
 async function alur(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const r = await runCli(args);
+  return { code: r.code, out: r.out.join('\n'), err: r.err.join('\n') };
 }
 
 /** The PDF's text with runs of white space made one space (lines wrap where the layout says). */

@@ -16,6 +16,7 @@ import { formatSignature, signedText } from '../../../src/shared/signing/canonic
 import type { CaseEvent } from '../../../src/shared/domain/events';
 import { call, fakeClock, newOffice } from '../../helpers/temp';
 import { STAFF_PASSWORD, staffOffice, walker, type Walker } from '../../helpers/office';
+import { actSummary } from '../../../src/shared/api/timeline-summary';
 
 const START = Date.UTC(2026, 10, 3, 2, 0); // Tuesday 3 Nov 2026, 10:00 WITA
 
@@ -73,10 +74,10 @@ describe('signing keys and signed acts', () => {
     expect(signed.map((t) => t.type)).toEqual(expect.arrayContaining(['case.disposed', 'case.approved']));
     for (const t of signed) expect(t.signature?.status).toBe('valid');
     // The secretary's disposition to the field names the post, not just the unit.
-    const toPost = d.timeline.flatMap((t) => (t.type === 'case.disposed' ? (t.summary['targets'] as Array<{ positionId: string | null; name: string }>) : [])).find((x) => x.positionId !== null);
+    const toPost = d.timeline.flatMap((t) => (t.type === 'case.disposed' ? (actSummary(t)?.targets ?? []) : [])).find((x) => x.positionId !== null);
     expect(toPost?.name).toMatch(/^Kepala Bidang Teknis/);
     const approval = d.timeline.find((t) => t.type === 'case.approved');
-    expect(approval?.summary.letterNumber).toMatch(/\/\d{4}$/);
+    expect(approval && actSummary(approval)?.letterNumber).toMatch(/\/\d{4}$/);
   });
 
   it('refuses a signed act without the password or with a wrong one, and saves nothing', async () => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../../src/main/cli/main';
+import { runCli as alur } from '../../helpers/cli';
 import { openTestContext, call, tempDir, ADMIN_PASSWORD } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
 import { caseInput, createDatabase } from './fixture';
@@ -15,14 +15,6 @@ let server: PgServer;
 const hubDir = path.join(tempDir(), 'hub');
 const opdDir = path.join(tempDir(), 'opd');
 const credentials = path.join(tempDir(), 'kredensial.json');
-
-async function alur(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), askSecret: async () => null };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 function login(unit: string): string {
   const list = JSON.parse(fs.readFileSync(credentials, 'utf8')) as Array<{ unit: string; login: string; password: string }>;

@@ -15,28 +15,14 @@ import { openContext } from '../../../src/main/backend/backend';
 import { listRefs } from '../../../src/main/backend/refdata/ref-store';
 import { DB_FILE } from '../../../src/main/backend/db/database';
 import { initServer, type Credential } from '../../../src/main/backend/sync/server-admin';
-import type { RegisterCaseInput } from '../../../src/shared/api/contract';
 import { call, newOffice, RESOURCES, tempDir, type FakeClock } from '../../helpers/temp';
 import { staffOffice, walker, type Walker } from '../../helpers/office';
 import type { PgServer } from '../../helpers/pg-server';
+import { caseInput, START } from '../../helpers/case-input';
+import type { RegisterCaseInput } from '../../../src/shared/api/contract';
 
-/** Monday 2 November 2026, 09:00 WITA (01:00 UTC). */
-export const START = Date.UTC(2026, 10, 2, 1, 0);
-
-export function caseInput(over: Partial<RegisterCaseInput> = {}): RegisterCaseInput {
-  return {
-    channel: 'web',
-    receivedAt: START - 3_600_000,
-    type: 'pengaduan',
-    title: 'Jalan berlubang di Desa Murung Jambu',
-    description: 'Jalan poros desa berlubang dalam sejak musim hujan, dua pengendara jatuh minggu ini.',
-    location: 'Desa Murung Jambu',
-    privacy: 'biasa',
-    urgency: 'segera',
-    complainant: { name: 'Rahmat Hidayat', phone: '081234567890' },
-    ...over,
-  };
-}
+// The shared registration input, kept importable from here for the sync tests.
+export { caseInput, START };
 
 export interface Office {
   ctx: BackendContext;

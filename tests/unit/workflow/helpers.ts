@@ -82,7 +82,7 @@ export function everyone(preset: WorkflowPreset, opdUnitIds: readonly string[]):
   return actor(...positions);
 }
 
-export interface RegisterOptions {
+interface RegisterOptions {
   type?: CaseType;
   at: number;
 }

@@ -3,14 +3,15 @@
  * here; repositories map them to the domain's camelCase types.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CaseStatus, CaseType, Channel, Privacy, Urgency } from '../../../shared/domain/enums';
 
-export interface LocalMetaTable {
+interface LocalMetaTable {
   key: string;
   value: string;
 }
 
 /** Mutable reference data, merged last-writer-wins per field by HLC (see refdata/). */
-export interface RefRecordTable {
+interface RefRecordTable {
   kind: string;
   id: string;
   /** JSON object of field -> value. */
@@ -46,24 +47,26 @@ export type NewEventRow = Insertable<EventTable>;
 
 /** Projection: one row per case (drop and rebuild from `event` at will). */
 export interface CaseTable {
+  // The enum columns carry the domain's closed types: the projection writes them from parsed
+  // events, so a read needs no cast (CHECK constraints are not what guarantees it).
   id: string;
   ref: string;
   lapor_id: string | null;
   preset_id: string;
   preset_version: number;
   hub_unit_id: string;
-  channel: string;
-  type: string;
+  channel: Channel;
+  type: CaseType;
   category_id: string | null;
   subcategory_id: string | null;
   title: string;
   description: string;
   location: string | null;
-  privacy: string;
-  urgency: string;
+  privacy: Privacy;
+  urgency: Urgency;
   urgency_rank: number;
   strategic: number;
-  status: string;
+  status: CaseStatus;
   received_at: number;
   registered_at: number;
   /** Earliest due time of an open task; null when none is open or the clock is paused. */
@@ -81,7 +84,7 @@ export interface CaseTable {
   state: string;
 }
 
-export interface CaseTaskTable {
+interface CaseTaskTable {
   id: string;
   case_id: string;
   step_id: string;
@@ -97,13 +100,13 @@ export interface CaseTaskTable {
   returned: number;
 }
 
-export interface CaseUnitTable {
+interface CaseUnitTable {
   case_id: string;
   unit_id: string;
 }
 
 /** Projection of `case.identity_recorded`: kept apart so every read goes through one guarded path. */
-export interface IdentityTable {
+interface IdentityTable {
   case_id: string;
   name: string;
   nik: string | null;
@@ -127,7 +130,7 @@ export interface AuditTable {
 }
 
 /** LAN sync: the server connection, encrypted (one row). */
-export interface SyncConfigTable {
+interface SyncConfigTable {
   id: number;
   settings: string;
   /** user@host:port/database, without the password. */
@@ -140,7 +143,7 @@ export interface SyncConfigTable {
 }
 
 /** LAN sync cursors and the last outcome (one row). */
-export interface SyncStateTable {
+interface SyncStateTable {
   id: number;
   pull_seq: Generated<number>;
   ref_pull_seq: Generated<number>;
@@ -152,7 +155,7 @@ export interface SyncStateTable {
 }
 
 /** What sync refused, with the reason (never dropped silently). */
-export interface SyncRejectedTable {
+interface SyncRejectedTable {
   seq: Generated<number>;
   at: number;
   direction: string;

@@ -10,7 +10,7 @@ import type { BackendContext } from '../services/context';
 import type { TableRow } from './read-table';
 
 /** Header names (compared after {@link normalizeHeader}) an SP4N-LAPOR! export uses. */
-export const DEFAULT_HEADERS: Record<LaporField, string[]> = {
+const DEFAULT_HEADERS: Record<LaporField, string[]> = {
   laporId: ['tracking id', 'id laporan', 'no tracking', 'nomor tracking', 'id tracking', 'kode tracking', 'no laporan', 'nomor laporan'],
   receivedAt: ['tanggal laporan', 'tanggal', 'tanggal masuk', 'waktu laporan', 'tanggal dibuat'],
   title: ['judul laporan', 'judul'],
@@ -28,7 +28,7 @@ export const DEFAULT_HEADERS: Record<LaporField, string[]> = {
 };
 
 /** The tracking id, the date, and a title or a content (one of the two) must be mapped. */
-export const REQUIRED_FIELDS: LaporField[] = ['laporId', 'receivedAt'];
+const REQUIRED_FIELDS: LaporField[] = ['laporId', 'receivedAt'];
 
 /** Indonesian names of the fields, for messages. */
 export const FIELD_LABELS: Record<LaporField, string> = {
@@ -51,7 +51,7 @@ export const FIELD_LABELS: Record<LaporField, string> = {
 const MAPPING_ID = 'lapor';
 const HEADER_SCAN_ROWS = 20;
 
-export function normalizeHeader(h: string): string {
+function normalizeHeader(h: string): string {
   return h.toLowerCase().replace(/[._:#*]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -73,7 +73,7 @@ export function findHeaderRow(rows: readonly TableRow[], mapping: LaporMapping):
   return 0;
 }
 
-export interface Resolution {
+interface Resolution {
   mapping: ResolvedMapping;
   /** Column index of each mapped field. */
   index: Partial<Record<LaporField, number>>;

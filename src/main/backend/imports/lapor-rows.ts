@@ -13,14 +13,14 @@ import type { WorkflowPreset } from '../../../shared/workflow/preset';
 import type { RegistrationInput } from '../services/register.service';
 import { parseLaporDate } from './lapor-dates';
 
-export interface RowContext {
+interface RowContext {
   preset: WorkflowPreset;
   timeZone: TimeZoneCode;
   now: number;
   index: Partial<Record<LaporField, number>>;
 }
 
-export type RowOutcome =
+type RowOutcome =
   | { ok: true; input: RegistrationInput; sample: LaporSampleRow; warnings: string[] }
   | { ok: false; laporId: string | null; title: string | null; reasons: string[] };
 

@@ -11,11 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type LogLevel = 'info' | 'warn' | 'error';
+type LogLevel = 'info' | 'warn' | 'error';
 /** Ids, counts and codes only: no free text a person typed. */
-export type LogFields = Record<string, string | number | boolean | null>;
+type LogFields = Record<string, string | number | boolean | null>;
 
-export interface LoggerOptions {
+interface LoggerOptions {
   /** Size past which the file is rotated (default 1 MiB). */
   maxBytes?: number;
   /** Rotated generations kept (default 3). */
@@ -27,7 +27,7 @@ const FILE = 'alur.log';
 const MAX_MESSAGE = 300;
 
 /** Masks what could identify a person in an error message, and bounds its length. */
-export function redact(text: string): string {
+function redact(text: string): string {
   return text
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '<email>')
     .replace(/\+?\d[\d\s-]{4,}\d/g, (m) => (m.replace(/\D/g, '').length >= 6 ? '<digits>' : m))

@@ -23,13 +23,13 @@ export type OfficeSettings = z.infer<typeof OfficeSettings>;
 export const Credential = z.object({ hash: z.string().min(1) });
 
 /** A workflow preset as the office stores it: the JSON document, by `<id>@<version>`. */
-export const StoredPreset = z.object({ json: z.string().min(2) });
+const StoredPreset = z.object({ json: z.string().min(2) });
 
-export const CalendarSettings = z.object({ timeZone: TimeZoneCode, officeHours: OfficeHours, holidays: z.array(Holiday) });
-export type CalendarSettings = z.infer<typeof CalendarSettings>;
+const CalendarSettings = z.object({ timeZone: TimeZoneCode, officeHours: OfficeHours, holidays: z.array(Holiday) });
+type CalendarSettings = z.infer<typeof CalendarSettings>;
 
 /** A user's saved case-list filters (private to that user). */
-export const SavedSearchRecord = z.object({ id: z.string().min(1), userId: z.string().min(1), name: z.string().min(1), filters: z.record(z.string(), z.unknown()) });
+const SavedSearchRecord = z.object({ id: z.string().min(1), userId: z.string().min(1), name: z.string().min(1), filters: z.record(z.string(), z.unknown()) });
 
 /**
  * A public signing key (Ed25519, raw 32 bytes in base64). `userId` null marks an office root
@@ -51,8 +51,8 @@ export const SigningKey = z.object({
 export type SigningKey = z.infer<typeof SigningKey>;
 
 /** A private key wrapped (AES-256-GCM) under a key derived from its holder's password. */
-export const KeySecret = z.object({ keyId: z.string().min(1), userId: z.string().min(1), wrapped: z.string().min(1) });
-export type KeySecret = z.infer<typeof KeySecret>;
+const KeySecret = z.object({ keyId: z.string().min(1), userId: z.string().min(1), wrapped: z.string().min(1) });
+type KeySecret = z.infer<typeof KeySecret>;
 
 /** Kop surat and letter numbering of one unit (id = unit id), set by the administrator. */
 export const Letterhead = z.object({

@@ -12,7 +12,7 @@ type Db = Kysely<Database>;
 type Fields = Record<string, unknown>;
 type Clocks = Record<string, string>;
 
-export interface RefRecord {
+interface RefRecord {
   kind: string;
   id: string;
   fields: Fields;

@@ -50,7 +50,7 @@ function totalStandardMinutes(env: FigureEnv, c: CaseFact): number | null {
 }
 
 /** A step's standard in working minutes for this case. */
-export function stepStandardMinutes(env: FigureEnv, c: CaseFact, stepId: string): number | null {
+function stepStandardMinutes(env: FigureEnv, c: CaseFact, stepId: string): number | null {
   const step = indexPreset(env.preset(c.presetId, c.presetVersion)).steps.get(stepId);
   return step ? minutesOf(env, standardOf(step, c.extended)) : null;
 }

@@ -173,7 +173,7 @@ function body(d: ReportData): Content[] {
 }
 
 /** The pdfmake definition of a report (exported for tests of the layout). */
-export function reportDocument(d: ReportData): TDocumentDefinitions {
+function reportDocument(d: ReportData): TDocumentDefinitions {
   const tz = d.timeZone as TimeZoneCode;
   return {
     pageSize: 'A4',

@@ -19,7 +19,7 @@ function daysIn(year: number, month: number): number {
 }
 
 /** The instant a local civil day starts. */
-export function localDayStart(tz: TimeZoneCode, year: number, month: number, day: number): number {
+function localDayStart(tz: TimeZoneCode, year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) - utcOffsetMinutes(tz) * 60_000;
 }
 

@@ -131,20 +131,19 @@ async function factsOf(ctx: BackendContext, rows: readonly CaseRow[], timed: Rea
   const units = rows.map((r) => JSON.parse(r.units) as string[]);
   const wanted = rows.filter((r, i) => timed.has(r.id) || (units[i]?.length ?? 0) > 1).map((r) => r.id);
   const timing = wanted.length > 0 ? await timingOf(ctx, wanted) : null;
-  // The projection wrote these columns from the closed enums; they are trusted on the way out.
   return rows.map((r, i) => ({
     id: r.id,
     ref: r.ref,
     laporId: r.lapor_id,
     title: r.title,
-    channel: r.channel as Channel,
-    type: r.type as CaseType,
+    channel: r.channel,
+    type: r.type,
     categoryId: r.category_id,
     subcategoryId: r.subcategory_id,
     location: r.location,
-    urgency: r.urgency as Urgency,
+    urgency: r.urgency,
     strategic: r.strategic === 1,
-    status: r.status as CaseStatus,
+    status: r.status,
     receivedAt: r.received_at,
     registeredAt: r.registered_at,
     answeredAt: r.answered_at,

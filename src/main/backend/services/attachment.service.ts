@@ -15,7 +15,7 @@ import { stripImageMetadata } from './image-metadata';
 import { storageError } from '../db/storage-errors';
 
 /** What the desk accepts, by detected MIME type, with the extensions a name may carry. */
-export const ALLOWED_TYPES: Record<string, readonly string[]> = {
+const ALLOWED_TYPES: Record<string, readonly string[]> = {
   'application/pdf': ['pdf'],
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
@@ -31,7 +31,7 @@ const MAX_NAME = 120;
  * characters, no characters Windows forbids, no leading dots, no Windows device name. Files are
  * stored by hash; this name is shown and offered when the file is saved.
  */
-export function sanitizeFileName(raw: string): string {
+function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   const cleaned = withoutInvisible(base.normalize('NFC'))
     .split('')

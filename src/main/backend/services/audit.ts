@@ -13,7 +13,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditTable, Database } from '../db/schema';
 import { deriveKey, workstationSecret } from '../secrets/workstation-secret';
 
-export interface AuditEntry {
+interface AuditEntry {
   userId: string | null;
   action: string;
   target: string;

@@ -10,7 +10,7 @@ import { commitEvents, makeEvent } from './commit';
 
 /** Appends every automatic event due now; returns how many were added. */
 /** Minutes before a due time at which the post's users are warned. */
-export const DUE_WARNING_MINUTES = 60;
+const DUE_WARNING_MINUTES = 60;
 
 /** Warns (once per task) about open tasks due within the next hour. */
 export async function warnDueSoon(ctx: BackendContext): Promise<number> {

@@ -11,17 +11,17 @@ import type { BackendContext } from './context';
 
 type Db = Kysely<Database>;
 
-export interface CaseRowDb {
+interface CaseRowDb {
   id: string;
   ref: string;
   lapor_id: string | null;
   title: string;
-  channel: string;
-  type: string;
+  channel: Channel;
+  type: CaseType;
   category_id: string | null;
-  status: string;
-  urgency: string;
-  privacy: string;
+  status: CaseStatus;
+  urgency: Urgency;
+  privacy: Privacy;
   received_at: number;
   next_due_at: number | null;
   paused: number;
@@ -49,7 +49,7 @@ export const ROW_COLUMNS = [
   'cases.preset_version',
 ] as const;
 
-export type StepNamer = (presetId: string, presetVersion: number, stepId: string) => string;
+type StepNamer = (presetId: string, presetVersion: number, stepId: string) => string;
 
 /** Open step names and OPD units of a page of cases, in two indexed queries (no state parsing). */
 async function pageDetails(db: Db, ids: readonly string[]): Promise<{ steps: Map<string, string[]>; units: Map<string, string[]> }> {
@@ -65,19 +65,19 @@ async function pageDetails(db: Db, ids: readonly string[]): Promise<{ steps: Map
   return { steps, units };
 }
 
-/** The projection wrote these columns from the closed enums; they are trusted on the way out. */
+/** A row read with ROW_COLUMNS as the lists show it (the enum columns are typed in db/schema.ts). */
 function toCaseRow(r: CaseRowDb, now: number, name: StepNamer, steps: readonly string[], units: readonly string[]): CaseRow {
   return {
     id: r.id,
     ref: r.ref,
     laporId: r.lapor_id,
     title: r.title,
-    channel: r.channel as Channel,
-    type: r.type as CaseType,
+    channel: r.channel,
+    type: r.type,
     categoryId: r.category_id,
-    status: r.status as CaseStatus,
-    urgency: r.urgency as Urgency,
-    privacy: r.privacy as Privacy,
+    status: r.status,
+    urgency: r.urgency,
+    privacy: r.privacy,
     receivedAt: r.received_at,
     dueAt: r.next_due_at,
     overdue: r.next_due_at !== null && r.next_due_at < now,

@@ -29,11 +29,6 @@ export function deskPosition(preset: WorkflowPreset, actor: Actor, hubUnitId: st
   return p;
 }
 
-/** Any post on the Diskominfo side (desk, Kepala Seksi, Kepala Bidang, Kepala Dinas). */
-export function hubPosition(actor: Actor, hubUnitId: string): ActorPosition | null {
-  return actor.positions.find((x) => x.unitId === hubUnitId) ?? null;
-}
-
 async function requireCase(db: Db, caseId: string): Promise<StoredCase> {
   const st = await loadStoredCase(db, caseId);
   if (!st) throw new AppError('NOT_FOUND', 'Aduan tidak ditemukan.');

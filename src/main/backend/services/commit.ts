@@ -14,7 +14,7 @@ import type { Task } from '../../../shared/workflow/state';
 import type { TaskNotice } from '../../../shared/api/contract';
 import type { BackendContext } from './context';
 
-export interface Author {
+interface Author {
   userId: string | null;
   positionId: string | null;
   acting: ActingKind | null;
@@ -79,7 +79,7 @@ export async function commitEvents(
   return result;
 }
 
-export function taskNotice(c: StoredCase, t: Task, stepName: string): TaskNotice {
+function taskNotice(c: StoredCase, t: Task, stepName: string): TaskNotice {
   return { caseId: c.s.id, ref: c.s.ref, title: c.s.title, stepName, unitId: t.unitId, roleId: t.roleId, positionId: t.positionId, dueAt: t.dueAt };
 }
 

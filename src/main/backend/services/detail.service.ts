@@ -2,6 +2,7 @@
 import { checkSignature, loadTrust, signatureRequired } from '../keys/verify';
 import type { SignatureCheck } from '../../../shared/signing/canonical';
 import type { AllowedActionView, CaseDetail, TimelineEntry } from '../../../shared/api/views';
+import type { SummaryFile, TimelineSummary } from '../../../shared/api/timeline-summary';
 import type { AttachmentRef, CaseEvent, Complainant } from '../../../shared/domain/events';
 import { attachmentsOf } from './attachment.service';
 import { addWorkingTime, elapsedWorkingMinutes, workingMinutesBetween } from '../../../shared/calendar/working-time';
@@ -28,16 +29,19 @@ interface Names {
 }
 
 /** Files of an event, with what the case page needs to offer them for download. */
-const files = (list: readonly AttachmentRef[]) => list.map((a) => ({ name: a.name, sha256: a.sha256, mime: a.mime, size: a.size }));
+function file(a: AttachmentRef): SummaryFile {
+  return { name: a.name, sha256: a.sha256, mime: a.mime, size: a.size };
+}
+const files = (list: readonly AttachmentRef[]): SummaryFile[] => list.map(file);
 
-function summarize(e: CaseEvent, names: Names): Record<string, unknown> {
+function summarize(e: CaseEvent, names: Names): TimelineSummary {
   switch (e.type) {
     case 'case.identity_recorded':
       // The identity itself is never in the timeline; it is read through the guarded path.
-      return {};
+      return { kind: 'hidden' };
     case 'case.registered': {
       const { ref, channel, laporId, receivedAt, type, title, privacy, urgency } = e.payload;
-      return { ref, channel, laporId, receivedAt, type, title, privacy, urgency, files: files(e.payload.attachments) };
+      return { kind: 'registered', ref, channel, laporId, receivedAt, type, title, privacy, urgency, files: files(e.payload.attachments) };
     }
     case 'case.forwarded':
     case 'case.disposed':
@@ -47,6 +51,7 @@ function summarize(e: CaseEvent, names: Names): Record<string, unknown> {
     case 'case.answered': {
       const p = e.payload;
       return {
+        kind: 'act',
         // A disposition to a post names the post; to a unit, the unit.
         targets: p.targets.map((t) => ({ unitId: t.unitId, positionId: t.positionId, name: (t.positionId ? names.position(t.positionId) : null) ?? names.unit(t.unitId) })),
         instructions: p.instructions,
@@ -58,25 +63,27 @@ function summarize(e: CaseEvent, names: Names): Record<string, unknown> {
         files: files(p.attachments),
         letterNumber: p.letter?.number ?? null,
         // A step done on paper: the date on the sheet, who entered it, and the scan.
-        paper: p.paper ? { writtenOn: p.paper.writtenOn, recordedBy: names.user(p.paper.recordedBy), scan: files([p.paper.scan])[0] } : null,
+        paper: p.paper ? { writtenOn: p.paper.writtenOn, recordedBy: names.user(p.paper.recordedBy), scan: file(p.paper.scan) } : null,
       };
     }
     case 'case.attachment_added':
-      return { attachments: [e.payload.attachment.name], files: files([e.payload.attachment]) };
-    case 'case.document_issued': {
-      const { kind, format } = e.payload;
-      return { kind, format };
-    }
+      return { kind: 'attachment', attachments: [e.payload.attachment.name], files: files([e.payload.attachment]) };
+    case 'case.document_issued':
+      return { kind: 'document', document: e.payload.kind, format: e.payload.format };
     // Shown as recorded; a new type must be checked for ids to name and private fields first.
     case 'case.classified':
+      return { kind: 'classified', ...e.payload };
     case 'case.paused':
-    case 'case.resumed':
-    case 'case.note_added':
     case 'case.extended':
     case 'case.escalated':
-    case 'case.closed':
     case 'case.reopened':
-      return { ...e.payload };
+      return { kind: 'reason', reason: e.payload.reason };
+    case 'case.resumed':
+      return { kind: 'resumed', note: e.payload.note };
+    case 'case.note_added':
+      return { kind: 'note', text: e.payload.text };
+    case 'case.closed':
+      return { kind: 'closed', reason: e.payload.reason, note: e.payload.note };
   }
 }
 

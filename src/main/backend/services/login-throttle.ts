@@ -14,7 +14,7 @@ import { appendAudit } from './audit';
 import type { BackendContext } from './context';
 
 /** Wrong passwords for one username before attempts are slowed down. */
-export const USER_FREE_FAILURES = 3;
+const USER_FREE_FAILURES = 3;
 /** Wrong passwords in a row after which the username is locked. */
 export const USER_LOCK_FAILURES = 8;
 /** How long a lock lasts unless an administrator lifts it. */
@@ -22,7 +22,7 @@ export const USER_LOCK_MS = 30 * 60_000;
 /** Wrong passwords on this workstation (any username) before every attempt is slowed down. */
 export const DEVICE_FREE_FAILURES = 10;
 /** A workstation's count is forgotten after this long without a wrong password. */
-export const DEVICE_QUIET_MS = 15 * 60_000;
+const DEVICE_QUIET_MS = 15 * 60_000;
 const DEVICE_MAX_DELAY_MS = 60_000;
 const USER_BASE_DELAY_MS = 5_000;
 /** The workstation is never locked (an administrator must still be able to log in), only slowed. */
@@ -62,7 +62,7 @@ async function store(db: Kysely<Database>, key: string, s: ThrottleState | null)
 }
 
 /** The earliest time the next attempt for a username is accepted (its lock or its growing delay). */
-export function userRetryAt(s: ThrottleState | null, now: number): number {
+function userRetryAt(s: ThrottleState | null, now: number): number {
   if (!s) return 0;
   if (s.lockedUntil !== null && s.lockedUntil > now) return s.lockedUntil;
   if (s.lockedUntil !== null) return 0;
@@ -71,7 +71,7 @@ export function userRetryAt(s: ThrottleState | null, now: number): number {
 }
 
 /** The earliest time the next attempt on this workstation is accepted. */
-export function deviceRetryAt(s: ThrottleState | null, now: number): number {
+function deviceRetryAt(s: ThrottleState | null, now: number): number {
   if (!s || now - s.lastAt > DEVICE_QUIET_MS || s.failures < DEVICE_FREE_FAILURES) return 0;
   return s.lastAt + Math.min(DEVICE_MAX_DELAY_MS, DEVICE_BASE_DELAY_MS * 2 ** (s.failures - DEVICE_FREE_FAILURES));
 }

@@ -20,7 +20,7 @@ function presetDir(resourcesDir: string): string {
 }
 
 /** Reads and validates one preset file, with a one-line reason when it is not usable. */
-export function readPresetFile(file: string): WorkflowPreset {
+function readPresetFile(file: string): WorkflowPreset {
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -29,7 +29,7 @@ const MAXMEM = 256 * 1024 * 1024;
  * bytes of a 64-byte derivation equal the 32-byte verifier and the last 32 are a separate key.
  * Logging in or signing therefore costs one derivation, not two.
  */
-export interface PasswordKeys {
+interface PasswordKeys {
   hash: string;
   wrapKey: Buffer;
 }

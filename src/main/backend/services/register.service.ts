@@ -22,7 +22,7 @@ import { formatRef, refIssued } from '../backup/counters';
 type Db = Kysely<Database>;
 export type RegistrationInput = ParsedInputOf<'case.register'>;
 
-export function checkCategory(preset: WorkflowPreset, categoryId: string | null, subcategoryId: string | null): void {
+function checkCategory(preset: WorkflowPreset, categoryId: string | null, subcategoryId: string | null): void {
   if (categoryId === null) {
     if (subcategoryId !== null) throw new AppError('VALIDATION', 'Subkategori tanpa kategori.');
     return;
@@ -38,7 +38,7 @@ export function checkCategory(preset: WorkflowPreset, categoryId: string | null,
  * number is checked against the log first (a restored older database has an older counter):
  * a number already issued is skipped, never issued twice (backup/counters.ts).
  */
-export async function nextRef(db: Db, ctx: BackendContext, calendar: WorkCalendar, format: string, unitCode: string, at: number): Promise<string> {
+async function nextRef(db: Db, ctx: BackendContext, calendar: WorkCalendar, format: string, unitCode: string, at: number): Promise<string> {
   const date = localDate(calendar, at);
   const [yyyy, mm] = date.split('-') as [string, string];
   const key = `seq:${yyyy}`;
@@ -58,7 +58,7 @@ export async function stationCode(db: Db, ctx: BackendContext): Promise<string> 
 }
 
 /** What a batch of registrations shares: the office, its preset and calendar, the desk post. */
-export interface RegistrationContext {
+interface RegistrationContext {
   office: OfficeSettings;
   preset: WorkflowPreset;
   calendar: WorkCalendar;

@@ -48,8 +48,8 @@ export async function findDuplicates(ctx: BackendContext, caller: Caller, input:
   // The cases disposed to the caller's units (used only when the caller does not see all).
   const opdCases = ctx.db.selectFrom('case_unit').select('case_unit.case_id').where('case_unit.unit_id', 'in', v.unitIds.length ? v.unitIds : ['-']);
   const found = new Map<string, DuplicateCandidate>();
-  const add = (r: { id: string; ref: string; title: string; status: string; received_at: number }, reason: DuplicateCandidate['reasons'][number]) => {
-    const c = found.get(r.id) ?? { id: r.id, ref: r.ref, title: r.title, status: r.status as CaseStatus, receivedAt: r.received_at, reasons: [] };
+  const add = (r: { id: string; ref: string; title: string; status: CaseStatus; received_at: number }, reason: DuplicateCandidate['reasons'][number]) => {
+    const c = found.get(r.id) ?? { id: r.id, ref: r.ref, title: r.title, status: r.status, receivedAt: r.received_at, reasons: [] };
     if (!c.reasons.includes(reason)) c.reasons.push(reason);
     found.set(r.id, c);
   };

@@ -9,6 +9,7 @@ import { caseDetail } from '../../backend/services/detail.service';
 import { listRefs } from '../../backend/refdata/ref-store';
 import type { CliEnv } from '../main';
 import { formatDateTime } from '../format';
+import { summaryNote } from '../../../shared/api/timeline-summary';
 
 type Run = (fn: (env: CliEnv) => Promise<void>) => void;
 
@@ -82,8 +83,8 @@ function printDetail(env: CliEnv, d: CaseDetail, tz: string): void {
     const what = t.actionLabel ? `${t.stepName}: ${t.actionLabel}` : t.type;
     const took = t.tookMinutes !== null ? `  [${t.tookMinutes} mnt kerja / standar ${t.standardMinutes ?? '-'}]` : '';
     env.io.out(`  ${formatDateTime(t.at, tz)}  ${what} — ${who}${took}${t.paper ? '  [kertas]' : ''}${t.conflict ? `  KONFLIK: ${t.conflict}` : ''}`);
-    const note = t.summary['note'];
-    if (typeof note === 'string' && note) env.io.out(`      catatan: ${note}`);
+    const note = summaryNote(t.summary);
+    if (note) env.io.out(`      catatan: ${note}`);
   }
 }
 

@@ -40,7 +40,7 @@ export const DEMO_PASSWORD = 'alur-demo';
 
 const DAY = 86_400_000;
 
-export interface DemoOptions {
+interface DemoOptions {
   cases: number;
   seed: number;
   /** The demo's "today": cases span the twelve months before it. */
@@ -56,7 +56,7 @@ export interface DemoOptions {
   askAdminPassword?: () => Promise<string | null>;
 }
 
-export interface DemoSummary {
+interface DemoSummary {
   /** Administrators first, then every official who can act, with their posts. */
   users: Array<{ username: string; fullName: string; position: string }>;
   /** Whether the demo made the office (its administrator then uses the demo password too). */

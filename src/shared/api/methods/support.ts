@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { method } from '../method';
 
 /** The support log (JSON lines, oldest first: event codes, ids and counts; see log/logger.ts). */
-export interface LogExport {
+interface LogExport {
   fileName: string;
   text: string;
 }
