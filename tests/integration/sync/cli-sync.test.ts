@@ -55,10 +55,10 @@ describe('alur server and alur sync', () => {
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.out.join('\n')).not.toMatch(/Peringatan/);
-    expect(r.out.join('\n')).toMatch(/Skema server: versi 0 -> 2[\s\S]*12 login unit \(12 baru\)[\s\S]*Diterbitkan: 0 peristiwa, \d+ data referensi[\s\S]*tersambung ke server sebagai alur_u_diskominfosp/);
+    expect(r.out.join('\n')).toMatch(/Skema server: versi 0 -> 3[\s\S]*12 login unit \(12 baru\)[\s\S]*Diterbitkan: 0 peristiwa, \d+ data referensi[\s\S]*tersambung ke server sebagai alur_u_diskominfosp/);
     expect(fs.statSync(credentials).mode & 0o777).toBe(0o600);
     const again = await alur(['--data', hubDir, 'server', 'init', '--url', server.url('kantor'), '--credentials', credentials]);
-    expect(again.out.join('\n')).toMatch(/sudah versi 2[\s\S]*\(0 baru\)[\s\S]*Diterbitkan: 0 peristiwa, 0 data referensi/);
+    expect(again.out.join('\n')).toMatch(/sudah versi 3[\s\S]*\(0 baru\)[\s\S]*Diterbitkan: 0 peristiwa, 0 data referensi/);
   });
 
   it('sync joins an empty folder, then each round says what went each way', async () => {

@@ -20,10 +20,12 @@ const PINNED: Record<string, Record<string, string>> = {
     '0003-document-indexes.ts': '111b7d42594223f3a51edfcdb17eb45fe5068cc2c1335422896cef92258162b5',
     '0004-event-hash.ts': 'b10dab4fc87e227d8466ca4ad85612475544fa3faa1a0a30513295871566ab17',
     '0005-search.ts': '8d0d6168a1828efdd9b1dba737af87d2830249ea7e4e5b73523afb592afabc49',
+    '0006-event-seal.ts': '93906e7e4fd99e17f8ac2e3e712892be81d0d3adcdcbe242a39f7a8ee0abc6e0',
   },
   'src/main/backend/sync/server-migrations': {
     '0001-initial.ts': 'b8f3c20e1b3174f4ed54f51cd6ae6e62194ef6563e92261a943d3f64493bc79e',
     '0002-least-privilege.ts': '75c346f0bcfa45a91caf88193de7e95caf5c09fd8cc96bce700ccbe11b8d597e',
+    '0003-event-seal.ts': 'fb355a4a21931f1b2dbf68a8f05cede5b8b0845ccc2986cc99d6f2f96b9f6cab',
   },
 };
 

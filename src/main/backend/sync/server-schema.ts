@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import * as s0001 from './server-migrations/0001-initial';
 import * as s0002 from './server-migrations/0002-least-privilege';
+import * as s0003 from './server-migrations/0003-event-seal';
 import { syncError, type SyncError } from './sync-errors';
 
 export interface ServerMigration {
@@ -18,6 +19,7 @@ export interface ServerMigration {
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   { version: 1, name: '0001-initial', up: s0001.up },
   { version: 2, name: '0002-least-privilege', up: s0002.up },
+  { version: 3, name: '0003-event-seal', up: s0003.up },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
