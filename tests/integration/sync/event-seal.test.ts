@@ -85,7 +85,8 @@ afterAll(async () => {
 
 describe('events sealed by their writer', () => {
   it('every event written in a session carries a seal that verifies; the key leaves memory on lock and comes back on unlock', async () => {
-    const o = await newOffice('balangan', fakeClock(START));
+    const c = fakeClock(START);
+    const o = await newOffice('balangan', c);
     contexts.push(o.ctx);
     const session = o.ctx.sessions.get(o.token);
     expect(session?.signingKey).toBeDefined();
@@ -93,6 +94,10 @@ describe('events sealed by their writer', () => {
     expect(o.ctx.sessions.get(o.token)?.signingKey).toBeUndefined();
     await call(o.ctx, 'session.unlock', o.token, { password: ADMIN_PASSWORD });
     expect(o.ctx.sessions.get(o.token)?.signingKey).toBeDefined();
+    // Locked by idle time: the key goes as well.
+    c.advance(((await o.ctx.office()).idleLockMinutes + 1) * 60_000);
+    await expect(call(o.ctx, 'session.me', o.token, {})).rejects.toThrow(/SESSION_LOCKED/);
+    expect(o.ctx.sessions.get(o.token)?.signingKey).toBeUndefined();
     // The office's own log (written through the fixture's sessions) is sealed throughout.
     const seals = new SealChecker(await loadTrust(office.ctx.db, (await office.ctx.projection()).engine.calendar));
     const events = await loadCaseEvents(office.ctx.db, caseId);
