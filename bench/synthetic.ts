@@ -5,12 +5,16 @@
  */
 import type { Database as Sqlite } from 'better-sqlite3';
 import type { Actor, ActorPosition, Position, Unit } from '../src/shared/domain/org';
+import type { BackendContext } from '../src/main/backend/services/context';
+import { putRef } from '../src/main/backend/refdata/ref-store';
 import type { CaseEvent, EventBody } from '../src/shared/domain/events';
 import type { WorkflowPreset } from '../src/shared/workflow/preset';
 import type { CaseState } from '../src/shared/workflow/state';
 import { addWorkingTime, type WorkCalendar } from '../src/shared/calendar/working-time';
 import { allowedActions, applyEvent, checkAct, startCase } from '../src/shared/workflow/engine';
 import { eventToRow } from '../src/main/backend/projection/event-store';
+import { sealEvent } from '../src/main/backend/keys/seal';
+import type { OpenKey } from '../src/main/backend/keys/key-crypto';
 import { createRng } from '../src/main/cli/demo/random';
 
 const WORDS = ['jalan', 'rusak', 'lampu', 'air', 'sampah', 'puskesmas', 'sekolah', 'banjir', 'drainase', 'pasar', 'ktp', 'bansos', 'jembatan', 'listrik', 'angkutan', 'izin', 'pajak', 'parkir', 'taman', 'trotoar'];
@@ -34,20 +38,23 @@ export function writeSyntheticCases(
   calendar: WorkCalendar,
   units: Unit[],
   positions: Position[],
-  /** `authorId`: the user every act is written as (the LAN server refuses authorless acts). */
-  opts: { count: number; seed: number; end: number; hubUnitId: string; authorId?: string },
+  /**
+   * `authorId`: the user every act is written as (the LAN server refuses authorless acts);
+   * `sealer`: that user's key, to seal every event as their session would (keys/seal.ts).
+   */
+  opts: { count: number; seed: number; end: number; hubUnitId: string; authorId?: string; sealer?: OpenKey },
 ): SyntheticResult {
   const rng = createRng(opts.seed);
   const all: ActorPosition[] = positions.map((p) => ({ positionId: p.id, unitId: p.unitId, roleId: p.roleId, title: p.title, acting: null }));
   const actor: Actor = { userId: 'bench', isAdmin: true, positions: all };
   const opds = units.filter((u) => u.kind === 'opd');
   const insert = sqlite.prepare(
-    'INSERT INTO event (id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, local) VALUES (@id, @case_id, @type, @hlc, @at, @author_id, @position_id, @acting, @device_id, @payload, @signature, @local)',
+    'INSERT INTO event (id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, seal, local) VALUES (@id, @case_id, @type, @hlc, @at, @author_id, @position_id, @acting, @device_id, @payload, @signature, @seal, @local)',
   );
   const ctx = { calendar };
   let events = 0;
   const write = sqlite.transaction((batch: CaseEvent[]) => {
-    for (const e of batch) insert.run(eventToRow(e, true));
+    for (const e of batch) insert.run(eventToRow(opts.sealer ? sealEvent(e, opts.sealer) : e, true));
   });
   let batch: CaseEvent[] = [];
   const year = 365 * 86_400_000;
@@ -129,4 +136,16 @@ export function writeSyntheticCases(
   }
   if (batch.length) write(batch);
   return { cases: opts.count, events };
+}
+
+/**
+ * Makes `userId` the holder of each of `positions` from the start of time (the synthetic acts
+ * are theirs in every one of those posts), so a workstation that checks who held a post
+ * (keys/seal.ts) takes the acts as genuine.
+ */
+export async function holdAll(ctx: BackendContext, userId: string, positions: readonly Position[]): Promise<void> {
+  for (const p of positions) {
+    const id = ctx.uuid();
+    await putRef(ctx.db, 'assignment', id, { id, userId, positionId: p.id, acting: null, from: null, until: null }, ctx.clock.tick());
+  }
 }

@@ -186,6 +186,12 @@ const EventMeta = z.object({
   acting: ActingKind.nullable(),
   deviceId: z.string().min(1).max(64),
   signature: z.string().max(400).nullable().default(null),
+  /**
+   * The writer's seal over the whole event (keys/seal.ts): every event a user writes carries
+   * one, made with the key opened at login. Absent on events from before sealing and on
+   * automatic acts; a pulled event without a valid one is quarantined (sync/event-trust.ts).
+   */
+  seal: z.string().max(200).nullish(),
 });
 
 export const CaseEvent = z.intersection(EventMeta, EventBody);

@@ -22,6 +22,16 @@ export function signedText(e: CaseEvent): string {
   return `alur-act-v1\n${canonicalJson({ id, caseId, type, at, authorId, positionId, acting, payload })}`;
 }
 
+/**
+ * The text an event's seal is made over: every wire field of the event (its clock, device and
+ * e-signature too, so none can be changed or stripped), behind its own tag so a seal can never
+ * pass for an act's signature or the reverse.
+ */
+export function sealText(e: CaseEvent): string {
+  const { id, caseId, type, hlc, at, authorId, positionId, acting, deviceId, signature, payload } = e;
+  return `alur-seal-v1\n${canonicalJson({ id, caseId, type, hlc, at, authorId, positionId, acting, deviceId, signature, payload })}`;
+}
+
 /** The text an administrator's certificate of a user key is made over. */
 export function certificateText(k: { id: string; userId: string; publicKey: string; createdAt: number }): string {
   return `alur-cert-v1\n${canonicalJson({ id: k.id, userId: k.userId, publicKey: k.publicKey, createdAt: k.createdAt })}`;

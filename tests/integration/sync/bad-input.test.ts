@@ -15,6 +15,8 @@ import { connectOfficeByUrl, syncRound } from '../../../src/main/backend/sync/sy
 import { syncStatus } from '../../../src/main/backend/sync/sync-status';
 import { listRejected } from '../../../src/main/backend/sync/sync-api';
 import type { CaseEvent } from '../../../src/shared/domain/events';
+import { sealEvent } from '../../../src/main/backend/keys/seal';
+import type { OpenKey } from '../../../src/main/backend/keys/key-crypto';
 import { listRefs } from '../../../src/main/backend/refdata/ref-store';
 import { storeAttachment } from '../../../src/main/backend/services/attachment.service';
 import { call, fakeClock, newOffice, snapshotProjections, tempDir } from '../../helpers/temp';
@@ -24,6 +26,9 @@ import { caseInput, createDatabase, emptyWorkstation, logIds, publish, sessions,
 let server: PgServer;
 let hub: BackendContext;
 let token: string;
+/** The administrator's key and id, as their login opened them: the raw events below are theirs. */
+let adminKey: OpenKey | null = null;
+let adminId: string | null = null;
 let pub: Published;
 let joined: BackendContext;
 const clock = fakeClock(START);
@@ -59,11 +64,30 @@ async function owner<T>(fn: (c: Awaited<ReturnType<typeof sqlAs>>) => Promise<T>
   }
 }
 
-/** An event written straight into the server's log, as the owner (a broken or hostile peer). */
-function insertRaw(c: Awaited<ReturnType<typeof sqlAs>>, caseId: string, type: string, payload: string, hlc?: string) {
+/**
+ * The administrator's seal over an event with these columns (keys/seal.ts), as their session
+ * would make it, so the checks below meet a genuinely written event; null when the payload is
+ * not JSON (nothing could have sealed it).
+ */
+function sealOf(f: { id: string; caseId: string; type: string; hlc: string; at: number; authorId: string | null; deviceId: string; payload: string }): string | null {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(f.payload);
+  } catch {
+    return null;
+  }
+  if (!adminKey) throw new Error('the administrator has no key');
+  return sealEvent({ ...f, positionId: null, acting: null, signature: null, payload } as CaseEvent, adminKey).seal ?? null;
+}
+
+/** An event written straight into the server's log, as the owner (a broken or hostile peer), sealed by the administrator. */
+function insertRaw(c: Awaited<ReturnType<typeof sqlAs>>, caseId: string, type: string, payload: string, hlc?: string, at?: number) {
   clock.advance(60_000);
   hlc ??= `${String(clock.now()).padStart(15, '0')}-000000-server`;
-  return c.query("INSERT INTO alur.event (id, case_id, type, hlc, at, device_id, payload) VALUES (gen_random_uuid()::text, $1, $2, $3, $4, 'server', $5) RETURNING id", [caseId, type, hlc, clock.now(), payload]);
+  const id = crypto.randomUUID();
+  const when = at ?? clock.now();
+  const seal = sealOf({ id, caseId, type, hlc, at: when, authorId: adminId, deviceId: 'server', payload });
+  return c.query("INSERT INTO alur.event (id, case_id, type, hlc, at, author_id, device_id, payload, seal) VALUES ($1, $2, $3, $4, $5, $6, 'server', $7, $8) RETURNING id", [id, caseId, type, hlc, when, adminId, payload, seal]);
 }
 
 beforeAll(async () => {
@@ -74,6 +98,8 @@ beforeAll(async () => {
   const o = await newOffice('balangan', clock);
   hub = o.ctx;
   token = o.token;
+  adminKey = hub.sessions.get(token)?.signingKey ?? null;
+  adminId = hub.sessions.get(token)?.userId ?? null;
   for (const privacy of ['biasa', 'rahasia'] as const) caseIds.push((await call(hub, 'case.register', token, caseInput({ privacy, title: `Aduan ${privacy}` }))).caseId);
   pub = await publish(server, hub, 'kantor');
   joined = await fresh();
@@ -320,7 +346,7 @@ describe('a clock from the future', () => {
       (await insertRaw(c, caseId, 'case.note_added', '{"text": "dari masa depan"}', hlcAt(farWall))).rows[0]?.id as string,
       (await insertRaw(c, caseId, 'case.note_added', '{"text": "jam sedikit cepat"}', near)).rows[0]?.id as string,
       // A present clock, but the act dated six days ahead (its time drives due dates).
-      (await c.query("INSERT INTO alur.event (id, case_id, type, hlc, at, device_id, payload) VALUES (gen_random_uuid()::text, $1, 'case.note_added', $2, $3, 'server', '{\"text\": \"bertanggal masa depan\"}') RETURNING id", [caseId, `${String(clock.now()).padStart(15, '0')}-000001-server`, farWall])).rows[0]?.id as string,
+      (await insertRaw(c, caseId, 'case.note_added', '{"text": "bertanggal masa depan"}', `${String(clock.now() + 60_000).padStart(15, '0')}-000001-server`, farWall)).rows[0]?.id as string,
     ]);
     const r = await syncRound(joined);
     expect(r.ok ? [r.value.pulled.events, r.value.refused.count, r.value.refused.first] : r.error).toEqual([1, 2, expect.stringMatching(/jam pengirim di depan jam workstation ini 86\d\d menit \(batas 720 menit\)/)]);
@@ -353,12 +379,14 @@ describe('a quarantined event that reference data later explains', () => {
     const opdLogin = pub.creds.find((x) => x.unit === 'PUPR')?.login ?? '';
     clock.advance(60_000);
     const id = crypto.randomUUID();
+    const hlc = `${String(clock.now()).padStart(15, '0')}-000000-opd`;
+    const payload = JSON.stringify({ text: 'catatan dari PUPR' });
     await owner(async (c) => {
       await c.query('ALTER TABLE alur.event DISABLE TRIGGER event_stamp');
       try {
         await c.query(
-          "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, device_id, payload, pushed_by) VALUES (nextval('alur.event_seq'), $1, $2, 'case.note_added', $3, $4, $5, 'opd', $6, $7)",
-          [id, caseId, `${String(clock.now()).padStart(15, '0')}-000000-opd`, clock.now(), admin, JSON.stringify({ text: 'catatan dari PUPR' }), opdLogin],
+          "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, device_id, payload, pushed_by, seal) VALUES (nextval('alur.event_seq'), $1, $2, 'case.note_added', $3, $4, $5, 'opd', $6, $7, $8)",
+          [id, caseId, hlc, clock.now(), admin, payload, opdLogin, sealOf({ id, caseId, type: 'case.note_added', hlc, at: clock.now(), authorId: admin, deviceId: 'opd', payload })],
         );
       } finally {
         await c.query('ALTER TABLE alur.event ENABLE TRIGGER event_stamp');

@@ -105,7 +105,7 @@ async function randomStep(rng: Rng, st: Station[], seed: number, db: string): Pr
       // Events again, shuffled, some twice, some before their registration: as a flaky link would.
       const owner = await sqlAs(server.url(db));
       try {
-        const rows = (await owner.query<ServerEventRow>('SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature FROM alur.event')).rows;
+        const rows = (await owner.query<ServerEventRow>('SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, seal FROM alur.event')).rows;
         const pick = rows.filter(() => rng.chance(0.5));
         const shuffled = [...pick, ...pick.filter(() => rng.chance(0.3))].sort(() => rng() - 0.5);
         const r = await applyDelivered(s.ctx, shuffled);

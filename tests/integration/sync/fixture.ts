@@ -4,7 +4,8 @@
  *
  * Sessions are made directly in the context's session table: every staff login would cost an
  * scrypt verification (N=2^17) per user per workstation, and logging in is not what these
- * tests are about (the users and their hashes do arrive through reference-data sync).
+ * tests are about (the users and their hashes do arrive through reference-data sync). Each
+ * holds the user's key, as a login would, so what they write is sealed.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,11 +13,14 @@ import path from 'node:path';
 import pg from 'pg';
 import type { BackendContext } from '../../../src/main/backend/services/context';
 import { openContext } from '../../../src/main/backend/backend';
-import { listRefs } from '../../../src/main/backend/refdata/ref-store';
+import { getRef, listRefs } from '../../../src/main/backend/refdata/ref-store';
+import { openUserKey } from '../../../src/main/backend/keys/key.service';
+import type { OpenKey } from '../../../src/main/backend/keys/key-crypto';
+import { unlockWithPassword } from '../../../src/main/backend/services/password';
 import { DB_FILE } from '../../../src/main/backend/db/database';
 import { initServer, type Credential } from '../../../src/main/backend/sync/server-admin';
-import { call, newOffice, RESOURCES, tempDir, type FakeClock } from '../../helpers/temp';
-import { staffOffice, walker, type Walker } from '../../helpers/office';
+import { ADMIN_PASSWORD, call, newOffice, RESOURCES, tempDir, type FakeClock } from '../../helpers/temp';
+import { STAFF_PASSWORD, staffOffice, walker, type Walker } from '../../helpers/office';
 import type { PgServer } from '../../helpers/pg-server';
 import { caseInput, START } from '../../helpers/case-input';
 import type { RegisterCaseInput } from '../../../src/shared/api/contract';
@@ -56,6 +60,18 @@ export async function emptyWorkstation(now: () => number): Promise<BackendContex
   return openContext({ dataDir: tempDir(), resourcesDir: RESOURCES, appVersion: 'test', now, passwordCost: 'test' });
 }
 
+/** Wrap keys by password hash: one cheap scrypt per user per test file, not per session. */
+const wrapKeys = new Map<string, Buffer | null>();
+
+/** The key a login would open for the user (keys/seal.ts seals what they write with it). */
+async function sessionKey(ctx: BackendContext, userId: string): Promise<OpenKey | null> {
+  const cred = await getRef(ctx.db, 'credential', userId);
+  if (!cred) return null;
+  if (!wrapKeys.has(cred.hash)) wrapKeys.set(cred.hash, (await unlockWithPassword(STAFF_PASSWORD, cred.hash)) ?? (await unlockWithPassword(ADMIN_PASSWORD, cred.hash)));
+  const wrapKey = wrapKeys.get(cred.hash);
+  return wrapKey ? openUserKey(ctx.db, userId, wrapKey) : null;
+}
+
 /**
  * A session token for every active user of the office, as this workstation knows them; with
  * `unitId`, only for users holding a post of that unit (the ones whose acts its login may push).
@@ -70,7 +86,8 @@ export async function sessions(ctx: BackendContext, unitId?: string): Promise<Ma
   for (const u of await listRefs(ctx.db, 'user')) {
     if (!u.active || (staff && !staff.has(u.id))) continue;
     const token = crypto.randomBytes(16).toString('hex');
-    ctx.sessions.set(token, { userId: u.id, lastSeen: ctx.now() });
+    const signingKey = await sessionKey(ctx, u.id);
+    ctx.sessions.set(token, { userId: u.id, lastSeen: ctx.now(), ...(signingKey ? { signingKey } : {}) });
     out.set(u.username, token);
   }
   return out;

@@ -14,7 +14,7 @@ import { listRefs } from '../../../src/main/backend/refdata/ref-store';
 import { connectOfficeByUrl, syncRound } from '../../../src/main/backend/sync/sync-engine';
 import { startSyncLoop } from '../../../src/main/backend/sync/sync-loop';
 import { syncStatus } from '../../../src/main/backend/sync/sync-status';
-import { writeSyntheticCases } from '../../../bench/synthetic';
+import { holdAll, writeSyntheticCases } from '../../../bench/synthetic';
 import { fakeClock, newOffice, openTestContext, REPO, snapshotProjections } from '../../helpers/temp';
 import { startPg, type PgServer } from '../../helpers/pg-server';
 import { emptyWorkstation, logIds, publish, sqlAs, START, type Published } from './fixture';
@@ -35,7 +35,10 @@ async function work(count: number, seed: number): Promise<void> {
   const preset = proj.preset(office.presetId, office.presetVersion);
   const posts = (await listRefs(hub.db, 'position')).filter((p) => p.unitId === office.hubUnitId);
   const admin = (await listRefs(hub.db, 'user')).find((u) => u.isAdmin)?.id;
-  writeSyntheticCases(hub.opened.sqlite, preset, proj.engine.calendar, await listRefs(hub.db, 'unit'), posts, { count, seed, end: START, hubUnitId: office.hubUnitId, authorId: admin });
+  // Sealed with the administrator's key (from their login's session), who holds those posts.
+  const sealer = [...hub.sessions.values()].find((s) => s.userId === admin)?.signingKey;
+  if (admin && !(await listRefs(hub.db, 'assignment')).some((a) => a.userId === admin && a.positionId === posts[0]?.id)) await holdAll(hub, admin, posts);
+  writeSyntheticCases(hub.opened.sqlite, preset, proj.engine.calendar, await listRefs(hub.db, 'unit'), posts, { count, seed, end: START, hubUnitId: office.hubUnitId, authorId: admin, ...(sealer ? { sealer } : {}) });
   await rebuildProjections(hub.db, proj, hub.writer);
 }
 

@@ -61,7 +61,7 @@ describe('server migrations', () => {
     expect(await inspectServer(c)).toMatchObject({ kind: 'ours', version: latest });
     // Push and pull name their columns from EVENT_WIRE_COLUMNS: the server's log has each of them.
     const eventColumns = (await c.query<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'alur' AND table_name = 'event' ORDER BY ordinal_position")).rows.map((r) => r.c);
-    expect(eventColumns).toEqual(['seq', ...EVENT_WIRE_COLUMNS, 'pushed_by', 'received_at']);
+    expect([...eventColumns].sort()).toEqual(['seq', ...EVENT_WIRE_COLUMNS, 'pushed_by', 'received_at'].sort());
   });
 
   it('apply only the new ones on top, and a failing one leaves the schema as it was', async () => {

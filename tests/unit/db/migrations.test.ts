@@ -22,11 +22,13 @@ const PINNED: Record<string, Record<string, string>> = {
     '0005-search.ts': '8d0d6168a1828efdd9b1dba737af87d2830249ea7e4e5b73523afb592afabc49',
     '0006-signbook.ts': '36801e4d5e3c9c0d3da65c42dfab8bfbe18f4496fbf194b087ed8966a0abbcb7',
     '0007-audit-key.ts': 'c3e6d8bb2038c9cc4934e5de60cb70325db20feacf77f6917414e9d2809df640',
+    '0008-event-seal.ts': '0c7b88e3b9ff6491d241d2352be76454235684e4589c178079da850093584834',
   },
   'src/main/backend/sync/server-migrations': {
     '0001-initial.ts': 'b8f3c20e1b3174f4ed54f51cd6ae6e62194ef6563e92261a943d3f64493bc79e',
     '0002-least-privilege.ts': '75c346f0bcfa45a91caf88193de7e95caf5c09fd8cc96bce700ccbe11b8d597e',
     '0003-audit-checkpoints.ts': 'bce4f7e415068d3dcba6e201915a7c130a9c9aca625aa8200d3ab12522b12dff',
+    '0004-event-seal.ts': '39c6cd7411ed1cd7d8473f12859831e8513ccf778ae016ed468c9d191dffe7ba',
   },
 };
 

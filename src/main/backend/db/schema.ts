@@ -37,6 +37,8 @@ export interface EventTable {
   device_id: string;
   payload: string;
   signature: string | null;
+  /** The writer's seal over the whole event (migration 0006, keys/seal.ts); NULL before sealing and on automatic acts. */
+  seal: string | null;
   /** 1 when this workstation wrote it, 0 when it arrived by sync. */
   local: number;
   /** SHA-256 of the stored content (projection/event-hash.ts); NULL only until filled at start. */

@@ -45,7 +45,11 @@ export function signText(privateKey: crypto.KeyObject, text: string): string {
 }
 
 export function verifyText(publicKeyB64: string, text: string, signatureB64: string): boolean {
-  const key = publicKeyObject(publicKeyB64);
+  return verifyWithKey(publicKeyObject(publicKeyB64), text, signatureB64);
+}
+
+/** `verifyText` with the public key already parsed (a batch checks many signatures of one key). */
+export function verifyWithKey(key: crypto.KeyObject | null, text: string, signatureB64: string): boolean {
   const sig = Buffer.from(signatureB64, 'base64');
   if (!key || sig.length !== 64) return false;
   try {

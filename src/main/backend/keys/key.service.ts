@@ -91,6 +91,18 @@ export async function shareRootKey(db: Db, ctx: BackendContext, root: OpenKey, a
 }
 
 /**
+ * The user's current key, opened with the wrap key from their password (at login or unlock),
+ * to seal what they write in that session; null when this computer has none they can open.
+ */
+export async function openUserKey(db: Db, userId: string, wrapKey: Buffer): Promise<OpenKey | null> {
+  const key = activeKeyOf(await listRefs(db, 'signing_key'), userId);
+  const secret = key ? await getRef(db, 'key_secret', key.id) : null;
+  if (!key || !secret) return null;
+  const priv = unwrapPrivateKey(secret.wrapped, key.id, wrapKey);
+  return priv ? { id: key.id, key: priv } : null;
+}
+
+/**
  * Opens the caller's signing key with their password, for one act. A wrong password, a user
  * without a key or with an uncertified one, and a damaged key record each get their own message.
  */

@@ -41,7 +41,8 @@ function heldOn(a: Assignment, day: string): boolean {
   return !(a.from && day < a.from) && !(a.until && day > a.until);
 }
 
-function heldPosition(t: TrustRefs, e: CaseEvent, day = localDate(t.calendar, e.at)): boolean {
+/** Whether the author held the event's post (as recorded, Plt./Plh. included) on `day`. */
+export function heldPosition(t: TrustRefs, e: CaseEvent, day = localDate(t.calendar, e.at)): boolean {
   return t.assignments.some((a) => a.userId === e.authorId && a.positionId === e.positionId && a.acting === e.acting && heldOn(a, day));
 }
 
@@ -51,7 +52,7 @@ interface PaperRecord {
   recordedBy: string;
 }
 
-function paperOf(e: CaseEvent): PaperRecord | null {
+export function paperOf(e: CaseEvent): PaperRecord | null {
   return 'payload' in e && typeof e.payload === 'object' && e.payload !== null && 'paper' in e.payload && e.payload.paper ? (e.payload.paper as PaperRecord) : null;
 }
 
@@ -85,6 +86,19 @@ export function signatureRequired(preset: WorkflowPreset, e: CaseEvent): boolean
   return preset.steps.find((s) => s.id === p.stepId)?.actions.find((a) => a.id === p.actionId)?.signed ?? false;
 }
 
+/** Whether a user's key carries a valid certificate of an office root key not revoked before the key was made. */
+export function keyCertified(t: Pick<TrustRefs, 'keys'>, key: SigningKey): boolean {
+  const root = key.certifiedBy ? t.keys.get(key.certifiedBy) : undefined;
+  return (
+    !!root &&
+    root.userId === null &&
+    key.userId !== null &&
+    !!key.cert &&
+    (root.revokedAt === null || root.revokedAt > key.createdAt) &&
+    verifyText(root.publicKey, certificateText({ id: key.id, userId: key.userId, publicKey: key.publicKey, createdAt: key.createdAt }), key.cert)
+  );
+}
+
 /**
  * Checks one act's signature. `required`: the preset says this act is signed electronically
  * (see {@link signatureRequired}), so a missing signature is a failure, not "signed in ink".
@@ -110,14 +124,7 @@ export function checkSignature(t: TrustRefs, e: CaseEvent, required = false): Si
   if (!key) return out('unknown_key', 'Kunci penanda tangan tidak dikenal di instalasi ini (belum tersinkron?).');
   if (key.userId === null || key.userId !== e.authorId) return out('invalid', 'Kunci itu bukan milik penanda tangan yang tercatat.');
   if (!verifyText(key.publicKey, signedText(e), sig)) return out('invalid', 'Tanda tangan tidak cocok: isi tindakan telah diubah.');
-  const root = key.certifiedBy ? t.keys.get(key.certifiedBy) : undefined;
-  const certOk =
-    !!root &&
-    root.userId === null &&
-    !!key.cert &&
-    (root.revokedAt === null || root.revokedAt > key.createdAt) &&
-    verifyText(root.publicKey, certificateText({ id: key.id, userId: key.userId, publicKey: key.publicKey, createdAt: key.createdAt }), key.cert);
-  if (!certOk) return out('uncertified', 'Kunci penanda tangan tidak disertifikasi oleh kunci kantor.');
+  if (!keyCertified(t, key)) return out('uncertified', 'Kunci penanda tangan tidak disertifikasi oleh kunci kantor.');
   if (key.revokedAt !== null && e.at >= key.revokedAt) return out('revoked', 'Kunci penanda tangan sudah dicabut saat tindakan ini dilakukan.');
   // A key replaced by a newer one (password reset) signs nothing after that moment.
   if (key.retiredAt !== null && e.at >= key.retiredAt) return out('revoked', 'Kunci penanda tangan sudah diganti kunci baru saat tindakan ini dilakukan.');

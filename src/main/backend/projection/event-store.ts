@@ -19,6 +19,7 @@ export function eventToRow(e: CaseEvent, local: boolean): NewEventRow {
     device_id: e.deviceId,
     payload: JSON.stringify(e.payload),
     signature: e.signature,
+    seal: e.seal ?? null,
     local: local ? 1 : 0,
   };
   return { ...row, hash: eventRowHash(row) };
@@ -29,7 +30,7 @@ export function eventToRow(e: CaseEvent, local: boolean): NewEventRow {
  * so the log is not re-validated on every replay (a million of them must replay in under a
  * minute); only its content hash is checked, so damage on disk is never served.
  */
-export function rowToEvent(r: Pick<EventRow, 'id' | 'case_id' | 'type' | 'hlc' | 'at' | 'author_id' | 'position_id' | 'acting' | 'device_id' | 'payload' | 'signature'> & { hash?: string | null }): CaseEvent {
+export function rowToEvent(r: Pick<EventRow, 'id' | 'case_id' | 'type' | 'hlc' | 'at' | 'author_id' | 'position_id' | 'acting' | 'device_id' | 'payload' | 'signature'> & { hash?: string | null; seal?: string | null }): CaseEvent {
   checkEventRow(r);
   return {
     id: r.id,
@@ -43,6 +44,7 @@ export function rowToEvent(r: Pick<EventRow, 'id' | 'case_id' | 'type' | 'hlc' |
     deviceId: r.device_id,
     payload: JSON.parse(r.payload),
     signature: r.signature,
+    seal: r.seal ?? null,
   } as CaseEvent;
 }
 

@@ -8,7 +8,7 @@ import { getRef, listRefs } from '../refdata/ref-store';
 import type { BackendContext } from './context';
 import { unlockWithPassword } from './password';
 import type { OpenKey } from '../keys/key-crypto';
-import { activeKeyOf, createRootKey, enrolUserKey, openRootKey, someoneHoldsRoot } from '../keys/key.service';
+import { activeKeyOf, createRootKey, enrolUserKey, openRootKey, openUserKey, someoneHoldsRoot } from '../keys/key.service';
 import { guardLogin } from './login-throttle';
 import { ALLOWED_WHEN_LOCKED, BACKGROUND_METHODS } from '../../../shared/api/methods/session';
 
@@ -86,8 +86,10 @@ async function keysAtLogin(ctx: BackendContext, user: User, wrapKey: Buffer): Pr
 export async function login(ctx: BackendContext, username: string, password: string): Promise<SessionInfo> {
   const { user, wrapKey } = await guardLogin(ctx, username, () => authenticate(ctx, username, password));
   const rootKey = await keysAtLogin(ctx, user, wrapKey);
+  // Held for the session only, to seal what this user writes (keys/seal.ts); dropped on lock.
+  const signingKey = await openUserKey(ctx.db, user.id, wrapKey);
   const token = crypto.randomBytes(32).toString('hex');
-  ctx.sessions.set(token, { userId: user.id, lastSeen: ctx.now(), ...(rootKey ? { rootKey } : {}) });
+  ctx.sessions.set(token, { userId: user.id, lastSeen: ctx.now(), ...(rootKey ? { rootKey } : {}), ...(signingKey ? { signingKey } : {}) });
   return sessionInfo(ctx, token, user);
 }
 
@@ -104,7 +106,10 @@ export async function requireCaller(ctx: BackendContext, token: string | null, m
   const s = token ? ctx.sessions.get(token) : undefined;
   if (!token || !s) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
   const office = await ctx.office();
-  if (ctx.now() - s.lastSeen > office.idleLockMinutes * 60_000) s.locked = true;
+  if (ctx.now() - s.lastSeen > office.idleLockMinutes * 60_000) {
+    s.locked = true;
+    delete s.signingKey;
+  }
   if (s.locked && !ALLOWED_WHEN_LOCKED.has(method)) throw new AppError('SESSION_LOCKED', 'Layar terkunci. Masukkan kata sandi untuk melanjutkan.');
   const user = await getRef(ctx.db, 'user', s.userId);
   if (!user || !user.active) {

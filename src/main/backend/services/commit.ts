@@ -8,6 +8,7 @@ import type { ActingKind } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/result';
 import type { Database } from '../db/schema';
 import { appendEvents } from '../projection/event-store';
+import { sealWithSessions } from '../keys/seal';
 import { projectEvents } from '../projection/projector';
 import type { StoredCase } from '../projection/case-projection';
 import type { Task } from '../../../shared/workflow/state';
@@ -60,7 +61,8 @@ export async function commitEvents(
 ): Promise<{ events: CaseEvent[]; cases: StoredCase[] }> {
   const proj = await ctx.projection();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const events = await build(trx);
+    // Each event is sealed by its writer's session key (keys/seal.ts) after it is complete.
+    const events = sealWithSessions(ctx.sessions.values(), await build(trx));
     const added = await appendEvents(trx, events, true);
     const cases = await projectEvents(trx, proj, ctx.writer, added);
     await persistClock(trx, ctx);

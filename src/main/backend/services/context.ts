@@ -44,6 +44,8 @@ export interface Session {
   locked?: boolean;
   /** An administrator's session holds the office root key, opened at login, to certify user keys. */
   rootKey?: OpenKey;
+  /** The user's own key, opened at login to seal every event they write; dropped on lock (keys/seal.ts). */
+  signingKey?: OpenKey;
 }
 
 export class BackendContext {

@@ -8,17 +8,22 @@ import { AppError } from '../../../shared/result';
 import { actorFor, authenticate, me, type Caller } from './auth.service';
 import type { BackendContext } from './context';
 import { guardLogin } from './login-throttle';
+import { openUserKey } from '../keys/key.service';
 
 export function lockSession(ctx: BackendContext, caller: Caller): null {
   const s = ctx.sessions.get(caller.token);
-  if (s) s.locked = true;
+  if (s) {
+    s.locked = true;
+    // The user's key leaves memory with the lock; unlocking opens it again from the password.
+    delete s.signingKey;
+  }
   return null;
 }
 
 export async function unlockSession(ctx: BackendContext, caller: Caller, password: string): Promise<SessionInfo> {
   const s = ctx.sessions.get(caller.token);
   if (!s) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
-  const { user } = await guardLogin(ctx, caller.user.username, () => authenticate(ctx, caller.user.username, password)).catch((e: unknown) => {
+  const { user, wrapKey } = await guardLogin(ctx, caller.user.username, () => authenticate(ctx, caller.user.username, password)).catch((e: unknown) => {
     // A wrong password here is not an ended session: UNAUTHENTICATED would send the UI to login.
     if (e instanceof AppError && e.code === 'UNAUTHENTICATED') throw new AppError('VALIDATION', e.message);
     throw e;
@@ -27,6 +32,8 @@ export async function unlockSession(ctx: BackendContext, caller: Caller, passwor
   if (user.id !== caller.user.id) throw new AppError('UNAUTHENTICATED', 'Sesi ini milik pengguna lain.');
   s.locked = false;
   s.lastSeen = ctx.now();
+  const key = await openUserKey(ctx.db, user.id, wrapKey);
+  if (key) s.signingKey = key;
   return me(ctx, { token: caller.token, user, actor: await actorFor(ctx, user) });
 }
 

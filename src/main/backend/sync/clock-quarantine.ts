@@ -4,8 +4,9 @@
  *   this workstation's wall clock: adopting it would drag every later local timestamp ahead
  *   with it, so it waits until this clock has come within the bound;
  * - an event whose inserting login could not be shown to speak for its author
- *   (login-check.ts), which may pass once reference data explains it (an assignment that
- *   arrived later, a correction by the administrator).
+ *   (login-check.ts), or whose writer's seal did not hold (keys/seal.ts: an unknown or
+ *   uncertified key, a post not held), which may pass once reference data explains it (a key
+ *   or an assignment that arrived later, a certification or correction by the administrator).
  * Each is kept in `sync_rejected` with its raw row; what passes now is applied through the
  * same path as a pull. So a PC whose clock ran fast loses nothing, and a forged clock or a
  * forged author gains nothing.
@@ -18,6 +19,8 @@ import type { BackendContext } from '../services/context';
 import { checkRefChange } from './ref-check';
 import { loadLoginRules, LOGIN_MARK, loginRefusal, type LoginRules } from './login-check';
 import { recordRejections, type Rejection } from './settings-store';
+import { SEAL_MARK, SealChecker } from '../keys/seal';
+import { loadTrust } from '../keys/verify';
 import { AHEAD_MARK, aheadReason, parseServerEvent, reapplyEvents, type ServerEventRow } from './sync-pull';
 
 interface Held {
@@ -33,7 +36,7 @@ async function held(ctx: BackendContext): Promise<Held[]> {
     .select(['seq', 'kind', 'reason', 'raw'])
     .where('direction', '=', 'pull')
     .where('resolved_at', 'is', null)
-    .where((eb) => eb.or([eb('reason', 'like', `${AHEAD_MARK}%`), eb('reason', 'like', `${LOGIN_MARK}%`)]))
+    .where((eb) => eb.or([eb('reason', 'like', `${AHEAD_MARK}%`), eb('reason', 'like', `${LOGIN_MARK}%`), eb('reason', 'like', `${SEAL_MARK}%`)]))
     .orderBy('server_seq')
     .execute();
 }
@@ -60,17 +63,21 @@ function clocksOf(kind: string, row: Record<string, unknown>): string[] {
 export async function retryQuarantine(ctx: BackendContext, client: pg.ClientBase): Promise<number> {
   const due: Array<{ h: Held; row: Record<string, unknown> }> = [];
   let rules: LoginRules | null = null;
+  let seals: SealChecker | null = null;
   for (const h of await held(ctx)) {
     const row = parse(h.raw);
     if (!row) continue;
     const clocks = clocksOf(h.kind, row);
     const at = h.kind === 'event' ? Number(row['at']) : 0;
     if (!clocks.length || clocks.some((c) => ctx.clock.aheadBy(c) > MAX_AHEAD_MS) || at - ctx.now() > MAX_AHEAD_MS) continue;
-    if (h.reason.startsWith(LOGIN_MARK)) {
+    if (h.reason.startsWith(LOGIN_MARK) || h.reason.startsWith(SEAL_MARK)) {
       const parsed = h.kind === 'event' ? parseServerEvent(row as unknown as ServerEventRow) : null;
       if (!parsed?.ok) continue;
       rules ??= await loadLoginRules(client, ctx.db);
       if (loginRefusal(rules, parsed.event, typeof row['pushed_by'] === 'string' ? row['pushed_by'] : undefined)) continue;
+      // Still unsealed, or the key or post that would explain it has not arrived: it stays.
+      seals ??= new SealChecker(await loadTrust(ctx.db, (await ctx.projection()).engine.calendar));
+      if (seals.problem(parsed.event)) continue;
     }
     due.push({ h, row });
   }

@@ -22,6 +22,7 @@ const WIRE: Record<WireColumn, true> = {
   device_id: true,
   payload: true,
   signature: true,
+  seal: true,
 };
 
 /** The wire columns, in SQL order. */

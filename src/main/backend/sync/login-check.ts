@@ -14,8 +14,8 @@ import type { CaseEvent } from '../../../shared/domain/events';
 import type { Database } from '../db/schema';
 import type { Kysely } from 'kysely';
 import { listRefs } from '../refdata/ref-store';
+import { AUTOMATIC_TYPES } from '../keys/seal';
 
-const AUTOMATIC = new Set(['case.closed', 'case.escalated']);
 
 /** Every refusal here starts with this, so the quarantine can retry them (clock-quarantine.ts). */
 export const LOGIN_MARK = 'login ';
@@ -65,7 +65,7 @@ export function loginRefusal(rules: LoginRules, e: CaseEvent, pushedBy: string |
     if (!me.isHub && rules.postUnit.get(e.positionId ?? '') !== me.unitId) return `${who}: tindakan kertas untuk jabatan unit lain`;
     return null;
   }
-  if (e.authorId === null) return e.positionId === null && AUTOMATIC.has(e.type) ? null : `${who}: peristiwa tanpa penulis yang bukan tindakan otomatis`;
+  if (e.authorId === null) return e.positionId === null && AUTOMATIC_TYPES.has(e.type) ? null : `${who}: peristiwa tanpa penulis yang bukan tindakan otomatis`;
   if (e.positionId !== null) return rules.postUnit.get(e.positionId) === me.unitId ? null : `${who}: penulis bertindak dalam jabatan unit lain`;
   return inUnit(rules, e.authorId, me.unitId) ? null : `${who}: penulis bukan pegawai unit login ini`;
 }

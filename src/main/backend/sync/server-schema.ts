@@ -8,6 +8,7 @@ import type pg from 'pg';
 import * as s0001 from './server-migrations/0001-initial';
 import * as s0002 from './server-migrations/0002-least-privilege';
 import * as s0003 from './server-migrations/0003-audit-checkpoints';
+import * as s0004 from './server-migrations/0004-event-seal';
 import { syncError, type SyncError } from './sync-errors';
 
 export interface ServerMigration {
@@ -20,6 +21,7 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   { version: 1, name: '0001-initial', up: s0001.up },
   { version: 2, name: '0002-least-privilege', up: s0002.up },
   { version: 3, name: '0003-audit-checkpoints', up: s0003.up },
+  { version: 4, name: '0004-event-seal', up: s0004.up },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;

@@ -22,6 +22,8 @@ import { checkRefChange } from './ref-check';
 import { LOCAL_ONLY_KINDS } from './sync-push';
 import { loadLoginRules, loginRefusal, type LoginRules } from './login-check';
 import { EVENT_WIRE_COLUMNS, type EventWireRow } from './event-columns';
+import { SealChecker } from '../keys/seal';
+import { loadTrust } from '../keys/verify';
 
 const EVENT_PAGE = 2000;
 const REF_PAGE = 2000;
@@ -70,6 +72,7 @@ export function parseServerEvent(r: ServerEventRow): { ok: true; event: CaseEven
     acting: r.acting,
     deviceId: r.device_id,
     signature: r.signature,
+    seal: r.seal,
     payload,
   });
   if (!parsed.success) return { ok: false, reason: `tidak sesuai skema: ${firstIssue(parsed.error.issues)}` };
@@ -102,6 +105,15 @@ async function changedCopies(db: Kysely<Database>, events: readonly CaseEvent[])
       const theirs = byId.get(row.id);
       if (mine.success && theirs && canonical(mine.data) !== canonical(theirs)) out.set(row.id, 'berbeda dengan salinan yang sudah ada di workstation ini (diubah di server?)');
     }
+  }
+  return out;
+}
+
+/** Which of these event ids this workstation's log already holds. */
+async function knownIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await db.selectFrom('event').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) out.add(r.id);
   }
   return out;
 }
@@ -268,6 +280,12 @@ async function applyPage(
   const good: CaseEvent[] = [];
   const seen = new Set<string>();
   const seqOf = new Map<string, number>();
+  // Read before the transaction: the context reads through the one connection the
+  // transaction holds, so reading inside it would wait for itself.
+  const proj = await ctx.projection();
+  const seals = new SealChecker(await loadTrust(ctx.db, proj.engine.calendar));
+  // Copies already in this log are not judged again (changedCopies compares them instead).
+  const known = await knownIds(ctx.db, parsed.flatMap(({ p }) => (p.ok ? [p.event.id] : [])));
   for (const { r, p } of parsed) {
     const seq = Number(r.seq);
     seqOf.set(r.id, seq);
@@ -285,6 +303,12 @@ async function applyPage(
     const why = suspect.get(r.id);
     if (why) {
       refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: why, raw: JSON.stringify(r) });
+      continue;
+    }
+    // Not applied unless its writer's seal, key, post and (for a signed act) signature hold.
+    const unsealed = known.has(r.id) ? null : seals.problem(p.event);
+    if (unsealed) {
+      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: unsealed, raw: JSON.stringify(r) });
       continue;
     }
     if (seen.has(r.id)) continue;
@@ -305,9 +329,6 @@ async function applyPage(
     const why = changed.get(e.id);
     if (why) refused.push({ direction: 'pull', kind: 'event', itemId: e.id, caseId: e.caseId, serverSeq: seqOf.get(e.id) ?? 0, reason: why, raw: JSON.stringify(e) });
   }
-  // Read before the transaction: the context reads through the one connection the
-  // transaction holds, so reading inside it would wait for itself.
-  const proj = await ctx.projection();
   return ctx.db.transaction().execute(async (trx) => {
     const added = await appendPulled(ctx, accepted);
     const caseIds = added.length ? await projectPulled(ctx, proj, trx, added) : [];

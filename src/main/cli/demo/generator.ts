@@ -26,7 +26,7 @@ import { storeAttachment } from '../../backend/services/attachment.service';
 import { recordPaper } from '../../backend/services/paper.service';
 import { scanPdf } from './scan';
 import { hashPasswordWithKey, unlockWithPassword } from '../../backend/services/password';
-import { enrolUserKey, openRootKey, unlockSigningKey } from '../../backend/keys/key.service';
+import { enrolUserKey, openRootKey, openUserKey, unlockSigningKey } from '../../backend/keys/key.service';
 import { persistClock } from '../../backend/services/commit';
 import { loadStoredCase } from '../../backend/projection/case-projection';
 import { getRef, listRefs, putRef } from '../../backend/refdata/ref-store';
@@ -265,6 +265,24 @@ function stepMinutes(cal: WorkCalendar, preset: WorkflowPreset, state: CaseState
   return workingMinutesBetween(cal, at, addWorkingTime(cal, at, std));
 }
 
+/** Sessions holding each user's key, opened with the demo password (one scrypt per distinct hash). */
+async function openDemoSessions(ctx: BackendContext, userIds: readonly string[]): Promise<string[]> {
+  const wraps = new Map<string, Buffer | null>();
+  const tokens: string[] = [];
+  for (const userId of userIds) {
+    const cred = await getRef(ctx.db, 'credential', userId);
+    if (!cred) continue;
+    if (!wraps.has(cred.hash)) wraps.set(cred.hash, await unlockWithPassword(DEMO_PASSWORD, cred.hash));
+    const wrap = wraps.get(cred.hash);
+    const signingKey = wrap ? await openUserKey(ctx.db, userId, wrap) : null;
+    if (!signingKey) continue;
+    const token = `demo:${userId}`;
+    ctx.sessions.set(token, { userId, lastSeen: ctx.now(), signingKey });
+    tokens.push(token);
+  }
+  return tokens;
+}
+
 export async function generateDemo(open: (o: { random: () => number; now: () => number }) => Promise<BackendContext>, o: DemoOptions): Promise<DemoSummary> {
   const rng = createRng(o.seed);
   let clock = o.now - 400 * DAY;
@@ -300,6 +318,8 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
     const actor = await actorFor(ctx, u);
     if (actor.positions.length) callers.push({ caller: { token: 'demo', user: u, actor }, actor });
   }
+  // Each official's key is held as their login would hold it, so what they write is sealed (keys/seal.ts).
+  const demoTokens = await openDemoSessions(ctx, callers.map((c) => c.caller.user.id));
   // Officials sign their acts; the demo opens each key once with the demo password.
   const signers = new Map<string, OpenKey>();
   const signerOf = async (userId: string): Promise<OpenKey> => {
@@ -493,6 +513,7 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
   }
   clock = o.now;
   await runAutomation(ctx);
+  for (const t of demoTokens) ctx.sessions.delete(t);
 
   const byStatus: Record<string, number> = {};
   for (const r of await ctx.db.selectFrom('cases').select(['status']).execute()) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;

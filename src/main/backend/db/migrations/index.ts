@@ -10,6 +10,7 @@ import * as m0004 from './0004-event-hash';
 import * as m0005 from './0005-search';
 import * as m0006 from './0006-signbook';
 import * as m0007 from './0007-audit-key';
+import * as m0008 from './0008-event-seal';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-search', up: m0005.up },
   { version: 6, name: '0006-signbook', up: m0006.up },
   { version: 7, name: '0007-audit-key', up: m0007.up },
+  { version: 8, name: '0008-event-seal', up: m0008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
