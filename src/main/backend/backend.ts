@@ -31,6 +31,7 @@ import { reactionHandlers } from './handlers/reaction';
 import { exportHandlers } from './handlers/exports';
 import { restemFtsIfPending } from './projection/fts-stems';
 import { supportHandlers } from './handlers/support';
+import { rebuildIfStale } from './integrity/projection-version';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
 
@@ -108,6 +109,8 @@ async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<
   const ctx = new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
   // A counter behind the log (an older database copied back) is raised before any work.
   await checkCounters(ctx);
+  // Projections made by older code are rebuilt before anything is read from them.
+  await rebuildIfStale(ctx, opts.progress);
   return ctx;
 }
 

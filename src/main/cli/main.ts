@@ -92,7 +92,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       dataDir,
       open: async (opts) => {
         const owner = { label: `perintah "alur ${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`, waitMs: 10_000, onWait: (m: string) => io.err(`alur: ${m}`) };
-        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), owner, passwordCost: passwordCostFromEnv(), ...opts });
+        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), owner, passwordCost: passwordCostFromEnv(), progress: (m: string) => io.err(`alur: ${m}`), ...opts });
         contexts.push(ctx);
         return ctx;
       },
