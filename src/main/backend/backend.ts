@@ -32,6 +32,7 @@ import { exportHandlers } from './handlers/exports';
 import { restemFtsIfPending } from './projection/fts-stems';
 import { supportHandlers } from './handlers/support';
 import { rebuildIfStale } from './integrity/projection-version';
+import { sweepProjections } from './integrity/projection-check';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
 
@@ -159,6 +160,7 @@ export function openBackend(opts: BackendOptions): Backend {
       runAutomation(ctx)
         .then(() => warnDueSoon(ctx))
         .then(() => scheduledBackup(ctx))
+        .then(() => sweepProjections(ctx))
         .catch(ctx.log.failure('automation.failed'));
     };
     tick();
