@@ -89,7 +89,7 @@ async function randomStep(rng: Rng, st: Station[], seed: number, db: string): Pr
   clock.advance(rng.int(1, 90) * 60_000);
   const weights = { register: 2, act: 8, race: 2, note: 1, toggle: 2, sync: 4, redeliver: 1, repush: 1 };
   // Without the crash loop the weights are those CI always ran, so every seed replays as before.
-  const kind = rng.weighted(CRASH ? { ...weights, crash: 1 } : weights);
+  const kind = CRASH ? rng.weighted({ ...weights, crash: 1 }) : rng.weighted(weights);
   switch (kind) {
     case 'race': {
       // Two workstations act on the same case before either hears of the other's act: the
