@@ -6,7 +6,7 @@
  */
 import type { ServerEvent, MethodName } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
-import { AppError, err, ok, type Result } from '../../shared/result';
+import { AppError, err, ok, type ApiError, type Result } from '../../shared/result';
 import { openDatabase, LATEST_SCHEMA_VERSION, type OpenedDatabase } from './db/database';
 import { storageError } from './db/storage-errors';
 import { fillMissingHashes } from './projection/event-hash';
@@ -33,6 +33,8 @@ import { restemFtsIfPending } from './projection/fts-stems';
 import { supportHandlers } from './handlers/support';
 import { rebuildIfStale } from './integrity/projection-version';
 import { sweepProjections } from './integrity/projection-check';
+import { backupForAdmin, repairStatus } from './integrity/repair';
+import { repairHandlers } from './handlers/repair';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
 
@@ -54,6 +56,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...backupHandlers,
   ...reactionHandlers,
   ...exportHandlers,
+  ...repairHandlers,
 };
 
 function isMethod(m: string): m is MethodName {
@@ -175,12 +178,13 @@ export function openBackend(opts: BackendOptions): Backend {
     loop = null;
   };
 
-  async function restoreInPlace(old: BackendContext, file: string): Promise<RestoreReport> {
+  /** `old` is null when the folder could not open (repair of a damaged folder). */
+  async function restoreInPlace(old: BackendContext | null, file: string): Promise<RestoreReport> {
     const lock = await acquireFolderLock(opts.dataDir, opts.owner);
     try {
       const verified = verifyBackupFile(file);
       await stop();
-      await old.opened.close();
+      await old?.opened.close();
       let placed: PlacedBackup | null = null;
       try {
         placed = placeBackup(opts.dataDir, file);
@@ -198,11 +202,26 @@ export function openBackend(opts: BackendOptions): Backend {
     }
   }
 
+  /** The two repair methods answer while the folder cannot open; every other call gets the reason. */
+  async function repairWhileClosed(method: 'repair.status' | 'repair.restore', input: unknown, why: ApiError): Promise<Result<unknown>> {
+    try {
+      if (method === 'repair.status') return ok(repairStatus(opts.dataDir, why));
+      const parsed = contract['repair.restore'].input.safeParse(input ?? {});
+      if (!parsed.success) return err('VALIDATION', 'Masukan tidak valid: pilih cadangan, isi nama dan kata sandi administrator, dan centang persetujuan.');
+      if (why.code !== 'DAMAGED') return { ok: false, error: why };
+      const file = await backupForAdmin(opts.dataDir, parsed.data.name, parsed.data.username, parsed.data.password);
+      log.warn('repair.restore', { backup: parsed.data.name });
+      return ok(await restoreInPlace(null, file));
+    } catch (e) {
+      return e instanceof AppError ? { ok: false, error: e.toApiError() } : err('INTERNAL', `Kesalahan internal: ${(e as Error).message ?? String(e)}`);
+    }
+  }
+
   ready.then(start).catch(log.failure('backend.start_failed'));
   return {
     async call(method, token, input) {
       const r = await ready;
-      if (!r.ok) return r;
+      if (!r.ok) return method === 'repair.status' || method === 'repair.restore' ? repairWhileClosed(method, input, r.error) : r;
       return dispatch(r.value, method, token, input);
     },
     onEvent(listener) {
