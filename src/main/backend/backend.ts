@@ -35,6 +35,8 @@ import { rebuildIfStale } from './integrity/projection-version';
 import { sweepProjections } from './integrity/projection-check';
 import { backupForAdmin, repairStatus } from './integrity/repair';
 import { repairHandlers } from './handlers/repair';
+import { startOwnerChannel, type OwnerChannel } from './integrity/owner-channel';
+import { ownerRun } from './integrity/owner-work';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
 
@@ -139,6 +141,7 @@ export function openBackend(opts: BackendOptions): Backend {
   const listeners = new Set<(e: ServerEvent) => void>();
   let timer: NodeJS.Timeout | null = null;
   let loop: SyncLoop | null = null;
+  let channel: OwnerChannel | null = null;
   // Before the context exists (or when it cannot open) failures still reach the data folder's log.
   const log = new Logger(opts.dataDir);
   const start = (r: Result<BackendContext>): void => {
@@ -149,6 +152,8 @@ export function openBackend(opts: BackendOptions): Backend {
     const ctx = r.value;
     ctx.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
     ctx.host = { restore: (file) => restoreInPlace(ctx, file) };
+    // A cron `alur sync` or `alur backup` beside the app asks it to do the work (one owner, one clock).
+    channel = startOwnerChannel(opts.dataDir, (command) => ownerRun(ctx, command), log.failure('owner_channel.failed'));
     // The sync loop runs only once the workstation has a server configured; until then each
     // round ends at once with NOT_CONFIGURED, which the status bar shows as "Lokal".
     loop = startSyncLoop(ctx, {
@@ -173,6 +178,8 @@ export function openBackend(opts: BackendOptions): Backend {
   const stop = async (): Promise<void> => {
     if (timer) clearInterval(timer);
     timer = null;
+    channel?.close();
+    channel = null;
     // Let a running sync round finish before the database closes under it.
     await loop?.stop();
     loop = null;
