@@ -241,5 +241,6 @@ describe('workstations converge', () => {
     } finally {
       if (process.env['ALUR_SYNC_STATS']) console.log(`FIGURES ${JSON.stringify({ ...figures, seeds: SEEDS, crashLoop: CRASH, seconds: Math.round((Date.now() - started) / 1000) })}`);
     }
-  }, Math.max(170_000, SEEDS * 8_000));
+    // The soak runs on shared machines (284 of 300 seeds fit 8 s each at load 20): a slow world is not a failure.
+  }, Math.max(170_000, SEEDS * (CRASH ? 30_000 : 8_000)));
 });
