@@ -21,6 +21,9 @@ export function repairStatus(dataDir: string, error: ApiError | null): RepairSta
   return { damaged, message: damaged ? (error?.message ?? null) : null, folder, backups };
 }
 
+/** Failed administrator checks since the last good one (this process; a restart resets it). */
+let failures = 0;
+
 const WRONG = 'Nama pengguna atau kata sandi administrator salah (diperiksa pada cadangan yang dipilih).';
 
 function fieldsOf(sqlite: SqliteDatabase.Database, kind: string): Array<{ id: string; f: Record<string, unknown> }> {
@@ -48,7 +51,14 @@ export async function backupForAdmin(dataDir: string, name: string, username: st
   } finally {
     sqlite.close();
   }
-  // The same answer for an unknown user, a non-administrator and a wrong password.
-  if (!hash || !(await unlockWithPassword(password, hash))) throw new AppError('FORBIDDEN', WRONG);
+  // The same answer for an unknown user, a non-administrator and a wrong password, and each
+  // failure answers later than the one before: the method is public while the folder is damaged.
+  if (!hash || !(await unlockWithPassword(password, hash))) {
+    failures++;
+    await new Promise((r) => setTimeout(r, Math.min(30_000, 250 * 2 ** (failures - 1))));
+    throw new AppError('FORBIDDEN', WRONG);
+  }
+  failures = 0;
   return file;
 }
+
