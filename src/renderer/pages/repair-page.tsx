@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { RestoreReport } from '../../shared/api/views-backup';
 import { api } from '../api/client';
 import { LanguageSwitch } from '../components/language-switch';
+import { useNotify } from '../hooks/use-notify';
 import { useQuery } from '../hooks/use-query';
 
 interface Fields {
@@ -27,6 +28,7 @@ function utc(iso: string): string {
 
 export function RepairPage({ onRepaired }: { onRepaired: () => void }) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const status = useQuery(() => api['repair.status']({}), 'repair-status');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -80,7 +82,7 @@ export function RepairPage({ onRepaired }: { onRepaired: () => void }) {
         ) : backups.length === 0 ? (
           <Alert type="warning" showIcon title={s?.folder ? t('repair.noBackups', { folder: s.folder }) : t('repair.noFolder')} />
         ) : (
-          <Form<Fields> layout="vertical" size="middle" onFinish={(v) => void submit(v)} requiredMark={false} initialValues={{ name: backups[0]?.name }}>
+          <Form<Fields> layout="vertical" size="middle" onFinish={(v) => notify.run(submit(v))} requiredMark={false} initialValues={{ name: backups[0]?.name }}>
             <Typography.Paragraph type="secondary">{t('repair.howTo')}</Typography.Paragraph>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="repair-error" />}
             <Form.Item name="name" label={t('repair.backup')} rules={[{ required: true, message: t('validation.required') }]}>
