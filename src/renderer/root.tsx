@@ -19,6 +19,7 @@ import { navigate } from './hooks/use-route';
 import { setPrefsUser, useFontScale } from './hooks/use-ui-prefs';
 import { useServerEvent } from './hooks/use-server-event';
 import { FirstRunPage } from './pages/first-run-page';
+import { RepairPage } from './pages/repair-page';
 import { LockScreen } from './pages/lock-screen';
 import { LoginPage } from './pages/login-page';
 import { MainShell } from './pages/main-shell';
@@ -114,6 +115,7 @@ function AppFlow() {
 
   if (transportMissing) return <Result status="warning" title={t('app.noTransport')} subTitle={t('app.noTransportHint')} />;
   if (!info.data) {
+    if (info.error?.code === 'DAMAGED') return <RepairPage onRepaired={info.reload} />;
     if (info.error)
       return (
         <Result

@@ -17,6 +17,7 @@ import type { CaseDetail } from '../../src/shared/api/views';
 import type { DocumentFile } from '../../src/shared/api/views-documents';
 import { openContext } from '../../src/main/backend/backend';
 import { initServer } from '../../src/main/backend/sync/server-admin';
+import { askOwner } from '../../src/main/backend/integrity/owner-channel';
 import { STAFF_PASSWORD as STAFF_PW, walker } from '../helpers/office';
 import { makeP12 } from '../helpers/p12';
 import { startPg, type PgServer } from '../helpers/pg-server';
@@ -80,6 +81,12 @@ describe('the built backend host, through its MessagePort protocol', () => {
         await host.call('assignment.save', admin, { id: null, userId: id, positionId: p.id, acting: null, from: null, until: null });
       tokens.set(username, (await host.call('session.login', null, { username, password: STAFF_PW })).token);
     }
+  });
+
+  it('answers repair.status and a second process through the data folder channel', async () => {
+    expect(await host.call('repair.status', null, {})).toMatchObject({ damaged: false, message: null });
+    // What `alur sync` beside the app does: ask the owner, which runs the round with its own settings.
+    expect(await askOwner(hubDir, 'sync')).toEqual({ ok: false, error: expect.stringMatching(/Sinkronisasi belum diatur/) });
   });
 
   it('registers a case with an attachment and disposes it down the chain with signed acts', async () => {

@@ -15,6 +15,7 @@ import type { BackendContext } from '../../src/main/backend/services/context';
 import { rejection } from '../helpers/rejection';
 import { call, newOffice, openTestContext, REPO, tempDir } from '../helpers/temp';
 import { walkinCaseInput } from '../helpers/case-input';
+import { flipInTable } from '../helpers/flip';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -30,26 +31,6 @@ async function office(): Promise<{ ctx: BackendContext; token: string; dataDir: 
   return o;
 }
 
-/**
- * Flips `from` to `to` (same length) inside the root page of `table` of a closed database
- * file: the event row changes while the page stays well-formed, as a bit flip in a record
- * does (quick_check, which checks structure and the FTS index, cannot see it).
- */
-function flipInTable(file: string, table: string, from: string, to: string): number {
-  const raw = new Database(file, { readonly: true });
-  const root = Number(raw.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(table));
-  const pageSize = Number(raw.pragma('page_size', { simple: true }));
-  raw.close();
-  const buf = fs.readFileSync(file);
-  const page = buf.subarray((root - 1) * pageSize, root * pageSize);
-  let n = 0;
-  for (let i = page.indexOf(from); i >= 0; i = page.indexOf(from, i + 1)) {
-    page.write(to, i, 'latin1');
-    n++;
-  }
-  fs.writeFileSync(file, buf);
-  return n;
-}
 
 describe('one owner per data folder', () => {
   it('a second process waits, says who holds the folder, refuses clearly, and gets it once the owner is gone', async () => {

@@ -6,7 +6,7 @@
  */
 import type { ServerEvent, MethodName } from '../../shared/api/contract';
 import { contract } from '../../shared/api/contract';
-import { AppError, err, ok, type Result } from '../../shared/result';
+import { AppError, err, ok, type ApiError, type Result } from '../../shared/result';
 import { openDatabase, LATEST_SCHEMA_VERSION, type OpenedDatabase } from './db/database';
 import { storageError } from './db/storage-errors';
 import { fillMissingHashes } from './projection/event-hash';
@@ -34,6 +34,12 @@ import { supportHandlers } from './handlers/support';
 import { signbookHandlers } from './handlers/signbook';
 import { auditHandlers } from './handlers/audit';
 import { openAuditTrail } from './audit/audit-start';
+import { rebuildIfStale } from './integrity/projection-version';
+import { sweepProjections } from './integrity/projection-check';
+import { backupForAdmin, repairStatus } from './integrity/repair';
+import { repairHandlers } from './handlers/repair';
+import { startOwnerChannel, type OwnerChannel } from './integrity/owner-channel';
+import { ownerRun } from './integrity/owner-work';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
 
@@ -57,6 +63,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...exportHandlers,
   ...signbookHandlers,
   ...auditHandlers,
+  ...repairHandlers,
 };
 
 function isMethod(m: string): m is MethodName {
@@ -115,6 +122,8 @@ async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<
   await checkCounters(ctx);
   // The audit trail is checked (and a new key anchored) before any call can append to it.
   await openAuditTrail(ctx);
+  // Projections made by older code are rebuilt before anything is read from them.
+  await rebuildIfStale(ctx, opts.progress);
   return ctx;
 }
 
@@ -139,6 +148,7 @@ export function openBackend(opts: BackendOptions): Backend {
   const listeners = new Set<(e: ServerEvent) => void>();
   let timer: NodeJS.Timeout | null = null;
   let loop: SyncLoop | null = null;
+  let channel: OwnerChannel | null = null;
   // Before the context exists (or when it cannot open) failures still reach the data folder's log.
   const log = new Logger(opts.dataDir);
   const start = (r: Result<BackendContext>): void => {
@@ -149,6 +159,8 @@ export function openBackend(opts: BackendOptions): Backend {
     const ctx = r.value;
     ctx.bus.on('event', (e: ServerEvent) => listeners.forEach((l) => l(e)));
     ctx.host = { restore: (file) => restoreInPlace(ctx, file) };
+    // A cron `alur sync` or `alur backup` beside the app asks it to do the work (one owner, one clock).
+    channel = startOwnerChannel(opts.dataDir, (command) => ownerRun(ctx, command), log.failure('owner_channel.failed'));
     // The sync loop runs only once the workstation has a server configured; until then each
     // round ends at once with NOT_CONFIGURED, which the status bar shows as "Lokal".
     loop = startSyncLoop(ctx, {
@@ -163,6 +175,7 @@ export function openBackend(opts: BackendOptions): Backend {
       runAutomation(ctx)
         .then(() => warnDueSoon(ctx))
         .then(() => scheduledBackup(ctx))
+        .then(() => sweepProjections(ctx))
         .catch(ctx.log.failure('automation.failed'));
     };
     tick();
@@ -172,17 +185,20 @@ export function openBackend(opts: BackendOptions): Backend {
   const stop = async (): Promise<void> => {
     if (timer) clearInterval(timer);
     timer = null;
+    channel?.close();
+    channel = null;
     // Let a running sync round finish before the database closes under it.
     await loop?.stop();
     loop = null;
   };
 
-  async function restoreInPlace(old: BackendContext, file: string): Promise<RestoreReport> {
+  /** `old` is null when the folder could not open (repair of a damaged folder). */
+  async function restoreInPlace(old: BackendContext | null, file: string): Promise<RestoreReport> {
     const lock = await acquireFolderLock(opts.dataDir, opts.owner);
     try {
       const verified = verifyBackupFile(file);
       await stop();
-      await old.opened.close();
+      await old?.opened.close();
       let placed: PlacedBackup | null = null;
       try {
         placed = placeBackup(opts.dataDir, file);
@@ -200,11 +216,26 @@ export function openBackend(opts: BackendOptions): Backend {
     }
   }
 
+  /** The two repair methods answer while the folder cannot open; every other call gets the reason. */
+  async function repairWhileClosed(method: 'repair.status' | 'repair.restore', input: unknown, why: ApiError): Promise<Result<unknown>> {
+    try {
+      if (method === 'repair.status') return ok(repairStatus(opts.dataDir, why));
+      const parsed = contract['repair.restore'].input.safeParse(input ?? {});
+      if (!parsed.success) return err('VALIDATION', 'Masukan tidak valid: pilih cadangan, isi nama dan kata sandi administrator, dan centang persetujuan.');
+      if (why.code !== 'DAMAGED') return { ok: false, error: why };
+      const file = await backupForAdmin(opts.dataDir, parsed.data.name, parsed.data.username, parsed.data.password);
+      log.warn('repair.restore', { backup: parsed.data.name });
+      return ok(await restoreInPlace(null, file));
+    } catch (e) {
+      return e instanceof AppError ? { ok: false, error: e.toApiError() } : err('INTERNAL', `Kesalahan internal: ${(e as Error).message ?? String(e)}`);
+    }
+  }
+
   ready.then(start).catch(log.failure('backend.start_failed'));
   return {
     async call(method, token, input) {
       const r = await ready;
-      if (!r.ok) return r;
+      if (!r.ok) return method === 'repair.status' || method === 'repair.restore' ? repairWhileClosed(method, input, r.error) : r;
       return dispatch(r.value, method, token, input);
     },
     onEvent(listener) {

@@ -125,6 +125,12 @@ function SignatureTag({ check }: { check: SignatureCheck }) {
       </Tooltip>
     );
   if (check.status === 'missing') return <Tag color="orange">{t('timeline.signatureMissing')}</Tag>;
+  if (check.status === 'before_signing')
+    return (
+      <Tooltip title={check.message}>
+        <Tag data-testid="signature-before-signing">{t('upgrade.signatureBeforeSigning')}</Tag>
+      </Tooltip>
+    );
   if (check.status === 'paper')
     return (
       <Tooltip title={check.message}>

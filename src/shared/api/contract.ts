@@ -20,6 +20,7 @@ import { exportMethods } from './methods/exports';
 import { supportMethods } from './methods/support';
 import { signbookMethods } from './methods/signbook';
 import { auditMethods } from './methods/audit';
+import { repairMethods } from './methods/repair';
 import { CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
 import { Id, Username } from '../domain/org';
@@ -213,6 +214,7 @@ export const contract = {
   ...exportMethods,
   ...signbookMethods,
   ...auditMethods,
+  ...repairMethods,
 } as const;
 
 export type Contract = typeof contract;

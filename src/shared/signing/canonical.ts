@@ -47,7 +47,9 @@ export function formatSignature(keyId: string, signatureBase64: string): string 
 /** Outcome of checking one signed act, shown on the timeline and by verification. */
 type SignatureStatus = 'valid' | 'invalid' | 'unknown_key' | 'uncertified' | 'revoked' | 'not_holder' | 'missing'
   /** Done on paper and recorded by a clerk: never the official's electronic signature. */
-  | 'paper';
+  | 'paper'
+  /** A signed step done before the office used electronic signatures (an upgraded database). */
+  | 'before_signing';
 
 export interface SignatureCheck {
   status: SignatureStatus;

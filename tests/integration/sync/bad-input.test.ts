@@ -11,6 +11,7 @@ import type { BackendContext } from '../../../src/main/backend/services/context'
 import { appendEvents } from '../../../src/main/backend/projection/event-store';
 import { initServer } from '../../../src/main/backend/sync/server-admin';
 import { SERVER_SCHEMA_VERSION } from '../../../src/main/backend/sync/server-schema';
+import { MIN_SYNC_PROTOCOL, SYNC_PROTOCOL } from '../../../src/main/backend/sync/sync-protocol';
 import { connectOfficeByUrl, syncRound } from '../../../src/main/backend/sync/sync-engine';
 import { syncStatus } from '../../../src/main/backend/sync/sync-status';
 import { listRejected } from '../../../src/main/backend/sync/sync-api';
@@ -193,6 +194,22 @@ describe('a server that cannot be used', () => {
     const ok = await syncRound(joined);
     expect(ok.ok ? 'synced' : ok.error.message).toBe('synced');
     expect((await syncStatus(joined)).lastError).toBeNull();
+  });
+
+  it('states the oldest workstation it accepts: an older one is refused with both versions named, nothing sent', async () => {
+    const minimum = async () => (await owner(async (c) => (await c.query("SELECT value FROM alur.meta WHERE key = 'min_protocol'")).rows[0])) as { value: string } | undefined;
+    expect(await minimum()).toEqual({ value: String(MIN_SYNC_PROTOCOL) });
+    await owner((c) => c.query("UPDATE alur.meta SET value = '99' WHERE key = 'min_protocol'"));
+    try {
+      const before = await state(joined);
+      const r = await syncRound(joined);
+      expect(r.ok ? 'synced' : r.error).toMatchObject({ code: 'WORKSTATION_TOO_OLD', message: expect.stringMatching(new RegExp(`protokol sinkron 99 atau lebih baru; Alur di komputer ini memakai protokol ${SYNC_PROTOCOL}\\.`)) });
+      expect(await state(joined)).toEqual(before);
+    } finally {
+      await owner((c) => c.query("UPDATE alur.meta SET value = $1 WHERE key = 'min_protocol'", [String(MIN_SYNC_PROTOCOL)]));
+    }
+    const ok = await syncRound(joined);
+    expect(ok.ok ? 'synced' : ok.error.message).toBe('synced');
   });
 });
 

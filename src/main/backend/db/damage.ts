@@ -7,8 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
+import { HIGH_WATER_FILE, lostCommits } from '../integrity/high-water';
 
 const MARKER_FILE = 'alur.folder';
 const DB_FILE = 'alur.db';
@@ -40,6 +41,9 @@ export function setAsideDatabase(dataDir: string, why = 'rusak'): string | null 
   for (let i = 2; fs.existsSync(base); i++) base = `${file}.${why}-${fileStamp()}-${i}`;
   for (const suffix of ['-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, base + suffix);
   fs.renameSync(file, base);
+  // The commit mark (integrity/high-water.ts) belongs to the database set aside, not to the next one.
+  const mark = path.join(dataDir, HIGH_WATER_FILE);
+  if (fs.existsSync(mark)) fs.renameSync(mark, `${base}.hwm`);
   return base;
 }
 
@@ -70,8 +74,26 @@ export function checkIntact(sqlite: SqliteDatabase.Database, dataDir: string): v
       reason = 'rusak (bukan lagi berkas basis data yang dapat dibaca)';
     }
   }
+  if (reason === null) reason = lostCommits(sqlite, dataDir);
   if (reason === null) return;
+  // Closing the last connection checkpoints the WAL into the file and deletes it, which would
+  // destroy the evidence (and write into a damaged file). A read-only second connection keeps
+  // that close from taking the exclusive lock a checkpoint needs; it cannot checkpoint itself.
+  let guard: SqliteDatabase.Database | null = null;
+  try {
+    guard = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+    // An open read transaction holds the shared lock for as long as the guard is needed.
+    guard.exec('BEGIN');
+    guard.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    guard?.close();
+    guard = null;
+  }
   sqlite.close();
   // SQLite created an empty file when there was none: it goes aside too, as evidence.
-  throw damagedError(dataDir, reason, setAsideDatabase(dataDir));
+  try {
+    throw damagedError(dataDir, reason, setAsideDatabase(dataDir));
+  } finally {
+    guard?.close();
+  }
 }

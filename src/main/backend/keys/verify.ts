@@ -78,6 +78,19 @@ function checkPaper(t: TrustRefs, e: CaseEvent, paper: PaperRecord, base: Omit<S
   return out('paper', `Ditandatangani di kertas (${paper.writtenOn}); dicatat oleh ${recorder.fullName} dari pindaiannya, bukan tanda tangan elektronik.`);
 }
 
+/**
+ * An act done before the office had any root key could not be signed: its office ran a release
+ * from before signatures (an upgraded database). Such an act is shown as "sebelum tanda tangan
+ * elektronik", never as a failure and never as signed. A new office makes its root key with the
+ * office, before any act, so nothing of it qualifies. The limit: `at` is the author's clock, so
+ * an unsigned act backdated before the root key reads as pre-signing too (still not as signed).
+ */
+function beforeSigning(t: TrustRefs, e: CaseEvent): boolean {
+  let first = Infinity;
+  for (const k of t.keys.values()) if (k.userId === null && k.createdAt < first) first = k.createdAt;
+  return e.at < first;
+}
+
 /** Whether the preset says this act must carry an electronic signature (a digital, signed act). */
 export function signatureRequired(preset: WorkflowPreset, e: CaseEvent): boolean {
   if (!('payload' in e) || typeof e.payload !== 'object' || e.payload === null || !('actionId' in e.payload)) return false;
@@ -111,6 +124,8 @@ export function checkSignature(t: TrustRefs, e: CaseEvent, required = false): Si
   };
   const paper = paperOf(e);
   if (paper && !e.signature) return checkPaper(t, e, paper, base);
+  if (!e.signature && required && beforeSigning(t, e))
+    return { ...base, status: 'before_signing', keyId: null, message: 'Dilakukan sebelum tanda tangan elektronik dipakai di kantor ini (data dari versi Alur sebelumnya).' };
   if (!e.signature)
     return required
       ? { ...base, status: 'invalid', keyId: null, message: 'Tindakan ini wajib ditandatangani secara elektronik, tetapi tidak bertanda tangan.' }

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/result';
 import type { Database } from '../db/schema';
 import { appendEvents } from '../projection/event-store';
 import { sealWithSessions } from '../keys/seal';
+import { markCommitted } from '../integrity/high-water';
 import { projectEvents } from '../projection/projector';
 import type { StoredCase } from '../projection/case-projection';
 import type { Task } from '../../../shared/workflow/state';
@@ -68,6 +69,9 @@ export async function commitEvents(
     await persistClock(trx, ctx);
     return { events: added, cases };
   });
+  // Committed and synced to disk: now the mark outside the WAL that open checks (integrity/high-water.ts).
+  const last = result.events[result.events.length - 1];
+  if (last) markCommitted(ctx.options.dataDir, last.id, ctx.now());
   if (result.cases.length) ctx.emit({ type: 'cases.changed', caseIds: result.cases.map((c) => c.s.id) });
   // Tell every UI which tasks these events opened; each UI shows the ones that are its user's.
   const opened = new Set(result.events.map((e) => e.id));

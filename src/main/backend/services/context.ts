@@ -34,6 +34,8 @@ export interface BackendOptions {
   owner?: LockOptions;
   /** scrypt cost of new password hashes: `owasp` (default, always in the app) or `test`. */
   passwordCost?: PasswordCost;
+  /** Lines about long work at open (a projection rebuild after an upgrade): the CLI prints them. */
+  progress?: (line: string) => void;
 }
 
 export interface Session {

@@ -11,6 +11,7 @@ import { allowedActions } from '../../../shared/workflow/engine';
 import type { StepStandard, WorkflowPreset } from '../../../shared/workflow/preset';
 import type { CaseState } from '../../../shared/workflow/state';
 import { loadCaseEvents } from '../projection/event-store';
+import { verifyCaseProjection } from '../integrity/projection-check';
 import { loadStoredCase } from '../projection/case-projection';
 import { listRefs } from '../refdata/ref-store';
 import type { Caller } from './auth.service';
@@ -95,6 +96,8 @@ function stepStandard(preset: WorkflowPreset, state: CaseState, stepId: string):
 }
 
 export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: string): Promise<CaseDetail> {
+  // Re-derived from its hash-checked events and repaired first: a flipped projection is never served.
+  await verifyCaseProjection(ctx, caseId);
   const office = await ctx.office();
   const proj = await ctx.projection();
   const st = await loadStoredCase(ctx.db, caseId);

@@ -10,6 +10,7 @@ import * as s0002 from './server-migrations/0002-least-privilege';
 import * as s0003 from './server-migrations/0003-audit-checkpoints';
 import * as s0004 from './server-migrations/0004-event-seal';
 import { syncError, type SyncError } from './sync-errors';
+import { MIN_PROTOCOL_KEY, raisedMinimum } from './sync-protocol';
 
 export interface ServerMigration {
   version: number;
@@ -35,7 +36,7 @@ const INIT_LOCK = 'SELECT pg_advisory_xact_lock(7310, 0)';
 export type ServerState =
   | { kind: 'empty' }
   | { kind: 'foreign'; reason: string }
-  | { kind: 'ours'; version: number; officeId: string | null; officeName: string | null };
+  | { kind: 'ours'; version: number; officeId: string | null; officeName: string | null; minProtocol?: string };
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -50,7 +51,8 @@ export async function inspectServer(db: Queryable): Promise<ServerState> {
     if (meta.get('app') !== SERVER_APP_MARK) return { kind: 'foreign', reason: 'schema "alur" milik aplikasi lain' };
     const version = Number(meta.get('schema_version') ?? 'NaN');
     if (!Number.isInteger(version) || version < 1) return { kind: 'foreign', reason: 'versi skema tidak terbaca' };
-    return { kind: 'ours', version, officeId: meta.get('office_id') ?? null, officeName: meta.get('office_name') ?? null };
+    const minProtocol = meta.get(MIN_PROTOCOL_KEY);
+    return { kind: 'ours', version, officeId: meta.get('office_id') ?? null, officeName: meta.get('office_name') ?? null, ...(minProtocol === undefined ? {} : { minProtocol }) };
   }
   if (row?.schema) return { kind: 'foreign', reason: 'schema "alur" ada tetapi bukan buatan Alur' };
   const t = await db.query<{ n: string }>(
@@ -82,7 +84,7 @@ export async function migrateServer(db: Queryable, database: string, migrations:
   if (refusal) return { ok: false, error: refusal };
   const from = state.kind === 'ours' ? state.version : 0;
   for (const m of migrations) if (m.version > from) await m.up(db);
-  await setMeta(db, { app: SERVER_APP_MARK, schema_version: String(latest) });
+  await setMeta(db, { app: SERVER_APP_MARK, schema_version: String(latest), [MIN_PROTOCOL_KEY]: raisedMinimum(state.kind === 'ours' ? state.minProtocol : undefined) });
   return { ok: true, from, to: latest };
 }
 

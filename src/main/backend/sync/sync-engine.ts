@@ -20,6 +20,7 @@ import { pushEvents, pushRefs } from './sync-push';
 import { loadConfig, recordOutcome, saveConfig, type Membership, type Rejection } from './settings-store';
 import { runExclusive, setRuntime } from './sync-status';
 import { auditSyncStep } from '../audit/audit-server';
+import { SYNC_PROTOCOL, tooOld } from './sync-protocol';
 
 export interface Session {
   client: pg.Client;
@@ -48,6 +49,8 @@ export async function openSession(settings: ServerSettings, timeoutMs?: number):
     if (refusal) return { ok: false, error: refusal };
     if (state.kind === 'empty') return syncFail('NOT_ALUR', { database: settings.database, reason: 'belum disiapkan dengan "alur server init"' });
     if (state.kind === 'ours' && state.version < SERVER_SCHEMA_VERSION) return syncFail('SERVER_OLDER', { server: state.version, app: SERVER_SCHEMA_VERSION });
+    const oldest = state.kind === 'ours' ? tooOld(state.minProtocol) : null;
+    if (oldest !== null) return syncFail('WORKSTATION_TOO_OLD', { min: oldest, app: SYNC_PROTOCOL });
     const me = await client.query<{ unit_id: string; unit_code: string; is_hub: boolean }>('SELECT unit_id, unit_code, is_hub FROM alur.unit_login WHERE login = current_user');
     const row = me.rows[0];
     if (!row || state.kind !== 'ours' || !state.officeId) return syncFail('NOT_UNIT_LOGIN', { user: settings.user });

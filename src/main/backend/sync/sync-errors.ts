@@ -22,6 +22,7 @@ const MESSAGES: Record<SyncErrorCode, (p: Params) => string> = {
   NOT_ALUR: (p) => `Basis data "${p['database']}" bukan basis data Alur (${p['reason']}).`,
   SERVER_NEWER: (p) => `Basis data server dibuat oleh versi Alur yang lebih baru (skema ${p['server']}, aplikasi ini ${p['app']}). Perbarui Alur.`,
   SERVER_OLDER: (p) => `Basis data server masih skema lama (${p['server']}, aplikasi ini ${p['app']}). Administrator perlu menjalankan "alur server init" dengan versi ini.`,
+  WORKSTATION_TOO_OLD: (p) => `Server ini hanya menerima Alur dengan protokol sinkron ${p['min']} atau lebih baru; Alur di komputer ini memakai protokol ${p['app']}. Perbarui Alur di komputer ini; pekerjaannya tetap tersimpan dan dikirim setelah diperbarui.`,
   NOT_UNIT_LOGIN: (p) => `Login "${p['user']}" bukan login unit Alur di server ini. Gunakan login dari berkas kredensial "alur server init".`,
   WRONG_OFFICE: (p) => `Server ini menyimpan kantor lain (${p['server']}), bukan kantor di workstation ini (${p['local']}).`,
   LOCAL_HAS_OFFICE: () => 'Folder data ini sudah berisi kantor sendiri yang belum tersambung ke server. Gunakan folder data kosong untuk bergabung, atau "alur server init" untuk menerbitkan kantor ini.',

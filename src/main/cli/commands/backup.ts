@@ -6,6 +6,8 @@ import { acquireFolderLock } from '../../backend/db/folder-lock';
 import { ensureDataDir } from '../../backend/db/database';
 import { afterRestore, backupNow, backupsOf, latestBackup, placeBackup, saveBackupSettings, backupSettings } from '../../backend/backup/backup.service';
 import type { CliEnv } from '../main';
+import { backupLine } from '../../backend/integrity/owner-work';
+import { viaOwner } from './via-owner';
 
 type Run = (fn: (env: CliEnv) => Promise<void>) => void;
 
@@ -28,6 +30,8 @@ export function backupCommands(program: Command, run: Run): void {
     .addOption(new Option('--every <hours>', 'mengatur jadwal: cadangan otomatis tiap N jam (0: mati)').argParser(positiveInt))
     .action((o: { to?: string; keep?: number; list?: boolean; setFolder?: string; every?: number }) =>
       run(async (env) => {
+        const plain = o.to === undefined && o.keep === undefined && !o.list && o.setFolder === undefined && o.every === undefined;
+        if (plain && (await viaOwner(env, 'backup'))) return;
         const ctx = await env.open();
         if (o.setFolder !== undefined || o.every !== undefined) {
           const cur = backupSettings(ctx);
@@ -42,7 +46,7 @@ export function backupCommands(program: Command, run: Run): void {
           return;
         }
         const made = backupNow(ctx, o.to ? path.resolve(o.to) : undefined, o.keep);
-        env.io.out(`Cadangan dibuat dan diperiksa utuh: ${made.file} (${made.cases} aduan, ${made.events} peristiwa, ${mb(made.size)})`);
+        env.io.out(backupLine(made));
       }),
     );
 

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { connectOfficeByUrl, syncRound, type SyncReport } from '../../backend/sync/sync-engine';
 import type { CliEnv } from '../main';
 import { noteSecretStore } from '../secret-note';
+import { syncReportLines } from '../../backend/integrity/owner-work';
+import { viaOwner } from './via-owner';
 
 type Run = (fn: (env: CliEnv) => Promise<void>) => void;
 
 function printReport(env: CliEnv, r: SyncReport): void {
-  env.io.out(`Dikirim: ${r.pushed.events} peristiwa, ${r.pushed.refs} data referensi; diterima: ${r.pulled.events} peristiwa, ${r.pulled.refs} data referensi (${(r.ms / 1000).toFixed(1)} dtk)`);
-  if (r.refused.count) env.io.out(`Ditolak: ${r.refused.count} (tercatat; pertama: ${r.refused.first ?? '-'})`);
+  for (const line of syncReportLines(r)) env.io.out(line);
 }
 
 export function syncCommand(program: Command, run: Run): void {
@@ -17,6 +18,8 @@ export function syncCommand(program: Command, run: Run): void {
     .option('--url <url>', 'postgres://LOGIN_UNIT:SANDI@HOST:PORT/BASISDATA (dari berkas kredensial); tanpa ini: pengaturan tersimpan')
     .action((o: { url?: string }) =>
       run(async (env) => {
+        // Beside the running app: the app does the round (its clock, its connection).
+        if (!o.url && (await viaOwner(env, 'sync'))) return;
         const ctx = await env.open();
         if (o.url) {
           const wasEmpty = (await ctx.db.selectFrom('sync_config').select('id').executeTakeFirst()) === undefined;
