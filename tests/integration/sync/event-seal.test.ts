@@ -184,15 +184,16 @@ describe('attacks through the shared logins, applied by no workstation', () => {
   }, 120_000);
 });
 
-describe('migration 0006 on a database of the previous version', () => {
+describe('migration 0008 on a database of the previous version', () => {
   it('adds the seal column; events written before stay readable here and are never taken as sealed elsewhere', async () => {
     const c = fakeClock(START);
     const o = await newOffice('balangan', c);
     const { caseId: old } = await call(o.ctx, 'case.register', o.token, { channel: 'phone', receivedAt: c.now(), type: 'pengaduan', title: 'Sebelum segel', description: 'Ditulis oleh versi sebelumnya.', privacy: 'biasa', complainant: { name: 'Siti', phone: '0812-3333-4444' } });
     await o.ctx.opened.close();
-    // Back to version 5: no seal column, the rows as the previous version wrote them.
+    // Back to the version before: no seal column, the rows as the previous version wrote them.
+    const before = MIGRATIONS.findIndex((m) => m.name === '0008-event-seal');
     const raw = new Database(path.join(o.dataDir, DB_FILE));
-    raw.exec('ALTER TABLE event DROP COLUMN seal; PRAGMA user_version = 5;');
+    raw.exec(`ALTER TABLE event DROP COLUMN seal; PRAGMA user_version = ${before};`);
     raw.close();
     const ctx = await openTestContext(o.dataDir, c);
     contexts.push(ctx);

@@ -29,7 +29,7 @@ const REPLAY_SOURCES = [
   'src/shared/search/stem-id.ts',
 ];
 
-const PINNED = { version: 1, sha256: '4b7faa2495944e534925f6c158cff571bebeb5ab5fa82f79362a7df9a0ee502c' };
+const PINNED = { version: 1, sha256: '3ca7a082282aebfd9489853bb73d9d71fb73587b9c41b2d592c78575bc5de04d' };
 
 function sourcesHash(): string {
   const h = crypto.createHash('sha256');
