@@ -184,6 +184,34 @@ describe('attacks through the shared logins, applied by no workstation', () => {
   }, 120_000);
 });
 
+describe('events the server held before it was upgraded to sealing', () => {
+  it('are judged as before (the login check) by a workstation joining later; an unsealed event after the upgrade is not', async () => {
+    const [deskOp] = await twoOf(office.ctx, office.hubId);
+    if (!deskOp) throw new Error('office without staff');
+    const hub = await as(pub.url(office.hubCode));
+    const base = { case_id: caseId, hlc: `${String(START + 120_000).padStart(15, '0')}-000000-y`, at: START + 120_000, device_id: 'lama', author_id: deskOp.userId, position_id: deskOp.positionId };
+    // Written by a version without seals, before the server's upgrade ...
+    const old = await pushRaw(hub, [{ ...base, type: 'case.note_added', payload: { text: 'catatan dari versi lama' } }]);
+    // ... which recorded the last event it held then (as server migration 4 does on an upgrade).
+    const owner = await as(server.url(pub.db));
+    const last = await owner.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM alur.event');
+    await owner.query("UPDATE alur.meta SET value = $1 WHERE key = 'seal_from_seq'", [last.rows[0]?.seq]);
+    // The same kind of event after the upgrade, unsealed: a forgery from now on.
+    const late = await pushRaw(hub, [{ ...base, hlc: `${String(START + 180_000).padStart(15, '0')}-000000-y`, at: START + 180_000, type: 'case.note_added', payload: { text: 'catatan tanpa segel sesudahnya' } }]);
+    // The hub's login cannot move the cut-off itself.
+    await expect(hub.query("UPDATE alur.meta SET value = '999999999' WHERE key = 'seal_from_seq'")).rejects.toThrow(/permission denied/);
+
+    const ws = await emptyWorkstation(clock.now);
+    contexts.push(ws);
+    const joined = await connectOfficeByUrl(ws, pub.url(office.hubCode));
+    expect(joined.ok ? null : joined.error).toBeNull();
+    const log = new Set(logIds(ws));
+    expect(log.has(old.ids[0] ?? '')).toBe(true);
+    expect(log.has(late.ids[0] ?? '')).toBe(false);
+    expect(quarantined(ws).get(late.ids[0] ?? '')).toMatch(/^segel penulis .*tidak ada/);
+  }, 120_000);
+});
+
 describe('migration 0008 on a database of the previous version', () => {
   it('adds the seal column; events written before stay readable here and are never taken as sealed elsewhere', async () => {
     const c = fakeClock(START);

@@ -28,7 +28,7 @@ const PINNED: Record<string, Record<string, string>> = {
     '0001-initial.ts': 'b8f3c20e1b3174f4ed54f51cd6ae6e62194ef6563e92261a943d3f64493bc79e',
     '0002-least-privilege.ts': '75c346f0bcfa45a91caf88193de7e95caf5c09fd8cc96bce700ccbe11b8d597e',
     '0003-audit-checkpoints.ts': 'bce4f7e415068d3dcba6e201915a7c130a9c9aca625aa8200d3ab12522b12dff',
-    '0004-event-seal.ts': '39c6cd7411ed1cd7d8473f12859831e8513ccf778ae016ed468c9d191dffe7ba',
+    '0004-event-seal.ts': 'e8bd04c79865fa51d0d761569880250e927a86a70c17c4ce1b3c23ecfa9ecb4a',
   },
 };
 

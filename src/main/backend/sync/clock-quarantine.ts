@@ -20,6 +20,7 @@ import { checkRefChange } from './ref-check';
 import { loadLoginRules, LOGIN_MARK, loginRefusal, type LoginRules } from './login-check';
 import { recordRejections, type Rejection } from './settings-store';
 import { SEAL_MARK, SealChecker } from '../keys/seal';
+import { beforeSealing, loadSealCutoff } from './seal-cutoff';
 import { loadTrust } from '../keys/verify';
 import { AHEAD_MARK, aheadReason, parseServerEvent, reapplyEvents, type ServerEventRow } from './sync-pull';
 
@@ -64,6 +65,7 @@ export async function retryQuarantine(ctx: BackendContext, client: pg.ClientBase
   const due: Array<{ h: Held; row: Record<string, unknown> }> = [];
   let rules: LoginRules | null = null;
   let seals: SealChecker | null = null;
+  const cutoff = await loadSealCutoff(ctx.db);
   for (const h of await held(ctx)) {
     const row = parse(h.raw);
     if (!row) continue;
@@ -77,7 +79,7 @@ export async function retryQuarantine(ctx: BackendContext, client: pg.ClientBase
       if (loginRefusal(rules, parsed.event, typeof row['pushed_by'] === 'string' ? row['pushed_by'] : undefined)) continue;
       // Still unsealed, or the key or post that would explain it has not arrived: it stays.
       seals ??= new SealChecker(await loadTrust(ctx.db, (await ctx.projection()).engine.calendar));
-      if (seals.problem(parsed.event)) continue;
+      if (!beforeSealing(parsed.event.seal, Number(row['seq']), cutoff) && seals.problem(parsed.event)) continue;
     }
     due.push({ h, row });
   }

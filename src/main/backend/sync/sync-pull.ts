@@ -23,6 +23,7 @@ import { LOCAL_ONLY_KINDS } from './sync-push';
 import { loadLoginRules, loginRefusal, type LoginRules } from './login-check';
 import { EVENT_WIRE_COLUMNS, type EventWireRow } from './event-columns';
 import { SealChecker } from '../keys/seal';
+import { beforeSealing, loadSealCutoff, syncSealCutoff } from './seal-cutoff';
 import { loadTrust } from '../keys/verify';
 
 const EVENT_PAGE = 2000;
@@ -206,6 +207,7 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
   const out: PullResult = { read: 0, applied: 0, refused: [], caseIds: [] };
   let cursor = (await loadCursors(ctx.db)).pullSeq;
   let rules: LoginRules | null = null;
+  await syncSealCutoff(ctx.db, client);
   for (;;) {
     // One snapshot for the page and the grants read with it.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -284,6 +286,7 @@ async function applyPage(
   // transaction holds, so reading inside it would wait for itself.
   const proj = await ctx.projection();
   const seals = new SealChecker(await loadTrust(ctx.db, proj.engine.calendar));
+  const cutoff = await loadSealCutoff(ctx.db);
   // Copies already in this log are not judged again (changedCopies compares them instead).
   const known = await knownIds(ctx.db, parsed.flatMap(({ p }) => (p.ok ? [p.event.id] : [])));
   for (const { r, p } of parsed) {
@@ -306,7 +309,8 @@ async function applyPage(
       continue;
     }
     // Not applied unless its writer's seal, key, post and (for a signed act) signature hold.
-    const unsealed = known.has(r.id) ? null : seals.problem(p.event);
+    // (Unsealed events the server held before it was upgraded to sealing are judged as before.)
+    const unsealed = known.has(r.id) || beforeSealing(p.event.seal, seq, cutoff) ? null : seals.problem(p.event);
     if (unsealed) {
       refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: unsealed, raw: JSON.stringify(r) });
       continue;

@@ -3,12 +3,16 @@
  * whole event by the key its writer opened at login). The server only stores it: every
  * workstation checks it on pull (sync/event-trust.ts), as the server vouches for nothing.
  * `push_events` is migration 2's with the column added; its checks are unchanged.
+ * `seal_from_seq` in `alur.meta` is the last event the server held before this migration:
+ * those were written before seals existed, and workstations judge them as before (the login
+ * check), not as unsealed forgeries. Unit logins cannot write `alur.meta`.
  * Frozen once landed: never edit; add a new migration instead. Imports nothing from the app.
  */
 import type { SqlRunner } from './0001-initial';
 
 const STATEMENTS: readonly string[] = [
   `ALTER TABLE alur.event ADD COLUMN seal text CHECK (length(seal) <= 200)`,
+  `INSERT INTO alur.meta (key, value) SELECT 'seal_from_seq', coalesce(max(seq), 0)::text FROM alur.event ON CONFLICT (key) DO NOTHING`,
   // CREATE OR REPLACE keeps the owner and the grants (EXECUTE revoked from PUBLIC, granted to unit logins).
   `CREATE OR REPLACE FUNCTION alur.push_events(batch jsonb) RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER
      SET search_path = pg_catalog, pg_temp AS $$
