@@ -75,9 +75,20 @@ describe('signing and documents', () => {
     await modal.getByRole('button', { name: 'Kirim' }).click();
     await modal.getByTestId('act-error').filter({ hasText: 'Kata sandi untuk tanda tangan salah' }).waitFor();
     expect(await page.getByTestId('timeline-entry').count()).toBe(before);
+    // The approver corrects the draft before signing; the corrected text is what is signed.
+    const text = modal.getByTestId('act-approve-text');
+    expect(await text.inputValue()).toBe('Perbaikan telah dilaksanakan oleh tim lapangan pada hari ini.');
+    await text.fill('Perbaikan telah dilaksanakan oleh tim lapangan pada hari Senin.');
     await modal.getByLabel('Kata sandi untuk tanda tangan').fill(DEMO_PASSWORD);
     await modal.getByRole('button', { name: 'Kirim' }).click();
-    await page.locator('[data-testid="timeline-entry"][data-type="case.approved"]').last().getByTestId('signature-valid').waitFor();
+    const approval = page.locator('[data-testid="timeline-entry"][data-type="case.approved"]').last();
+    await approval.getByTestId('signature-valid').waitFor();
+    // The timeline says the approver changed the text and shows what changed.
+    await approval.getByTestId('approver-edit-toggle').click();
+    const diff = approval.getByTestId('approver-edit-diff');
+    expect(await diff.locator('del').allTextContents()).toEqual(['ini.']);
+    expect(await diff.locator('ins').allTextContents()).toEqual(['Senin.']);
+    await screenshot(page, 'doc-01b-approver-edit');
     // Still logged in: a refused signing password is not a lost session.
     await page.getByTestId('header-user').waitFor();
   });
@@ -92,6 +103,7 @@ describe('signing and documents', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', [letterFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(`Tanggapan atas Aduan Nomor ${ref}`);
+    expect(text).toContain('tim lapangan pada hari Senin.');
     const number = (await card.textContent()) ?? '';
     expect(number).toMatch(/\/\d{4}/);
     // Saving a copy records it on the case, so the file can be verified later.

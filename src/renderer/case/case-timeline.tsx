@@ -15,6 +15,7 @@ import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { api } from '../api/client';
 import { saveDocument } from '../api/files';
+import { ApproverEdit } from './approver-edit';
 
 const EVENT_COLOR: Partial<Record<EventType, string>> = {
   'case.registered': 'blue',
@@ -121,6 +122,9 @@ function summaryBlock(e: TimelineEntry, { overview, t, when, day, caseId }: Summ
     const v = str(k);
     if (v) parts.push(line(k, t(`summary.${k}`), v));
   }
+  const draftText = str('draftText');
+  const signedText = str('response');
+  if (e.type === 'case.approved' && draftText && signedText) parts.push(<ApproverEdit key="approverEdit" before={draftText} after={signedText} />);
   const letterNumber = str('letterNumber');
   if (letterNumber) parts.push(line('letterNumber', t('timeline.letterNumber'), letterNumber));
   if (e.type === 'case.document_issued') {
