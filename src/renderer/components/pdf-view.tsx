@@ -43,13 +43,14 @@ export interface PdfViewProps {
 export function PdfView({ dataBase64, width = 560, label, testId = 'pdf-view' }: PdfViewProps) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready'; pages: number; shown: number } | { status: 'error'; message: string }>({ status: 'loading' });
+  // The outcome for one document; another document shows as loading until its own outcome.
+  const [outcome, setOutcome] = useState<{ of: string; done: { status: 'ready'; pages: number; shown: number } | { status: 'error'; message: string } } | null>(null);
+  const state = outcome?.of === dataBase64 ? outcome.done : ({ status: 'loading' } as const);
 
   useEffect(() => {
     let cancelled = false;
     let doc: PDFDocumentProxy | null = null;
     const el = host.current;
-    setState({ status: 'loading' });
     void (async () => {
       try {
         const pdfjs = await loadPdfjs();
@@ -76,9 +77,9 @@ export function PdfView({ dataBase64, width = 560, label, testId = 'pdf-view' }:
           el.appendChild(canvas);
           await page.render({ canvas, viewport }).promise;
         }
-        if (!cancelled) setState({ status: 'ready', pages: doc.numPages, shown });
+        if (!cancelled) setOutcome({ of: dataBase64, done: { status: 'ready', pages: doc.numPages, shown } });
       } catch (e) {
-        if (!cancelled) setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        if (!cancelled) setOutcome({ of: dataBase64, done: { status: 'error', message: e instanceof Error ? e.message : String(e) } });
       }
     })();
     return () => {
