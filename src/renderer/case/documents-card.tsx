@@ -11,7 +11,7 @@ import { readFileBase64 } from '../api/file-bytes';
 import { printDocument, saveDocument } from '../api/files';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
-import { AttachmentLink } from './case-timeline';
+import { CaseFiles } from './case-files';
 
 type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx' | 'letter-pades';
 
@@ -87,9 +87,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           </Typography.Text>
           <span data-testid="case-attachments">
             {detail.case.attachments.length === 0 && <Typography.Text type="secondary">{t('common.dash')} </Typography.Text>}
-            {detail.case.attachments.map((a) => (
-              <AttachmentLink key={a.sha256} caseId={caseId} file={a} />
-            ))}
+            <CaseFiles detail={detail} />
           </span>
           {detail.case.status !== 'closed' && (
             <Upload

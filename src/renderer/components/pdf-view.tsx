@@ -22,7 +22,7 @@ async function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
 }
 
 /** Base64 (as the API carries files) to bytes. */
-export function base64Bytes(b64: string): Uint8Array {
+export function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
