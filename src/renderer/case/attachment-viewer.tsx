@@ -27,9 +27,14 @@ export function AttachmentViewer({ caseId, file, onClose }: { caseId: string; fi
   useEffect(() => {
     if (!sha) return;
     let cancelled = false;
-    void api['attachment.get']({ caseId, sha256: sha }).then((r) => {
-      if (!cancelled) setLoaded({ of: sha, file: r.ok ? r.value : null, error: r.ok ? null : r.error.message });
-    });
+    api['attachment.get']({ caseId, sha256: sha }).then(
+      (r) => {
+        if (!cancelled) setLoaded({ of: sha, file: r.ok ? r.value : null, error: r.ok ? null : r.error.message });
+      },
+      (e: unknown) => {
+        if (!cancelled) setLoaded({ of: sha, file: null, error: e instanceof Error ? e.message : String(e) });
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -56,7 +61,7 @@ export function AttachmentViewer({ caseId, file, onClose }: { caseId: string; fi
       // No mask: the case stays in view and usable beside the file.
       mask={false}
       extra={
-        <Button icon={<DownloadOutlined />} onClick={() => void save()} disabled={!data} data-testid="attachment-viewer-save">
+        <Button icon={<DownloadOutlined />} onClick={() => notify.run(save())} disabled={!data} data-testid="attachment-viewer-save">
           {t('viewer.save')}
         </Button>
       }

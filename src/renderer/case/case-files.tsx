@@ -45,11 +45,13 @@ function Thumb({ caseId, file }: { caseId: string; file: AttachmentRef }) {
   const [url, setUrl] = useState<string | null>(thumbs.get(file.sha256) ?? null);
   useEffect(() => {
     let cancelled = false;
-    void makeThumb(caseId, file)
-      .catch(() => null)
-      .then((u) => {
+    // A photo the browser cannot decode keeps the file icon.
+    makeThumb(caseId, file).then(
+      (u) => {
         if (!cancelled) setUrl(u);
-      });
+      },
+      () => undefined,
+    );
     return () => {
       cancelled = true;
     };

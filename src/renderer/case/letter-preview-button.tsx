@@ -37,12 +37,12 @@ export function LetterPreviewButton({ caseId, response }: { caseId: string; resp
   return (
     <div style={{ marginBottom: 8 }}>
       <Space>
-        <Button icon={<EyeOutlined />} loading={busy} onClick={() => void preview()} data-testid="letter-preview">
+        <Button icon={<EyeOutlined />} loading={busy} onClick={() => notify.run(preview())} data-testid="letter-preview">
           {shown ? t('pdfView.refresh') : t('letterPage.preview')}
         </Button>
         {shown && (
           <>
-            <Button icon={<PrinterOutlined />} onClick={() => void print(shown)} data-testid="letter-preview-print">
+            <Button icon={<PrinterOutlined />} onClick={() => notify.run(print(shown))} data-testid="letter-preview-print">
               {t('pdfView.print')}
             </Button>
             <Button type="link" onClick={() => setShown(null)}>

@@ -51,7 +51,8 @@ export function PdfView({ dataBase64, width = 560, label, testId = 'pdf-view' }:
     let cancelled = false;
     let doc: PDFDocumentProxy | null = null;
     const el = host.current;
-    void (async () => {
+    // Every failure inside is caught and shown as the viewer's error state.
+    const drawing = (async () => {
       try {
         const pdfjs = await loadPdfjs();
         // No eval (the CSP forbids it anyway) and nothing fetched: fonts are embedded in our PDFs.
@@ -82,9 +83,10 @@ export function PdfView({ dataBase64, width = 560, label, testId = 'pdf-view' }:
         if (!cancelled) setOutcome({ of: dataBase64, done: { status: 'error', message: e instanceof Error ? e.message : String(e) } });
       }
     })();
+    drawing.catch(() => undefined);
     return () => {
       cancelled = true;
-      void doc?.destroy();
+      doc?.destroy().catch(() => undefined);
     };
   }, [dataBase64, width, label, t]);
 
