@@ -39,7 +39,7 @@ const LAYERS = [
     dir: 'src/renderer',
     layers: ['shared'],
     node: false,
-    packages: ['react', 'react-dom', 'antd', '@ant-design/icons', 'dayjs', 'i18next', 'react-i18next', 'recharts', 'zod'],
+    packages: ['react', 'react-dom', 'antd', '@ant-design/icons', 'dayjs', 'i18next', 'react-i18next', 'recharts', 'zod', 'pdfjs-dist'],
   },
 ];
 

@@ -39,7 +39,8 @@ describe('bin/alur.mjs', () => {
     if (!row) throw new Error('the demo has no approved case');
     fs.writeFileSync(path.join(dir, 'kantor.p12'), makeP12('sandi-p12'));
     const out = path.join(dir, 'surat.pdf');
-    const printed = await alur(['--data', data, 'letter', row.ref, '--out', out, '--p12', path.join(dir, 'kantor.p12'), '--p12-password-env', 'P12_PW'], { P12_PW: 'sandi-p12' });
+    // With the visible signature box: pdfmake's layout report and the widget placement under Node's loader.
+    const printed = await alur(['--data', data, 'letter', row.ref, '--out', out, '--p12', path.join(dir, 'kantor.p12'), '--p12-password-env', 'P12_PW', '--p12-visible'], { P12_PW: 'sandi-p12' });
     expect(printed.code, printed.err).toBe(0);
     expect(spawnSync('pdfsig', [out], { encoding: 'utf8' }).stdout).toContain('Signature Validation: Signature is Valid.');
     const verified = await alur(['--data', data, 'verify', out]);

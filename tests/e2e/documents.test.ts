@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
 import { apiCall, apiLogin, newPage, screenshot, uiLogin, useDemoHarness } from './harness';
@@ -19,6 +21,16 @@ interface InboxRowLite {
   id: string;
   stepId: string;
   ref: string;
+}
+
+/** How many pixels of the canvases under `selector` are dark: a drawn page has text, a blank one has none. */
+async function inkedPixels(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((c: HTMLCanvasElement) => {
+    const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if ((px[i] ?? 255) < 128 && (px[i + 3] ?? 0) > 0) n++;
+    return n;
+  });
 }
 
 describe('signing and documents', () => {
@@ -63,6 +75,19 @@ describe('signing and documents', () => {
       if (head) break;
     }
     if (!head) throw new Error('the demo has no response waiting for approval');
+    // A photo and a scanned PDF on the case, for the viewer beside it.
+    const headToken = await apiLogin(h.server, head, DEMO_PASSWORD);
+    const png = new PNG({ width: 120, height: 80 });
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([200, 40, 40, 255], i);
+    const scan = await PDFDocument.create();
+    const font = await scan.embedFont(StandardFonts.Helvetica);
+    scan.addPage([300, 200]).drawText('Surat pengadu', { x: 40, y: 120, size: 28, font });
+    for (const [name, bytes] of [['foto-jalan.png', PNG.sync.write(png)], ['surat-pengadu.pdf', Buffer.from(await scan.save())]] as const) {
+      const up = (await apiCall(h.server, 'attachment.upload', { name, dataBase64: bytes.toString('base64') }, { token: headToken })).body as { ok: boolean; value: unknown };
+      expect(up.ok).toBe(true);
+      const attached = (await apiCall(h.server, 'case.attach', { caseId, attachment: up.value }, { token: headToken })).body as { ok: boolean };
+      expect(attached.ok).toBe(true);
+    }
     page = await newPage(h.browser);
     await page.goto(h.server.url);
     await uiLogin(page, head, DEMO_PASSWORD);
@@ -81,11 +106,46 @@ describe('signing and documents', () => {
     await modal.getByRole('button', { name: 'Kirim' }).click();
     await modal.getByTestId('act-error').filter({ hasText: 'Kata sandi untuk tanda tangan salah' }).waitFor();
     expect(await page.getByTestId('timeline-entry').count()).toBe(before);
+    // The approver corrects the draft before signing; the corrected text is what is signed.
+    const text = modal.getByTestId('act-approve-text');
+    expect(await text.inputValue()).toBe('Perbaikan telah dilaksanakan oleh tim lapangan pada hari ini.');
+    await text.fill('Perbaikan telah dilaksanakan oleh tim lapangan pada hari Senin.');
+    // The letter as it will be issued, drawn inside the dialog from the corrected text.
+    await modal.getByTestId('letter-preview').click();
+    await modal.locator('[data-testid="letter-preview-pages"][data-status="ready"]').waitFor();
+    expect(await inkedPixels(page, '[data-testid="letter-preview-pages"] canvas')).toBeGreaterThan(1000);
+    await screenshot(page, 'doc-01a-preview-in-dialog');
     await modal.getByLabel('Kata sandi untuk tanda tangan').fill(DEMO_PASSWORD);
     await modal.getByRole('button', { name: 'Kirim' }).click();
-    await page.locator('[data-testid="timeline-entry"][data-type="case.approved"]').last().getByTestId('signature-valid').waitFor();
+    const approval = page.locator('[data-testid="timeline-entry"][data-type="case.approved"]').last();
+    await approval.getByTestId('signature-valid').waitFor();
+    // The timeline says the approver changed the text and shows what changed.
+    await approval.getByTestId('approver-edit-toggle').click();
+    const diff = approval.getByTestId('approver-edit-diff');
+    expect(await diff.locator('del').allTextContents()).toEqual(['ini.']);
+    expect(await diff.locator('ins').allTextContents()).toEqual(['Senin.']);
+    await screenshot(page, 'doc-01b-approver-edit');
     // Still logged in: a refused signing password is not a lost session.
     await page.getByTestId('header-user').waitFor();
+  });
+
+  it('shows the photo as a thumbnail and opens the photo and the PDF in the viewer beside the case', async () => {
+    const card = page.getByTestId('documents-card');
+    await card.getByTestId('attachment-thumb').waitFor();
+    const item = (name: string) => card.locator(`[data-testid="case-file"][data-name="${name}"]`);
+    await item('surat-pengadu.pdf').getByTestId('attachment-view').click();
+    const viewer = page.getByTestId('attachment-viewer');
+    await viewer.locator('[data-testid="attachment-pdf"][data-status="ready"]').waitFor();
+    expect(await inkedPixels(page, '[data-testid="attachment-pdf"] canvas')).toBeGreaterThan(100);
+    // Beside the case: the case page is still there and usable.
+    await page.getByTestId('case-ref').filter({ hasText: ref }).waitFor();
+    await screenshot(page, 'doc-01c-attachment-pdf');
+    await item('foto-jalan.png').getByTestId('attachment-view').click();
+    await viewer.getByTestId('attachment-image').waitFor();
+    expect(await viewer.getByTestId('attachment-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+    await screenshot(page, 'doc-01d-attachment-photo');
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'hidden' });
   });
 
   it('saves the response letter as PDF with its number', async () => {
@@ -98,6 +158,7 @@ describe('signing and documents', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', [letterFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(`Tanggapan atas Aduan Nomor ${ref}`);
+    expect(text).toContain('tim lapangan pada hari Senin.');
     const number = (await card.textContent()) ?? '';
     expect(number).toMatch(/\/\d{4}/);
     // Saving a copy records it on the case, so the file can be verified later.

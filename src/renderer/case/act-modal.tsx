@@ -18,7 +18,7 @@ import { actingTitle } from '../components/positions-text';
 import { wallClockToInstant } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
-import { DraftReturnNotice, lastDraft } from './draft-revision';
+import { DraftReturnNotice, draftUnderApproval, lastDraft } from './draft-revision';
 import { disposeTargetOptions, parseTarget } from './dispose-targets';
 import { LetterPreviewButton } from './letter-preview-button';
 import { ownAct } from '../hooks/own-acts';
@@ -57,7 +57,8 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
   const draft = useFormDraft<Fields>(form, draftKey(session.user.id, `act.${detail.case.id}.${allowed.taskId}.${action.id}.${allowed.asPositionId}`), {
     urgency: detail.case.urgency,
     // A draft returned for revision opens with the text that was returned.
-    response: kind === 'answer' ? (detail.case.response ?? '') : kind === 'draft' ? (lastDraft(detail).text ?? undefined) : undefined,
+    // The approver starts from the draft being approved and may correct it (what is signed is issued).
+    response: kind === 'answer' ? (detail.case.response ?? '') : kind === 'draft' ? (lastDraft(detail).text ?? undefined) : kind === 'approve' ? (draftUnderApproval(detail, allowed.taskId) ?? undefined) : undefined,
   });
   const confirmClose = useConfirmClose();
 
@@ -143,11 +144,9 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
             <Input.TextArea rows={8} maxLength={MAX_DESCRIPTION} showCount />
           </Form.Item>
         )}
-        {kind === 'approve' && detail.case.response && (
-          <Form.Item label={t('act.draftToApprove')}>
-            <div className="alur-pre" style={{ maxHeight: 200, overflow: 'auto', background: '#fafafa', padding: 8, border: '1px solid #f0f0f0' }}>
-              {detail.case.response}
-            </div>
+        {kind === 'approve' && draftUnderApproval(detail, allowed.taskId) !== null && (
+          <Form.Item name="response" label={t('act.draftToApprove')} extra={t('approverEdit.editHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <Input.TextArea rows={8} maxLength={MAX_DESCRIPTION} showCount data-testid="act-approve-text" />
           </Form.Item>
         )}
         <Form.Item

@@ -15,6 +15,7 @@ import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { api } from '../api/client';
 import { saveDocument } from '../api/files';
+import { ApproverEdit } from './approver-edit';
 
 const EVENT_COLOR: Partial<Record<EventType, string>> = {
   'case.registered': 'blue',
@@ -73,6 +74,7 @@ function actLines(s: ActSummary, { t, when, day, caseId }: SummaryEnv): ReactNod
   if (s.dueAt !== null) parts.push(line('dueAt', t('case.due'), when(s.dueAt)));
   if (s.note?.trim()) parts.push(line('note', t('summary.note'), s.note));
   if (s.response?.trim()) parts.push(line('response', t('summary.response'), s.response));
+  if (s.draftText && s.response) parts.push(<ApproverEdit key="approverEdit" before={s.draftText} after={s.response} />);
   if (s.letterNumber?.trim()) parts.push(line('letterNumber', t('timeline.letterNumber'), s.letterNumber));
   if (s.paper) {
     const { writtenOn, recordedBy, scan } = s.paper;

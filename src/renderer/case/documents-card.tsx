@@ -1,5 +1,5 @@
 /** The case's documents: the disposition sheet and, once approved, the response letter, to print or save. */
-import { Alert, Button, Card, Input, Modal, Select, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Modal, Select, Space, Typography, Upload } from 'antd';
 import { FilePdfOutlined, FileWordOutlined, PaperClipOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,8 @@ import { readFileBase64 } from '../api/file-bytes';
 import { printDocument, saveDocument } from '../api/files';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
-import { AttachmentLink } from './case-timeline';
 import { actSummary } from '../../shared/api/timeline-summary';
+import { CaseFiles } from './case-files';
 
 type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx' | 'letter-pades';
 
@@ -27,6 +27,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
   const [p12, setP12] = useState<{ name: string; base64: string } | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [padesError, setPadesError] = useState<string | null>(null);
+  const [padesVisible, setPadesVisible] = useState(false);
   const caseId = detail.case.id;
   // Every letter of the case, newest first: a case answered by two OPDs has one from each.
   const letters = [...detail.timeline].reverse().filter((e) => e.type === 'case.approved' && actSummary(e)?.letterNumber && !e.conflict);
@@ -53,7 +54,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
     if (!p12) return;
     setBusy('letter-pades');
     setPadesError(null);
-    const made = await api['document.letter']({ caseId, eventId: letter?.id ?? null, format: 'pdf', pades: { p12Base64: p12.base64, passphrase } });
+    const made = await api['document.letter']({ caseId, eventId: letter?.id ?? null, format: 'pdf', pades: { p12Base64: p12.base64, passphrase, visible: padesVisible } });
     setPassphrase('');
     if (!made.ok) {
       setBusy(null);
@@ -88,9 +89,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           </Typography.Text>
           <span data-testid="case-attachments">
             {detail.case.attachments.length === 0 && <Typography.Text type="secondary">{t('common.dash')} </Typography.Text>}
-            {detail.case.attachments.map((a) => (
-              <AttachmentLink key={a.sha256} caseId={caseId} file={a} />
-            ))}
+            <CaseFiles detail={detail} />
           </span>
           {detail.case.status !== 'closed' && (
             <Upload
@@ -181,6 +180,9 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
             <Button>{p12 ? p12.name : t('docs.padesChoose')}</Button>
           </Upload>
           <Input.Password placeholder={t('docs.padesPassword')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+          <Checkbox checked={padesVisible} onChange={(e) => setPadesVisible(e.target.checked)} data-testid="pades-visible">
+            {t('padesBox.visible')}
+          </Checkbox>
         </Space>
       </Modal>
     </Card>

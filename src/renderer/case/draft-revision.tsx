@@ -30,3 +30,14 @@ export function DraftReturnNotice({ detail }: { detail: CaseDetail }) {
   if (d.returnedNote === null) return null;
   return <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="draft-returned" title={t('letterPage.returnedTitle', { who: d.returnedBy ?? '' })} description={d.returnedNote || t('common.dash')} />;
 }
+
+/**
+ * The text an approval acts on: the draft that opened the approval task (task ids are
+ * `<opening event id>:<n>`), so with two OPDs drafting each approver sees their own; else the
+ * case's current response.
+ */
+export function draftUnderApproval(detail: CaseDetail, taskId: string): string | null {
+  const opener = detail.timeline.find((e) => e.id === taskId.split(':')[0]);
+  const text = opener?.type === 'case.drafted' ? opener.summary['response'] : undefined;
+  return typeof text === 'string' ? text : detail.case.response;
+}

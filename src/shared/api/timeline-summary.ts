@@ -29,6 +29,8 @@ export interface ActSummary {
   attachments: string[];
   files: SummaryFile[];
   letterNumber: string | null;
+  /** An approval whose text the approver corrected before signing: the draft as it was. */
+  draftText?: string;
   /** A step done on paper: the date on the sheet, who entered it (null when unknown here), and the scan. */
   paper: { writtenOn: string; recordedBy: string | null; scan: SummaryFile } | null;
 }

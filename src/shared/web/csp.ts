@@ -15,6 +15,8 @@ const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self' data:"],
   ['connect-src', "'self'"],
+  // pdf.js draws PDFs in a worker: the bundled file from the app itself, never a blob: or data: one.
+  ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   // Only honoured in a header: a <meta> policy may not carry it (browsers ignore it there).

@@ -10,7 +10,7 @@ import { projectEvents } from '../../../src/main/backend/projection/projector';
 import { getRef, listRefs, putRef } from '../../../src/main/backend/refdata/ref-store';
 import { unlockSigningKey } from '../../../src/main/backend/keys/key.service';
 import { checkSignature, loadTrust } from '../../../src/main/backend/keys/verify';
-import { verificationCode } from '../../../src/main/backend/documents/letter-content';
+import { letterContent, verificationCode } from '../../../src/main/backend/documents/letter-content';
 import { signText } from '../../../src/main/backend/keys/key-crypto';
 import { formatSignature, signedText } from '../../../src/shared/signing/canonical';
 import type { CaseEvent } from '../../../src/shared/domain/events';
@@ -78,6 +78,31 @@ describe('signing keys and signed acts', () => {
     expect(toPost?.name).toMatch(/^Kepala Bidang Teknis/);
     const approval = d.timeline.find((t) => t.type === 'case.approved');
     expect(approval && actSummary(approval)?.letterNumber).toMatch(/\/\d{4}$/);
+  });
+
+  it('the approver corrects the draft before signing: the signed act carries the corrected text, the letter prints it and the timeline shows both', async () => {
+    const caseId = await registerAndWalkTo('approve', 'Gorong-gorong tersumbat');
+    const head = [...tokens.keys()].find((k) => k.startsWith('kepala_opd')) ?? '';
+    const act = (await call(ctx, 'case.get', tokens.get(head) ?? null, { caseId })).allowed.find((a) => a.action.kind === 'approve');
+    if (!act) throw new Error('the head may not approve');
+    const corrected = 'Jalan telah diperbaiki oleh tim pemeliharaan pada minggu lalu.';
+    await call(ctx, 'case.act', tokens.get(head) ?? null, { caseId, taskId: act.taskId, actionId: act.action.id, asPositionId: act.asPositionId, response: corrected, signingPassword: STAFF_PASSWORD });
+    const d = await w.detail(caseId);
+    const approval = d.timeline.find((t) => t.type === 'case.approved');
+    expect(approval?.signature?.status).toBe('valid');
+    expect(approval?.summary).toMatchObject({ response: corrected, draftText: 'Jalan telah diperbaiki oleh tim pemeliharaan pada minggu ini.' });
+    // The text is inside what was signed: changing it afterwards breaks the signature.
+    const stored = (await loadCaseEvents(ctx.db, caseId)).find((e) => e.id === approval?.id);
+    if (stored?.type !== 'case.approved') throw new Error('no approval');
+    const tampered: CaseEvent = { ...stored, payload: { ...stored.payload, response: 'Teks lain.' } };
+    expect(checkSignature(await loadTrust(ctx.db, (await ctx.projection()).engine.calendar), tampered, true).status).toBe('invalid');
+    const letter = await letterContent(ctx, caseId, null);
+    expect(letter.body.join(' ')).toContain('minggu lalu');
+    expect(letter.body.join(' ')).not.toContain('minggu ini');
+    // An approval that keeps the draft as it is shows no change.
+    const plain = await registerAndWalkTo('approve', 'Lampu taman mati');
+    await w.step(plain, { kind: 'approve' });
+    expect((await w.detail(plain)).timeline.find((t) => t.type === 'case.approved')?.summary).not.toHaveProperty('draftText');
   });
 
   it('refuses a signed act without the password or with a wrong one, and saves nothing', async () => {

@@ -17,7 +17,8 @@ import { canSeeCase, visibilityOf } from '../services/visibility';
 import { checkSignature, loadTrust, signatureRequired } from '../keys/verify';
 import { letterContent, verificationCode } from './letter-content';
 import { letterDocx } from './letter-docx';
-import { letterPdf } from './letter-pdf';
+import { letterPdf, letterPdfWithBox, type SignatureBoxPlace } from './letter-pdf';
+import { indonesianDateTime } from './format';
 import { dispositionSheet } from './sheet';
 import { signPdfPades } from './pades';
 import { letterRegister, letterRegisterXlsx } from './letter-register';
@@ -62,7 +63,7 @@ export async function makeLetter(
   caseId: string,
   eventId: string | null,
   format: 'pdf' | 'docx',
-  pades: { p12: Buffer; passphrase: string } | null = null,
+  pades: { p12: Buffer; passphrase: string; visible?: boolean } | null = null,
 ): Promise<DocumentFile> {
   await requireVisible(ctx, caller, caseId);
   if (pades && format !== 'pdf') throw new AppError('VALIDATION', 'Tanda tangan sertifikat (PAdES) hanya untuk PDF.');
@@ -70,11 +71,21 @@ export async function makeLetter(
   // A letter whose approval does not verify is not issued ('missing' and 'paper': an approval signed in ink).
   if (content.signature.status !== 'valid' && content.signature.status !== 'missing' && content.signature.status !== 'paper')
     throw new AppError('INVALID_ACTION', `Surat tidak diterbitkan: tanda tangan persetujuannya tidak sah (${content.signature.message})`);
-  let bytes = format === 'pdf' ? await letterPdf(ctx.options.resourcesDir, content) : await letterDocx(content);
+  let bytes: Buffer;
+  let appearance: SignatureBoxPlace | null = null;
+  if (format === 'pdf' && pades?.visible) {
+    // A visible signature: the box is drawn on the signature block and the widget laid over it.
+    const cal = (await ctx.projection()).engine.calendar;
+    const drawn = await letterPdfWithBox(ctx.options.resourcesDir, content, ['Ditandatangani secara elektronik', content.signer.name, indonesianDateTime(cal, ctx.now())]);
+    bytes = drawn.pdf;
+    appearance = drawn.box;
+  } else bytes = format === 'pdf' ? await letterPdf(ctx.options.resourcesDir, content) : await letterDocx(content);
   if (pades) {
     // Signed before it is recorded: the registered copy is the signed file.
     bytes = await signPdfPades(bytes, {
-      ...pades,
+      p12: pades.p12,
+      passphrase: pades.passphrase,
+      appearance,
       reason: `Surat tanggapan ${content.letter.number}`,
       name: content.signer.name,
       location: content.place || content.kop.agency,

@@ -58,16 +58,34 @@ export function halInlines(hal: string, caseRef: string): ContentText['text'] {
   return [hal.slice(0, at), { text: caseRef, noWrap: true }, hal.slice(at + caseRef.length)].filter((x) => x !== '');
 }
 
-function signatureMark(l: LetterContent, qr: number): Content[] {
+/** The visible PAdES signature box: a fixed size, so the signature widget can be laid exactly over it. */
+export const SIGNATURE_BOX = { width: 200, height: 46, id: 'alur-pades-box' } as const;
+const CLOSING_BLOCK = 'alur-closing-block';
+const BOX_TEXT_INSET = 5;
+
+function signatureMark(l: LetterContent, qr: number, box: string[] | null): Content[] {
   if (l.signature.status === 'missing' || l.signature.status === 'paper') return [{ text: '\n\n\n', margin: [0, 4, 0, 4] }];
   return [
     { ...(qrCanvas(l.qrText, qr) as object), margin: [0, 4, 0, 0] } as Content,
-    { text: 'Ditandatangani secara elektronik', fontSize: 8 },
+    ...(box
+      ? [
+          {
+            id: SIGNATURE_BOX.id,
+            stack: [
+              {
+                table: { widths: [SIGNATURE_BOX.width - 10], heights: [SIGNATURE_BOX.height - 6], body: [[{ stack: box.map((t, i) => ({ text: t, fontSize: 8, bold: i === 0 })) }]] },
+                layout: { hLineColor: () => '#1d39c4', vLineColor: () => '#1d39c4', paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 3, paddingBottom: () => 0 },
+                margin: [0, 2, 0, 0],
+              },
+            ],
+          } as Content,
+        ]
+      : [{ text: 'Ditandatangani secara elektronik', fontSize: 8 }]),
     { text: `Kode verifikasi ${l.verifyCode}`, fontSize: 8, bold: true, margin: [0, 0, 0, 4] },
   ];
 }
 
-export function letterDefinition(l: LetterContent): TDocumentDefinitions {
+export function letterDefinition(l: LetterContent, box: string[] | null = null): TDocumentDefinitions {
   const m = letterMetrics(l.page);
   const row = (k: string, v: ContentText['text']) => [{ text: k }, { text: ':' }, { text: v }];
   const s = l.signer;
@@ -80,7 +98,7 @@ export function letterDefinition(l: LetterContent): TDocumentDefinitions {
     stack: [
       ...(s.onBehalfOf ? [{ text: s.onBehalfOf }] : []),
       { text: `${s.position},` },
-      ...signatureMark(l, m.qr),
+      ...signatureMark(l, m.qr, box),
       { text: s.name, bold: true, decoration: 'underline' },
       ...(s.rank ? [{ text: s.rank }] : []),
       ...(s.nip ? [{ text: `NIP. ${s.nip}` }] : []),
@@ -118,11 +136,52 @@ export function letterDefinition(l: LetterContent): TDocumentDefinitions {
       { stack: [{ text: l.addressee[0] ?? '' }, ...l.addressee.slice(1, -1).map((a) => ({ text: a })), { text: l.addressee[l.addressee.length - 1] ?? '', margin: [m.indent, 0, 0, 0] }], margin: [0, 0, 0, 14] },
       ...paragraphs.map((t) => para(t, 8)),
       // The last paragraph, the signature block and the tembusan go to a page together.
-      { unbreakable: true, stack: [...(last ? [para(last, 14)] : []), signature, ...tembusan] },
+      { id: CLOSING_BLOCK, unbreakable: true, stack: [...(last ? [para(last, 14)] : []), signature, ...tembusan] } as Content,
     ],
   };
 }
 
 export function letterPdf(resourcesDir: string, l: LetterContent): Promise<Buffer> {
   return renderPdf(resourcesDir, letterDefinition(l));
+}
+
+/** Where the visible signature box landed: page index (0-based) and [x1, y1, x2, y2] in PDF points. */
+export interface SignatureBoxPlace {
+  page: number;
+  rect: [number, number, number, number];
+}
+
+/** Where pdfmake laid out the nodes with these ids (pageBreakBefore sees every node; the last report is the final layout). */
+async function placesOf(resourcesDir: string, def: TDocumentDefinitions, ids: readonly string[]): Promise<{ pdf: Buffer; at: Map<string, { page: number; left: number; top: number }> }> {
+  const at = new Map<string, { page: number; left: number; top: number }>();
+  def.pageBreakBefore = (node) => {
+    if (node.id && ids.includes(node.id)) at.set(node.id, { page: node.startPosition.pageNumber - 1, left: node.startPosition.left, top: node.startPosition.top });
+    return false;
+  };
+  return { pdf: await renderPdf(resourcesDir, def), at };
+}
+
+/**
+ * The letter with a visible signature box (`lines`: "Ditandatangani secara elektronik", the
+ * signer, the date) on its signature block, and where the box is, for the PAdES widget.
+ * Nodes inside an unbreakable block all report the block's own position, so the box's place
+ * inside the block is measured on a second page holding only that block (same page, margins
+ * and width, laid out freely) and added to where the block landed in the letter.
+ */
+export async function letterPdfWithBox(resourcesDir: string, l: LetterContent, lines: string[]): Promise<{ pdf: Buffer; box: SignatureBoxPlace }> {
+  const letter = await placesOf(resourcesDir, letterDefinition(l, lines), [CLOSING_BLOCK]);
+  const alone = letterDefinition(l, lines);
+  const closing = alone.content instanceof Array ? alone.content.find((c) => typeof c === 'object' && c !== null && 'id' in c && c.id === CLOSING_BLOCK) : undefined;
+  if (!closing || typeof closing !== 'object') throw new Error('the letter has no closing block');
+  const measured = await placesOf(resourcesDir, { ...alone, header: undefined, content: [{ ...closing, unbreakable: false } as Content] }, [CLOSING_BLOCK, SIGNATURE_BOX.id]);
+  const block = letter.at.get(CLOSING_BLOCK);
+  const blockAlone = measured.at.get(CLOSING_BLOCK);
+  const boxAlone = measured.at.get(SIGNATURE_BOX.id);
+  if (!block || !blockAlone || !boxAlone || boxAlone.page !== 0) throw new Error('the signature box was not laid out');
+  const height = Number((alone.pageSize as { height: number }).height);
+  const left = boxAlone.left - BOX_TEXT_INSET;
+  // pdfmake reports a node where its first line is written: the box's border is above it by
+  // the table's top margin (2) and padding (3), and left of it by the padding (4) and the line (1).
+  const top = block.top + (boxAlone.top - blockAlone.top) - BOX_TEXT_INSET;
+  return { pdf: letter.pdf, box: { page: block.page, rect: [left, height - top - SIGNATURE_BOX.height, left + SIGNATURE_BOX.width, height - top] } };
 }

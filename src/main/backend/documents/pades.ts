@@ -22,6 +22,8 @@ export interface PadesOptions {
   location: string;
   contactInfo: string;
   signingTime: Date;
+  /** A visible signature: the widget laid over the box drawn on the signature block. */
+  appearance?: { page: number; rect: [number, number, number, number] } | null;
 }
 
 const MAX_P12 = 100 * 1024;
@@ -38,7 +40,9 @@ export async function signPdfPades(pdf: Buffer, o: PadesOptions): Promise<Buffer
   }
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const text = signatureTextTokens({ reason: o.reason, name: o.name, location: o.location, contactInfo: o.contactInfo });
-  pdflibAddPlaceholder({ pdfDoc: doc, ...text.tokens, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
+  const page = o.appearance ? doc.getPages()[o.appearance.page] : undefined;
+  if (o.appearance && !page) throw new AppError('INTERNAL', 'Halaman kotak tanda tangan tidak ditemukan.');
+  pdflibAddPlaceholder({ ...(page ? { pdfPage: page, widgetRect: o.appearance?.rect } : { pdfDoc: doc }), ...text.tokens, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
   text.apply(doc);
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   try {

@@ -88,6 +88,18 @@ function summarize(e: CaseEvent, names: Names): TimelineSummary {
   }
 }
 
+/**
+ * An approval whose text differs from the draft it approves (the task it acts on was opened by
+ * that draft): the approver corrected it before signing, so the timeline shows the draft as it
+ * was. Derived from the log, so approvals recorded before approvers could edit need no new field.
+ */
+function approverEdit(e: CaseEvent, drafts: ReadonlyMap<string, CaseEvent>): { draftText?: string } {
+  if (e.type !== 'case.approved' || e.payload.response === null) return {};
+  const draft = drafts.get(e.payload.taskId.split(':')[0] ?? '');
+  if (draft?.type !== 'case.drafted' || draft.payload.response === null) return {};
+  return draft.payload.response.trim() === e.payload.response.trim() ? {} : { draftText: draft.payload.response };
+}
+
 /** The standard that applied to a step of this case (the extended one for extended cases). */
 function stepStandard(preset: WorkflowPreset, state: CaseState, stepId: string): StepStandard | null {
   const step = preset.steps.find((s) => s.id === stepId);
@@ -116,6 +128,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
   const attachments = attachmentsOf(events);
   const trust = await loadTrust(ctx.db, cal, { users, positions });
 
+  const drafts = new Map(events.filter((e) => e.type === 'case.drafted').map((e) => [e.id, e]));
   const timeline: TimelineEntry[] = events.map((e) => {
     let stepName: string | null = null;
     let actionLabel: string | null = null;
@@ -152,7 +165,7 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       tookMinutes: took,
       standardMinutes: std,
       standard,
-      summary: summarize(e, { unit: unitName, position: (id) => positions.get(id)?.title ?? null, user: (id) => users.get(id)?.fullName ?? null }),
+      summary: { ...summarize(e, { unit: unitName, position: (id) => positions.get(id)?.title ?? null, user: (id) => users.get(id)?.fullName ?? null }), ...approverEdit(e, drafts) },
       paper,
       conflict: conflicts.get(e.id) ?? null,
       signature,

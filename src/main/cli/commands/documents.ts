@@ -66,10 +66,12 @@ export function documentCommands(program: Command, run: Run): void {
     .option('--nomor <nomor>', 'nomor surat yang dicetak, bila aduan dijawab lebih dari satu OPD (surat-suratnya didaftar bila tidak disebut)')
     .option('--p12 <file>', 'tandatangani juga PDF-nya (PAdES) dengan sertifikat BSrE .p12 kantor')
     .option('--p12-password-env <var>', 'nama variabel lingkungan berisi kata sandi .p12 (bila tidak, ditanyakan)')
-    .action((ref: string, o: { format: string; out: string; nomor?: string; p12?: string; p12PasswordEnv?: string }) =>
+    .option('--p12-visible', 'tampilkan kotak tanda tangan (penanda tangan, tanggal) pada blok tanda tangan')
+    .action((ref: string, o: { format: string; out: string; nomor?: string; p12?: string; p12PasswordEnv?: string; p12Visible?: boolean }) =>
       run(async (env) => {
         if (o.format !== 'pdf' && o.format !== 'docx') throw new AppError('VALIDATION', `Format tidak dikenal: ${o.format} (pilihan: pdf, docx)`);
-        let pades: { p12: Buffer; passphrase: string } | null = null;
+        if (o.p12Visible && !o.p12) throw new AppError('VALIDATION', '--p12-visible hanya bersama --p12.');
+        let pades: { p12: Buffer; passphrase: string; visible: boolean } | null = null;
         if (o.p12) {
           let p12: Buffer;
           try {
@@ -79,7 +81,7 @@ export function documentCommands(program: Command, run: Run): void {
           }
           const passphrase = o.p12PasswordEnv ? process.env[o.p12PasswordEnv] : await env.io.askSecret('Kata sandi sertifikat .p12: ');
           if (passphrase === undefined || passphrase === null) throw new AppError('VALIDATION', 'Kata sandi .p12 tidak diberikan (pakai --p12-password-env VAR atau jalankan di terminal).');
-          pades = { p12, passphrase };
+          pades = { p12, passphrase, visible: o.p12Visible === true };
         }
         const ctx = await env.open();
         const caseId = await findCaseId(ctx, ref);

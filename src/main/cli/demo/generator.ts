@@ -87,6 +87,11 @@ function personName(rng: Rng, official: boolean, region: DemoRegion): string {
   return official ? `${n}, ${rng.pick(DEGREES)}` : n;
 }
 
+/** The official's name, then their rank and NIP (whose gender digit follows the name). */
+function withRank(rng: Rng, roleId: string, fullName: string): { fullName: string; rank: string; nip: string } {
+  return { fullName, ...officialRankAndNip(rng, roleId, fullName) };
+}
+
 function digits(rng: Rng, n: number): string {
   return Array.from({ length: n }, () => String(rng.int(0, 9))).join('');
 }
@@ -132,8 +137,7 @@ async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPr
       const user: User = {
         id: ctx.uuid(),
         username,
-        fullName: personName(rng, true, region),
-        ...officialRankAndNip(rng, role.id),
+        ...withRank(rng, role.id, personName(rng, true, region)),
         isAdmin: false,
         active: true,
       };

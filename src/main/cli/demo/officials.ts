@@ -26,14 +26,31 @@ const STAFF = { golongan: ['III/a', 'III/b', 'III/c'], born: [1984, 1996] as [nu
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Rank ("Penata Tingkat I (III/d)") and NIP for the holder of a post of role `roleId`. */
-export function officialRankAndNip(rng: Rng, roleId: string): { rank: string; nip: string } {
+/** Women's first names of the demo word lists; the NIP's 15th digit is 2 for a woman, 1 for a man. */
+const WOMEN = new Set([
+  'Siti', 'Dewi', 'Rina', 'Yuliana', 'Fitri', 'Sri', 'Nurhayati', 'Aisyah', 'Lestari', 'Herlina', 'Norhasanah', 'Mahmudah',
+  'Noorlatifah', 'Zainab', 'Rahmawati', 'Dayang', 'Rusmini', 'Suriani', 'Kartini', 'Asniah', 'Marlina', 'Suparmi', 'Endang',
+  'Sumarni', 'Wiwik', 'Retno', 'Nurul', 'Yuli',
+]);
+/** Given to women and men alike: the drawn digit stands. */
+const EITHER = new Set(['Nur', 'Tri', 'Dwi', 'Puji', 'Lilik', 'Syahrani']);
+
+/**
+ * Rank ("Penata Tingkat I (III/d)") and NIP for the holder of a post of role `roleId`; the NIP's
+ * gender digit follows the holder's first name when the name says it.
+ */
+export function officialRankAndNip(rng: Rng, roleId: string, fullName = ''): { rank: string; nip: string } {
   const step = LADDER.find((l) => l.match.test(roleId)) ?? STAFF;
   const golongan = rng.pick(step.golongan);
   const born = rng.int(step.born[0], step.born[1]);
   // CPNS between 23 and 30 years old (the limit is 35), and never in the future.
   const appointed = Math.min(born + rng.int(23, 30), 2021);
   const birthDay = `${born}${pad(rng.int(1, 12))}${pad(rng.int(1, 28))}`;
-  const nip = `${birthDay}${appointed}${pad(rng.int(1, 12))}${rng.int(1, 2)}${pad(rng.int(1, 20), 3)}`;
+  const month = pad(rng.int(1, 12));
+  // Drawn even when the name decides, so a seed gives the same office as before.
+  const drawn = rng.int(1, 2);
+  const first = fullName.split(/[\s,]/)[0] ?? '';
+  const gender = WOMEN.has(first) ? 2 : EITHER.has(first) || first === '' ? drawn : 1;
+  const nip = `${birthDay}${appointed}${month}${gender}${pad(rng.int(1, 20), 3)}`;
   return { rank: `${PANGKAT[golongan] ?? 'Penata'} (${golongan})`, nip };
 }

@@ -19,7 +19,16 @@ export const documentMethods = {
         eventId: z.uuid().nullable().default(null),
         format: z.enum(['pdf', 'docx']),
         /** Also sign the PDF itself (PAdES) with the office's BSrE certificate; PDF only. */
-        pades: z.object({ p12Base64: z.string().min(1).max(200_000), passphrase: z.string().max(200) }).strict().nullable().default(null),
+        pades: z
+          .object({
+            p12Base64: z.string().min(1).max(200_000),
+            passphrase: z.string().max(200),
+            /** A visible signature box (signer, date) on the signature block. */
+            visible: z.boolean().default(false),
+          })
+          .strict()
+          .nullable()
+          .default(null),
       })
       .strict(),
     'user',
