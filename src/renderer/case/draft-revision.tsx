@@ -38,6 +38,6 @@ export function DraftReturnNotice({ detail }: { detail: CaseDetail }) {
  */
 export function draftUnderApproval(detail: CaseDetail, taskId: string): string | null {
   const opener = detail.timeline.find((e) => e.id === taskId.split(':')[0]);
-  const text = opener?.type === 'case.drafted' ? opener.summary['response'] : undefined;
-  return typeof text === 'string' ? text : detail.case.response;
+  const text = opener?.type === 'case.drafted' ? actSummary(opener)?.response : null;
+  return text ?? detail.case.response;
 }
