@@ -69,10 +69,15 @@ describe('Balangan: one case through every official', () => {
     if (fill.instruction) await dialog.getByLabel(fill.instruction).check();
     if (fill.response !== undefined) await dialog.locator('textarea').first().fill(fill.response);
     if (fill.note) await dialog.getByLabel(/^(Catatan|Alasan pengembalian)$/).fill(fill.note);
+    await dialog.getByRole('button', { name: 'Kirim' }).waitFor();
     const password = dialog.getByLabel(/Kata sandi untuk tanda tangan/);
     if (await password.isVisible()) await password.fill(DEMO_PASSWORD);
     await dialog.getByRole('button', { name: 'Kirim' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    // Closed when the act is recorded; a refusal or a field left empty keeps it open: say which.
+    const refused = dialog.locator('[data-testid="act-error"], .ant-form-item-explain-error');
+    await expect
+      .poll(async () => ((await refused.count()) ? `"${label}" refused: ${(await refused.allInnerTexts()).join('; ')}` : (await dialog.isVisible()) ? 'open' : 'closed'), { timeout: 30_000 })
+      .toBe('closed');
     await expect.poll(() => p.getByTestId('timeline-entry').count(), { timeout: 15_000 }).toBeGreaterThan(before);
   }
 

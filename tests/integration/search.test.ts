@@ -107,9 +107,12 @@ describe('migration 0005 on a database of the previous version', () => {
       complainant: { name: 'Rahmat Hidayat', phone: '0812-1111-2222' },
     });
     await o.ctx.opened.close();
-    // Back to version 4: without the identity index (nor the later seal column), and the case indexed without stems.
+    // Back to version 4: without the identity index (nor what later migrations add: the
+    // outgoing-acts index, the audit chain's key flag, the seal column), and the case indexed without stems.
     const raw = new Database(path.join(o.dataDir, DB_FILE));
-    raw.exec("DROP TABLE identity_fts; ALTER TABLE event DROP COLUMN seal; DELETE FROM local_meta WHERE key = 'fts_stems'; PRAGMA user_version = 4;");
+    raw.exec(
+      "DROP TABLE identity_fts; DROP INDEX event_author_passed; ALTER TABLE audit DROP COLUMN keyed; ALTER TABLE event DROP COLUMN seal; DELETE FROM local_meta WHERE key = 'fts_stems'; PRAGMA user_version = 4;",
+    );
     raw.prepare("UPDATE case_fts SET body = 'Air meluap ke jalan.' WHERE case_id = ?").run(r.caseId);
     raw.close();
     const ctx = await openTestContext(o.dataDir, clock);
