@@ -29,7 +29,9 @@ import { sessionHandlers } from './handlers/session';
 import { backupHandlers } from './handlers/backup';
 import { reactionHandlers } from './handlers/reaction';
 import { exportHandlers } from './handlers/exports';
+import { deskWorkHandlers } from './handlers/desk-work';
 import { restemFtsIfPending } from './projection/fts-stems';
+import { reprojectEndsIfPending } from './projection/desk-ends';
 import { supportHandlers } from './handlers/support';
 import type { Handler } from './handlers/types';
 import { Logger } from './log/logger';
@@ -52,6 +54,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...backupHandlers,
   ...reactionHandlers,
   ...exportHandlers,
+  ...deskWorkHandlers,
 };
 
 function isMethod(m: string): m is MethodName {
@@ -108,6 +111,7 @@ async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<
   const ctx = new BackendContext(opened, opts, deviceId, meta.get('hlc'), opts.now ?? Date.now);
   // A counter behind the log (an older database copied back) is raised before any work.
   await checkCounters(ctx);
+  await reprojectEndsIfPending(opened.db, () => ctx.projection(), ctx.writer);
   return ctx;
 }
 

@@ -18,6 +18,7 @@ import { backupMethods } from './methods/backup';
 import { reactionMethods } from './methods/reaction';
 import { exportMethods } from './methods/exports';
 import { supportMethods } from './methods/support';
+import { deskWorkMethods } from './methods/desk-work';
 import { CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
 import { Id, Username } from '../domain/org';
@@ -209,6 +210,7 @@ export const contract = {
   ...backupMethods,
   ...reactionMethods,
   ...exportMethods,
+  ...deskWorkMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ const PINNED: Record<string, Record<string, string>> = {
     '0003-document-indexes.ts': '111b7d42594223f3a51edfcdb17eb45fe5068cc2c1335422896cef92258162b5',
     '0004-event-hash.ts': 'b10dab4fc87e227d8466ca4ad85612475544fa3faa1a0a30513295871566ab17',
     '0005-search.ts': '8d0d6168a1828efdd9b1dba737af87d2830249ea7e4e5b73523afb592afabc49',
+    '0009-desk-ends.ts': 'a4f38575ab62bdfa0ab2e098ff96b97c55483f2959cd5885cc44d579868b1154',
   },
   'src/main/backend/sync/server-migrations': {
     '0001-initial.ts': 'b8f3c20e1b3174f4ed54f51cd6ae6e62194ef6563e92261a943d3f64493bc79e',

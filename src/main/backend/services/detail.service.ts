@@ -76,6 +76,7 @@ function summarize(e: CaseEvent, names: Names): Record<string, unknown> {
     case 'case.escalated':
     case 'case.closed':
     case 'case.reopened':
+    case 'case.answer_delivered':
       return { ...e.payload };
   }
 }

@@ -8,6 +8,7 @@ import * as m0002 from './0002-sync';
 import * as m0003 from './0003-document-indexes';
 import * as m0004 from './0004-event-hash';
 import * as m0005 from './0005-search';
+import * as m0009 from './0009-desk-ends';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-document-indexes', up: m0003.up },
   { version: 4, name: '0004-event-hash', up: m0004.up },
   { version: 5, name: '0005-search', up: m0005.up },
+  { version: 6, name: '0009-desk-ends', up: m0009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
