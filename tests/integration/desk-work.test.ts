@@ -4,11 +4,13 @@
  * answer reached the complainant, bulk acts decided per case by the engine, canned texts,
  * and that a rebuild from the log gives the same projections.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/backend/backend';
 import { rebuildProjections } from '../../src/main/backend/projection/projector';
 import type { BackendContext } from '../../src/main/backend/services/context';
 import type { InputOf } from '../../src/shared/api/contract';
+import type { MonthlyReport } from '../../src/shared/api/views-reports';
 import { call, fakeClock, newOffice, snapshotProjections } from '../helpers/temp';
 import { staffOffice } from '../helpers/office';
 
@@ -161,6 +163,29 @@ describe('desk work (Balangan)', () => {
     await call(ctx, 'canned.save', admin, { ...office, text: 'Terima kasih, laporan Anda sudah kami tindak lanjuti.' });
     await call(ctx, 'canned.delete', admin, { id: unit.id });
     expect(await call(ctx, 'canned.list', opd, { all: false })).toEqual([{ ...office, text: 'Terima kasih, laporan Anda sudah kami tindak lanjuti.' }]);
+  });
+
+  it('counts duplicates, hand-closed and answered-but-undelivered cases in the monthly recap and its XLSX', async () => {
+    const info = await register('Minta data anggaran', { type: 'informasi' });
+    const d = await call(ctx, 'case.get', admin, { caseId: info });
+    const a = d.allowed.find((x) => x.action.id === 'jawab_informasi');
+    if (!a) throw new Error('no direct answer');
+    await call(ctx, 'case.act', admin, { caseId: info, taskId: a.taskId, actionId: a.action.id, asPositionId: a.asPositionId, response: 'Data terlampir.' });
+    const byHand = await register('Sudah selesai sendiri');
+    await call(ctx, 'case.close', admin, { caseId: byHand, reason: 'manual', note: 'Pengadu menyatakan sudah beres.' });
+    const m = ((await call(ctx, 'report.data', admin, { kind: 'bulanan', period: '2026-11' })) as MonthlyReport).measures;
+    const rows = ctx.opened.sqlite.prepare("SELECT close_reason AS r, count(*) AS n FROM cases GROUP BY close_reason").all() as Array<{ r: string | null; n: number }>;
+    const dups = rows.find((r) => r.r === 'duplicate')?.n;
+    expect(dups).toBe(6);
+    // Two answered cases, one delivered; duplicates are neither finished nor open.
+    expect(m).toMatchObject({ closedDuplicate: 6, closedByHand: 1, reopened: 0, answeredNotDelivered: 1 });
+    expect(m.finished + m.open + m.closedDuplicate).toBe(m.received);
+    const f = await call(ctx, 'report.export', admin, { kind: 'bulanan', period: '2026-11', format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(f.dataBase64, 'base64'));
+    const values = new Map<string, unknown>();
+    wb.getWorksheet('Ringkasan')?.eachRow((r) => values.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect([values.get('Ditutup sebagai Duplikat'), values.get('Ditutup Manual'), values.get('Dibuka Kembali'), values.get('Dijawab, Belum Disampaikan')]).toEqual([6, 1, 0, 1]);
   });
 
   it('rebuilds the same projections from the log', async () => {
