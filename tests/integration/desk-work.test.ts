@@ -182,7 +182,7 @@ describe('desk work (Balangan)', () => {
     expect(m.finished + m.open + m.closedDuplicate).toBe(m.received);
     const f = await call(ctx, 'report.export', admin, { kind: 'bulanan', period: '2026-11', format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(f.dataBase64, 'base64'));
+    await wb.xlsx.load(new Uint8Array(Buffer.from(f.dataBase64, 'base64')).buffer);
     const values = new Map<string, unknown>();
     wb.getWorksheet('Ringkasan')?.eachRow((r) => values.set(String(r.getCell(1).value), r.getCell(2).value));
     expect([values.get('Ditutup sebagai Duplikat'), values.get('Ditutup Manual'), values.get('Dibuka Kembali'), values.get('Dijawab, Belum Disampaikan')]).toEqual([6, 1, 0, 1]);
