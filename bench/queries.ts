@@ -4,7 +4,8 @@
  * folder kept with `--keep` it runs alone: `node bin/bench.mjs --queries DIR`.
  */
 import type { BackendContext } from '../src/main/backend/services/context';
-import { listCases, inbox, ftsQuery } from '../src/main/backend/services/query.service';
+import { inbox } from '../src/main/backend/services/inbox.service';
+import { listCases, ftsQuery } from '../src/main/backend/services/query.service';
 import { actorFor, type Caller } from '../src/main/backend/services/auth.service';
 import { listRefs } from '../src/main/backend/refdata/ref-store';
 import { sample, type Row } from './stats';

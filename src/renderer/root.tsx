@@ -13,6 +13,7 @@ import type { SessionInfo } from '../shared/api/views';
 import { api, onLocked, onUnauthenticated, setSessionToken, transportMissing } from './api/client';
 import { useIdle } from './hooks/use-idle';
 import { useKeepAlive } from './hooks/use-keep-alive';
+import { useNotify } from './hooks/use-notify';
 import { useQuery } from './hooks/use-query';
 import { navigate } from './hooks/use-route';
 import { setPrefsUser, useFontScale } from './hooks/use-ui-prefs';
@@ -74,6 +75,7 @@ export function Root() {
 
 function AppFlow() {
   const { t } = useTranslation();
+  const notify = useNotify();
   const info = useQuery(() => api['app.info']({}), 'info');
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [loginNotice, setLoginNotice] = useState<string | null>(null);
@@ -99,16 +101,16 @@ function AppFlow() {
   useEffect(() => onUnauthenticated((message) => endSession(message || t('login.expired'))), [endSession, t]);
   useServerEvent((e) => {
     // The event does not say whose session expired: ask, and the refusal (if any) ends ours.
-    if (e.type === 'session.expired' && session) void api['session.me']({});
+    if (e.type === 'session.expired' && session) notify.run(api['session.me']({}));
   });
   // The backend locks the session too (idle, or "Kunci layar"): any call refused as locked shows the lock screen.
   useEffect(() => onLocked(() => setLocked(true)), []);
   useIdle(session && !locked ? session.idleLockMinutes : null, () => {
     setLocked(true);
-    void api['session.lock']({});
+    notify.run(api['session.lock']({}));
   });
   // A third of the idle window, and only after real input: status polling never keeps a session alive.
-  useKeepAlive(Boolean(session) && !locked, Math.max(1, session?.idleLockMinutes ?? 15) * 20_000, () => void api['session.activity']({}));
+  useKeepAlive(Boolean(session) && !locked, Math.max(1, session?.idleLockMinutes ?? 15) * 20_000, () => notify.run(api['session.activity']({})));
 
   if (transportMissing) return <Result status="warning" title={t('app.noTransport')} subTitle={t('app.noTransportHint')} />;
   if (!info.data) {
@@ -160,7 +162,7 @@ function AppFlow() {
           onUnlocked={(s) => loggedIn(s)}
           onSwitchUser={() => {
             // The locked session ends on the backend too (logout is allowed while locked).
-            void api['session.logout']({});
+            notify.run(api['session.logout']({}));
             endSession(null);
           }}
         />

@@ -1,17 +1,17 @@
 /**
- * End-to-end harness: a throwaway data folder, the real CLI to seed it, the real dev server
- * (`bin/dev-web.mjs`, loopback transport) and Debian's Chromium driven by playwright-core.
+ * End-to-end harness: a throwaway data folder, the real CLI (its `main`) to seed it, the real dev
+ * server (`startDevWeb`, loopback transport; `bin/dev-web.mjs` for Vite's dev mode) and Debian's
+ * Chromium driven by playwright-core.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-
-const run = promisify(execFile);
+import { startDevWeb } from '../../src/main/dev-web/server';
+import { runCli } from '../helpers/cli';
 
 /** Repository root. */
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,15 +24,15 @@ export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'alur-e2e-'));
 }
 
-/** Runs `node bin/alur.mjs ...` and returns its stdout; throws with stderr on failure. */
+/**
+ * Runs `alur ...args` and returns its output; throws with the error output on failure. In this
+ * process (the CLI's own `main`): a child process would pay tsx's start-up, about two seconds
+ * of CPU per call, for nothing these tests check (tests/bundle/cli-bin.test.ts runs the real bin).
+ */
 export async function alurCli(args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run(process.execPath, [path.join(REPO, 'bin', 'alur.mjs'), ...args], { cwd: REPO, timeout: 170_000 });
-    return stdout;
-  } catch (e) {
-    const x = e as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`alur ${args.join(' ')} failed: ${x.stderr || x.stdout || x.message}`);
-  }
+  const r = await runCli(args);
+  if (r.code !== 0) throw new Error(`alur ${args.join(' ')} failed (${r.code}): ${[...r.err, ...r.out].join('\n')}`);
+  return r.out.join('\n');
 }
 
 /** Seeds `dir` with the demo office and `cases` synthetic cases (deterministic for a seed). */
@@ -60,10 +60,20 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** Spawns the dev server on a free port and waits for the `http://127.0.0.1:` line it prints. */
+/**
+ * Starts the dev server on a free port: in this process for the built renderer, or as
+ * `bin/dev-web.mjs` (Vite's dev mode) in a child, waiting for the `http://127.0.0.1:` line it prints.
+ */
 export async function startDevServer(dataDir: string, opts: { staticBuild?: boolean } = {}): Promise<DevServer> {
   const staticBuild = opts.staticBuild ?? true;
-  if (staticBuild) requireBuiltRenderer();
+  if (staticBuild) {
+    // The built renderer is served from this process (startDevWeb is what bin/dev-web.mjs runs):
+    // a child would pay tsx's start-up and the backend's module loading again for every file.
+    requireBuiltRenderer();
+    const srv = await startDevWeb({ dataDir, port: 0, staticBuild: true, repoRoot: REPO });
+    const u = new URL(srv.url);
+    return { url: srv.url, origin: u.origin, port: srv.port, devToken: u.searchParams.get('token') ?? '', stop: () => srv.close() };
+  }
   const args = [path.join(REPO, 'bin', 'dev-web.mjs'), '--data', dataDir, '--port', '0', ...(staticBuild ? ['--static'] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -18,18 +18,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { METHOD_NAMES, type MethodName } from '../../shared/api/contract';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../../shared/api/methods/imports';
-import type { Result } from '../../shared/result';
 import { contentSecurityPolicy } from '../../shared/web/csp';
-import { contentTypeOf } from '../../shared/web/content-types';
 import { openBackend, type Backend } from '../backend/backend';
 import { passwordCostFromEnv } from '../backend/services/password';
+import { apiMethodName, handleApi } from './api-route';
+import { attachEventSocket } from './event-socket';
+import { refuse, sendError } from './http-util';
+import { staticMiddleware, viteMiddleware } from './ui-middleware';
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
-/** A LAPOR! import carries the whole export as base64 (the contract caps it at MAX_IMPORT_MB); room for the JSON around it. */
-const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
 const HOST = '127.0.0.1';
 
 /** The renderer's policy (src/shared/web/csp.ts), also sent as a header so no page can lack it. */
@@ -53,98 +49,8 @@ export interface DevWebServer {
   close(): Promise<void>;
 }
 
-type Next = () => void;
-type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
-
 function defaultRepoRoot(): string {
   return fileURLToPath(new URL('../../..', import.meta.url));
-}
-
-function sameToken(given: string | undefined | null, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && crypto.timingSafeEqual(a, b);
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function sendError(res: http.ServerResponse, status: number, code: 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL', message: string): void {
-  const body: Result<never> = { ok: false, error: { code, message } };
-  sendJson(res, status, body);
-}
-
-function refuse(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
-
-/** Reads at most `limit` bytes; null when the body is larger (the rest is not buffered). */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limit) {
-      resolve(null);
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      if (over) return;
-      size += c.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function isMethodName(name: string): name is MethodName {
-  return (METHOD_NAMES as readonly string[]).includes(name);
-}
-
-/** Serves files of `root` (the Vite build); never outside it. */
-function staticMiddleware(root: string): Middleware {
-  const rootResolved = path.resolve(root);
-  return (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-    const file = path.resolve(rootResolved, rel);
-    if (file !== rootResolved && !file.startsWith(rootResolved + path.sep)) return next();
-    fs.stat(file, (err, st) => {
-      if (err || !st.isFile()) return next();
-      res.writeHead(200, {
-        'content-type': contentTypeOf(path.extname(file)),
-        'content-length': st.size,
-      });
-      if (req.method === 'HEAD') return void res.end();
-      fs.createReadStream(file).pipe(res);
-    });
-  };
-}
-
-async function viteMiddleware(repoRoot: string): Promise<{ handle: Middleware; close: () => Promise<void> }> {
-  const { createServer } = await import('vite');
-  const vite = await createServer({
-    configFile: path.join(repoRoot, 'vite.config.ts'),
-    // No HMR: its inline preamble would need script-src 'unsafe-inline', which the CSP forbids. Reload the page instead.
-    server: { middlewareMode: true, hmr: false },
-    appType: 'spa',
-    logLevel: 'warn',
-  });
-  return { handle: (req, res, next) => vite.middlewares(req, res, next), close: () => vite.close() };
 }
 
 /** Starts the backend and the loopback server. */
@@ -157,7 +63,7 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
 
   const backend: Backend = openBackend({ dataDir: opts.dataDir, resourcesDir: path.join(repoRoot, 'resources'), appVersion: pkg.version, owner: { label: 'alur dev:web', waitMs: 5_000 }, passwordCost: passwordCostFromEnv() });
   const token = crypto.randomBytes(24).toString('hex');
-  const ui = opts.staticBuild ? { handle: staticMiddleware(staticRoot), close: async () => undefined } : await viteMiddleware(repoRoot);
+  const ui = opts.staticBuild ? staticMiddleware(staticRoot) : await viteMiddleware(repoRoot);
   const allowedHosts = new Set<string>();
   const allowedOrigins = new Set<string>();
 
@@ -168,30 +74,6 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
   function originOk(req: http.IncomingMessage): boolean {
     const origin = req.headers.origin;
     return origin === undefined || allowedOrigins.has(origin);
-  }
-
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    const header = req.headers['x-alur-dev-token'];
-    if (!sameToken(Array.isArray(header) ? header[0] : header, token) || !originOk(req))
-      return sendError(res, 403, 'FORBIDDEN', 'forbidden');
-    if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
-    if (!isMethodName(name)) return sendError(res, 404, 'NOT_FOUND', `unknown method: ${name.slice(0, 60)}`);
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'expected application/json');
-    const isImport = name.startsWith('import.');
-    const raw = await readBody(req, isImport ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
-    if (raw === null) return sendError(res, 413, 'VALIDATION', isImport ? `Berkas terlalu besar (maks. ${MAX_IMPORT_MB} MB).` : 'request body over 2 MB');
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return sendError(res, 400, 'VALIDATION', 'request body is not JSON');
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return sendError(res, 400, 'VALIDATION', 'expected {token, input}');
-    const { token: session, input } = body as { token?: unknown; input?: unknown };
-    if (session !== null && session !== undefined && typeof session !== 'string') return sendError(res, 400, 'VALIDATION', 'token must be a string or null');
-    // The backend parses `input` with the contract's schema: a malformed call comes back as VALIDATION.
-    const result = await backend.call(name, session ?? null, input ?? {});
-    sendJson(res, 200, result);
   }
 
   const server = http.createServer((req, res) => {
@@ -205,13 +87,7 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
     // Contract calls are POSTs; a GET under /api/ is the renderer's own source folder
     // (src/renderer/api/*.ts) that Vite serves in dev mode.
     if (req.method === 'POST' && (pathname === '/api' || pathname.startsWith('/api/'))) {
-      let name: string;
-      try {
-        name = decodeURIComponent(pathname.slice('/api/'.length));
-      } catch {
-        name = '';
-      }
-      handleApi(req, res, name).catch((e: unknown) => {
+      handleApi({ backend, token, originOk }, req, res, apiMethodName(pathname)).catch((e: unknown) => {
         console.error('[dev-web] api error', e);
         if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'internal error');
         else res.end();
@@ -222,25 +98,7 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
     ui.handle(req, res, () => refuse(res, 404, 'not found'));
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  const clients = new Set<WebSocket>();
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (!hostOk(req) || !originOk(req) || url.pathname !== '/events' || !sameToken(url.searchParams.get('devToken'), token)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      clients.add(ws);
-      ws.on('close', () => clients.delete(ws));
-      // The channel is one-way (server -> UI); anything sent up is ignored.
-      ws.on('message', () => undefined);
-    });
-  });
-  const unsubscribe = backend.onEvent((e) => {
-    const text = JSON.stringify(e);
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
-  });
+  const closeEvents = attachEventSocket({ server, backend, token, accepts: (req) => hostOk(req) && originOk(req) });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -260,9 +118,7 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
     async close() {
       if (closed) return;
       closed = true;
-      unsubscribe();
-      for (const ws of clients) ws.terminate();
-      wss.close();
+      closeEvents();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ui.close();

@@ -124,7 +124,7 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
       <Form<Fields>
         form={form}
         layout="vertical"
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => notify.run(submit(v))}
         onValuesChange={draft.onValuesChange}
         onKeyDown={submitOnCtrlEnter(() => form.submit())}
         initialValues={draft.initialValues}

@@ -101,7 +101,7 @@ function CaseEndModal(props: { kind: Kind; caseId: string; reasons: ManualCloseR
       {kind === 'reopen' && reopenUntil !== null && (
         <Alert type="info" showIcon title={t('caseEnd.reopenHint', { until: formatDateTime(reopenUntil, tz, t, i18n.language) })} style={{ marginBottom: 8 }} />
       )}
-      <Form<Fields> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ reason: reasons[0] }}>
+      <Form<Fields> form={form} layout="vertical" onFinish={(v) => notify.run(submit(v))} initialValues={{ reason: reasons[0] }}>
         {kind === 'close' && (
           <Form.Item name="reason" label={t('caseEnd.reason')} rules={[{ required: true, message: t('validation.required') }]}>
             <Select options={reasons.map((r) => ({ value: r, label: t(`closeReason.${r}`) }))} />

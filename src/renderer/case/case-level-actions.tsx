@@ -154,7 +154,7 @@ function CaseLevelModal({ kind, detail, onClose, onDone }: { kind: Kind; detail:
       <Form<Fields>
         form={form}
         layout="vertical"
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => notify.run(submit(v))}
         onValuesChange={draft.onValuesChange}
         onKeyDown={submitOnCtrlEnter(() => form.submit())}
         initialValues={draft.initialValues}

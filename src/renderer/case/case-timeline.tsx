@@ -198,7 +198,7 @@ export function AttachmentLink({ caseId, file }: { caseId: string; file: FileRef
     else if (saved.value) notify.success(t('docs.saved', { where: saved.value }));
   }
   return (
-    <Button type="link" size="small" icon={<PaperClipOutlined />} style={{ paddingInline: 2 }} onClick={() => void open()} data-testid="attachment-link">
+    <Button type="link" size="small" icon={<PaperClipOutlined />} style={{ paddingInline: 2 }} onClick={() => notify.run(open())} data-testid="attachment-link">
       {file.name}
     </Button>
   );

@@ -96,7 +96,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
               showUploadList={false}
               accept="image/*,application/pdf"
               beforeUpload={(f) => {
-                void attach(f);
+                notify.run(attach(f));
                 return false;
               }}
             >
@@ -110,10 +110,10 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           <Typography.Text strong style={{ minWidth: 140, display: 'inline-block' }}>
             {t('docs.sheet')}
           </Typography.Text>
-          <Button size="small" icon={<PrinterOutlined />} loading={busy === 'sheet-print'} onClick={() => void run('sheet-print', sheet, printDocument)} data-testid="sheet-print">
+          <Button size="small" icon={<PrinterOutlined />} loading={busy === 'sheet-print'} onClick={() => notify.run(run('sheet-print', sheet, printDocument))} data-testid="sheet-print">
             {t('docs.print')}
           </Button>
-          <Button size="small" icon={<FilePdfOutlined />} loading={busy === 'sheet-pdf'} onClick={() => void run('sheet-pdf', sheet, saveDocument)} data-testid="sheet-save">
+          <Button size="small" icon={<FilePdfOutlined />} loading={busy === 'sheet-pdf'} onClick={() => notify.run(run('sheet-pdf', sheet, saveDocument))} data-testid="sheet-save">
             {t('docs.savePdf')}
           </Button>
         </Space>
@@ -123,13 +123,13 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           </Typography.Text>
           {letter ? (
             <>
-              <Button size="small" icon={<PrinterOutlined />} loading={busy === 'letter-print'} onClick={() => void run('letter-print', letterOf('pdf'), printDocument)} data-testid="letter-print">
+              <Button size="small" icon={<PrinterOutlined />} loading={busy === 'letter-print'} onClick={() => notify.run(run('letter-print', letterOf('pdf'), printDocument))} data-testid="letter-print">
                 {t('docs.print')}
               </Button>
-              <Button size="small" icon={<FilePdfOutlined />} loading={busy === 'letter-pdf'} onClick={() => void run('letter-pdf', letterOf('pdf'), saveDocument)} data-testid="letter-pdf">
+              <Button size="small" icon={<FilePdfOutlined />} loading={busy === 'letter-pdf'} onClick={() => notify.run(run('letter-pdf', letterOf('pdf'), saveDocument))} data-testid="letter-pdf">
                 {t('docs.savePdf')}
               </Button>
-              <Button size="small" icon={<FileWordOutlined />} loading={busy === 'letter-docx'} onClick={() => void run('letter-docx', letterOf('docx'), saveDocument)} data-testid="letter-docx">
+              <Button size="small" icon={<FileWordOutlined />} loading={busy === 'letter-docx'} onClick={() => notify.run(run('letter-docx', letterOf('docx'), saveDocument))} data-testid="letter-docx">
                 {t('docs.saveDocx')}
               </Button>
               <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setPadesOpen(true)} data-testid="letter-pades">
@@ -162,7 +162,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
         okText={t('docs.padesSign')}
         cancelText={t('common.cancel')}
         okButtonProps={{ disabled: !p12, loading: busy === 'letter-pades' }}
-        onOk={() => void signWithCertificate()}
+        onOk={() => notify.run(signWithCertificate())}
         onCancel={() => setPadesOpen(false)}
         destroyOnHidden
       >
@@ -173,7 +173,7 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
             accept=".p12,.pfx,application/x-pkcs12"
             showUploadList={false}
             beforeUpload={(f) => {
-              void readFileBase64(f).then((base64) => setP12({ name: f.name, base64 }));
+              notify.run(readFileBase64(f).then((base64) => setP12({ name: f.name, base64 })));
               return false;
             }}
           >

@@ -21,7 +21,7 @@ export function LetterPreviewButton({ caseId, response }: { caseId: string; resp
   }
 
   return (
-    <Button icon={<EyeOutlined />} loading={busy} onClick={() => void preview()} data-testid="letter-preview" style={{ marginBottom: 8 }}>
+    <Button icon={<EyeOutlined />} loading={busy} onClick={() => notify.run(preview())} data-testid="letter-preview" style={{ marginBottom: 8 }}>
       {t('letterPage.preview')}
     </Button>
   );

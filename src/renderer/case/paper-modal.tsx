@@ -182,7 +182,7 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
       <Form<Fields>
         form={form}
         layout="vertical"
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => notify.run(submit(v))}
         onValuesChange={draft.onValuesChange}
         onKeyDown={submitOnCtrlEnter(() => form.submit())}
         initialValues={draft.initialValues}

@@ -6,10 +6,12 @@ import { useApp } from '../hooks/use-app';
 import { FontSizeControl } from './font-size-control';
 import { LanguageSwitch } from './language-switch';
 import { actingTitle } from './positions-text';
+import { useNotify } from '../hooks/use-notify';
 
 /** Who is working and as what (titles, Plt./Plh. when acting), the language switch and logout. */
 export function AppHeader({ onLogout }: { onLogout: () => void }) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const { session } = useApp();
 
   async function logout(): Promise<void> {
@@ -40,7 +42,7 @@ export function AppHeader({ onLogout }: { onLogout: () => void }) {
       </Space>
       <FontSizeControl />
       <LanguageSwitch />
-      <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-screen-button">
+      <Button icon={<LockOutlined />} onClick={() => notify.run(lock())} data-testid="lock-screen-button">
         {t('harden.lockScreen')}
       </Button>
       <Popconfirm title={t('header.logoutConfirm')} okText={t('header.logout')} cancelText={t('common.cancel')} onConfirm={() => logout()}>

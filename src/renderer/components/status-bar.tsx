@@ -47,7 +47,7 @@ function SyncArea() {
         {s.online ? <CloudServerOutlined /> : <DisconnectOutlined />} {label}
         {s.pending > 0 && <> · {t('sync.pending', { count: s.pending })}</>}
         {s.rejected > 0 && <> · {t('sync.rejected', { count: s.rejected })}</>}
-        <Button size="small" type="link" icon={<SyncOutlined spin={s.syncing} />} onClick={() => void syncNow()} aria-label={t('sync.now')} />
+        <Button size="small" type="link" icon={<SyncOutlined spin={s.syncing} />} onClick={() => notify.run(syncNow())} aria-label={t('sync.now')} />
       </span>
     </Tooltip>
   );

@@ -10,6 +10,16 @@ export interface Notify {
   success: (text: string) => void;
   /** Unwraps a result: the value, or null after showing the error. */
   unwrap: <T>(r: Result<T>) => T | null;
+  /**
+   * Starts work nobody awaits (an event handler's): a rejection (a bug, a transport failure;
+   * expected failures come back as results) is shown as INTERNAL instead of being lost.
+   */
+  run: (work: Promise<unknown>) => void;
+}
+
+/** What a rejection says, as the error the user is shown. */
+export function rejectionError(e: unknown): ApiError {
+  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }
 
 /** Must be used under antd's `<App>`. */
@@ -22,7 +32,10 @@ export function useNotify(): Notify {
     },
     [notification, t],
   );
-  const success = useCallback((text: string) => void message.success(text), [message]);
+  // antd's message returns a thenable that resolves when the toast closes: nothing to wait for.
+  const success = useCallback((text: string) => {
+    message.success(text).then(undefined, () => undefined);
+  }, [message]);
   return useMemo(
     () => ({
       error,
@@ -31,6 +44,9 @@ export function useNotify(): Notify {
         if (r.ok) return r.value;
         error(r.error);
         return null;
+      },
+      run(work: Promise<unknown>): void {
+        work.catch((e: unknown) => error(rejectionError(e)));
       },
     }),
     [error, success],

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, Result } from '../../shared/result';
+import { rejectionError } from './use-notify';
 
 /** What {@link useQuery} returns. */
 export interface Query<T> {
@@ -32,12 +33,18 @@ export function useQuery<T>(load: () => Promise<Result<T>>, key: string): Query<
 
   useEffect(() => {
     let alive = true;
-    void loadRef.current().then((r) => {
-      if (!alive) return;
-      setState((prev) =>
-        r.ok ? { key, tick, data: r.value, error: null } : { key, tick, data: prev.data, error: r.error },
-      );
-    });
+    loadRef.current().then(
+      (r) => {
+        if (!alive) return;
+        setState((prev) =>
+          r.ok ? { key, tick, data: r.value, error: null } : { key, tick, data: prev.data, error: r.error },
+        );
+      },
+      // A rejection (a bug, not a refusal: those are results) is this query's error, shown as any other.
+      (e: unknown) => {
+        if (alive) setState((prev) => ({ key, tick, data: prev.data, error: rejectionError(e) }));
+      },
+    );
     return () => {
       alive = false;
     };

@@ -20,19 +20,25 @@ function initialLanguage(): Language {
 
 /** Initialises i18next once, before the first render. */
 export function initI18n(): typeof i18next {
-  void i18next.use(initReactI18next).init({
-    resources: { id: { translation: id }, en: { translation: en } },
-    lng: initialLanguage(),
-    fallbackLng: 'id',
-    // React escapes text already; double escaping would show &amp; in labels.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  // The resources are bundled, so init finishes at once; a failure would be a bug, and the UI
+  // then shows the keys themselves, which a screenshot in a report makes plain.
+  i18next
+    .use(initReactI18next)
+    .init({
+      resources: { id: { translation: id }, en: { translation: en } },
+      lng: initialLanguage(),
+      fallbackLng: 'id',
+      // React escapes text already; double escaping would show &amp; in labels.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    })
+    .catch((e: unknown) => console.error('i18n init', e));
   return i18next;
 }
 
 /** Switches the language and remembers the choice on this workstation. */
 export function setLanguage(lang: Language): void {
   localStorage.setItem(STORAGE_KEY, lang);
-  void i18next.changeLanguage(lang);
+  // Bundled resources: nothing is loaded, so there is nothing to wait for.
+  i18next.changeLanguage(lang).catch((e: unknown) => console.error('i18n language', e));
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { LanguageSwitch } from '../components/language-switch';
 import { useQuery } from '../hooks/use-query';
+import { useNotify } from '../hooks/use-notify';
 
 interface Fields {
   presetId: string;
@@ -17,6 +18,7 @@ interface Fields {
 /** First run on an empty data folder: create the office from a workflow preset and its first administrator. */
 export function FirstRunPage({ onCreated }: { onCreated: (adminUsername: string) => void }) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const presets = useQuery(() => api['office.presets']({}), 'presets');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +53,7 @@ export function FirstRunPage({ onCreated }: { onCreated: (adminUsername: string)
         <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
         {presets.error && <Alert type="error" showIcon title={presets.error.message} style={{ marginBottom: 12 }} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="first-run-error" />}
-        <Form<Fields> layout="vertical" size="middle" onFinish={(v) => void submit(v)} requiredMark={false}>
+        <Form<Fields> layout="vertical" size="middle" onFinish={(v) => notify.run(submit(v))} requiredMark={false}>
           <Form.Item name="presetId" label={t('firstRun.preset')} rules={[{ required: true, message: t('validation.required') }]}>
             <Select options={options} loading={presets.loading} placeholder={t('firstRun.presetPlaceholder')} />
           </Form.Item>

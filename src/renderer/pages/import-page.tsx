@@ -3,8 +3,7 @@
  * written), adjust and save the column mapping, export the refused rows, then import every
  * accepted row after a confirmation, all or nothing.
  */
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Typography, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from '../../shared/api/methods/imports';
@@ -13,8 +12,9 @@ import { api } from '../api/client';
 import { saveDocument } from '../api/files';
 import { useNotify } from '../hooks/use-notify';
 import { useQuery } from '../hooks/use-query';
-import { navigate } from '../hooks/use-route';
 import { readFileBase64, textBase64 } from '../api/file-bytes';
+import { ImportFileCard } from '../import/import-file-card';
+import { ImportResultCard } from '../import/import-result';
 import { DuplicateTable, MappingEditor, PreviewCounts, RefusedTable, SampleTable, WarningTable } from '../import/preview-panels';
 
 interface Picked {
@@ -94,68 +94,12 @@ export function ImportPage() {
     setResult(null);
   }
 
-  if (result) {
-    return (
-      <Card title={t('import.title')}>
-        <Result
-          status="success"
-          data-testid="import-result"
-          title={t('import.done', { count: result.imported })}
-          subTitle={result.firstRef && result.lastRef ? t('import.doneRefs', { first: result.firstRef, last: result.lastRef }) : undefined}
-          extra={[
-            <Button key="cases" type="primary" onClick={() => navigate({ page: 'cases', filters: { channel: 'lapor' } })}>
-              {t('import.seeCases')}
-            </Button>,
-            <Button key="again" onClick={reset}>
-              {t('import.another')}
-            </Button>,
-          ]}
-        >
-          <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={t('import.count.imported')}>{result.imported}</Descriptions.Item>
-            <Descriptions.Item label={t('import.count.duplicates')}>{result.duplicates}</Descriptions.Item>
-            <Descriptions.Item label={t('import.count.refused')}>{result.refused.length}</Descriptions.Item>
-            <Descriptions.Item label={t('import.firstRef')}>{result.firstRef ?? t('common.dash')}</Descriptions.Item>
-            <Descriptions.Item label={t('import.lastRef')}>{result.lastRef ?? t('common.dash')}</Descriptions.Item>
-          </Descriptions>
-        </Result>
-      </Card>
-    );
-  }
+  if (result) return <ImportResultCard result={result} onAgain={reset} />;
 
   const canImport = !!preview && preview.fileErrors.length === 0 && preview.accepted > 0 && !busy;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="import-page">
-      <Card title={t('import.title')}>
-        <Upload.Dragger
-          data-testid="import-upload"
-          accept=".xlsx,.csv,.txt"
-          multiple={false}
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(f) => {
-            void pick(f);
-            // Nothing is uploaded anywhere: the file is read here and previewed.
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('import.pick')}</p>
-          <p className="ant-upload-hint">{t('import.pickHint', { max: MAX_IMPORT_MB })}</p>
-        </Upload.Dragger>
-        {preview && (
-          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="import-file">
-            {t('import.fileInfo', {
-              name: preview.fileName,
-              format: preview.format.toUpperCase(),
-              header: preview.headerRow,
-              encoding: preview.encoding ?? t('common.dash'),
-            })}
-          </Typography.Paragraph>
-        )}
-      </Card>
+      <ImportFileCard busy={busy} preview={preview} onPick={(f) => notify.run(pick(f))} />
       {busy && !preview && <Spin size="large" style={{ display: 'block', marginTop: 40 }} />}
       {preview && mapping && (
         <>
@@ -181,9 +125,9 @@ export function ImportPage() {
             busy={busy}
             onChange={(m) => {
               setMapping(m);
-              if (file) void runPreview(file, m);
+              if (file) notify.run(runPreview(file, m));
             }}
-            onSave={() => void saveMapping()}
+            onSave={() => notify.run(saveMapping())}
           />
           <Spin spinning={busy}>
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -196,7 +140,7 @@ export function ImportPage() {
                   <Typography.Text type="secondary">{t('import.nothingYet')}</Typography.Text>
                 </Space>
               </Card>
-              {preview.refused.length > 0 && <RefusedTable rows={preview.refused} onExport={() => void exportRefused()} />}
+              {preview.refused.length > 0 && <RefusedTable rows={preview.refused} onExport={() => notify.run(exportRefused())} />}
               {preview.duplicateRows.length > 0 && <DuplicateTable rows={preview.duplicateRows} />}
               {preview.warnings.length > 0 && <WarningTable rows={preview.warnings} />}
               {preview.sample.length > 0 && <SampleTable rows={preview.sample} total={preview.accepted} />}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/api/views';
 import { api } from '../api/client';
+import { useNotify } from '../hooks/use-notify';
 
 interface Props {
   session: SessionInfo;
@@ -18,6 +19,7 @@ interface Props {
  */
 export function LockScreen({ session, onUnlocked, onSwitchUser }: Props) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -40,7 +42,7 @@ export function LockScreen({ session, onUnlocked, onSwitchUser }: Props) {
           </Typography.Title>
           <Typography.Text type="secondary">{t('lock.hint', { name: session.user.fullName })}</Typography.Text>
           {error && <Alert type="error" showIcon title={error} />}
-          <Form layout="vertical" size="middle" onFinish={(v: { password: string }) => void submit(v)}>
+          <Form layout="vertical" size="middle" onFinish={(v: { password: string }) => notify.run(submit(v))}>
             <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('validation.required') }]}>
               <Input.Password autoFocus autoComplete="current-password" />
             </Form.Item>

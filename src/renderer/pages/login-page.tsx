@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/api/views';
 import { api } from '../api/client';
 import { LanguageSwitch } from '../components/language-switch';
+import { useNotify } from '../hooks/use-notify';
 
 interface Props {
   officeName: string | null;
@@ -22,6 +23,7 @@ interface Fields {
 /** Login. A refused login shows the backend's message and nothing more. */
 export function LoginPage({ officeName, initialUsername, notice, onLoggedIn }: Props) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -48,7 +50,7 @@ export function LoginPage({ officeName, initialUsername, notice, onLoggedIn }: P
         </Typography.Paragraph>
         {notice && <Alert type="info" showIcon title={notice} style={{ marginBottom: 12 }} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="login-error" />}
-        <Form<Fields> layout="vertical" size="middle" onFinish={(v) => void submit(v)} initialValues={{ username: initialUsername }}>
+        <Form<Fields> layout="vertical" size="middle" onFinish={(v) => notify.run(submit(v))} initialValues={{ username: initialUsername }}>
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus={!initialUsername} />
           </Form.Item>

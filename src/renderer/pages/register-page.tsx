@@ -135,7 +135,7 @@ export function RegisterPage() {
         layout="vertical"
         initialValues={draft.initialValues}
         onValuesChange={draft.onValuesChange}
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => notify.run(submit(v))}
         onKeyDown={submitOnCtrlEnter(() => form.submit())}
         style={{ maxWidth: 1100 }}
       >

@@ -60,10 +60,10 @@ export function ReportsPage() {
             options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
           />
           <PeriodPicker kind={kind} value={value} onChange={setValue} />
-          <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} disabled={busy !== null || !data} onClick={() => void download('xlsx')} data-testid="report-xlsx">
+          <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} disabled={busy !== null || !data} onClick={() => notify.run(download('xlsx'))} data-testid="report-xlsx">
             {t('reports.downloadXlsx')}
           </Button>
-          <Button icon={<DownloadOutlined />} loading={busy === 'pdf'} disabled={busy !== null || !data} onClick={() => void download('pdf')} data-testid="report-pdf">
+          <Button icon={<DownloadOutlined />} loading={busy === 'pdf'} disabled={busy !== null || !data} onClick={() => notify.run(download('pdf'))} data-testid="report-pdf">
             {t('reports.downloadPdf')}
           </Button>
         </Space>

@@ -13,12 +13,14 @@ import { readFileBase64 } from '../api/file-bytes';
 import { formatDateTime } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { navigate } from '../hooks/use-route';
+import { useNotify } from '../hooks/use-notify';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
 
 export function VerifyPage() {
   const { t, i18n } = useTranslation();
+  const notify = useNotify();
   const { tz } = useApp();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -63,7 +65,7 @@ export function VerifyPage() {
           multiple={false}
           showUploadList={false}
           beforeUpload={(file) => {
-            void checkFile(file);
+            notify.run(checkFile(file));
             return false;
           }}
           data-testid="verify-drop"
@@ -74,8 +76,10 @@ export function VerifyPage() {
           <p>{t('verify.drop')}</p>
         </Upload.Dragger>
         <Space.Compact style={{ width: '100%', marginTop: 12 }}>
-          <Input placeholder={t('verify.codePlaceholder')} value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={() => code.trim() && void finish(api['document.verifyCode']({ code }), code)} data-testid="verify-code" />
-          <Button type="primary" loading={busy} disabled={!code.trim()} onClick={() => void finish(api['document.verifyCode']({ code }), code)} data-testid="verify-code-submit">
+          <Input placeholder={t('verify.codePlaceholder')} value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={() => {
+              if (code.trim()) notify.run(finish(api['document.verifyCode']({ code }), code));
+            }} data-testid="verify-code" />
+          <Button type="primary" loading={busy} disabled={!code.trim()} onClick={() => notify.run(finish(api['document.verifyCode']({ code }), code))} data-testid="verify-code-submit">
             {t('verify.check')}
           </Button>
         </Space.Compact>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../shared/domain/events';
 import { api } from '../api/client';
 import { readFileBase64 } from '../api/file-bytes';
+import { useNotify } from '../hooks/use-notify';
 
 /** What the picker accepts; the backend checks the content anyway. */
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.gif,.webp,.tif,.tiff,application/pdf,image/*';
@@ -37,6 +38,7 @@ interface Props {
 /** A drop zone and the list of uploaded, uploading and refused files. */
 export function AttachmentUpload({ onChange, onBusy, max = 20, testId = 'attachment-upload' }: Props) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const [items, setItems] = useState<Item[]>([]);
   const nextKey = useRef(0);
   const onChangeRef = useRef(onChange);
@@ -91,7 +93,7 @@ export function AttachmentUpload({ onChange, onBusy, max = 20, testId = 'attachm
         showUploadList={false}
         disabled={kept >= max}
         beforeUpload={(file) => {
-          void add(file);
+          notify.run(add(file));
           // Uploaded through the contract, never by antd's own request.
           return false;
         }}

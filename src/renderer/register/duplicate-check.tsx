@@ -39,10 +39,15 @@ export function useDuplicateCheck(query: DuplicateQuery): { candidates: Duplicat
     if (!worthChecking(q)) return;
     let alive = true;
     const timer = setTimeout(() => {
-      void api['case.duplicates'](q).then((r) => {
-        // A failed check never blocks registration: it only shows nothing.
-        if (alive) setResult({ key, candidates: r.ok ? r.value : [] });
-      });
+      // A failed check never blocks registration: it only shows nothing.
+      api['case.duplicates'](q).then(
+        (r) => {
+          if (alive) setResult({ key, candidates: r.ok ? r.value : [] });
+        },
+        () => {
+          if (alive) setResult({ key, candidates: [] });
+        },
+      );
     }, DEBOUNCE_MS);
     return () => {
       alive = false;

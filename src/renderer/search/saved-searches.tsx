@@ -101,6 +101,7 @@ export function SavedSearches({ current, onApply }: Props) {
 
 function SaveModal({ initialName, onClose, onSave }: { initialName: string; onClose: () => void; onSave: (name: string) => Promise<void> }) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const [form] = Form.useForm<{ name: string }>();
   const [busy, setBusy] = useState(false);
   return (
@@ -121,7 +122,7 @@ function SaveModal({ initialName, onClose, onSave }: { initialName: string; onCl
         initialValues={{ name: initialName }}
         onFinish={(v) => {
           setBusy(true);
-          void onSave(v.name.trim()).finally(() => setBusy(false));
+          notify.run(onSave(v.name.trim()).finally(() => setBusy(false)));
         }}
       >
         <Form.Item name="name" label={t('desk.saved.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>

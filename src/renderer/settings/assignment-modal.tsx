@@ -67,7 +67,7 @@ export function AssignmentModal({ user, onClose, onSaved }: { user: User; onClos
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Form<Fields> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ acting: 'definitive' }}>
+      <Form<Fields> form={form} layout="vertical" onFinish={(v) => notify.run(submit(v))} initialValues={{ acting: 'definitive' }}>
         <Form.Item name="positionId" label={t('assignment.position')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select options={options} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>

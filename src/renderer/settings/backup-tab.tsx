@@ -94,10 +94,10 @@ export function BackupTab() {
           </Col>
         </Row>
         <Space>
-          <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
+          <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => notify.run(save())}>
             {t('backup.save')}
           </Button>
-          <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy === 'now'} disabled={!s?.folder} onClick={() => void now()}>
+          <Button type="primary" icon={<CloudDownloadOutlined />} loading={busy === 'now'} disabled={!s?.folder} onClick={() => notify.run(now())}>
             {t('backup.now')}
           </Button>
         </Space>
@@ -120,7 +120,7 @@ export function BackupTab() {
             title: '',
             key: 'restore',
             render: (_: unknown, b: BackupEntry) => (
-              <Popconfirm title={t('backup.restoreConfirm', { when: when(b.at) })} okText={t('backup.restore')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => void restore(b)}>
+              <Popconfirm title={t('backup.restoreConfirm', { when: when(b.at) })} okText={t('backup.restore')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => notify.run(restore(b))}>
                 <Button size="small" danger icon={<HistoryOutlined />} loading={busy === b.name}>
                   {t('backup.restore')}
                 </Button>

@@ -146,7 +146,7 @@ function CalendarEditor({ initial, onSaved }: { initial: CalendarView; onSaved: 
         </Col>
       </Row>
       <Space>
-        <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void save()}>
+        <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => notify.run(save())}>
           {t('calendar.save')}
         </Button>
         <Typography.Text type="secondary">{t('calendar.saveHint')}</Typography.Text>

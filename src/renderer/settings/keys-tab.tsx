@@ -60,7 +60,7 @@ export function KeysTab() {
         k.revokedAt === null && k.userId !== null ? (
           <>
             {!k.certified && (
-              <Button size="small" onClick={() => void certify(k)} style={{ marginInlineEnd: 6 }}>
+              <Button size="small" onClick={() => notify.run(certify(k))} style={{ marginInlineEnd: 6 }}>
                 {t('keys.certify')}
               </Button>
             )}
@@ -76,7 +76,7 @@ export function KeysTab() {
     <>
       <Alert type="info" showIcon title={t('keys.intro')} style={{ marginBottom: 12 }} />
       <Table<KeyView> rowKey="id" size="small" columns={columns} dataSource={q.data} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
-      <Modal open={revoking !== null} title={t('keys.revokeTitle', { name: revoking?.userName ?? '' })} okText={t('keys.revoke')} okButtonProps={{ danger: true, disabled: !reason.trim() }} cancelText={t('common.cancel')} onOk={() => void revoke()} onCancel={() => setRevoking(null)}>
+      <Modal open={revoking !== null} title={t('keys.revokeTitle', { name: revoking?.userName ?? '' })} okText={t('keys.revoke')} okButtonProps={{ danger: true, disabled: !reason.trim() }} cancelText={t('common.cancel')} onOk={() => notify.run(revoke())} onCancel={() => setRevoking(null)}>
         <p>{t('keys.revokeText')}</p>
         <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('keys.reason')} maxLength={300} />
       </Modal>

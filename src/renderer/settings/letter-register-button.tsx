@@ -23,7 +23,7 @@ export function LetterRegisterButton({ unitId }: { unitId: string }) {
   return (
     <Space>
       <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? year)} aria-label={t('letterPage.registerYear')} />
-      <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void save()} data-testid="letter-register">
+      <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => notify.run(save())} data-testid="letter-register">
         {t('letterPage.register')}
       </Button>
     </Space>

@@ -101,7 +101,7 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
   return (
     <>
           {error && <Alert type="error" showIcon title={error} data-testid="letterhead-error" />}
-          <Form<Fields> form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ ...head, tembusan: head.tembusan.join('\n') }}>
+          <Form<Fields> form={form} layout="vertical" onFinish={(v) => notify.run(save(v))} initialValues={{ ...head, tembusan: head.tembusan.join('\n') }}>
             <Form.Item name="government" label={t('letterhead.government')} extra={t('letterhead.governmentHint')}>
               <Input maxLength={200} />
             </Form.Item>
@@ -137,7 +137,7 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
             <LetterPageFields />
             <Form.Item label={t('letterhead.logo')}>
               <Space>
-                <Upload accept="image/png,image/jpeg" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+                <Upload accept="image/png,image/jpeg" showUploadList={false} beforeUpload={(f) => { notify.run(upload(f)); return false; }}>
                   <Button icon={<UploadOutlined />}>{t('letterhead.chooseLogo')}</Button>
                 </Upload>
                 {logo ? <Typography.Text>{logo.name}</Typography.Text> : <Typography.Text type="secondary">{t('letterhead.noLogo')}</Typography.Text>}

@@ -83,7 +83,7 @@ export function OfficeTab() {
       layout="vertical"
       style={{ maxWidth: 900 }}
       initialValues={{ ...s, updateUrl: s.updateUrl ?? '' }}
-      onFinish={(v) => void save(v)}
+      onFinish={(v) => notify.run(save(v))}
       data-testid="office-settings"
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="office-settings-error" />}

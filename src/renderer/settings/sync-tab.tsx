@@ -116,10 +116,10 @@ export function SyncTab() {
           </Col>
         </Row>
         <Space>
-          <Button icon={<ApiOutlined />} loading={busy === 'test'} onClick={() => void test()}>
+          <Button icon={<ApiOutlined />} loading={busy === 'test'} onClick={() => notify.run(test())}>
             {t('sync.test')}
           </Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
+          <Button type="primary" icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => notify.run(save())}>
             {t('sync.save')}
           </Button>
         </Space>

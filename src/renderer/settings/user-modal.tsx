@@ -58,7 +58,7 @@ export function UserModal({ user, onClose, onSaved }: { user: User | null; onClo
       <Form<Fields>
         form={form}
         layout="vertical"
-        onFinish={(v) => void submit(v)}
+        onFinish={(v) => notify.run(submit(v))}
         initialValues={{
           username: user?.username,
           fullName: user?.fullName,

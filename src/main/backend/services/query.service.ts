@@ -1,23 +1,22 @@
-/** Read side: case lists and search, the inbox, and the case page. */
+/**
+ * Read side: the case list and search (the plan chosen by the size of each set filter). Rows are
+ * mapped in case-row.ts; the inbox is inbox.service.ts.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api/contract';
-import type { CaseList, CaseRow, InboxCounts, InboxRow } from '../../../shared/api/views';
-import type { CaseStatus, CaseType, Channel, Privacy, Urgency } from '../../../shared/domain/enums';
-import { addWorkingTime } from '../../../shared/calendar/working-time';
-import type { WorkflowPreset } from '../../../shared/workflow/preset';
+import type { CaseList } from '../../../shared/api/views';
 import type { Database } from '../db/schema';
 import type { Caller } from './auth.service';
 import type { BackendContext } from './context';
+import { ROW_COLUMNS, toRows } from './case-row';
 import { visibilityOf, type Visibility } from './visibility';
 import { exactCaseIds, identityCaseIds } from './search.service';
 import { stemWord, wordsOf } from '../../../shared/search/stem-id';
 
 type Db = Kysely<Database>;
 
-/** Office minutes before a due time under which a task counts as "due soon". */
-export const DUE_SOON_MINUTES = 240;
-/** The inbox shows the most pressing tasks; a desk with more works them top-down. */
-export const INBOX_LIMIT = 200;
+// The report's due-soon threshold is the inbox's; report.service.ts imports it from here.
+export { DUE_SOON_MINUTES } from './inbox.service';
 
 /**
  * Turns what a user typed into an FTS5 query: each word a quoted prefix term (so operators and
@@ -35,103 +34,6 @@ export function ftsQuery(text: string): string | null {
     })
     // Explicit AND: FTS5 refuses an implicit one next to a parenthesised group.
     .join(' AND ');
-}
-
-interface CaseRowDb {
-  id: string;
-  ref: string;
-  lapor_id: string | null;
-  title: string;
-  channel: string;
-  type: string;
-  category_id: string | null;
-  status: string;
-  urgency: string;
-  privacy: string;
-  received_at: number;
-  next_due_at: number | null;
-  paused: number;
-  conflict_count: number;
-  preset_id: string;
-  preset_version: number;
-}
-
-const ROW_COLUMNS = [
-  'cases.id',
-  'cases.ref',
-  'cases.lapor_id',
-  'cases.title',
-  'cases.channel',
-  'cases.type',
-  'cases.category_id',
-  'cases.status',
-  'cases.urgency',
-  'cases.privacy',
-  'cases.received_at',
-  'cases.next_due_at',
-  'cases.paused',
-  'cases.conflict_count',
-  'cases.preset_id',
-  'cases.preset_version',
-] as const;
-
-export type StepNamer = (presetId: string, presetVersion: number, stepId: string) => string;
-
-/** Open step names and OPD units of a page of cases, in two indexed queries (no state parsing). */
-async function pageDetails(db: Db, ids: readonly string[]): Promise<{ steps: Map<string, string[]>; units: Map<string, string[]> }> {
-  const steps = new Map<string, string[]>();
-  const units = new Map<string, string[]>();
-  if (ids.length === 0) return { steps, units };
-  // `+state`: without it SQLite drives this by the inbox index (state first) and reads every
-  // open task of the office instead of the few tasks of these cases.
-  const tasks = await db.selectFrom('case_task').select(['case_id', 'step_id']).where('case_id', 'in', [...ids]).where(sql<string>`+case_task.state`, '=', 'open').execute();
-  for (const t of tasks) steps.set(t.case_id, [...(steps.get(t.case_id) ?? []), t.step_id]);
-  const cu = await db.selectFrom('case_unit').select(['case_id', 'unit_id']).where('case_id', 'in', [...ids]).execute();
-  for (const u of cu) units.set(u.case_id, [...(units.get(u.case_id) ?? []), u.unit_id]);
-  return { steps, units };
-}
-
-/** The projection wrote these columns from the closed enums; they are trusted on the way out. */
-export function toCaseRow(r: CaseRowDb, now: number, name: StepNamer, steps: readonly string[], units: readonly string[]): CaseRow {
-  return {
-    id: r.id,
-    ref: r.ref,
-    laporId: r.lapor_id,
-    title: r.title,
-    channel: r.channel as Channel,
-    type: r.type as CaseType,
-    categoryId: r.category_id,
-    status: r.status as CaseStatus,
-    urgency: r.urgency as Urgency,
-    privacy: r.privacy as Privacy,
-    receivedAt: r.received_at,
-    dueAt: r.next_due_at,
-    overdue: r.next_due_at !== null && r.next_due_at < now,
-    paused: r.paused === 1,
-    currentSteps: [...new Set(steps.map((s) => name(r.preset_id, r.preset_version, s)))],
-    opdUnitIds: [...units],
-    conflictCount: r.conflict_count,
-  };
-}
-
-async function toRows(ctx: BackendContext, rows: readonly CaseRowDb[], now: number): Promise<CaseRow[]> {
-  const name = await stepNamer(ctx);
-  const d = await pageDetails(ctx.db, rows.map((r) => r.id));
-  return rows.map((r) => toCaseRow(r, now, name, d.steps.get(r.id) ?? [], d.units.get(r.id) ?? []));
-}
-
-export async function stepNamer(ctx: BackendContext): Promise<StepNamer> {
-  const proj = await ctx.projection();
-  const cache = new Map<string, WorkflowPreset>();
-  return (presetId, presetVersion, stepId) => {
-    const key = `${presetId}@${presetVersion}`;
-    let p = cache.get(key);
-    if (!p) {
-      p = proj.preset(presetId, presetVersion);
-      cache.set(key, p);
-    }
-    return p.steps.find((s) => s.id === stepId)?.name ?? stepId;
-  };
 }
 
 type CaseQuery = ReturnType<typeof baseQuery>;
@@ -258,90 +160,3 @@ export async function listCases(ctx: BackendContext, caller: Caller, input: Pars
   return { rows: await toRows(ctx, rows, now), ...count };
 }
 
-interface InboxSortKey {
-  task_rank: number;
-  task_due: number | null;
-  task_id: string;
-}
-
-/** The SQL order of the inbox: most urgent first, then by due time (none last), then task id. */
-function inboxOrder(a: InboxSortKey, b: InboxSortKey): number {
-  if (a.task_rank !== b.task_rank) return b.task_rank - a.task_rank;
-  if (a.task_due !== b.task_due) {
-    if (a.task_due === null) return 1;
-    if (b.task_due === null) return -1;
-    return a.task_due - b.task_due;
-  }
-  return a.task_id < b.task_id ? -1 : a.task_id > b.task_id ? 1 : 0;
-}
-
-/** The open tasks the caller's posts must act on, most urgent first, then by due time. */
-export async function inbox(ctx: BackendContext, caller: Caller): Promise<InboxRow[]> {
-  const positions = caller.actor.positions;
-  if (positions.length === 0) return [];
-  const now = ctx.now();
-  const proj = await ctx.projection();
-  // One query per (unit, role), each cut at the limit, then merged: an OR over the posts made
-  // SQLite read and sort every open task of the office. The groups are disjoint, so no task
-  // comes twice. Only the tasks that made the cut are joined to their cases.
-  const groups = new Map<string, { unitId: string; roleId: string; positionIds: string[] }>();
-  for (const p of positions) {
-    const key = JSON.stringify([p.unitId, p.roleId]);
-    const g = groups.get(key) ?? { unitId: p.unitId, roleId: p.roleId, positionIds: [] };
-    g.positionIds.push(p.positionId);
-    groups.set(key, g);
-  }
-  const perPost = await Promise.all(
-    [...groups.values()].map((g) =>
-      ctx.db
-        .selectFrom('case_task')
-        .select(['id as task_id', 'case_id', 'step_id', 'due_at as task_due', 'opened_at', 'position_id', 'unit_id as task_unit', 'role_id', 'returned', 'urgency_rank as task_rank'])
-        .where('state', '=', 'open')
-        .where('unit_id', '=', g.unitId)
-        .where('role_id', '=', g.roleId)
-        .where((eb) => eb.or([eb('position_id', 'is', null), eb('position_id', 'in', g.positionIds)]))
-        .orderBy('urgency_rank', 'desc')
-        .orderBy(sql`due_at IS NULL`)
-        .orderBy('due_at')
-        .orderBy('id')
-        .limit(INBOX_LIMIT)
-        .execute(),
-    ),
-  );
-  const tasks = perPost.flat().sort(inboxOrder).slice(0, INBOX_LIMIT);
-  const caseIds = [...new Set(tasks.map((t) => t.case_id))];
-  const cases = new Map((caseIds.length ? await ctx.db.selectFrom('cases').select([...ROW_COLUMNS]).where('cases.id', 'in', caseIds).execute() : []).map((c) => [c.id, c]));
-  const picked = tasks.flatMap((t) => {
-    const c = cases.get(t.case_id);
-    return c ? [{ c, t }] : [];
-  });
-  const name = await stepNamer(ctx);
-  const base = await toRows(ctx, picked.map((p) => p.c), now);
-  // One working-time computation for the whole inbox, not one per row.
-  const soonLimit = addWorkingTime(proj.engine.calendar, now, { minutes: DUE_SOON_MINUTES });
-  // Object.assign, not a spread: V8 copies a spread of a row this wide property by property
-  // on a slow path, a few milliseconds for a full inbox.
-  return picked.map(({ c, t }, i) => {
-    const as = positions.find((p) => p.unitId === t.task_unit && p.roleId === t.role_id && (t.position_id === null || t.position_id === p.positionId));
-    return Object.assign(base[i] as CaseRow, {
-      taskId: t.task_id,
-      stepId: t.step_id,
-      stepName: name(c.preset_id, c.preset_version, t.step_id),
-      taskDueAt: t.task_due,
-      taskOpenedAt: t.opened_at,
-      asPositionId: as?.positionId ?? '',
-      returned: t.returned === 1,
-      dueSoon: t.task_due !== null && t.task_due >= now && t.task_due <= soonLimit,
-    }) satisfies InboxRow;
-  });
-}
-
-export async function inboxCounts(ctx: BackendContext, caller: Caller): Promise<InboxCounts> {
-  const rows = await inbox(ctx, caller);
-  const now = ctx.now();
-  return {
-    open: rows.length,
-    overdue: rows.filter((r) => r.taskDueAt !== null && r.taskDueAt < now).length,
-    dueSoon: rows.filter((r) => r.dueSoon).length,
-  };
-}
