@@ -1,9 +1,10 @@
 /** Registrasi: a new complaint from any channel, by the complaint desk. */
 import { Alert, Button, Card, Col, DatePicker, Divider, Form, Input, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterCaseInput } from '../../shared/api/contract';
+import type { DuplicateCandidate } from '../../shared/api/views';
 import type { AttachmentRef, Complainant } from '../../shared/domain/events';
 import { CASE_TYPES, CHANNELS, PRIVACIES, URGENCIES, type CaseType, type Channel, type Privacy, type Urgency } from '../../shared/domain/enums';
 import { MAX_DESCRIPTION } from '../../shared/domain/events';
@@ -72,6 +73,8 @@ export function RegisterPage() {
     title: watched?.title?.trim() ?? '',
     description: watched?.description?.trim() ?? '',
   });
+  // Set by "Simpan sebagai duplikat" on a candidate just before it submits the form.
+  const asDuplicateOf = useRef<DuplicateCandidate | null>(null);
   const [initial] = useState(() => ({ channel: 'walkin' as Channel, type: 'pengaduan' as CaseType, privacy: 'biasa' as Privacy, urgency: 'biasa' as Urgency, receivedAt: instantToWallClock(Date.now(), tz) }));
   // A half-filled form is kept when the user goes to another screen, closes the app or it
   // crashes; it comes back here until registered or emptied with "Kosongkan".
@@ -111,14 +114,19 @@ export function RegisterPage() {
           : { name: (v.name ?? '').trim(), nik: orNull(v.nik), phone: orNull(v.phone), email: orNull(v.email), address: orNull(v.address) },
       attachments,
     };
-    const r = await ownAct(() => api['case.register'](input), (x) => (x.ok ? x.value.caseId : null));
+    const original = asDuplicateOf.current;
+    asDuplicateOf.current = null;
+    const r = await ownAct(
+      () => (original ? api['case.registerDuplicate']({ registration: input, originalId: original.id, note: null }) : api['case.register'](input)),
+      (x) => (x.ok ? x.value.caseId : null),
+    );
     setBusy(false);
     if (!r.ok) {
       setError(r.error.message);
       return;
     }
     draft.clear();
-    notify.success(t('register.done', { ref: r.value.ref }));
+    notify.success(original ? t('deskWork.savedAsDuplicate', { ref: r.value.ref, original: original.ref }) : t('register.done', { ref: r.value.ref }));
     refreshInfo();
     navigate({ page: 'case', id: r.value.caseId });
   }
@@ -136,6 +144,10 @@ export function RegisterPage() {
         initialValues={draft.initialValues}
         onValuesChange={draft.onValuesChange}
         onFinish={(v) => notify.run(submit(v))}
+        onFinishFailed={() => {
+          // A refused form is not a request to save as duplicate later.
+          asDuplicateOf.current = null;
+        }}
         onKeyDown={submitOnCtrlEnter(() => form.submit())}
         style={{ maxWidth: 1100 }}
       >
@@ -239,7 +251,18 @@ export function RegisterPage() {
           <AttachmentUpload key={uploadKey} onChange={setAttachments} onBusy={setUploading} testId="register-attachments" />
         </Form.Item>
         <div style={{ marginBottom: 12 }}>
-          <DuplicateAlert candidates={dup.candidates} checking={dup.checking} />
+          <DuplicateAlert
+            candidates={dup.candidates}
+            checking={dup.checking}
+            onSaveAsDuplicate={
+              isDesk
+                ? (c) => {
+                    asDuplicateOf.current = c;
+                    form.submit();
+                  }
+                : undefined
+            }
+          />
         </div>
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} data-testid="register-submit">
