@@ -321,4 +321,54 @@ describe('a working day at 1366x768', () => {
     expect(text).toMatch(/\d+(,\d)?%/);
     await screenshot(page, 'ui-reports-monthly');
   });
+
+  it('desk work: save as duplicate from the warning, both pages linked, delivery of an answer, a bulk forward with its summary', async () => {
+    await logout(page);
+    await uiLogin(page, 'admin', DEMO_PASSWORD);
+    const token = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
+    const original = ((await apiCall(h.server, 'case.get', { caseId }, { token })).body as Ok<CaseDetail>).value.case;
+    await go(page, '#/register', '[data-testid="register-form"]');
+    const form = page.getByTestId('register-form');
+    await form.getByLabel('Judul').fill('Lampu jalan mati di depan SDN 2 Paringin');
+    await form.getByLabel('Uraian').fill('Masih gelap, rawan kecelakaan.');
+    await form.getByLabel('Nama', { exact: true }).fill('Rahmat Hidayat');
+    const candidate = page.getByTestId('duplicate-candidate').filter({ hasText: original.ref });
+    await candidate.getByTestId('save-as-duplicate').click();
+    await page.getByTestId('duplicate-of').filter({ hasText: original.ref }).waitFor();
+    expect(await page.getByTestId('case-links').innerText()).toContain('Rahmat Hidayat');
+    await go(page, `#/cases/${caseId}`, '[data-testid="duplicates"]');
+    expect(await page.getByTestId('duplicates').innerText()).toMatch(/Rahmat Hidayat/);
+    await check(page, 'desk-duplicate-links');
+
+    // An answered case: how the answer reached the complainant.
+    const closed = ((await apiCall(h.server, 'case.list', { status: 'closed', limit: 30, offset: 0 }, { token })).body as Ok<{ rows: CaseRow[] }>).value.rows;
+    let answered: string | null = null;
+    for (const r of closed) {
+      const d = ((await apiCall(h.server, 'case.get', { caseId: r.id }, { token })).body as Ok<CaseDetail>).value;
+      if (d.case.answeredAt !== null) {
+        answered = r.id;
+        break;
+      }
+    }
+    if (!answered) throw new Error('no answered case in the demo');
+    await go(page, `#/cases/${answered}`, '[data-testid="record-delivery"]');
+    await page.getByTestId('record-delivery').click();
+    await pick(page, page.getByTestId('delivery-channel'), 'WhatsApp');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: 'Simpan' }).click();
+    await page.getByTestId('delivery').filter({ hasText: 'lewat WhatsApp' }).waitFor();
+
+    // Cari: two registered cases forwarded at once; the summary says what was done.
+    await go(page, '#/cases?status=registered', '[data-testid="case-table"] .ant-table-row');
+    const boxes = page.getByTestId('case-table').locator('.ant-table-tbody .ant-checkbox-input');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    expect(await page.evaluate(() => window.location.hash)).toMatch(/^#\/cases\?/);
+    await page.getByTestId('bulk-open').click();
+    await pick(page, page.getByTestId('bulk-choice'), 'Teruskan');
+    await check(page, 'desk-bulk-dialog');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: 'Jalankan' }).click();
+    await page.locator('.ant-modal:visible').filter({ hasText: /\d+ berhasil, \d+ gagal/ }).waitFor();
+    await screenshot(page, 'desk-bulk-summary');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: 'Tutup' }).click();
+  });
 });
