@@ -115,7 +115,7 @@ function BulkModal({ caseIds, options, onClose, onDone }: { caseIds: string[]; o
       <Form form={form} layout="vertical" onFinish={(v) => notify.run(submit(v))}>
         <Typography.Paragraph type="secondary">{t('deskWork.bulk.hint')}</Typography.Paragraph>
         <Form.Item name="choice" label={t('deskWork.bulk.action')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select data-testid="bulk-choice" options={choices} />
+          <Select data-testid="bulk-choice" aria-label={t('deskWork.bulk.action')} options={choices} />
         </Form.Item>
         {chosen?.targets === 'opd_units' && (
           <Form.Item name="targets" label={t('deskWork.bulk.targets')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -74,7 +74,7 @@ export function CaseLinksCard({ detail, onChanged }: { detail: CaseDetail; onCha
             {l.delivery ? (
               <Typography.Text>{t('deskWork.deliveredVia', { channel: t(`deliveryChannel.${l.delivery.channel}`), at: formatDateTime(l.delivery.at, tz, t, i18n.language) })}</Typography.Text>
             ) : (
-              <Typography.Text type="warning">{t('deskWork.notDelivered')}</Typography.Text>
+              <Typography.Text>{t('deskWork.notDelivered')}</Typography.Text>
             )}
           </div>
         )}
@@ -165,7 +165,7 @@ function DeliveryModal({ caseId, answeredAt, onClose, onDone }: { caseId: string
     <Modal open title={t('deskWork.recordDelivery')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()}>
       <Form form={form} layout="vertical" initialValues={{ at: instantToWallClock(now, tz) }} onFinish={(v) => notify.run(submit(v))}>
         <Form.Item name="channel" label={t('deskWork.deliveryChannel')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select data-testid="delivery-channel" options={DELIVERY_CHANNELS.map((ch) => ({ value: ch, label: t(`deliveryChannel.${ch}`) }))} />
+          <Select data-testid="delivery-channel" aria-label={t('deskWork.deliveryChannel')} options={DELIVERY_CHANNELS.map((ch) => ({ value: ch, label: t(`deliveryChannel.${ch}`) }))} />
         </Form.Item>
         <Form.Item name="at" label={t('deskWork.deliveredAt')} rules={[{ required: true, message: t('validation.required') }]} extra={answeredAt !== null ? t('deskWork.notBeforeAnswer') : undefined}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" />

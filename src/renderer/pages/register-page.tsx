@@ -1,7 +1,7 @@
 /** Registrasi: a new complaint from any channel, by the complaint desk. */
 import { Alert, Button, Card, Col, DatePicker, Divider, Form, Input, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterCaseInput } from '../../shared/api/contract';
 import type { DuplicateCandidate } from '../../shared/api/views';
@@ -73,8 +73,6 @@ export function RegisterPage() {
     title: watched?.title?.trim() ?? '',
     description: watched?.description?.trim() ?? '',
   });
-  // Set by "Simpan sebagai duplikat" on a candidate just before it submits the form.
-  const asDuplicateOf = useRef<DuplicateCandidate | null>(null);
   const [initial] = useState(() => ({ channel: 'walkin' as Channel, type: 'pengaduan' as CaseType, privacy: 'biasa' as Privacy, urgency: 'biasa' as Urgency, receivedAt: instantToWallClock(Date.now(), tz) }));
   // A half-filled form is kept when the user goes to another screen, closes the app or it
   // crashes; it comes back here until registered or emptied with "Kosongkan".
@@ -89,7 +87,8 @@ export function RegisterPage() {
     setUploadKey((k) => k + 1);
   }
 
-  async function submit(v: Fields): Promise<void> {
+  /** Registers the form; with `original`, closes it at once as that case's duplicate (one transaction). */
+  async function submit(v: Fields, original: DuplicateCandidate | null = null): Promise<void> {
     if (uploading) {
       setError(t('desk.register.uploadsPending'));
       return;
@@ -114,8 +113,6 @@ export function RegisterPage() {
           : { name: (v.name ?? '').trim(), nik: orNull(v.nik), phone: orNull(v.phone), email: orNull(v.email), address: orNull(v.address) },
       attachments,
     };
-    const original = asDuplicateOf.current;
-    asDuplicateOf.current = null;
     const r = await ownAct(
       () => (original ? api['case.registerDuplicate']({ registration: input, originalId: original.id, note: null }) : api['case.register'](input)),
       (x) => (x.ok ? x.value.caseId : null),
@@ -144,10 +141,6 @@ export function RegisterPage() {
         initialValues={draft.initialValues}
         onValuesChange={draft.onValuesChange}
         onFinish={(v) => notify.run(submit(v))}
-        onFinishFailed={() => {
-          // A refused form is not a request to save as duplicate later.
-          asDuplicateOf.current = null;
-        }}
         onKeyDown={submitOnCtrlEnter(() => form.submit())}
         style={{ maxWidth: 1100 }}
       >
@@ -256,10 +249,14 @@ export function RegisterPage() {
             checking={dup.checking}
             onSaveAsDuplicate={
               isDesk
-                ? (c) => {
-                    asDuplicateOf.current = c;
-                    form.submit();
-                  }
+                ? (c) =>
+                    notify.run(
+                      form.validateFields().then(
+                        (v) => submit(v, c),
+                        // Invalid fields show their own messages.
+                        () => undefined,
+                      ),
+                    )
                 : undefined
             }
           />
