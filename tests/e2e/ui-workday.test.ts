@@ -321,4 +321,59 @@ describe('a working day at 1366x768', () => {
     expect(text).toMatch(/\d+(,\d)?%/);
     await screenshot(page, 'ui-reports-monthly');
   });
+
+  it('desk work: a duplicate linked from its page (both pages linked), delivery of an answer, a bulk forward with its summary', async () => {
+    const token = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
+    const original = ((await apiCall(h.server, 'case.get', { caseId }, { token })).body as Ok<CaseDetail>).value.case;
+    const reg = { channel: 'walkin', receivedAt: Date.now(), type: 'pengaduan', title: 'Lampu jalan mati di depan SDN 2 Paringin', description: 'Masih gelap.', privacy: 'biasa', complainant: { name: 'Rahmat Hidayat' } };
+    const dup = ((await apiCall(h.server, 'case.register', reg, { token })).body as Ok<{ caseId: string }>).value.caseId;
+    await go(page, `#/cases/${dup}`, '[data-testid="link-duplicate"]');
+    await page.getByTestId('link-duplicate').click();
+    await page.getByTestId('original-ref').fill(original.ref);
+    await page.locator('.ant-modal:visible').getByRole('button', { name: 'Tandai duplikat' }).click();
+    await page.getByTestId('duplicate-of').filter({ hasText: original.ref }).waitFor();
+    expect(await page.getByTestId('case-links').innerText()).toContain('Rahmat Hidayat');
+    await go(page, `#/cases/${caseId}`, '[data-testid="duplicates"]');
+    expect(await page.getByTestId('duplicates').innerText()).toMatch(/Rahmat Hidayat/);
+    await check(page, 'desk-duplicate-links');
+
+    // An answered case: how the answer reached the complainant.
+    const closed = ((await apiCall(h.server, 'case.list', { status: 'closed', limit: 30, offset: 0 }, { token })).body as Ok<{ rows: CaseRow[] }>).value.rows;
+    let answered: string | null = null;
+    for (const r of closed) {
+      const d = ((await apiCall(h.server, 'case.get', { caseId: r.id }, { token })).body as Ok<CaseDetail>).value;
+      if (d.case.answeredAt !== null) {
+        answered = r.id;
+        break;
+      }
+    }
+    if (!answered) throw new Error('no answered case in the demo');
+    await go(page, `#/cases/${answered}`, '[data-testid="record-delivery"]');
+    await page.getByTestId('record-delivery').click();
+    await pick(page, page.getByTestId('delivery-channel'), 'WhatsApp');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: 'Simpan' }).click();
+    await page.getByTestId('delivery').filter({ hasText: 'lewat WhatsApp' }).waitFor();
+
+    // Cari: two new cases forwarded at once; the summary says what was done.
+    for (const title of ['Sampah menumpuk di pasar Paringin', 'Sampah belum diangkut di Batumandi']) {
+      const reg = { channel: 'walkin', receivedAt: Date.now(), type: 'pengaduan', title, description: `${title} sejak kemarin.`, privacy: 'anonim', complainant: null };
+      expect((await apiCall(h.server, 'case.register', reg, { token })).body).toMatchObject({ ok: true });
+    }
+    await go(page, '#/cases', '[data-testid="case-table"] .ant-table-row');
+    await page.getByTestId('case-table').filter({ hasText: 'Sampah belum diangkut di Batumandi' }).waitFor();
+    const boxes = page.getByTestId('case-table').locator('.ant-table-tbody .ant-checkbox-input');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    // Ticking a row selects it; it does not open the case.
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/cases');
+    await page.getByTestId('bulk-open').click();
+    await page.getByTestId('bulk-choice').waitFor();
+    // Axe before the option list opens: antd's open list box carries no name of its own.
+    expect(await axeSerious(page)).toEqual([]);
+    await pick(page, page.getByTestId('bulk-choice'), 'Teruskan');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: 'Jalankan' }).click();
+    await page.locator('.ant-modal:visible').filter({ hasText: /\d+ berhasil, \d+ gagal/ }).waitFor();
+    await screenshot(page, 'desk-bulk-summary');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+  });
 });

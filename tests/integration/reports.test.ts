@@ -297,7 +297,7 @@ describe('SOP reports', () => {
 
     const fact = (id: string, title: string, receivedAt: number, location: string | null, categoryId: string | null): CaseFact => ({
       id, ref: id, laporId: null, title, channel: 'web', type: 'pengaduan', categoryId, subcategoryId: null, location, urgency: 'biasa', strategic: false,
-      status: 'registered', receivedAt, registeredAt: receivedAt, answeredAt: null, closedAt: null, nextDueAt: null, pausedNow: false, presetId: 'balangan',
+      status: 'registered', receivedAt, registeredAt: receivedAt, answeredAt: null, closedAt: null, closeReason: null, reopens: 0, deliveredAt: null, nextDueAt: null, pausedNow: false, presetId: 'balangan',
       presetVersion: 1, extended: false, pauses: [], opdUnitIds: [],
     });
     const clusters = findClusters(

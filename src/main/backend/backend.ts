@@ -29,7 +29,9 @@ import { sessionHandlers } from './handlers/session';
 import { backupHandlers } from './handlers/backup';
 import { reactionHandlers } from './handlers/reaction';
 import { exportHandlers } from './handlers/exports';
+import { deskWorkHandlers } from './handlers/desk-work';
 import { restemFtsIfPending } from './projection/fts-stems';
+import { reprojectEndsIfPending } from './projection/desk-ends';
 import { supportHandlers } from './handlers/support';
 import { signbookHandlers } from './handlers/signbook';
 import { auditHandlers } from './handlers/audit';
@@ -64,6 +66,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...signbookHandlers,
   ...auditHandlers,
   ...repairHandlers,
+  ...deskWorkHandlers,
 };
 
 function isMethod(m: string): m is MethodName {
@@ -124,6 +127,7 @@ async function contextOf(opened: OpenedDatabase, opts: BackendOptions): Promise<
   await openAuditTrail(ctx);
   // Projections made by older code are rebuilt before anything is read from them.
   await rebuildIfStale(ctx, opts.progress);
+  await reprojectEndsIfPending(opened.db, () => ctx.projection(), ctx.writer);
   return ctx;
 }
 

@@ -28,7 +28,9 @@ export function CaseEndActions({ detail, onDone }: { detail: CaseDetail; onDone:
   // Reloaded whenever the case changes (its event count moves with every act).
   const options = useQuery(() => api['case.endOptions']({ caseId: c.id }), `${c.id}:${detail.timeline.length}`);
   if (!isDesk || !options.data) return null;
-  const { closeReasons, reopenUntil } = options.data;
+  // A duplicate is closed by linking it to its original ("Tandai duplikat", desk/case-links-card).
+  const closeReasons = options.data.closeReasons.filter((r) => r !== 'duplicate');
+  const { reopenUntil } = options.data;
   return (
     <>
       {reopenUntil !== null && (

@@ -100,7 +100,8 @@ function summaryBlock(e: TimelineEntry, env: SummaryEnv): ReactNode[] {
   if (s.kind === 'act') parts.push(...actLines(s, env));
   if (s.kind === 'closed') parts.push(line('reason', t('summary.reason'), t(`closeReason.${s.reason}`)));
   if (s.kind === 'reason' && s.reason.trim()) parts.push(line('reason', t('summary.reason'), s.reason));
-  if ((s.kind === 'resumed' || s.kind === 'closed') && s.note?.trim()) parts.push(line('note', t('summary.note'), s.note));
+  if (s.kind === 'delivered') parts.push(line('delivered', t('deskWork.deliveryChannel'), t('deskWork.deliveredVia', { channel: t(`deliveryChannel.${s.channel}`), at: env.when(s.deliveredAt) })));
+  if ((s.kind === 'resumed' || s.kind === 'closed' || s.kind === 'delivered') && s.note?.trim()) parts.push(line('note', t('summary.note'), s.note));
   if (s.kind === 'note' && s.text.trim()) parts.push(line('text', t('summary.text'), s.text));
   if (s.kind === 'document') parts.push(line('document', t('timeline.document'), `${t(`docs.kind_${s.document}`)} (${s.format.toUpperCase()})`));
   const files = s.kind === 'registered' || s.kind === 'act' || s.kind === 'attachment' ? s.files : [];

@@ -11,6 +11,7 @@ import { ActModal } from '../case/act-modal';
 import { CaseLevelActions } from '../case/case-level-actions';
 import { CaseTimeline } from '../case/case-timeline';
 import { DocumentsCard } from '../case/documents-card';
+import { CaseLinksCard } from '../desk/case-links-card';
 import { DueBadge, PrivacyTag, ReturnedTag, StatusTag, UrgencyTag } from '../components/case-tags';
 import { actingTitle } from '../components/positions-text';
 import { formatDateTime } from '../format/dates';
@@ -48,6 +49,7 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
         <Col xs={24} xl={10}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <ComplainantCard detail={d} />
+            <CaseLinksCard detail={d} onChanged={q.reload} />
             <Card title={t('timeline.title', { count: d.timeline.length })} size="small">
               <CaseTimeline entries={d.timeline} caseId={d.case.id} />
             </Card>

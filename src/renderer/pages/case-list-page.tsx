@@ -20,6 +20,7 @@ import { useCasesChanged } from '../hooks/use-server-event';
 import { SavedSearches } from '../search/saved-searches';
 import { useTypedSearch } from '../search/use-typed-search';
 import { ListExports } from '../search/list-exports';
+import { BulkActions } from '../desk/bulk-actions';
 
 const PAGE_SIZE = 25;
 
@@ -82,6 +83,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
   const typed = useTypedSearch((v) => set('search', v));
   const list = useQuery(() => api['case.list'](input), JSON.stringify(input));
   useCasesChanged(list.reload);
+  const [selected, setSelected] = useState<string[]>([]);
 
   // Any filter change goes back to the first page.
   function set<K extends keyof Filters>(k: K, v: Filters[K]): void {
@@ -156,6 +158,13 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           maxLength={200}
         />
         <ListExports current={input} />
+        <BulkActions
+          caseIds={selected}
+          onDone={() => {
+            setSelected([]);
+            list.reload();
+          }}
+        />
         <SavedSearches
           current={input}
           onApply={(s) => {
@@ -242,6 +251,7 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           showTotal: () => (list.data?.totalIsLowerBound ? t('cases.totalAtLeast', { count: list.data.total }) : t('cases.total', { count: list.data?.total ?? 0 })),
           onChange: (p) => set('page', p),
         }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true }}
         rowClassName={() => 'alur-clickable-row'}
         onRow={(r) => openableRow(() => navigate({ page: 'case', id: r.id }))}
         locale={{ emptyText: t('cases.empty') }}

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterCaseInput } from '../../shared/api/contract';
+import type { DuplicateCandidate } from '../../shared/api/views';
 import type { AttachmentRef, Complainant } from '../../shared/domain/events';
 import { CASE_TYPES, CHANNELS, PRIVACIES, URGENCIES, type CaseType, type Channel, type Privacy, type Urgency } from '../../shared/domain/enums';
 import { MAX_DESCRIPTION } from '../../shared/domain/events';
@@ -86,7 +87,8 @@ export function RegisterPage() {
     setUploadKey((k) => k + 1);
   }
 
-  async function submit(v: Fields): Promise<void> {
+  /** Registers the form; with `original`, closes it at once as that case's duplicate (one transaction). */
+  async function submit(v: Fields, original: DuplicateCandidate | null = null): Promise<void> {
     if (uploading) {
       setError(t('desk.register.uploadsPending'));
       return;
@@ -111,14 +113,17 @@ export function RegisterPage() {
           : { name: (v.name ?? '').trim(), nik: orNull(v.nik), phone: orNull(v.phone), email: orNull(v.email), address: orNull(v.address) },
       attachments,
     };
-    const r = await ownAct(() => api['case.register'](input), (x) => (x.ok ? x.value.caseId : null));
+    const r = await ownAct(
+      () => (original ? api['case.registerDuplicate']({ registration: input, originalId: original.id, note: null }) : api['case.register'](input)),
+      (x) => (x.ok ? x.value.caseId : null),
+    );
     setBusy(false);
     if (!r.ok) {
       setError(r.error.message);
       return;
     }
     draft.clear();
-    notify.success(t('register.done', { ref: r.value.ref }));
+    notify.success(original ? t('deskWork.savedAsDuplicate', { ref: r.value.ref, original: original.ref }) : t('register.done', { ref: r.value.ref }));
     refreshInfo();
     navigate({ page: 'case', id: r.value.caseId });
   }
@@ -239,7 +244,22 @@ export function RegisterPage() {
           <AttachmentUpload key={uploadKey} onChange={setAttachments} onBusy={setUploading} testId="register-attachments" />
         </Form.Item>
         <div style={{ marginBottom: 12 }}>
-          <DuplicateAlert candidates={dup.candidates} checking={dup.checking} />
+          <DuplicateAlert
+            candidates={dup.candidates}
+            checking={dup.checking}
+            onSaveAsDuplicate={
+              isDesk
+                ? (c) =>
+                    notify.run(
+                      form.validateFields().then(
+                        (v) => submit(v, c),
+                        // Invalid fields show their own messages.
+                        () => undefined,
+                      ),
+                    )
+                : undefined
+            }
+          />
         </div>
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} data-testid="register-submit">

@@ -60,7 +60,7 @@ export function useDuplicateCheck(query: DuplicateQuery): { candidates: Duplicat
 }
 
 /** The warning with the candidates; renders nothing when there are none. */
-export function DuplicateAlert({ candidates, checking }: { candidates: DuplicateCandidate[]; checking: boolean }) {
+export function DuplicateAlert({ candidates, checking, onSaveAsDuplicate }: { candidates: DuplicateCandidate[]; checking: boolean; onSaveAsDuplicate?: (c: DuplicateCandidate) => void }) {
   const { t, i18n } = useTranslation();
   const { tz } = useApp();
   const [preview, setPreview] = useState<DuplicateCandidate | null>(null);
@@ -90,6 +90,13 @@ export function DuplicateAlert({ candidates, checking }: { candidates: Duplicate
                     <Button key="open" size="small" onClick={() => setPreview(c)}>
                       {t('desk.dup.open')}
                     </Button>,
+                    ...(onSaveAsDuplicate
+                      ? [
+                          <Button key="dup" size="small" onClick={() => onSaveAsDuplicate(c)} data-testid="save-as-duplicate">
+                            {t('deskWork.saveAsDuplicate')}
+                          </Button>,
+                        ]
+                      : []),
                   ]}
                 >
                   <Space size={6} wrap>

@@ -99,6 +99,10 @@ function MeasuresTable({ m }: { m: Measures }) {
     { key: 'worst', label: t('reports.m.worstHandling'), value: m.worstRef ? `${days(m.worstHandlingDays, t)} (${m.worstRef})` : days(m.worstHandlingDays, t) },
     { key: 'open', label: t('reports.m.open'), value: String(m.open) },
     { key: 'overdue', label: t('reports.m.overdue'), value: String(m.overdue) },
+    { key: 'closedDuplicate', label: t('reports.m.closedDuplicate'), value: String(m.closedDuplicate) },
+    { key: 'closedByHand', label: t('reports.m.closedByHand'), value: String(m.closedByHand) },
+    { key: 'reopened', label: t('reports.m.reopened'), value: String(m.reopened) },
+    { key: 'answeredNotDelivered', label: t('reports.m.answeredNotDelivered'), value: String(m.answeredNotDelivered) },
   ];
   return (
     <Card size="small" title={t('reports.measures')}>

@@ -21,6 +21,7 @@ import { supportMethods } from './methods/support';
 import { signbookMethods } from './methods/signbook';
 import { auditMethods } from './methods/audit';
 import { repairMethods } from './methods/repair';
+import { deskWorkMethods } from './methods/desk-work';
 import { CaseType, Channel, Privacy, Urgency, ActingKind } from '../domain/enums';
 import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId } from '../domain/events';
 import { Id, Username } from '../domain/org';
@@ -215,6 +216,7 @@ export const contract = {
   ...signbookMethods,
   ...auditMethods,
   ...repairMethods,
+  ...deskWorkMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,7 +3,7 @@
  * of event, named (ids resolved) by the backend's detail service. The identity is never in it.
  */
 import type { AttachmentRef, CloseReason, EventBody, EventType } from '../domain/events';
-import type { Urgency } from '../domain/enums';
+import type { DeliveryChannel, Urgency } from '../domain/enums';
 
 type PayloadOf<T extends EventType> = Extract<EventBody, { type: T }>['payload'];
 
@@ -47,7 +47,10 @@ export type TimelineSummary =
   | { kind: 'reason'; reason: string }
   | { kind: 'resumed'; note: string | null }
   | { kind: 'note'; text: string }
-  | { kind: 'closed'; reason: CloseReason; note: string | null };
+  /** A case closed; a duplicate names the original it was closed for (its id). */
+  | { kind: 'closed'; reason: CloseReason; note: string | null; duplicateOf?: string }
+  /** How and when the answer reached the complainant. */
+  | { kind: 'delivered'; channel: DeliveryChannel; deliveredAt: number; note: string | null };
 
 /** The act's summary of an entry, or null when the entry is not a workflow act. */
 export function actSummary(entry: { summary: TimelineSummary }): ActSummary | null {
@@ -56,5 +59,5 @@ export function actSummary(entry: { summary: TimelineSummary }): ActSummary | nu
 
 /** The note an entry carries (an act's, a resume's or a close's), or null. */
 export function summaryNote(s: TimelineSummary): string | null {
-  return s.kind === 'act' || s.kind === 'resumed' || s.kind === 'closed' ? s.note : null;
+  return s.kind === 'act' || s.kind === 'resumed' || s.kind === 'closed' || s.kind === 'delivered' ? s.note : null;
 }

@@ -73,6 +73,17 @@ export interface Measures {
   open: number;
   /** Not finished, with an open step past its due time at `asOf`. */
   overdue: number;
+  /**
+   * Closed as a duplicate of another case (issue 15): counted here only, neither finished nor
+   * open, so a duplicate never counts as answered nor in handling times.
+   */
+  closedDuplicate: number;
+  /** Closed by hand by the desk (satisfied complainant, forwarded elsewhere, not the office's). */
+  closedByHand: number;
+  /** Reopened at least once on the complainant's reaction. */
+  reopened: number;
+  /** Answered, but no delivery to the complainant recorded. */
+  answeredNotDelivered: number;
 }
 
 export type AttentionFlag = 'overdue' | 'due_soon' | 'returned' | 'paused';

@@ -50,3 +50,11 @@ export type UnitKind = z.infer<typeof UnitKind>;
 export const ACTING_KINDS = ['plt', 'plh'] as const;
 export const ActingKind = z.enum(ACTING_KINDS);
 export type ActingKind = z.infer<typeof ActingKind>;
+
+/**
+ * How the answer reached the complainant (issue 15): LAPOR!, SMS, WhatsApp, e-mail, a letter,
+ * the telephone or in person at the desk.
+ */
+export const DELIVERY_CHANNELS = ['lapor', 'sms', 'whatsapp', 'email', 'letter', 'phone', 'in_person'] as const;
+export const DeliveryChannel = z.enum(DELIVERY_CHANNELS);
+export type DeliveryChannel = z.infer<typeof DeliveryChannel>;

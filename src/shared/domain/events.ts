@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ActKind } from '../workflow/preset';
-import { ActingKind, CaseType, Channel, Privacy, Urgency } from './enums';
+import { ActingKind, CaseType, Channel, DeliveryChannel, Privacy, Urgency } from './enums';
 import { Id } from './org';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -155,9 +155,27 @@ export const EventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case.escalated'), payload: Reason }),
   z.object({
     type: z.literal('case.closed'),
-    payload: z.object({ reason: CloseReason, note: z.string().max(MAX_NOTE).nullable().default(null) }),
+    payload: z.object({
+      reason: CloseReason,
+      note: z.string().max(MAX_NOTE).nullable().default(null),
+      /**
+       * The original case a `duplicate` close points to (issue 15). Optional: events stored
+       * before it have none, and an older workstation's schema strips it and applies the
+       * close as a plain duplicate close whose note names the original.
+       */
+      duplicateOf: z.uuid().optional(),
+    }),
   }),
   z.object({ type: z.literal('case.reopened'), payload: Reason }),
+  /**
+   * The answer reached the complainant by `channel` at `deliveredAt` (issue 15). A new type:
+   * an older workstation refuses it on pull as not matching its schema and keeps it in its
+   * refused list (visible in the sync status), never applied and never lost.
+   */
+  z.object({
+    type: z.literal('case.answer_delivered'),
+    payload: z.object({ channel: DeliveryChannel, deliveredAt: z.number().int(), note: z.string().trim().max(MAX_NOTE).nullable().default(null) }),
+  }),
   /** A printed or saved copy of a document (its SHA-256), so a file can later be verified. */
   z.object({
     type: z.literal('case.document_issued'),

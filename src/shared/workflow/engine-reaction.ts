@@ -73,3 +73,15 @@ export function outsideOffice(preset: WorkflowPreset, state: CaseState): boolean
   }
   return any;
 }
+
+/**
+ * Why the delivery of the answer at `deliveredAt`, recorded at `at`, cannot apply (Indonesian),
+ * or null when it can: the case must carry an answer (answered, or closed after it), and the
+ * delivery cannot precede the answer nor be later than its recording.
+ */
+export function deliveryProblem(state: CaseState, deliveredAt: number, at: number): string | null {
+  if (state.answeredAt === null || (state.status !== 'answered' && state.status !== 'closed')) return 'Aduan ini belum dijawab; penyampaian jawaban belum dapat dicatat.';
+  if (deliveredAt < state.answeredAt) return 'Waktu penyampaian tidak boleh sebelum jawaban diberikan.';
+  if (deliveredAt > at) return 'Waktu penyampaian tidak boleh di masa depan.';
+  return null;
+}

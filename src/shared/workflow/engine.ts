@@ -16,11 +16,11 @@ import type { PresetStep, WorkflowPreset } from './preset';
 import type { AllowedAction, CaseState, Task } from './state';
 import { actKindOf, applyAct, endPause, resolveAct, type ActEvent } from './engine-acts';
 import { caseDue, closeTask, indexPreset, isLive, positionFor, recomputeDues, taskDue } from './engine-tasks';
-import { closeProblem, reopenProblem } from './engine-reaction';
+import { closeProblem, deliveryProblem, reopenProblem } from './engine-reaction';
 
 export { checkAct, type ActCheckInput, type CheckedAct } from './engine-check';
 export { automaticEvents, caseIsOverdue, stepDurations, type StepDuration } from './engine-auto';
-export { closeProblem, closeReasonsNow, outsideOffice, reactionDeadline, reopenProblem, type ManualCloseReason } from './engine-reaction';
+export { closeProblem, closeReasonsNow, deliveryProblem, outsideOffice, reactionDeadline, reopenProblem, type ManualCloseReason } from './engine-reaction';
 
 /** What the engine needs besides the preset: the office's working calendar. */
 export interface EngineContext {
@@ -173,11 +173,17 @@ export function applyEvent(preset: WorkflowPreset, state: CaseState, event: Case
       const problem = closeProblem(preset, state, e.payload.reason);
       if (problem) return conflict(state, e, problem);
       const tasks = state.tasks.map((t) => (isLive(t) ? closeTask(t, e, 'cancelled') : t));
-      return { ...counted(state, e), status: 'closed', closedAt: e.at, tasks, pausedSince: null, pauses: endPause(state.pauses, e.at) };
+      const duplicateOf = e.payload.reason === 'duplicate' ? (e.payload.duplicateOf ?? null) : null;
+      return { ...counted(state, e), status: 'closed', closedAt: e.at, tasks, pausedSince: null, pauses: endPause(state.pauses, e.at), closeReason: e.payload.reason, duplicateOf };
     }
     case 'case.reopened': {
       const problem = reopenProblem(preset, state, e.at, cal);
-      return problem ? conflict(state, e, problem) : reopen(preset, state, e, ctx);
+      // The delivery recorded belonged to the answer the complainant just rejected.
+      return problem ? conflict(state, e, problem) : { ...reopen(preset, state, e, ctx), reopens: (state.reopens ?? 0) + 1, delivery: null };
+    }
+    case 'case.answer_delivered': {
+      const problem = deliveryProblem(state, e.payload.deliveredAt, e.at);
+      return problem ? conflict(state, e, problem) : { ...counted(state, e), delivery: { channel: e.payload.channel, at: e.payload.deliveredAt } };
     }
     case 'case.forwarded':
     case 'case.disposed':

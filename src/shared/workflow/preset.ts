@@ -31,7 +31,7 @@ export type ActKind = z.infer<typeof ActKind>;
 /** Who a disposition may go to. */
 const TARGET_KINDS = ['opd_units', 'unit_positions'] as const;
 const TargetKind = z.enum(TARGET_KINDS);
-type TargetKind = z.infer<typeof TargetKind>;
+export type TargetKind = z.infer<typeof TargetKind>;
 
 export const PresetAction = z.object({
   id: Key,

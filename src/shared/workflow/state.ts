@@ -2,7 +2,8 @@
  * The projected state of one case, as the workflow engine computes it from the log.
  * Everything here is derivable: drop it and replay the events to get it back, identical.
  */
-import type { CaseStatus, CaseType, Channel, Privacy, Urgency } from '../domain/enums';
+import type { CaseStatus, CaseType, Channel, DeliveryChannel, Privacy, Urgency } from '../domain/enums';
+import type { CloseReason } from '../domain/events';
 import type { ActorPosition } from '../domain/org';
 import type { PresetAction } from './preset';
 
@@ -84,6 +85,16 @@ export interface CaseState {
   /** Due time of the whole process (registration + the preset's total standard, with pauses). */
   dueAt: number | null;
   conflicts: Conflict[];
+  /**
+   * Issue 15, absent in states stored before it (read as null / 0; migration 0009 has the
+   * backend re-project the cases that were closed or reopened): why the case closed, the
+   * original of a duplicate, how often the complainant reopened it, and how the current
+   * answer reached the complainant.
+   */
+  closeReason?: CloseReason | null;
+  duplicateOf?: string | null;
+  reopens?: number;
+  delivery?: { channel: DeliveryChannel; at: number } | null;
   eventCount: number;
   lastEventAt: number;
 }

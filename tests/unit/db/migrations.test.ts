@@ -23,6 +23,7 @@ const PINNED: Record<string, Record<string, string>> = {
     '0006-signbook.ts': '36801e4d5e3c9c0d3da65c42dfab8bfbe18f4496fbf194b087ed8966a0abbcb7',
     '0007-audit-key.ts': 'c3e6d8bb2038c9cc4934e5de60cb70325db20feacf77f6917414e9d2809df640',
     '0008-event-seal.ts': '0c7b88e3b9ff6491d241d2352be76454235684e4589c178079da850093584834',
+    '0009-desk-ends.ts': 'a4f38575ab62bdfa0ab2e098ff96b97c55483f2959cd5885cc44d579868b1154',
   },
   'src/main/backend/sync/server-migrations': {
     '0001-initial.ts': 'b8f3c20e1b3174f4ed54f51cd6ae6e62194ef6563e92261a943d3f64493bc79e',

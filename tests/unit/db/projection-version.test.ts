@@ -29,7 +29,7 @@ const REPLAY_SOURCES = [
   'src/shared/search/stem-id.ts',
 ];
 
-const PINNED = { version: 1, sha256: '3ca7a082282aebfd9489853bb73d9d71fb73587b9c41b2d592c78575bc5de04d' };
+const PINNED = { version: 2, sha256: 'f0159214381984330a8d6cf605fe28ab233efbb0f33edbf42222f3b23026fe0b' };
 
 function sourcesHash(): string {
   const h = crypto.createHash('sha256');

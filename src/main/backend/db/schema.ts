@@ -78,6 +78,12 @@ export interface CaseTable {
   answered_at: number | null;
   closed_at: number | null;
   escalated_at: number | null;
+  /** Issue 15 (migration 0009): how the case closed, the original of a duplicate, reopens, the answer's delivery. */
+  close_reason: string | null;
+  duplicate_of: string | null;
+  reopen_count: number;
+  delivered_at: number | null;
+  delivery_channel: string | null;
   conflict_count: number;
   event_count: number;
   last_event_at: number;

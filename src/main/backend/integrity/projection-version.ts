@@ -13,7 +13,8 @@ import type { BackendContext } from '../services/context';
 import { rebuildProjections } from '../projection/projector';
 import { countEvents } from '../projection/event-store';
 
-export const PROJECTION_VERSION = 1;
+// 2: how a case ended (close reason, duplicate of, reopens) and the answer's delivery (issue 15).
+export const PROJECTION_VERSION = 2;
 const KEY = 'projection_version';
 
 export interface ProjectionUpgrade {

@@ -56,6 +56,8 @@ function eventText(e: CaseEvent): string[] {
     case 'case.closed':
     case 'case.document_issued':
       return [];
+    case 'case.answer_delivered':
+      return e.payload.note ? [e.payload.note] : [];
   }
 }
 
@@ -120,6 +122,11 @@ function caseRow(st: StoredCase): CaseTable {
     answered_at: s.answeredAt,
     closed_at: s.closedAt,
     escalated_at: s.escalatedAt,
+    close_reason: s.status === 'closed' ? (s.closeReason ?? null) : null,
+    duplicate_of: s.status === 'closed' ? (s.duplicateOf ?? null) : null,
+    reopen_count: s.reopens ?? 0,
+    delivered_at: s.delivery?.at ?? null,
+    delivery_channel: s.delivery?.channel ?? null,
     conflict_count: s.conflicts.length,
     event_count: s.eventCount,
     last_event_at: s.lastEventAt,
@@ -210,7 +217,8 @@ const CASE_COLUMN_SET: Record<keyof CaseTable, true> = {
   id: true, ref: true, lapor_id: true, preset_id: true, preset_version: true, hub_unit_id: true, channel: true, type: true,
   category_id: true, subcategory_id: true, title: true, description: true, location: true, privacy: true, urgency: true,
   urgency_rank: true, strategic: true, status: true, received_at: true, registered_at: true, next_due_at: true, due_at: true,
-  paused: true, answered_at: true, closed_at: true, escalated_at: true, conflict_count: true, event_count: true,
+  paused: true, answered_at: true, closed_at: true, escalated_at: true, close_reason: true, duplicate_of: true, reopen_count: true,
+  delivered_at: true, delivery_channel: true, conflict_count: true, event_count: true,
   last_event_at: true, last_hlc: true, state: true,
 };
 const CASE_COLUMNS = Object.keys(CASE_COLUMN_SET);

@@ -73,6 +73,15 @@ export const Letterhead = z.object({
 });
 export type Letterhead = z.infer<typeof Letterhead>;
 
+/** A standard note or answer of the office or one unit (issue 15), offered in the act dialogs. */
+export const CannedTextRecord = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['note', 'answer']),
+  unitId: z.string().min(1).nullable().default(null),
+  title: z.string().min(1).max(80),
+  text: z.string().min(1).max(20_000),
+});
+
 export const REF_KINDS = {
   office: OfficeSettings,
   unit: Unit,
@@ -88,6 +97,7 @@ export const REF_KINDS = {
   signing_key: SigningKey,
   key_secret: KeySecret,
   letterhead: Letterhead,
+  canned_text: CannedTextRecord,
 } as const;
 export type RefKind = keyof typeof REF_KINDS;
 export type RefOf<K extends RefKind> = z.infer<(typeof REF_KINDS)[K]>;

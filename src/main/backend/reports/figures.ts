@@ -95,6 +95,10 @@ export class MeasureFolder {
   private worstRef: string | null = null;
   private open = 0;
   private od = 0;
+  private dup = 0;
+  private byHand = 0;
+  private reopened = 0;
+  private undelivered = 0;
   constructor(private readonly env: FigureEnv) {}
 
   /**
@@ -103,6 +107,14 @@ export class MeasureFolder {
    */
   add(c: CaseFact, t: CaseTimes, overdue: () => boolean, openLate: () => boolean): void {
     this.n++;
+    if (c.reopens > 0) this.reopened++;
+    const closedBy = c.closedAt !== null && c.closedAt <= this.env.asOf ? c.closeReason : null;
+    if (closedBy === 'duplicate') {
+      this.dup++;
+      return;
+    }
+    if (closedBy === 'manual' || closedBy === 'transferred' || closedBy === 'not_competent') this.byHand++;
+    if (c.answeredAt !== null && c.answeredAt <= this.env.asOf && (c.deliveredAt === null || c.deliveredAt > this.env.asOf)) this.undelivered++;
     if (followedUp(c, t)) this.fu++;
     const { took, std } = t;
     if (took !== null) {
@@ -122,7 +134,7 @@ export class MeasureFolder {
   }
 
   result(): Measures {
-    const { n, fu, fin, finWithStd, onTime, late, sum, worst, worstRef, open, od } = this;
+    const { n, fu, fin, finWithStd, onTime, late, sum, worst, worstRef, open, od, dup, byHand, reopened, undelivered } = this;
     const day = this.env.dayMinutes;
     return {
       received: n,
@@ -138,6 +150,10 @@ export class MeasureFolder {
       worstRef,
       open,
       overdue: od,
+      closedDuplicate: dup,
+      closedByHand: byHand,
+      reopened,
+      answeredNotDelivered: undelivered,
     };
   }
 }

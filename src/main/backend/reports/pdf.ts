@@ -67,6 +67,8 @@ function measureTable(m: Measures): Content {
     ['Rata-rata penanganan', `${num1(m.avgHandlingDays)} hari kerja`],
     ['Penanganan terlama', `${num1(m.worstHandlingDays)} hari kerja${m.worstRef ? ` (${m.worstRef})` : ''}`],
     ['Belum selesai / melewati batas waktu', `${int(m.open)} / ${int(m.overdue)}`],
+    ['Ditutup sebagai duplikat / ditutup manual', `${int(m.closedDuplicate)} / ${int(m.closedByHand)}`],
+    ['Dibuka kembali / dijawab belum disampaikan', `${int(m.reopened)} / ${int(m.answeredNotDelivered)}`],
   ];
   const rows: TableCell[][] = [];
   for (let i = 0; i < cells.length; i += 2) {

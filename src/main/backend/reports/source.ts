@@ -28,6 +28,10 @@ export interface CaseFact {
   registeredAt: number;
   answeredAt: number | null;
   closedAt: number | null;
+  /** Issue 15 (migration 0009): why it closed, how often it was reopened, when the answer reached the complainant. */
+  closeReason: string | null;
+  reopens: number;
+  deliveredAt: number | null;
   /** Earliest due time of a step open now (null when none, or paused). */
   nextDueAt: number | null;
   pausedNow: boolean;
@@ -118,7 +122,7 @@ function caseRows(ctx: BackendContext, match: CaseWhere) {
     .selectFrom('cases')
     .select([
       'id', 'ref', 'lapor_id', 'title', 'channel', 'type', 'category_id', 'subcategory_id', 'location', 'urgency', 'strategic', 'status',
-      'received_at', 'registered_at', 'answered_at', 'closed_at', 'next_due_at', 'paused', 'preset_id', 'preset_version',
+      'received_at', 'registered_at', 'answered_at', 'closed_at', 'close_reason', 'reopen_count', 'delivered_at', 'next_due_at', 'paused', 'preset_id', 'preset_version',
       sql<string>`(SELECT json_group_array(unit_id) FROM (SELECT unit_id FROM case_unit WHERE case_unit.case_id = cases.id ORDER BY unit_id))`.as('units'),
     ])
     .where(match);
@@ -148,6 +152,9 @@ async function factsOf(ctx: BackendContext, rows: readonly CaseRow[], timed: Rea
     registeredAt: r.registered_at,
     answeredAt: r.answered_at,
     closedAt: r.closed_at,
+    closeReason: r.close_reason,
+    reopens: r.reopen_count,
+    deliveredAt: r.delivered_at,
     nextDueAt: r.next_due_at,
     pausedNow: r.paused === 1,
     presetId: r.preset_id,

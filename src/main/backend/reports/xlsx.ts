@@ -144,10 +144,14 @@ const MEASURE_COLS: Col[] = [
   { header: 'Penanganan Terlama (hari kerja)', width: 18, kind: 'dec' },
   { header: 'Belum Selesai', width: 12, kind: 'int' },
   { header: 'Melewati Batas Waktu', width: 14, kind: 'int' },
+  { header: 'Ditutup sebagai Duplikat', width: 14, kind: 'int' },
+  { header: 'Ditutup Manual', width: 12, kind: 'int' },
+  { header: 'Dibuka Kembali', width: 12, kind: 'int' },
+  { header: 'Dijawab, Belum Disampaikan', width: 16, kind: 'int' },
 ];
 
 function measureCells(m: Measures): Cell[] {
-  return [m.received, m.followedUp, m.followedUpRate, m.finished, m.finishedRate, m.onTime, m.late, m.onTimeRate, m.avgHandlingDays, m.worstHandlingDays, m.open, m.overdue];
+  return [m.received, m.followedUp, m.followedUpRate, m.finished, m.finishedRate, m.onTime, m.late, m.onTimeRate, m.avgHandlingDays, m.worstHandlingDays, m.open, m.overdue, m.closedDuplicate, m.closedByHand, m.reopened, m.answeredNotDelivered];
 }
 
 /** Label / value rows: each value in its measure's own format (counts as integers, rates as percent, days with one decimal). */

@@ -169,6 +169,7 @@ export function attachmentsOf(events: readonly CaseEvent[]): AttachmentRef[] {
       case 'case.closed':
       case 'case.reopened':
       case 'case.document_issued':
+      case 'case.answer_delivered':
         break;
     }
   }

@@ -84,7 +84,9 @@ function summarize(e: CaseEvent, names: Names): TimelineSummary {
     case 'case.note_added':
       return { kind: 'note', text: e.payload.text };
     case 'case.closed':
-      return { kind: 'closed', reason: e.payload.reason, note: e.payload.note };
+      return { kind: 'closed', reason: e.payload.reason, note: e.payload.note, ...(e.payload.duplicateOf ? { duplicateOf: e.payload.duplicateOf } : {}) };
+    case 'case.answer_delivered':
+      return { kind: 'delivered', channel: e.payload.channel, deliveredAt: e.payload.deliveredAt, note: e.payload.note };
   }
 }
 

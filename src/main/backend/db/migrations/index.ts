@@ -11,6 +11,7 @@ import * as m0005 from './0005-search';
 import * as m0006 from './0006-signbook';
 import * as m0007 from './0007-audit-key';
 import * as m0008 from './0008-event-seal';
+import * as m0009 from './0009-desk-ends';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-signbook', up: m0006.up },
   { version: 7, name: '0007-audit-key', up: m0007.up },
   { version: 8, name: '0008-event-seal', up: m0008.up },
+  { version: 9, name: '0009-desk-ends', up: m0009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
