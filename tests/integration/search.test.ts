@@ -12,6 +12,7 @@ import type { BackendContext } from '../../src/main/backend/services/context';
 import { DB_FILE, openDatabase } from '../../src/main/backend/db/database';
 import { MIGRATIONS } from '../../src/main/backend/db/migrations/index';
 import { call, fakeClock, newOffice, openTestContext, tempDir } from '../helpers/temp';
+import { downgradeTo } from '../helpers/downgrade';
 import { STAFF_PASSWORD, walker, type Walker } from '../helpers/office';
 
 const START = Date.UTC(2026, 10, 3, 2, 0); // Tuesday 3 Nov 2026, 10:00 WITA
@@ -107,12 +108,10 @@ describe('migration 0005 on a database of the previous version', () => {
       complainant: { name: 'Rahmat Hidayat', phone: '0812-1111-2222' },
     });
     await o.ctx.opened.close();
-    // Back to version 4: without the identity index (nor what later migrations add: the
-    // outgoing-acts index, the audit chain's key flag, the seal column), and the case indexed without stems.
+    // Back to version 4: without the identity index (nor anything later), and the case indexed without stems.
     const raw = new Database(path.join(o.dataDir, DB_FILE));
-    raw.exec(
-      "DROP TABLE identity_fts; DROP INDEX event_author_passed; ALTER TABLE audit DROP COLUMN keyed; ALTER TABLE event DROP COLUMN seal; DELETE FROM local_meta WHERE key = 'fts_stems'; PRAGMA user_version = 4;",
-    );
+    downgradeTo(raw, '0005-search');
+    raw.exec("DROP TABLE identity_fts; DELETE FROM local_meta WHERE key = 'fts_stems'; PRAGMA user_version = 4;");
     raw.prepare("UPDATE case_fts SET body = 'Air meluap ke jalan.' WHERE case_id = ?").run(r.caseId);
     raw.close();
     const ctx = await openTestContext(o.dataDir, clock);

@@ -4,7 +4,7 @@
  */
 import { Alert, Card, DatePicker, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutgoingItem } from '../../shared/api/methods/signbook';
@@ -13,7 +13,7 @@ import { api } from '../api/client';
 import { StatusTag } from '../components/case-tags';
 import { actingTitle } from '../components/positions-text';
 import { ShortDateTime } from '../components/short-date-time';
-import { dayEndInstant, dayStartInstant } from '../format/dates';
+import { dayEndInstant, dayStartInstant, instantToWallClock } from '../format/dates';
 import { useApp } from '../hooks/use-app';
 import { useQuery } from '../hooks/use-query';
 import { navigate } from '../hooks/use-route';
@@ -23,8 +23,12 @@ import { openableRow } from '../hooks/use-shortcuts';
 export function OutgoingList() {
   const { t } = useTranslation();
   const { tz } = useApp();
-  // Default: this month so far, as the office counts days.
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
+  // Default: this month so far, as the office counts days (its zone's date, not this computer's:
+  // just after midnight WITA a Jakarta-set PC still says yesterday).
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
+    const today = instantToWallClock(Date.now(), tz);
+    return [today.startOf('month'), today];
+  });
   const from = dayStartInstant(range[0], tz);
   const to = dayEndInstant(range[1], tz);
   const q = useQuery(() => api['signbook.outgoing']({ from, to }), `outgoing:${from}:${to}`);

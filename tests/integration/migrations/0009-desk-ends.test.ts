@@ -5,7 +5,7 @@
  * (here a duplicate close written by a workstation that already knew the link).
  */
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../../../src/main/backend/db/migrations/index';
+import { downgradeTo } from '../../helpers/downgrade';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackendContext } from '../../../src/main/backend/services/context';
@@ -27,13 +27,10 @@ describe('local migration 0009-desk-ends', () => {
     await call(ctx, 'case.close', token, { caseId: plain, reason: 'manual', note: 'Pengadu puas.' });
     await ctx.opened.close();
 
-    // What the version before wrote (8, after the signature book, audit key and seal migrations): no such columns, states without the fields, no flag.
+    // What the version before wrote: no such columns, states without the fields, no flag.
     const raw = new Database(path.join(dataDir, 'alur.db'));
-    raw.exec(`DROP INDEX case_duplicate_of;
-      ALTER TABLE cases DROP COLUMN close_reason; ALTER TABLE cases DROP COLUMN duplicate_of; ALTER TABLE cases DROP COLUMN reopen_count;
-      ALTER TABLE cases DROP COLUMN delivered_at; ALTER TABLE cases DROP COLUMN delivery_channel;
-      UPDATE cases SET state = json_remove(state, '$.s.closeReason', '$.s.duplicateOf', '$.s.reopens', '$.s.delivery');
-      DELETE FROM local_meta WHERE key = 'desk_ends'; PRAGMA user_version = ${MIGRATIONS.findIndex((m) => m.name === '0009-desk-ends')};`);
+    raw.exec("UPDATE cases SET state = json_remove(state, '$.s.closeReason', '$.s.duplicateOf', '$.s.reopens', '$.s.delivery')");
+    downgradeTo(raw, '0008-event-seal');
     raw.close();
 
     const again = await openTestContext(dataDir);

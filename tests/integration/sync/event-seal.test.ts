@@ -23,6 +23,7 @@ import { ADMIN_PASSWORD, call, fakeClock, newOffice, openTestContext } from '../
 import { DB_FILE } from '../../../src/main/backend/db/database';
 import { MIGRATIONS } from '../../../src/main/backend/db/migrations/index';
 import { STAFF_PASSWORD } from '../../helpers/office';
+import { downgradeTo } from '../../helpers/downgrade';
 import { startPg, type PgServer } from '../../helpers/pg-server';
 import { buildOffice, caseTo, emptyWorkstation, logIds, publish, pushRaw, sessions, sqlAs, START, type Office, type Published } from './fixture';
 
@@ -219,9 +220,8 @@ describe('migration 0008 on a database of the previous version', () => {
     const { caseId: old } = await call(o.ctx, 'case.register', o.token, { channel: 'phone', receivedAt: c.now(), type: 'pengaduan', title: 'Sebelum segel', description: 'Ditulis oleh versi sebelumnya.', privacy: 'biasa', complainant: { name: 'Siti', phone: '0812-3333-4444' } });
     await o.ctx.opened.close();
     // Back to the version before: no seal column, the rows as the previous version wrote them.
-    const before = MIGRATIONS.findIndex((m) => m.name === '0008-event-seal');
     const raw = new Database(path.join(o.dataDir, DB_FILE));
-    raw.exec(`ALTER TABLE event DROP COLUMN seal; PRAGMA user_version = ${before};`);
+    downgradeTo(raw, '0007-audit-key');
     raw.close();
     const ctx = await openTestContext(o.dataDir, c);
     contexts.push(ctx);
