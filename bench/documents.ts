@@ -20,10 +20,17 @@ export async function benchLetters(resourcesDir: string, out: (s: string) => voi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alur-bench-docs-'));
   const now = Date.UTC(2026, 10, 20, 3, 0);
   try {
-    await generateDemo((o) => openContext({ dataDir: dir, resourcesDir, appVersion: 'bench', random: o.random, now: o.now }), { cases: 25, seed: 3, now, presetId: 'balangan', officeName: 'Bench' });
+    await generateDemo((o) => openContext({ dataDir: dir, resourcesDir, appVersion: 'bench', random: o.random, now: o.now }), {
+      cases: 25,
+      seed: 3,
+      now,
+      presetId: 'balangan',
+      officeName: 'Bench',
+    });
     const ctx = await openContext({ dataDir: dir, resourcesDir, appVersion: 'bench', now: () => now });
     try {
-      const row = ctx.opened.sqlite.prepare("SELECT case_id FROM event WHERE type = 'case.approved' AND signature IS NOT NULL LIMIT 1").get() as { case_id: string } | undefined;
+      const row = ctx.opened.sqlite.prepare("SELECT case_id FROM event WHERE type = 'case.approved' AND signature IS NOT NULL LIMIT 1").get() as
+        { case_id: string } | undefined;
       if (!row) throw new Error('demo tanpa surat bertanda tangan');
       const caseId = row.case_id;
       const first = await letterContent(ctx, caseId, null);

@@ -71,7 +71,9 @@ async function measured(fn: () => Promise<number>): Promise<Measured> {
 /** The raw baseline: the same rows selected and written as the same cells, no figure. */
 async function rawRecap(ctx: BackendContext, year: number, file: string): Promise<number> {
   const rows = ctx.opened.sqlite
-    .prepare('SELECT ref, lapor_id, received_at, channel, type, category_id, title, status, answered_at, closed_at FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id')
+    .prepare(
+      'SELECT ref, lapor_id, received_at, channel, type, category_id, title, status, answered_at, closed_at FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id',
+    )
     .iterate(Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)) as Iterable<Record<string, string | number | null>>;
   const out = fs.createWriteStream(file);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -79,7 +81,21 @@ async function rawRecap(ctx: BackendContext, year: number, file: string): Promis
   let i = 0;
   for (const r of rows) {
     const done = r['answered_at'] ?? r['closed_at'];
-    ws.addRow([++i, r['ref'], r['lapor_id'], new Date(Number(r['received_at'])), r['channel'], r['type'], r['category_id'], r['title'], '', r['status'], done === null ? null : new Date(Number(done)), null, null]).commit();
+    ws.addRow([
+      ++i,
+      r['ref'],
+      r['lapor_id'],
+      new Date(Number(r['received_at'])),
+      r['channel'],
+      r['type'],
+      r['category_id'],
+      r['title'],
+      '',
+      r['status'],
+      done === null ? null : new Date(Number(done)),
+      null,
+      null,
+    ]).commit();
   }
   ws.commit();
   await wb.commit();
@@ -148,7 +164,13 @@ export async function benchAnnualRecap(ctx: BackendContext, cases: number, end: 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alur-bench-report-'));
   try {
     const year = new Date(end).getUTCFullYear();
-    const inYear = Number((ctx.opened.sqlite.prepare('SELECT count(*) AS n FROM cases WHERE received_at >= ? AND received_at < ?').get(Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)) as { n: number }).n);
+    const inYear = Number(
+      (
+        ctx.opened.sqlite
+          .prepare('SELECT count(*) AS n FROM cases WHERE received_at >= ? AND received_at < ?')
+          .get(Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)) as { n: number }
+      ).n,
+    );
     const base = { dataDir: ctx.options.dataDir, resourcesDir: ctx.options.resourcesDir, end, year, outDir: dir };
     // One after the other: on a 2-core machine they would otherwise time each other.
     const raw = await inChild({ ...base, job: 'raw' });
@@ -157,9 +179,24 @@ export async function benchAnnualRecap(ctx: BackendContext, cases: number, end: 
     const work = `annual recap XLSX (${inYear} of ${cases} cases in ${year})`;
     return [
       { work, measure: 'total, to a file', value: file.ms, baseline: raw.ms, budget: '< 5 s', pass: file.ms < 5000 },
-      { work, measure: 'peak RSS growth MB, to a file', value: file.peakMb, baseline: raw.peakMb, budget: '< 300 MB', pass: file.peakMb < 300, note: `file ${(file.bytes / 1e6).toFixed(1)} MB, raw ${(raw.bytes / 1e6).toFixed(1)} MB; each run in a fresh process` },
+      {
+        work,
+        measure: 'peak RSS growth MB, to a file',
+        value: file.peakMb,
+        baseline: raw.peakMb,
+        budget: '< 300 MB',
+        pass: file.peakMb < 300,
+        note: `file ${(file.bytes / 1e6).toFixed(1)} MB, raw ${(raw.bytes / 1e6).toFixed(1)} MB; each run in a fresh process`,
+      },
       { work: `${work}, report.export`, measure: 'total, as base64', value: b64.ms, baseline: raw.ms, budget: '< 5 s', pass: b64.ms < 5000 },
-      { work: `${work}, report.export`, measure: 'peak RSS growth MB, as base64', value: b64.peakMb, baseline: raw.peakMb, budget: '< 300 MB', pass: b64.peakMb < 300 },
+      {
+        work: `${work}, report.export`,
+        measure: 'peak RSS growth MB, as base64',
+        value: b64.peakMb,
+        baseline: raw.peakMb,
+        budget: '< 300 MB',
+        pass: b64.peakMb < 300,
+      },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

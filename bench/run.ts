@@ -45,7 +45,11 @@ export async function main(args: string[]): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alur-bench-'));
   try {
     const ctx = await openContext({ dataDir: dir, resourcesDir: RESOURCES, appVersion: 'bench', now: () => end });
-    const created = await dispatch(ctx, 'office.create', null, { presetId: 'balangan', officeName: 'Bench', admin: { username: 'admin', fullName: 'Admin', password: 'bench-pass-1' } });
+    const created = await dispatch(ctx, 'office.create', null, {
+      presetId: 'balangan',
+      officeName: 'Bench',
+      admin: { username: 'admin', fullName: 'Admin', password: 'bench-pass-1' },
+    });
     if (!created.ok) throw new Error(created.error.message);
     const office = await ctx.office();
     const proj = await ctx.projection();
@@ -53,7 +57,14 @@ export async function main(args: string[]): Promise<number> {
     const units = await listRefs(ctx.db, 'unit');
     const positions = await listRefs(ctx.db, 'position');
     out(`Alur bench: ${cases} aduan sintetis (preset ${preset.id}), data di ${dir}`);
-    const gen = await time(() => writeSyntheticCases(ctx.opened.sqlite, preset, proj.engine.calendar, units, positions, { count: cases, seed: 42, end, hubUnitId: office.hubUnitId }));
+    const gen = await time(() =>
+      writeSyntheticCases(ctx.opened.sqlite, preset, proj.engine.calendar, units, positions, {
+        count: cases,
+        seed: 42,
+        end,
+        hubUnitId: office.hubUnitId,
+      }),
+    );
     out(`  log ditulis: ${gen.value.events} peristiwa dalam ${(gen.ms / 1000).toFixed(1)} dtk`);
     const rows: Row[] = [];
 
@@ -74,7 +85,9 @@ export async function main(args: string[]): Promise<number> {
       raw.transaction(() => {
         for (let i = 0; i < ids.length; i += 500) {
           const page = ids.slice(i, i + 500);
-          const rowsOfPage = raw.prepare(`SELECT case_id, payload FROM event WHERE case_id IN (${page.map(() => '?').join(',')}) ORDER BY case_id, hlc, id`).all(...page) as Array<{ case_id: string; payload: string }>;
+          const rowsOfPage = raw
+            .prepare(`SELECT case_id, payload FROM event WHERE case_id IN (${page.map(() => '?').join(',')}) ORDER BY case_id, hlc, id`)
+            .all(...page) as Array<{ case_id: string; payload: string }>;
           let cur = '';
           let n = 0;
           let last = '';

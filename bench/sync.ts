@@ -38,18 +38,32 @@ async function rawInsert(client: pg.Client, rows: readonly EventRowLike[]): Prom
     const batch = rows.slice(i, i + 1000);
     const values = batch.map((_, j) => `(${COLS.map((_c, k) => `$${j * COLS.length + k + 1}`).join(', ')})`).join(', ');
     await client.query('BEGIN');
-    await client.query(`INSERT INTO bench_raw (${COLS.join(', ')}) VALUES ${values}`, batch.flatMap((r) => COLS.map((c) => r[c])));
+    await client.query(
+      `INSERT INTO bench_raw (${COLS.join(', ')}) VALUES ${values}`,
+      batch.flatMap((r) => COLS.map((c) => r[c])),
+    );
     await client.query('COMMIT');
   }
 }
 
 async function openWorkstation(root: string, name: string, now: number): Promise<BackendContext> {
-  return openContext({ dataDir: path.join(root, name), resourcesDir: path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'resources'), appVersion: 'bench', now: () => now });
+  return openContext({
+    dataDir: path.join(root, name),
+    resourcesDir: path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'resources'),
+    appVersion: 'bench',
+    now: () => now,
+  });
 }
 
 function pgClient(url: string): pg.Client {
   const u = new URL(url);
-  return new pg.Client({ host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1) });
+  return new pg.Client({
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+  });
 }
 
 /** Pushes and pulls about `events` events; returns the table rows (the budget row first). */
@@ -71,7 +85,11 @@ export async function benchSync(opts: { events?: number; out?: (s: string) => vo
     }
     const a = await openWorkstation(root, 'a', end);
     contexts.push(a);
-    const created = await dispatch(a, 'office.create', null, { presetId: 'balangan', officeName: 'Bench', admin: { username: 'admin', fullName: 'Admin', password: 'bench-pass-1' } });
+    const created = await dispatch(a, 'office.create', null, {
+      presetId: 'balangan',
+      officeName: 'Bench',
+      admin: { username: 'admin', fullName: 'Admin', password: 'bench-pass-1' },
+    });
     if (!created.ok) throw new Error(created.error.message);
     // The administrator's login opens their key: every synthetic event is sealed with it, as
     // their session would seal it, so the pull checks 10k seals (keys/seal.ts).
@@ -92,7 +110,14 @@ export async function benchSync(opts: { events?: number; out?: (s: string) => vo
     const admin = (await listRefs(a.db, 'user')).find((u) => u.isAdmin)?.id;
     if (!admin) throw new Error('no administrator');
     await holdAll(a, admin, positions);
-    const gen = writeSyntheticCases(a.opened.sqlite, preset, proj.engine.calendar, units, positions, { count: Math.ceil(target / 4.8), seed: 7, end, hubUnitId: office.hubUnitId, authorId: admin, sealer });
+    const gen = writeSyntheticCases(a.opened.sqlite, preset, proj.engine.calendar, units, positions, {
+      count: Math.ceil(target / 4.8),
+      seed: 7,
+      end,
+      hubUnitId: office.hubUnitId,
+      authorId: admin,
+      sealer,
+    });
     await rebuildProjections(a.db, proj, a.writer);
     out(`  sinkronisasi: ${gen.events} peristiwa (${gen.cases} aduan) ke PostgreSQL di loopback`);
 
@@ -127,7 +152,9 @@ export async function benchSync(opts: { events?: number; out?: (s: string) => vo
       author_id text, position_id text, acting text, device_id text NOT NULL, payload text NOT NULL, signature text, seal text)`);
     const rawPush = await time(() => rawInsert(raw, rows));
     const sink = new SqliteDatabase(path.join(root, 'raw.db'));
-    sink.exec(`CREATE TABLE ev (id TEXT PRIMARY KEY, case_id TEXT, type TEXT, hlc TEXT, at INTEGER, author_id TEXT, position_id TEXT, acting TEXT, device_id TEXT, payload TEXT, signature TEXT, seal TEXT)`);
+    sink.exec(
+      `CREATE TABLE ev (id TEXT PRIMARY KEY, case_id TEXT, type TEXT, hlc TEXT, at INTEGER, author_id TEXT, position_id TEXT, acting TEXT, device_id TEXT, payload TEXT, signature TEXT, seal TEXT)`,
+    );
     const ins = sink.prepare(`INSERT INTO ev (${COLS.join(', ')}) VALUES (${COLS.map(() => '?').join(', ')})`);
     let fetched: EventRowLike[] = [];
     const rawSelect = await time(async () => {
@@ -149,7 +176,15 @@ export async function benchSync(opts: { events?: number; out?: (s: string) => vo
         budget: '< 5 s, <= 5x raw',
         pass: both < 5_000 && both <= 5 * rawBoth,
       },
-      { work: `  push (${gen.events} events)`, measure: 'total', value: push.ms, baseline: rawPush.ms, budget: '< 5 s', pass: push.ms < 5_000, note: 'push baseline: multi-row INSERT ... VALUES of the same rows, 1000 a statement, into a plain table' },
+      {
+        work: `  push (${gen.events} events)`,
+        measure: 'total',
+        value: push.ms,
+        baseline: rawPush.ms,
+        budget: '< 5 s',
+        pass: push.ms < 5_000,
+        note: 'push baseline: multi-row INSERT ... VALUES of the same rows, 1000 a statement, into a plain table',
+      },
       {
         work: `  pull, new workstation (${gen.events} events)`,
         measure: 'total',

@@ -17,7 +17,28 @@ import { sealEvent } from '../src/main/backend/keys/seal';
 import type { OpenKey } from '../src/main/backend/keys/key-crypto';
 import { createRng } from '../src/main/cli/demo/random';
 
-const WORDS = ['jalan', 'rusak', 'lampu', 'air', 'sampah', 'puskesmas', 'sekolah', 'banjir', 'drainase', 'pasar', 'ktp', 'bansos', 'jembatan', 'listrik', 'angkutan', 'izin', 'pajak', 'parkir', 'taman', 'trotoar'];
+const WORDS = [
+  'jalan',
+  'rusak',
+  'lampu',
+  'air',
+  'sampah',
+  'puskesmas',
+  'sekolah',
+  'banjir',
+  'drainase',
+  'pasar',
+  'ktp',
+  'bansos',
+  'jembatan',
+  'listrik',
+  'angkutan',
+  'izin',
+  'pajak',
+  'parkir',
+  'taman',
+  'trotoar',
+];
 const PLACES = ['Paringin', 'Juai', 'Lampihong', 'Batumandi', 'Awayan', 'Halong', 'Tebing Tinggi', 'Murung Jambu', 'Lasung Batu', 'Tanah Habang'];
 
 interface SyntheticResult {
@@ -63,7 +84,18 @@ export function writeSyntheticCases(
     const caseId = uuidFrom(rng, at);
     // HLC wall = the act's time: synthetic acts of a case are strictly later than the previous.
     const mk = (body: EventBody, positionId: string | null): CaseEvent => {
-      return { id: uuidFrom(rng, at), caseId, hlc: `${String(at).padStart(15, '0')}-${String(events % 1_000_000).padStart(6, '0')}-bench00`, at, authorId: opts.authorId ?? null, positionId, acting: null, deviceId: 'bench00', signature: null, ...body } as CaseEvent;
+      return {
+        id: uuidFrom(rng, at),
+        caseId,
+        hlc: `${String(at).padStart(15, '0')}-${String(events % 1_000_000).padStart(6, '0')}-bench00`,
+        at,
+        authorId: opts.authorId ?? null,
+        positionId,
+        acting: null,
+        deviceId: 'bench00',
+        signature: null,
+        ...body,
+      } as CaseEvent;
     };
     const w1 = rng.pick(WORDS);
     const w2 = rng.pick(WORDS);
@@ -110,18 +142,23 @@ export function writeSyntheticCases(
           : choice.action.targets === 'opd_units'
             ? [{ unitId: rng.pick(opds).id, positionId: null }]
             : [{ unitId: choice.as.unitId, positionId: positions.find((p) => p.unitId === choice.as.unitId && p.roleId === toRole)?.id ?? null }];
-      const r = checkAct(preset, st, { ...actor, positions: [choice.as] }, {
-        caseId,
-        taskId: choice.taskId,
-        actionId: choice.action.id,
-        asPositionId: choice.as.positionId,
-        targets,
-        instructions: choice.action.kind === 'dispose' ? [preset.instructions[0] ?? 'Proses'] : [],
-        note: rng() < 0.3 ? `Catatan tentang ${w1} di ${place}` : null,
-        urgency: null,
-        dueAt: null,
-        response: choice.action.kind === 'draft' || choice.action.kind === 'answer' ? `Masalah ${w1} di ${place} telah ditangani.` : null,
-      });
+      const r = checkAct(
+        preset,
+        st,
+        { ...actor, positions: [choice.as] },
+        {
+          caseId,
+          taskId: choice.taskId,
+          actionId: choice.action.id,
+          asPositionId: choice.as.positionId,
+          targets,
+          instructions: choice.action.kind === 'dispose' ? [preset.instructions[0] ?? 'Proses'] : [],
+          note: rng() < 0.3 ? `Catatan tentang ${w1} di ${place}` : null,
+          urgency: null,
+          dueAt: null,
+          response: choice.action.kind === 'draft' || choice.action.kind === 'answer' ? `Masalah ${w1} di ${place} telah ditangani.` : null,
+        },
+      );
       if (!r.ok) break;
       const e = mk({ type: r.value.type, payload: r.value.payload } as EventBody, choice.as.positionId);
       out.push(e);

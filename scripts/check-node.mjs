@@ -12,6 +12,8 @@ const have = process.versions.node.split('.').map(Number);
 const differs = min.findIndex((m, i) => (have[i] ?? 0) !== m);
 const older = differs >= 0 && (have[differs] ?? 0) < (min[differs] ?? 0);
 if (older) {
-  console.error(`check-node: packaging needs Node >= ${min.join('.')} (this is ${process.versions.node}); install it on the packaging machine (see README, Packaging).`);
+  console.error(
+    `check-node: packaging needs Node >= ${min.join('.')} (this is ${process.versions.node}); install it on the packaging machine (see README, Packaging).`,
+  );
   process.exit(1);
 }

@@ -17,7 +17,10 @@ const results = await Promise.all(
     (name) =>
       new Promise((resolve) => {
         const streamed = name === live && scripts.length > 1;
-        const child = spawn(npm, ['run', '--silent', name], { stdio: ['ignore', streamed ? 'inherit' : 'pipe', streamed ? 'inherit' : 'pipe'], shell: process.platform === 'win32' });
+        const child = spawn(npm, ['run', '--silent', name], {
+          stdio: ['ignore', streamed ? 'inherit' : 'pipe', streamed ? 'inherit' : 'pipe'],
+          shell: process.platform === 'win32',
+        });
         let out = '';
         child.stdout?.on('data', (c) => (out += c));
         child.stderr?.on('data', (c) => (out += c));

@@ -15,9 +15,19 @@ function arg(name, dflt) {
 
 const seeds = arg('--seeds', 1000);
 const first = arg('--first', 1);
-const env = { ...process.env, ALUR_SYNC_SEEDS: String(seeds), ALUR_SYNC_SEED: String(first), ALUR_SYNC_CRASH: '1', ALUR_SYNC_STATS: '1', ALUR_PASSWORD_COST: 'test' };
+const env = {
+  ...process.env,
+  ALUR_SYNC_SEEDS: String(seeds),
+  ALUR_SYNC_SEED: String(first),
+  ALUR_SYNC_CRASH: '1',
+  ALUR_SYNC_STATS: '1',
+  ALUR_PASSWORD_COST: 'test',
+};
 const started = Date.now();
-const child = spawn('npx', ['vitest', 'run', 'tests/integration/sync/convergence.test.ts', '--reporter', 'verbose'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn('npx', ['vitest', 'run', 'tests/integration/sync/convergence.test.ts', '--reporter', 'verbose'], {
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let figures = null;
 let tail = '';
 child.stdout.on('data', (chunk) => {

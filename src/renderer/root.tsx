@@ -87,16 +87,13 @@ function AppFlow() {
   // were, and the first login keeps the address the window was opened with.
   const lastUserId = useRef<string | null>(null);
 
-  const endSession = useCallback(
-    (notice: string | null) => {
-      setSessionToken(null);
-      setSession(null);
-      setPrefsUser(null);
-      setLocked(false);
-      setLoginNotice(notice);
-    },
-    [],
-  );
+  const endSession = useCallback((notice: string | null) => {
+    setSessionToken(null);
+    setSession(null);
+    setPrefsUser(null);
+    setLocked(false);
+    setLoginNotice(notice);
+  }, []);
 
   // Any call refused as UNAUTHENTICATED means the session is gone: back to login, say why.
   useEffect(() => onUnauthenticated((message) => endSession(message || t('login.expired'))), [endSession, t]);
@@ -149,8 +146,7 @@ function AppFlow() {
     setLocked(false);
   }
 
-  if (!session)
-    return <LoginPage officeName={info.data.officeName} initialUsername={lastUsername} notice={loginNotice} onLoggedIn={loggedIn} />;
+  if (!session) return <LoginPage officeName={info.data.officeName} initialUsername={lastUsername} notice={loginNotice} onLoggedIn={loggedIn} />;
 
   return (
     <>

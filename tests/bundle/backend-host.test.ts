@@ -59,7 +59,11 @@ describe('the built backend host, through its MessagePort protocol', () => {
 
   it('creates an office and logs in at the production password cost', async () => {
     expect(await host.call('office.presets', null, {})).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'balangan' })]));
-    await host.call('office.create', null, { presetId: 'balangan', officeName: 'Diskominfo Bundel', admin: { username: 'admin', fullName: 'Admin Bundel', password: ADMIN_PW } });
+    await host.call('office.create', null, {
+      presetId: 'balangan',
+      officeName: 'Diskominfo Bundel',
+      admin: { username: 'admin', fullName: 'Admin Bundel', password: ADMIN_PW },
+    });
     admin = (await host.call('session.login', null, { username: 'admin', password: ADMIN_PW })).token;
     tokens.set('admin', admin);
     const wrong = await host.dispatch('session.login', null, { username: 'admin', password: 'salah' });
@@ -115,7 +119,10 @@ describe('the built backend host, through its MessagePort protocol', () => {
     expect(d.case.answer).toBeTruthy();
     const checks = d.timeline.flatMap((e) => (e.signature ? [e.signature.status] : []));
     expect(checks.length).toBeGreaterThanOrEqual(4);
-    expect(checks.every((s) => s === 'valid'), checks.join(',')).toBe(true);
+    expect(
+      checks.every((s) => s === 'valid'),
+      checks.join(','),
+    ).toBe(true);
     // The signature book in the bundle (issue 15): nothing left to sign, and the OPD head's
     // dispositions of this case listed in Disposisi keluar with where the case is now.
     expect(await host.call('signbook.list', tokens.get('opd') ?? '', {})).toEqual([]);
@@ -133,7 +140,15 @@ describe('the built backend host, through its MessagePort protocol', () => {
     expect(execFileSync('pdftotext', [save(pdf, 'surat.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(pdf.letterNumber ?? '?');
     const docx = await host.call('document.letter', admin, { caseId, eventId: null, format: 'docx', pades: null });
     expect(Buffer.from(docx.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
-    const signedPdf = save(await host.call('document.letter', admin, { caseId, eventId: null, format: 'pdf', pades: { p12Base64: b64(makeP12('sandi-p12')), passphrase: 'sandi-p12' } }), 'surat-pades.pdf');
+    const signedPdf = save(
+      await host.call('document.letter', admin, {
+        caseId,
+        eventId: null,
+        format: 'pdf',
+        pades: { p12Base64: b64(makeP12('sandi-p12')), passphrase: 'sandi-p12' },
+      }),
+      'surat-pades.pdf',
+    );
     const sig = spawnSync('pdfsig', [signedPdf], { encoding: 'utf8' });
     expect(sig.stdout).toContain('Signature Validation: Signature is Valid.');
     const verdict = await host.call('document.verify', admin, { fileName: 'surat.pdf', dataBase64: pdf.dataBase64 });
@@ -146,7 +161,10 @@ describe('the built backend host, through its MessagePort protocol', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.length).toBeGreaterThan(0);
-    const csv = Buffer.from('Tracking ID,Tanggal Laporan,Judul Laporan,Isi Laporan,Nama Pelapor\nLPR-B-1,20/11/2026,Drainase tersumbat,Air meluap ke jalan,Dewi\n', 'utf8');
+    const csv = Buffer.from(
+      'Tracking ID,Tanggal Laporan,Judul Laporan,Isi Laporan,Nama Pelapor\nLPR-B-1,20/11/2026,Drainase tersumbat,Air meluap ke jalan,Dewi\n',
+      'utf8',
+    );
     const p = await host.call('import.lapor.preview', admin, { fileName: 'lapor.csv', dataBase64: b64(csv), mapping: null });
     expect(p.accepted).toBe(1);
     const r = await host.call('import.lapor.commit', admin, { fileName: 'lapor.csv', dataBase64: b64(csv), mapping: p.mapping, sha256: p.sha256 });
@@ -180,7 +198,16 @@ describe('the built backend host, through its MessagePort protocol', () => {
     const opd = startHost(opdDir);
     try {
       const u = new URL(pgServer.url('kantor'));
-      const joined = await opd.call('sync.join', null, { host: u.hostname, port: Number(u.port), database: 'kantor', user: opdLogin.login, password: opdLogin.password, sslmode: 'disable', sslrootcert: null, trustNewCertificate: false });
+      const joined = await opd.call('sync.join', null, {
+        host: u.hostname,
+        port: Number(u.port),
+        database: 'kantor',
+        user: opdLogin.login,
+        password: opdLogin.password,
+        sslmode: 'disable',
+        sslrootcert: null,
+        trustNewCertificate: false,
+      });
       expect(joined.ok).toBe(true);
       const t = (await opd.call('session.login', null, { username: 'opd', password: STAFF_PW })).token;
       const seen = await opd.call('case.get', t, { caseId });

@@ -18,7 +18,11 @@ const run = promisify(execFile);
 
 async function alur(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(REPO, 'bin', 'alur.mjs'), ...args], { cwd: REPO, env: { ...process.env, ...env }, timeout: 170_000 });
+    const { stdout, stderr } = await run(process.execPath, [path.join(REPO, 'bin', 'alur.mjs'), ...args], {
+      cwd: REPO,
+      env: { ...process.env, ...env },
+      timeout: 170_000,
+    });
     return { code: 0, out: stdout, err: stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };
@@ -27,20 +31,27 @@ async function alur(args: string[], env: Record<string, string> = {}): Promise<{
 }
 
 describe('bin/alur.mjs', () => {
-  it('prints a demo office\'s letter signed with a .p12 that pdfsig validates, and verifies it', async () => {
+  it("prints a demo office's letter signed with a .p12 that pdfsig validates, and verifies it", async () => {
     const dir = tempDir();
     const data = path.join(dir, 'data');
     const demo = await alur(['--data', data, 'demo', '--cases', '12', '--seed', '5']);
     expect(demo.code, demo.err).toBe(0);
     // A case whose approval issued a letter (information requests are answered directly).
     const db = new Database(path.join(data, 'alur.db'), { readonly: true });
-    const row = db.prepare("SELECT c.ref FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' GROUP BY c.id HAVING count(*) = 1 ORDER BY c.ref LIMIT 1").get() as { ref: string } | undefined;
+    const row = db
+      .prepare(
+        "SELECT c.ref FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' GROUP BY c.id HAVING count(*) = 1 ORDER BY c.ref LIMIT 1",
+      )
+      .get() as { ref: string } | undefined;
     db.close();
     if (!row) throw new Error('the demo has no approved case');
     fs.writeFileSync(path.join(dir, 'kantor.p12'), makeP12('sandi-p12'));
     const out = path.join(dir, 'surat.pdf');
     // With the visible signature box: pdfmake's layout report and the widget placement under Node's loader.
-    const printed = await alur(['--data', data, 'letter', row.ref, '--out', out, '--p12', path.join(dir, 'kantor.p12'), '--p12-password-env', 'P12_PW', '--p12-visible'], { P12_PW: 'sandi-p12' });
+    const printed = await alur(
+      ['--data', data, 'letter', row.ref, '--out', out, '--p12', path.join(dir, 'kantor.p12'), '--p12-password-env', 'P12_PW', '--p12-visible'],
+      { P12_PW: 'sandi-p12' },
+    );
     expect(printed.code, printed.err).toBe(0);
     expect(spawnSync('pdfsig', [out], { encoding: 'utf8' }).stdout).toContain('Signature Validation: Signature is Valid.');
     const verified = await alur(['--data', data, 'verify', out]);

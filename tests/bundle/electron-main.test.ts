@@ -74,7 +74,14 @@ describe('the built main-process bundle', () => {
     expect(r.rec.windows).toHaveLength(1);
     const win = r.rec.windows[0];
     expect(win?.loaded).toEqual(['app://alur/index.html']);
-    expect(win?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: path.join(OUT, 'preload.cjs') });
+    expect(win?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: path.join(OUT, 'preload.cjs'),
+    });
     expect(fs.existsSync(String(win?.options.webPreferences['preload']))).toBe(true);
     expect(r.rec.ipcChannels.sort()).toEqual([...METHOD_NAMES.map(ipcChannel), FILE_CHANNELS.save, FILE_CHANNELS.print].sort());
     expect(r.rec.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -112,10 +119,21 @@ describe('the built main-process bundle', () => {
     const data = tempDir();
     const ctx = await openTestContext(path.join(data, 'data'));
     try {
-      await call(ctx, 'office.create', null, { presetId: 'balangan', officeName: 'Diskominfo Uji', admin: { username: 'admin', fullName: 'Admin', password: ADMIN_PASSWORD } });
+      await call(ctx, 'office.create', null, {
+        presetId: 'balangan',
+        officeName: 'Diskominfo Uji',
+        admin: { username: 'admin', fullName: 'Admin', password: ADMIN_PASSWORD },
+      });
       const { token } = await call(ctx, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD });
       const s = await call(ctx, 'settings.get', token, {});
-      await call(ctx, 'settings.save', token, { name: s.name, refFormat: s.refFormat, idleLockMinutes: s.idleLockMinutes, attachmentLimitMb: s.attachmentLimitMb, station: s.station, updateUrl: 'http://pembaruan.kominfo.test/kantor/' });
+      await call(ctx, 'settings.save', token, {
+        name: s.name,
+        refFormat: s.refFormat,
+        idleLockMinutes: s.idleLockMinutes,
+        attachmentLimitMb: s.attachmentLimitMb,
+        station: s.station,
+        updateUrl: 'http://pembaruan.kominfo.test/kantor/',
+      });
     } finally {
       await ctx.opened.close();
     }
@@ -135,7 +153,9 @@ describe('secrets at rest in the built app', () => {
   /** Every file of the data folder, read whole. */
   function everyFile(dir: string): Buffer[] {
     // Files only: the owner's socket (alur.sock) cannot be read, and holds nothing at rest.
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? everyFile(path.join(dir, e.name)) : e.isFile() ? [fs.readFileSync(path.join(dir, e.name))] : []));
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? everyFile(path.join(dir, e.name)) : e.isFile() ? [fs.readFileSync(path.join(dir, e.name))] : []));
   }
 
   it('moves a plaintext workstation key into the OS store on first start, leaves it nowhere in clear, and opens the same one next time', async () => {
@@ -143,9 +163,22 @@ describe('secrets at rest in the built app', () => {
     const dataDir = path.join(data, 'data');
     const ctx = await openTestContext(dataDir);
     try {
-      await call(ctx, 'office.create', null, { presetId: 'balangan', officeName: 'Diskominfo Uji', admin: { username: 'admin', fullName: 'Admin', password: ADMIN_PASSWORD } });
+      await call(ctx, 'office.create', null, {
+        presetId: 'balangan',
+        officeName: 'Diskominfo Uji',
+        admin: { username: 'admin', fullName: 'Admin', password: ADMIN_PASSWORD },
+      });
       // A stored server password, as a workstation joined before this version has it.
-      const settings = { host: 'server.kantor', port: 5432, database: 'kantor', user: 'alur_u_diskominfosp', password: 'sandi-server-rahasia-9', sslmode: 'prefer' as const, sslrootcert: null, pinnedCert: null };
+      const settings = {
+        host: 'server.kantor',
+        port: 5432,
+        database: 'kantor',
+        user: 'alur_u_diskominfosp',
+        password: 'sandi-server-rahasia-9',
+        sslmode: 'prefer' as const,
+        sslrootcert: null,
+        pinnedCert: null,
+      };
       await saveConfig(ctx.db, dataDir, settings, { officeId: 'o', unitId: 'u', unitCode: 'DISKOMINFOSP', isHub: true }, Date.now());
     } finally {
       await ctx.opened.close();
@@ -161,7 +194,8 @@ describe('secrets at rest in the built app', () => {
     expect(unsealStandin(path.join(dataDir, SEALED_FILE))).toEqual({ v: 1, key: plain.key, auditAnchor: plain.auditAnchor });
     // Neither the key (raw, base64 or hex) nor the server password is in any file in clear.
     for (const bytes of everyFile(dataDir)) {
-      for (const secret of [key, Buffer.from(plain.key), Buffer.from(key.toString('hex')), Buffer.from('sandi-server-rahasia-9')]) expect(bytes.includes(secret)).toBe(false);
+      for (const secret of [key, Buffer.from(plain.key), Buffer.from(key.toString('hex')), Buffer.from('sandi-server-rahasia-9')])
+        expect(bytes.includes(secret)).toBe(false);
     }
 
     const second = await runMain({}, data);

@@ -214,7 +214,10 @@ const electron = {
   utilityProcess: {
     fork(modulePath, args, options) {
       rec.forks.push({ modulePath, options });
-      const child = spawn(process.execPath, [path.join(__dirname, 'host-bootstrap.cjs'), modulePath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+      const child = spawn(process.execPath, [path.join(__dirname, 'host-bootstrap.cjs'), modulePath], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        serialization: 'advanced',
+      });
       children.push(child);
       const proc = new EventEmitter();
       let port = null;
@@ -258,7 +261,12 @@ async function exercise() {
   const report = { rec };
   const handler = protocolHandlers.get('app');
   const page = await handler(new Request('app://alur/index.html'));
-  report.page = { status: page.status, csp: page.headers.get('content-security-policy'), type: page.headers.get('content-type'), body: await page.text() };
+  report.page = {
+    status: page.status,
+    csp: page.headers.get('content-security-policy'),
+    type: page.headers.get('content-type'),
+    body: await page.text(),
+  };
   const script = /<script type="module"[^>]*src="\.?\/?([^"]+\.js)"/.exec(report.page.body);
   if (script) {
     const js = await handler(new Request(`app://alur/${script[1]}`));
@@ -277,7 +285,10 @@ async function exercise() {
   report.untrusted = await call({ sender: { id: 999 }, senderFrame: { url: 'https://evil.example/', parent: null } }, { token: null, input: {} });
   report.iframe = await call({ sender: mainContents, senderFrame: { url: 'app://alur/index.html', parent: {} } }, { token: null, input: {} });
   report.trusted = await call({ sender: mainContents, senderFrame: { url: 'app://alur/index.html', parent: null } }, { token: null, input: {} });
-  report.badInput = await ipcHandlers.get('alur:session.login')({ sender: mainContents, senderFrame: { url: 'app://alur/index.html', parent: null } }, { token: null, input: { username: 42 } });
+  report.badInput = await ipcHandlers.get('alur:session.login')(
+    { sender: mainContents, senderFrame: { url: 'app://alur/index.html', parent: null } },
+    { token: null, input: { username: 42 } },
+  );
   report.windowOpen = mainContents && mainContents.windowOpenHandler ? mainContents.windowOpenHandler({ url: 'https://example.org/' }) : null;
   return report;
 }

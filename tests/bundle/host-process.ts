@@ -29,13 +29,17 @@ interface HostPlace {
 
 /** Starts backend-host.cjs on `dataDir`, as main.ts does (same init message). */
 export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, place: HostPlace = {}): HostProcess {
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'tests', 'bundle', 'host-bootstrap.cjs'), path.join(place.outDir ?? OUT, 'backend-host.cjs')], {
-    cwd: place.cwd ?? REPO,
-    // Like a utilityProcess: no test-only switches reach the app's host (it ignores the env anyway).
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], TMPDIR: process.env['TMPDIR'], ...env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    serialization: 'advanced',
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(REPO, 'tests', 'bundle', 'host-bootstrap.cjs'), path.join(place.outDir ?? OUT, 'backend-host.cjs')],
+    {
+      cwd: place.cwd ?? REPO,
+      // Like a utilityProcess: no test-only switches reach the app's host (it ignores the env anyway).
+      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], TMPDIR: process.env['TMPDIR'], ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout?.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -53,7 +57,10 @@ export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}, place: H
     pending.get(m.data.id)?.(m.data.result);
     pending.delete(m.data.id);
   });
-  child.send({ kind: 'init', data: { type: 'init', dataDir, resourcesDir: place.resourcesDir ?? path.join(REPO, 'resources'), appVersion: '0.1.0' } });
+  child.send({
+    kind: 'init',
+    data: { type: 'init', dataDir, resourcesDir: place.resourcesDir ?? path.join(REPO, 'resources'), appVersion: '0.1.0' },
+  });
 
   const dispatch = (method: MethodName, token: string | null, input: unknown): Promise<Result<unknown>> =>
     new Promise((resolve) => {

@@ -84,7 +84,9 @@ describe('the packaged file set', () => {
       }
     }
     // (walk() skips a package's nested node_modules: npm ls lists those as entries of their own.)
-    for (const r of config.extraResources) for (const rel of walk(path.join(REPO, r.from))) if (r.filter.some((f) => minimatch(rel, f, { dot: true }))) linkFile(path.join(REPO, r.from, rel), path.join(stage, r.to, rel));
+    for (const r of config.extraResources)
+      for (const rel of walk(path.join(REPO, r.from)))
+        if (r.filter.some((f) => minimatch(rel, f, { dot: true }))) linkFile(path.join(REPO, r.from, rel), path.join(stage, r.to, rel));
     host = startHost(path.join(stage, 'data'), {}, { outDir: path.join(app, 'out', 'electron'), resourcesDir: resources, cwd: stage });
   }, 120_000);
   afterAll(async () => {
@@ -92,7 +94,8 @@ describe('the packaged file set', () => {
   });
 
   it('holds the bundles and the renderer, and leaves out source maps and the CLI-only tools', () => {
-    for (const f of ['out/electron/main.cjs', 'out/electron/preload.cjs', 'out/electron/backend-host.cjs', 'out/renderer/index.html']) expect(packedPaths).toContain(f);
+    for (const f of ['out/electron/main.cjs', 'out/electron/preload.cjs', 'out/electron/backend-host.cjs', 'out/renderer/index.html'])
+      expect(packedPaths).toContain(f);
     expect(packedPaths.filter((p) => p.startsWith('out/') && p.endsWith('.map'))).toEqual([]);
     expect(packedPaths.filter((p) => /node_modules\/(tsx|esbuild|@esbuild)\//.test(p))).toEqual([]);
     expect(packedPaths.filter((p) => p.startsWith('src/') || p.startsWith('tests/'))).toEqual([]);
@@ -100,11 +103,19 @@ describe('the packaged file set', () => {
 
   it('unpacks every native module from the asar (a .node file cannot load from inside one)', () => {
     expect(nativeModules).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    for (const n of nativeModules.filter((m) => !m.includes('/test_extension') && !m.includes('/obj.target/'))) expect(config.asarUnpack.some((p) => minimatch(n, p, { dot: true })), n).toBe(true);
+    for (const n of nativeModules.filter((m) => !m.includes('/test_extension') && !m.includes('/obj.target/')))
+      expect(
+        config.asarUnpack.some((p) => minimatch(n, p, { dot: true })),
+        n,
+      ).toBe(true);
   });
 
   it('runs the built backend host from the packaged copy alone: office, case, sheet, recaps, import', async () => {
-    await host.call('office.create', null, { presetId: 'magetan', officeName: 'Diskominfo Paket', admin: { username: 'admin', fullName: 'Admin', password: 'sandi-paket-1' } });
+    await host.call('office.create', null, {
+      presetId: 'magetan',
+      officeName: 'Diskominfo Paket',
+      admin: { username: 'admin', fullName: 'Admin', password: 'sandi-paket-1' },
+    });
     const { token } = await host.call('session.login', null, { username: 'admin', password: 'sandi-paket-1' });
     const { caseId } = await host.call('case.register', token, {
       channel: 'phone',
@@ -118,9 +129,12 @@ describe('the packaged file set', () => {
     const sheet = await host.call('document.sheet', token, { caseId });
     expect(Buffer.from(sheet.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const period = new Date().toISOString().slice(0, 7);
-    for (const format of ['xlsx', 'pdf'] as const) expect((await host.call('report.export', token, { kind: 'bulanan', period, format })).dataBase64.length).toBeGreaterThan(1000);
+    for (const format of ['xlsx', 'pdf'] as const)
+      expect((await host.call('report.export', token, { kind: 'bulanan', period, format })).dataBase64.length).toBeGreaterThan(1000);
     const csv = Buffer.from('Tracking ID;Tanggal Laporan;Judul Laporan;Nama Pelapor\nP-1;20/11/2026;Drainase tersumbat;D\u00e9d\u00e9\n', 'latin1');
-    expect((await host.call('import.lapor.preview', token, { fileName: 'a.csv', dataBase64: csv.toString('base64'), mapping: null })).accepted).toBe(1);
+    expect((await host.call('import.lapor.preview', token, { fileName: 'a.csv', dataBase64: csv.toString('base64'), mapping: null })).accepted).toBe(
+      1,
+    );
     expect(host.stderr()).toBe('');
   });
 });

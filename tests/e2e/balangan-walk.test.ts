@@ -19,7 +19,14 @@ type Refused = { ok: false; error: { message: string } };
 /** A 2x2 PNG, a stand-in for the complainant's photo. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4UaEBRAwQCgAp7gWhjAnOiAAAAABJRU5ErkJggg==', 'base64');
 /** The start of a Windows executable, named as if it were a PDF. */
-const DISGUISED = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
+const DISGUISED = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(58),
+  Buffer.from([0x80, 0, 0, 0]),
+  Buffer.alloc(64),
+  Buffer.from('PE\0\0'),
+  Buffer.alloc(200),
+]);
 
 const COMPLAINANT = { name: 'Siti Rahmah', nik: '6311014506880002', phone: '081251234567' };
 
@@ -58,7 +65,10 @@ describe('Balangan: one case through every official', () => {
   /** Does one allowed act from the case page's buttons; signed acts get the signer's password. */
   async function act(p: Page, label: string, fill: { target?: string; instruction?: string; note?: string; response?: string } = {}): Promise<void> {
     const before = await p.getByTestId('timeline-entry').count();
-    await p.getByTestId('allowed-actions').getByRole('button', { name: new RegExp(`^${label.replace(/[()/]/g, '.')}`) }).click();
+    await p
+      .getByTestId('allowed-actions')
+      .getByRole('button', { name: new RegExp(`^${label.replace(/[()/]/g, '.')}`) })
+      .click();
     const dialog = p.getByRole('dialog');
     await dialog.waitFor();
     if (fill.target) {
@@ -76,7 +86,15 @@ describe('Balangan: one case through every official', () => {
     // Closed when the act is recorded; a refusal or a field left empty keeps it open: say which.
     const refused = dialog.locator('[data-testid="act-error"], .ant-form-item-explain-error');
     await expect
-      .poll(async () => ((await refused.count()) ? `"${label}" refused: ${(await refused.allInnerTexts()).join('; ')}` : (await dialog.isVisible()) ? 'open' : 'closed'), { timeout: 30_000 })
+      .poll(
+        async () =>
+          (await refused.count())
+            ? `"${label}" refused: ${(await refused.allInnerTexts()).join('; ')}`
+            : (await dialog.isVisible())
+              ? 'open'
+              : 'closed',
+        { timeout: 30_000 },
+      )
       .toBe('closed');
     await expect.poll(() => p.getByTestId('timeline-entry').count(), { timeout: 15_000 }).toBeGreaterThan(before);
   }
@@ -100,7 +118,9 @@ describe('Balangan: one case through every official', () => {
         { token: desk },
       )
     ).body as Ok<{ caseId: string; ref: string }>;
-    const refused = (await apiCall(h.server, 'attachment.upload', { name: 'surat-keterangan.pdf', dataBase64: DISGUISED.toString('base64') }, { token: desk })).body as Refused;
+    const refused = (
+      await apiCall(h.server, 'attachment.upload', { name: 'surat-keterangan.pdf', dataBase64: DISGUISED.toString('base64') }, { token: desk })
+    ).body as Refused;
     expect(refused.ok).toBe(false);
 
     const page = await newPage(h.browser);
@@ -110,7 +130,9 @@ describe('Balangan: one case through every official', () => {
     const form = page.getByTestId('register-form');
     await form.waitFor();
     await form.getByLabel('Judul').fill('Jalan berlubang dekat SDN 2 Paringin membahayakan murid');
-    await form.getByLabel('Uraian').fill('Lubang di jalan depan SDN 2 Paringin makin lebar setelah hujan; pagi tadi seorang murid terjatuh dari sepeda.');
+    await form
+      .getByLabel('Uraian')
+      .fill('Lubang di jalan depan SDN 2 Paringin makin lebar setelah hujan; pagi tadi seorang murid terjatuh dari sepeda.');
     await form.getByLabel('Lokasi').fill('Jl. Jend. A. Yani, Paringin');
     await form.getByLabel('Nama', { exact: true }).fill(COMPLAINANT.name);
     await form.getByLabel('NIK').fill(COMPLAINANT.nik);
@@ -141,8 +163,13 @@ describe('Balangan: one case through every official', () => {
     await page.getByTestId('register-submit').click();
     await page.getByTestId('case-title').filter({ hasText: 'Jalan berlubang dekat SDN 2 Paringin' }).waitFor();
     caseId = decodeURIComponent(new URL(page.url()).hash.replace('#/cases/', ''));
-    await page.locator('.ant-message').filter({ hasText: /Aduan terdaftar dengan nomor ADU-/ }).waitFor();
-    const detail = (await apiCall(h.server, 'case.get', { caseId }, { token: desk })).body as Ok<{ case: { attachments: Array<{ name: string; mime: string }> } }>;
+    await page
+      .locator('.ant-message')
+      .filter({ hasText: /Aduan terdaftar dengan nomor ADU-/ })
+      .waitFor();
+    const detail = (await apiCall(h.server, 'case.get', { caseId }, { token: desk })).body as Ok<{
+      case: { attachments: Array<{ name: string; mime: string }> };
+    }>;
     expect(detail.value.case.attachments).toEqual([expect.objectContaining({ name: 'foto-jalan-berlubang.png', mime: 'image/png' })]);
   });
 
@@ -173,7 +200,9 @@ describe('Balangan: one case through every official', () => {
     await dialog.getByRole('button', { name: 'Simpan catatan kertas' }).click();
     await dialog.getByText('Unggah pindaian lembarnya.').waitFor();
     const scan = scanPdf(['LEMBAR DISPOSISI', 'Kepada: Dinas PUPR Kabupaten Balangan', 'Selesaikan', 'ttd. Kepala Dinas']);
-    await dialog.locator('input[type=file]').setInputFiles({ name: 'lembar-disposisi-kadis.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scan) });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'lembar-disposisi-kadis.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scan) });
     await dialog.locator('[data-testid="attachment-item"][data-state="done"]').waitFor();
     await dialog.getByText('Unggah pindaian lembarnya.').waitFor({ state: 'hidden' });
     await dialog.getByText('Langkah dan tindakan').scrollIntoViewIfNeeded();
@@ -193,7 +222,8 @@ describe('Balangan: one case through every official', () => {
     await act(await as('pupr.kabid.teknis'), 'Kirim konsep surat tanggapan untuk disetujui', { response: 'Lubang di Jl. A. Yani akan ditambal.' });
     await act(await as('pupr.kepala'), 'Kembalikan konsep untuk diperbaiki', { note: 'Sebutkan jadwal penambalan dan rambu sementara.' });
     await act(await as('pupr.kabid.teknis'), 'Kirim konsep surat tanggapan untuk disetujui', {
-      response: 'Lubang di Jl. Jend. A. Yani depan SDN 2 Paringin dipasangi rambu hari ini dan ditambal paling lambat Jumat pekan ini oleh UPT Jalan Dinas PUPR.',
+      response:
+        'Lubang di Jl. Jend. A. Yani depan SDN 2 Paringin dipasangi rambu hari ini dan ditambal paling lambat Jumat pekan ini oleh UPT Jalan Dinas PUPR.',
     });
     await act(await as('pupr.kepala'), 'Setujui dan tandatangani surat tanggapan');
     await retire('pupr.kepala', 'pupr.kabid.teknis');
@@ -216,7 +246,10 @@ describe('Balangan: one case through every official', () => {
     await p.addStyleTag({ content: '.ant-notification, .ant-message { display: none !important; }' });
     // A window tall enough for the whole history (the app scrolls inside its own content pane).
     await p.setViewportSize({ width: 1440, height: 3600 });
-    await p.getByTestId('timeline').locator('xpath=ancestor::div[contains(@class,"ant-card")][1]').screenshot({ path: path.join(ARTIFACTS, 'desk-03-final-timeline.png') });
+    await p
+      .getByTestId('timeline')
+      .locator('xpath=ancestor::div[contains(@class,"ant-card")][1]')
+      .screenshot({ path: path.join(ARTIFACTS, 'desk-03-final-timeline.png') });
     for (const w of windows.values()) await w.context().close();
   });
 });

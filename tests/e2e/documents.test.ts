@@ -25,12 +25,15 @@ interface InboxRowLite {
 
 /** How many pixels of the canvases under `selector` are dark: a drawn page has text, a blank one has none. */
 async function inkedPixels(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((c: HTMLCanvasElement) => {
-    const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-    let n = 0;
-    for (let i = 0; i < px.length; i += 4) if ((px[i] ?? 255) < 128 && (px[i + 3] ?? 0) > 0) n++;
-    return n;
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if ((px[i] ?? 255) < 128 && (px[i + 3] ?? 0) > 0) n++;
+      return n;
+    });
 }
 
 describe('signing and documents', () => {
@@ -44,24 +47,47 @@ describe('signing and documents', () => {
 
   beforeAll(async () => {
     const admin = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
-    const ov = (await apiCall(h.server, 'office.overview', {}, { token: admin })).body as { value: { units: Array<{ id: string; code: string; kind: string }> } };
+    const ov = (await apiCall(h.server, 'office.overview', {}, { token: admin })).body as {
+      value: { units: Array<{ id: string; code: string; kind: string }> };
+    };
     // A case being drafted in an OPD: the field sends its draft (through the API), and the
     // head (or the Plt. when the post is vacant) then approves it in the UI.
     for (const u of ov.value.units.filter((x) => x.kind === 'opd')) {
       const code = u.code.toLowerCase();
-      const field = (await apiCall(h.server, 'session.login', { username: `${code}.kabid.teknis`, password: DEMO_PASSWORD })).body as { ok: boolean; value?: { token: string } };
+      const field = (await apiCall(h.server, 'session.login', { username: `${code}.kabid.teknis`, password: DEMO_PASSWORD })).body as {
+        ok: boolean;
+        value?: { token: string };
+      };
       if (!field.ok || !field.value) continue;
       const token = field.value.token;
       const inbox = (await apiCall(h.server, 'inbox.list', {}, { token })).body as { value: InboxRowLite[] };
       const row = inbox.value.find((r) => r.stepId === 'penyusunan');
       if (!row) continue;
-      const detail = (await apiCall(h.server, 'case.get', { caseId: row.id }, { token })).body as { value: { allowed: Array<{ taskId: string; asPositionId: string; action: { id: string; kind: string } }> } };
+      const detail = (await apiCall(h.server, 'case.get', { caseId: row.id }, { token })).body as {
+        value: { allowed: Array<{ taskId: string; asPositionId: string; action: { id: string; kind: string } }> };
+      };
       const draft = detail.value.allowed.find((a) => a.action.kind === 'draft');
       if (!draft) continue;
-      const acted = (await apiCall(h.server, 'case.act', { caseId: row.id, taskId: draft.taskId, actionId: draft.action.id, asPositionId: draft.asPositionId, response: 'Perbaikan telah dilaksanakan oleh tim lapangan pada hari ini.' }, { token })).body as { ok: boolean };
+      const acted = (
+        await apiCall(
+          h.server,
+          'case.act',
+          {
+            caseId: row.id,
+            taskId: draft.taskId,
+            actionId: draft.action.id,
+            asPositionId: draft.asPositionId,
+            response: 'Perbaikan telah dilaksanakan oleh tim lapangan pada hari ini.',
+          },
+          { token },
+        )
+      ).body as { ok: boolean };
       expect(acted.ok).toBe(true);
       for (const who of [`${code}.kepala`, `${code}.sekretaris`]) {
-        const login = (await apiCall(h.server, 'session.login', { username: who, password: DEMO_PASSWORD })).body as { ok: boolean; value?: { token: string } };
+        const login = (await apiCall(h.server, 'session.login', { username: who, password: DEMO_PASSWORD })).body as {
+          ok: boolean;
+          value?: { token: string };
+        };
         if (!login.ok || !login.value) continue;
         const theirs = (await apiCall(h.server, 'inbox.list', {}, { token: login.value.token })).body as { value: InboxRowLite[] };
         if (theirs.value.some((r) => r.id === row.id && r.stepId === 'persetujuan')) {
@@ -82,8 +108,14 @@ describe('signing and documents', () => {
     const scan = await PDFDocument.create();
     const font = await scan.embedFont(StandardFonts.Helvetica);
     scan.addPage([300, 200]).drawText('Surat pengadu', { x: 40, y: 120, size: 28, font });
-    for (const [name, bytes] of [['foto-jalan.png', PNG.sync.write(png)], ['surat-pengadu.pdf', Buffer.from(await scan.save())]] as const) {
-      const up = (await apiCall(h.server, 'attachment.upload', { name, dataBase64: bytes.toString('base64') }, { token: headToken })).body as { ok: boolean; value: unknown };
+    for (const [name, bytes] of [
+      ['foto-jalan.png', PNG.sync.write(png)],
+      ['surat-pengadu.pdf', Buffer.from(await scan.save())],
+    ] as const) {
+      const up = (await apiCall(h.server, 'attachment.upload', { name, dataBase64: bytes.toString('base64') }, { token: headToken })).body as {
+        ok: boolean;
+        value: unknown;
+      };
       expect(up.ok).toBe(true);
       const attached = (await apiCall(h.server, 'case.attach', { caseId, attachment: up.value }, { token: headToken })).body as { ok: boolean };
       expect(attached.ok).toBe(true);
@@ -98,7 +130,10 @@ describe('signing and documents', () => {
     await page.evaluate((id) => (window.location.hash = `#/cases/${id}`), caseId);
     await page.getByTestId('case-ref').filter({ hasText: ref }).waitFor();
     const before = await page.getByTestId('timeline-entry').count();
-    await page.getByTestId('allowed-actions').getByRole('button', { name: /Setujui/ }).click();
+    await page
+      .getByTestId('allowed-actions')
+      .getByRole('button', { name: /Setujui/ })
+      .click();
     const modal = page.getByTestId('act-modal');
     await modal.getByText('Persetujuan ini menandatangani surat tanggapan').waitFor();
     await modal.getByLabel('Kata sandi untuk tanda tangan').fill('bukan-sandi-saya');
@@ -179,7 +214,10 @@ describe('signing and documents', () => {
     bytes[Math.floor(bytes.length / 3)] = (bytes[Math.floor(bytes.length / 3)] ?? 0) ^ 0x20;
     fs.writeFileSync(altered, bytes);
     await input.setInputFiles(altered);
-    await page.locator('[data-testid="verify-result"][data-valid="no"]').getByText(/telah diubah/).waitFor();
+    await page
+      .locator('[data-testid="verify-result"][data-valid="no"]')
+      .getByText(/telah diubah/)
+      .waitFor();
     await screenshot(page, 'doc-04-verify-altered');
   });
 
@@ -193,7 +231,8 @@ describe('signing and documents', () => {
       await walk.toStep('Papan nama jalan hilang di Juai', 'disposisi_opd'),
     ];
     const headToken = await apiLogin(h.server, head, DEMO_PASSWORD);
-    const refOf = async (id: string) => ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as { value: { case: { ref: string } } }).value.case.ref;
+    const refOf = async (id: string) =>
+      ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as { value: { case: { ref: string } } }).value.case.ref;
     const refs = [await refOf(ids[0] ?? ''), await refOf(ids[1] ?? ''), await refOf(ids[2] ?? '')];
 
     const page = await newOfficePage(h.browser);
@@ -243,8 +282,12 @@ describe('signing and documents', () => {
     for (const ref of refs) await table.getByText(ref).waitFor({ state: 'detached' });
 
     // Each is its own act with its own valid signature and letter number.
-    type Timeline = { value: { timeline: Array<{ id: string; type: string; signature: { status: string } | null; summary: Record<string, unknown> }> } };
-    const timelines = await Promise.all(ids.map(async (id) => ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as Timeline).value.timeline));
+    type Timeline = {
+      value: { timeline: Array<{ id: string; type: string; signature: { status: string } | null; summary: Record<string, unknown> }> };
+    };
+    const timelines = await Promise.all(
+      ids.map(async (id) => ((await apiCall(h.server, 'case.get', { caseId: id }, { token: headToken })).body as Timeline).value.timeline),
+    );
     const signedNow = timelines.map((tl, i) => tl.filter((e) => e.type === (i < 2 ? 'case.approved' : 'case.disposed')).at(-1));
     for (const e of signedNow) expect(e?.signature?.status).toBe('valid');
     expect(new Set(signedNow.map((e) => e?.id)).size).toBe(3);

@@ -29,7 +29,10 @@ describe('first run', () => {
     await page.getByTestId('first-run').waitFor();
 
     await page.getByLabel('SOP alur kerja').click();
-    const option = page.locator('.ant-select-item-option').filter({ hasText: /Balangan/ }).first();
+    const option = page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /Balangan/ })
+      .first();
     await option.click();
     await page.getByLabel('Nama kantor').fill('Diskominfo Kabupaten Uji Coba');
     await page.getByLabel('Nama pengguna').fill('admin');

@@ -46,7 +46,8 @@ export async function seedDemo(dir: string, cases = 60, seed = 7): Promise<strin
  * the first page load.
  */
 function requireBuiltRenderer(): void {
-  if (!fs.existsSync(path.join(REPO, 'out', 'renderer', 'index.html'))) throw new Error('out/renderer is missing: run the e2e tests through vitest (its global setup builds it)');
+  if (!fs.existsSync(path.join(REPO, 'out', 'renderer', 'index.html')))
+    throw new Error('out/renderer is missing: run the e2e tests through vitest (its global setup builds it)');
 }
 
 /** A running `bin/dev-web.mjs`. */
@@ -117,7 +118,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -22,10 +22,26 @@ describe('Impor LAPOR!', () => {
   it('previews a CSV with a refused row, imports the rest after the confirm, and finds it', async () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const stamp = String(Date.now()).slice(-6);
-    const good = ['Jalan berlubang di Jl. Ahmad Yani', 'Lampu jalan padam di Paringin', 'Sampah menumpuk di pasar', 'Air PDAM keruh sepekan', 'Pungutan liar di terminal'];
+    const good = [
+      'Jalan berlubang di Jl. Ahmad Yani',
+      'Lampu jalan padam di Paringin',
+      'Sampah menumpuk di pasar',
+      'Air PDAM keruh sepekan',
+      'Pungutan liar di terminal',
+    ];
     const rows = [
       ['Tracking ID', 'Tanggal Laporan', 'Judul Laporan', 'Isi Laporan', 'Kategori', 'Lokasi', 'Nama Pelapor', 'Anonim', 'Rahasia'],
-      ...good.map((title, i) => [`E2E${stamp}${i}`, yesterday, `${title} ${stamp}`, `Mohon ditindaklanjuti: ${title.toLowerCase()}.`, 'Infrastruktur', 'Paringin', `Warga ${i + 1}`, 'Tidak', 'Tidak']),
+      ...good.map((title, i) => [
+        `E2E${stamp}${i}`,
+        yesterday,
+        `${title} ${stamp}`,
+        `Mohon ditindaklanjuti: ${title.toLowerCase()}.`,
+        'Infrastruktur',
+        'Paringin',
+        `Warga ${i + 1}`,
+        'Tidak',
+        'Tidak',
+      ]),
       [`E2E${stamp}X`, 'bukan tanggal', `Baris rusak ${stamp}`, 'Tanggal tidak terbaca.', '', '', 'Warga 9', 'Tidak', 'Tidak'],
     ];
     const file = path.join(h.dir, `lapor-${stamp}.csv`);
@@ -33,7 +49,16 @@ describe('Impor LAPOR!', () => {
 
     // What the backend says about the file, for comparing the screen with.
     const token = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
-    const expected = ((await apiCall(h.server, 'import.lapor.preview', { fileName: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64') }, { token })).body as Ok<LaporPreview>).value;
+    const expected = (
+      (
+        await apiCall(
+          h.server,
+          'import.lapor.preview',
+          { fileName: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64') },
+          { token },
+        )
+      ).body as Ok<LaporPreview>
+    ).value;
     expect(expected.accepted).toBe(5);
     const refused = expected.refused[0];
     if (!refused) throw new Error('the bad row was not refused');
@@ -84,7 +109,10 @@ describe('Impor LAPOR!', () => {
     await page.getByTestId('case-search').locator('input').fill(`Pungutan liar di terminal ${stamp}`);
     await page.getByTestId('case-search').locator('input').press('Enter');
     // The list first shows every LAPOR! case (the link's filter), then the search's one match.
-    await page.locator('.ant-pagination-total-text').filter({ hasText: /^1 aduan$/ }).waitFor();
+    await page
+      .locator('.ant-pagination-total-text')
+      .filter({ hasText: /^1 aduan$/ })
+      .waitFor();
     const found = page.getByTestId('case-table').locator('tbody tr.ant-table-row');
     expect(await found.count()).toBe(1);
     expect(await found.innerText()).toContain('SP4N-LAPOR!');

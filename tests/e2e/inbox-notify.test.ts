@@ -27,10 +27,34 @@ describe('inbox notifications', () => {
 
     // The desk registers a case and forwards it to the Kepala Seksi, through the contract.
     const desk = await apiLogin(h.server, 'admin.aduan', DEMO_PASSWORD);
-    const reg = (await apiCall(h.server, 'case.register', { channel: 'phone', receivedAt: Date.now(), type: 'pengaduan', title: 'Notifikasi untuk Kasi', description: 'Uji pemberitahuan kotak masuk.', privacy: 'anonim', complainant: null }, { token: desk })).body as Ok<{ caseId: string }>;
-    const detail = (await apiCall(h.server, 'case.get', { caseId: reg.value.caseId }, { token: desk })).body as Ok<{ allowed: Array<{ taskId: string; asPositionId: string; action: { id: string; kind: string; fastLane: boolean } }> }>;
+    const reg = (
+      await apiCall(
+        h.server,
+        'case.register',
+        {
+          channel: 'phone',
+          receivedAt: Date.now(),
+          type: 'pengaduan',
+          title: 'Notifikasi untuk Kasi',
+          description: 'Uji pemberitahuan kotak masuk.',
+          privacy: 'anonim',
+          complainant: null,
+        },
+        { token: desk },
+      )
+    ).body as Ok<{ caseId: string }>;
+    const detail = (await apiCall(h.server, 'case.get', { caseId: reg.value.caseId }, { token: desk })).body as Ok<{
+      allowed: Array<{ taskId: string; asPositionId: string; action: { id: string; kind: string; fastLane: boolean } }>;
+    }>;
     const fwd = detail.value.allowed.find((a) => a.action.kind === 'forward' && !a.action.fastLane);
-    const acted = (await apiCall(h.server, 'case.act', { caseId: reg.value.caseId, taskId: fwd?.taskId, actionId: fwd?.action.id, asPositionId: fwd?.asPositionId }, { token: desk })).body as { ok: boolean };
+    const acted = (
+      await apiCall(
+        h.server,
+        'case.act',
+        { caseId: reg.value.caseId, taskId: fwd?.taskId, actionId: fwd?.action.id, asPositionId: fwd?.asPositionId },
+        { token: desk },
+      )
+    ).body as { ok: boolean };
     expect(acted.ok).toBe(true);
 
     const toast = kasi.locator('.ant-notification-notice').filter({ hasText: 'Notifikasi untuk Kasi' });

@@ -7,7 +7,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/main/cli/demo/generator';
-import { alurCli, apiCall, apiLogin, launchBrowser, makeDataDir, newPage, removeDir, screenshot, startDevServer, uiLogin, type DevServer } from './harness';
+import {
+  alurCli,
+  apiCall,
+  apiLogin,
+  launchBrowser,
+  makeDataDir,
+  newPage,
+  removeDir,
+  screenshot,
+  startDevServer,
+  uiLogin,
+  type DevServer,
+} from './harness';
 
 type Ok<T> = { ok: true; value: T };
 
@@ -22,7 +34,19 @@ describe('Kalimantan Timur: an information request answered directly', () => {
 
   beforeAll(async () => {
     dir = makeDataDir();
-    await alurCli(['demo', '--cases', '4', '--seed', '5', '--preset', 'kaltim', '--office', 'Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur', '--data', dir]);
+    await alurCli([
+      'demo',
+      '--cases',
+      '4',
+      '--seed',
+      '5',
+      '--preset',
+      'kaltim',
+      '--office',
+      'Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur',
+      '--data',
+      dir,
+    ]);
     server = await startDevServer(dir);
     browser = await launchBrowser();
   });
@@ -96,7 +120,9 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await actions.getByRole('button', { name: 'Jawab langsung kepada pelapor' }).click();
     const dialog = p.getByRole('dialog');
     await dialog.waitFor();
-    await dialog.getByLabel('Jawaban kepada pengadu').fill('Perekaman KTP-el hari Sabtu dilayani di Mal Pelayanan Publik Samarinda pukul 08.00–12.00 WITA; bawa kartu keluarga asli.');
+    await dialog
+      .getByLabel('Jawaban kepada pengadu')
+      .fill('Perekaman KTP-el hari Sabtu dilayani di Mal Pelayanan Publik Samarinda pukul 08.00–12.00 WITA; bawa kartu keluarga asli.');
     await dialog.getByRole('button', { name: 'Kirim' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await p.locator('[data-testid="timeline-entry"][data-type="case.answered"]').filter({ hasText: 'Mal Pelayanan Publik' }).waitFor();
@@ -107,7 +133,9 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await screenshot(p, 'desk-04-kaltim-direct-answer');
 
     const token = await apiLogin(server, 'operator', DEMO_PASSWORD);
-    const detail = (await apiCall(server, 'case.get', { caseId }, { token })).body as Ok<{ case: { status: string; type: string; opdUnitIds: string[]; answer: string } }>;
+    const detail = (await apiCall(server, 'case.get', { caseId }, { token })).body as Ok<{
+      case: { status: string; type: string; opdUnitIds: string[]; answer: string };
+    }>;
     expect(detail.value.case).toMatchObject({ status: 'closed', type: 'informasi', opdUnitIds: [] });
     expect(detail.value.case.answer).toContain('Mal Pelayanan Publik');
   });
@@ -133,7 +161,13 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await pickOption(p, p.getByTestId('saved-search-select'), 'Permintaan informasi');
     await p.locator('.ant-select').filter({ hasText: 'Permintaan informasi' }).first().waitFor();
-    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row [data-testid="case-meta"]').allTextContents()).every((x) => x.startsWith('Permintaan informasi · '))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await table.locator('tbody tr.ant-table-row [data-testid="case-meta"]').allTextContents()).every((x) =>
+          x.startsWith('Permintaan informasi · '),
+        ),
+      )
+      .toBe(true);
     await table.locator('tbody tr.ant-table-row').filter({ hasText: TITLE }).waitFor();
     await screenshot(p, 'desk-05-saved-search');
 
@@ -157,10 +191,22 @@ describe('Kalimantan Timur: an information request answered directly', () => {
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
 
     const token = await apiLogin(server, 'operator', DEMO_PASSWORD);
-    const reg = (await apiCall(server, 'case.register', {
-      channel: 'whatsapp', receivedAt: Date.now(), type: 'informasi', title: 'Usul jam layanan Samsat keliling', description: 'Apakah Samsat keliling buka sampai sore?',
-      privacy: 'biasa', complainant: { name: 'Rina', phone: '081299990000' },
-    }, { token })).body as Ok<{ caseId: string }>;
+    const reg = (
+      await apiCall(
+        server,
+        'case.register',
+        {
+          channel: 'whatsapp',
+          receivedAt: Date.now(),
+          type: 'informasi',
+          title: 'Usul jam layanan Samsat keliling',
+          description: 'Apakah Samsat keliling buka sampai sore?',
+          privacy: 'biasa',
+          complainant: { name: 'Rina', phone: '081299990000' },
+        },
+        { token },
+      )
+    ).body as Ok<{ caseId: string }>;
     const target = { id: reg.value.caseId };
     // Opened from Cari (the saved search's type filter, information requests, is still on): found by its title, then its row.
     const box = p.getByTestId('case-search').locator('input');

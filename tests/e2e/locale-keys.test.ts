@@ -79,7 +79,12 @@ describe('locale files', () => {
     ];
     const missing: string[] = [];
     for (const [prefix, values] of groups)
-      for (const v of values) for (const [lang, keys] of [['id', id], ['en', en]] as const) if (!keys.has(`${prefix}.${v}`)) missing.push(`${lang}: ${prefix}.${v}`);
+      for (const v of values)
+        for (const [lang, keys] of [
+          ['id', id],
+          ['en', en],
+        ] as const)
+          if (!keys.has(`${prefix}.${v}`)) missing.push(`${lang}: ${prefix}.${v}`);
     expect(missing).toEqual([]);
   });
 });

@@ -75,7 +75,7 @@ describe('navigation and injection guards of the web build', () => {
     expect(meta?.match(/script-src[^;]*/)?.[0]).not.toContain('unsafe-inline');
   });
 
-  it('has no window.open in the app\'s own code, and the bundle has none but antd Upload\'s default preview', () => {
+  it("has no window.open in the app's own code, and the bundle has none but antd Upload's default preview", () => {
     const files = (fs.readdirSync(path.join(REPO, 'src', 'renderer'), { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
     expect(files.length).toBeGreaterThan(20);
     for (const f of files) expect(fs.readFileSync(path.join(REPO, 'src', 'renderer', f), 'utf8'), f).not.toMatch(/window\.open\s*\(/);
@@ -103,7 +103,9 @@ describe('navigation and injection guards of the web build', () => {
     // Another origin (the same server under another name) is not reachable from the page.
     const reached = await page.evaluate<boolean>(fetchOtherOrigin(server.port));
     expect(reached).toBe(false);
-    await expect.poll(() => violations, { timeout: 5000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^connect-src/)]));
+    await expect
+      .poll(() => violations, { timeout: 5000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^connect-src/)]));
 
     // Every main screen: no unsafe blank-target link.
     const screens: Array<[string, string]> = [

@@ -50,7 +50,9 @@ describe('Beranda and Laporan', () => {
     await page.waitForFunction((h) => window.location.hash === h, `#/home?from=${from}&to=${to}`);
 
     const kpi = (id: string) => page.getByTestId(`kpi-${id}`);
-    await kpi('total').and(page.locator(`[data-value="${stats.measures.received}"]`)).waitFor();
+    await kpi('total')
+      .and(page.locator(`[data-value="${stats.measures.received}"]`))
+      .waitFor();
     expect(await kpi('open').getAttribute('data-value')).toBe(String(stats.measures.open));
     expect(await kpi('finished').getAttribute('data-value')).toBe(String(stats.measures.finished));
     expect(await kpi('overdue').getAttribute('data-value')).toBe(String(stats.measures.overdue));
@@ -67,7 +69,10 @@ describe('Beranda and Laporan', () => {
     const hash = await page.evaluate(() => window.location.hash);
     expect(hash).toContain(`status=${first.key}`);
     expect(hash).toContain(`from=${from}`);
-    await page.locator('.ant-pagination-total-text').filter({ hasText: new RegExp(`^${first.count} aduan$`) }).waitFor();
+    await page
+      .locator('.ant-pagination-total-text')
+      .filter({ hasText: new RegExp(`^${first.count} aduan$`) })
+      .waitFor();
     await screenshot(page, '21-cases-from-home');
 
     // An OPD bar: the list filtered by the unit agrees too.
@@ -76,7 +81,10 @@ describe('Beranda and Laporan', () => {
     if (opd) {
       await page.getByTestId('chart-opd').locator('.recharts-bar-rectangle').first().click();
       await page.waitForFunction(() => window.location.hash.includes('unit='));
-      await page.locator('.ant-pagination-total-text').filter({ hasText: new RegExp(`^${opd.count} aduan$`) }).waitFor();
+      await page
+        .locator('.ant-pagination-total-text')
+        .filter({ hasText: new RegExp(`^${opd.count} aduan$`) })
+        .waitFor();
     }
     await page.close();
   });

@@ -32,8 +32,20 @@ export async function axeSerious(page: Page): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
     return r.violations
       .filter((v) => v.impact === 'critical' || v.impact === 'serious')
       .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
@@ -43,7 +55,10 @@ export async function axeSerious(page: Page): Promise<AxeFinding[]> {
 /** How far the page or its main area scrolls sideways, in CSS pixels (0 = fits). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const scrollers = [document.documentElement, ...Array.from(document.querySelectorAll<HTMLElement>('.ant-layout-content, .ant-table-content, .ant-table-body'))];
+    const scrollers = [
+      document.documentElement,
+      ...Array.from(document.querySelectorAll<HTMLElement>('.ant-layout-content, .ant-table-content, .ant-table-body')),
+    ];
     return Math.max(0, ...scrollers.map((el) => el.scrollWidth - el.clientWidth));
   });
 }

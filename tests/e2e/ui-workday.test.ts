@@ -28,7 +28,10 @@ const WITA = 8 * 3_600_000;
 function halfYear(): { from: string; to: string } {
   const now = new Date();
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  return { from: day(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1))), to: day(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0))) };
+  return {
+    from: day(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1))),
+    to: day(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0))),
+  };
 }
 
 /** Screens of an administrator, with what shows they are ready. */
@@ -87,14 +90,18 @@ describe('a working day at 1366x768', () => {
 
     // A case with a history: the case page, and its tags against the body text.
     const token = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
-    const rows = ((await apiCall(h.server, 'case.list', { status: 'closed', limit: 20, offset: 0 }, { token })).body as Ok<{ rows: CaseRow[] }>).value.rows;
+    const rows = ((await apiCall(h.server, 'case.list', { status: 'closed', limit: 20, offset: 0 }, { token })).body as Ok<{ rows: CaseRow[] }>).value
+      .rows;
     const closed = rows[0];
     if (!closed) throw new Error('the demo has no closed case');
     await go(page, `#/cases/${closed.id}`, '[data-testid="timeline-entry"]');
     await check(page, 'case');
     const sizes = await page.evaluate(() => {
       const px = (el: Element | null) => (el ? parseFloat(getComputedStyle(el).fontSize) : 0);
-      return { body: px(document.querySelector('.ant-descriptions-item-content')), tag: px(document.querySelector('.ant-descriptions-item-content .ant-tag')) };
+      return {
+        body: px(document.querySelector('.ant-descriptions-item-content')),
+        tag: px(document.querySelector('.ant-descriptions-item-content .ant-tag')),
+      };
     });
     expect(sizes.tag).toBeGreaterThanOrEqual(sizes.body);
 
@@ -106,7 +113,10 @@ describe('a working day at 1366x768', () => {
     const title = page.getByTestId('case-title-cell').first();
     expect(await title.evaluate((el) => getComputedStyle(el).textOverflow)).toBe('ellipsis');
     await title.hover();
-    await page.locator('.ant-tooltip:visible').filter({ hasText: (await title.innerText()).trim() }).waitFor();
+    await page
+      .locator('.ant-tooltip:visible')
+      .filter({ hasText: (await title.innerText()).trim() })
+      .waitFor();
   });
 
   it('keyboard: rows take focus with a visible ring and open on Enter; Ctrl+K goes to the search box', async () => {
@@ -116,7 +126,12 @@ describe('a working day at 1366x768', () => {
     // Tab from the last filter reaches the rows (the table has nothing focusable before them).
     for (let i = 0; i < 5 && !(await row.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await row.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await row.locator('td').first().evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    expect(
+      await row
+        .locator('td')
+        .first()
+        .evaluate((el) => getComputedStyle(el).outlineStyle),
+    ).toBe('solid');
     await page.keyboard.press('Enter');
     await page.getByTestId('case-ref').waitFor();
     expect(await page.evaluate(() => window.location.hash)).toMatch(/^#\/cases\/./);
@@ -176,7 +191,11 @@ describe('a working day at 1366x768', () => {
 
   it('act dialog: Esc asks, the draft comes back; a typed date is taken as the end of that office day or refused', async () => {
     await go(page, `#/cases/${caseId}`, '[data-testid="case-ref"]');
-    const open = () => page.getByTestId('allowed-actions').getByRole('button', { name: /Jalur cepat/ }).click();
+    const open = () =>
+      page
+        .getByTestId('allowed-actions')
+        .getByRole('button', { name: /Jalur cepat/ })
+        .click();
     await open();
     const dialog = page.getByTestId('act-modal');
     await dialog.getByRole('textbox', { name: 'Catatan' }).fill('Mohon segera ditangani, lokasi dekat sekolah.');
@@ -191,7 +210,13 @@ describe('a working day at 1366x768', () => {
 
     // A day picked in the calendar is that day's closing time, not midnight (Monday: 16.00).
     const due = page.getByTestId('act-due').locator('input').first();
-    const dueText = async () => (await page.getByTestId('act-due').locator('input').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).join(' ');
+    const dueText = async () =>
+      (
+        await page
+          .getByTestId('act-due')
+          .locator('input')
+          .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))
+      ).join(' ');
     await due.click();
     await page.locator('.ant-picker-dropdown:visible td[title="2026-12-14"]').click();
     await expect.poll(dueText).toBe('14/12/2026 16.00');
@@ -250,7 +275,8 @@ describe('a working day at 1366x768', () => {
     expect(await page.getByTestId('office-ref-example').innerText()).toMatch(/^ADU-\d{4}-[A-Z0-9]{1,4}00042$/);
 
     // Text size: 120% for the admin; the next user keeps their own (standard) size.
-    const cellSize = () => page.evaluate(() => getComputedStyle(document.body.querySelector('.ant-layout-content .ant-card') ?? document.body).fontSize);
+    const cellSize = () =>
+      page.evaluate(() => getComputedStyle(document.body.querySelector('.ant-layout-content .ant-card') ?? document.body).fontSize);
     await pick(page, page.getByTestId('font-size'), '120%');
     await expect.poll(cellSize).toBe('16px');
     await screenshot(page, 'ui-settings-120');
@@ -278,7 +304,8 @@ describe('a working day at 1366x768', () => {
 
   it('numbers: decimal commas, SOP standards in their own units, the final response label, no future weeks in the trend', async () => {
     const token = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
-    const rows = ((await apiCall(h.server, 'case.list', { status: 'closed', limit: 30, offset: 0 }, { token })).body as Ok<{ rows: CaseRow[] }>).value.rows;
+    const rows = ((await apiCall(h.server, 'case.list', { status: 'closed', limit: 30, offset: 0 }, { token })).body as Ok<{ rows: CaseRow[] }>).value
+      .rows;
     let final: CaseDetail | null = null;
     for (const r of rows) {
       const d = ((await apiCall(h.server, 'case.get', { caseId: r.id }, { token })).body as Ok<CaseDetail>).value;
@@ -290,7 +317,10 @@ describe('a working day at 1366x768', () => {
     if (!final) throw new Error('no closed case with a response');
     await go(page, `#/cases/${final.case.id}`, '[data-testid="timeline-entry"]');
     const fields = page.getByTestId('case-fields');
-    await fields.locator('th').filter({ hasText: /^Tanggapan$/ }).waitFor();
+    await fields
+      .locator('th')
+      .filter({ hasText: /^Tanggapan$/ })
+      .waitFor();
     expect(await fields.innerText()).not.toContain('Draf tanggapan');
     // Standards as the SOP states them: minutes for minute steps, working days for day steps.
     const timeline = await page.getByTestId('timeline').innerText();
@@ -325,7 +355,15 @@ describe('a working day at 1366x768', () => {
   it('desk work: a duplicate linked from its page (both pages linked), delivery of an answer, a bulk forward with its summary', async () => {
     const token = await apiLogin(h.server, 'admin', DEMO_PASSWORD);
     const original = ((await apiCall(h.server, 'case.get', { caseId }, { token })).body as Ok<CaseDetail>).value.case;
-    const reg = { channel: 'walkin', receivedAt: Date.now(), type: 'pengaduan', title: 'Lampu jalan mati di depan SDN 2 Paringin', description: 'Masih gelap.', privacy: 'biasa', complainant: { name: 'Rahmat Hidayat' } };
+    const reg = {
+      channel: 'walkin',
+      receivedAt: Date.now(),
+      type: 'pengaduan',
+      title: 'Lampu jalan mati di depan SDN 2 Paringin',
+      description: 'Masih gelap.',
+      privacy: 'biasa',
+      complainant: { name: 'Rahmat Hidayat' },
+    };
     const dup = ((await apiCall(h.server, 'case.register', reg, { token })).body as Ok<{ caseId: string }>).value.caseId;
     await go(page, `#/cases/${dup}`, '[data-testid="link-duplicate"]');
     await page.getByTestId('link-duplicate').click();
@@ -338,7 +376,8 @@ describe('a working day at 1366x768', () => {
     await check(page, 'desk-duplicate-links');
 
     // An answered case: how the answer reached the complainant.
-    const closed = ((await apiCall(h.server, 'case.list', { status: 'closed', limit: 30, offset: 0 }, { token })).body as Ok<{ rows: CaseRow[] }>).value.rows;
+    const closed = ((await apiCall(h.server, 'case.list', { status: 'closed', limit: 30, offset: 0 }, { token })).body as Ok<{ rows: CaseRow[] }>)
+      .value.rows;
     let answered: string | null = null;
     for (const r of closed) {
       const d = ((await apiCall(h.server, 'case.get', { caseId: r.id }, { token })).body as Ok<CaseDetail>).value;
@@ -356,7 +395,15 @@ describe('a working day at 1366x768', () => {
 
     // Cari: two new cases forwarded at once; the summary says what was done.
     for (const title of ['Sampah menumpuk di pasar Paringin', 'Sampah belum diangkut di Batumandi']) {
-      const reg = { channel: 'walkin', receivedAt: Date.now(), type: 'pengaduan', title, description: `${title} sejak kemarin.`, privacy: 'anonim', complainant: null };
+      const reg = {
+        channel: 'walkin',
+        receivedAt: Date.now(),
+        type: 'pengaduan',
+        title,
+        description: `${title} sejak kemarin.`,
+        privacy: 'anonim',
+        complainant: null,
+      };
       expect((await apiCall(h.server, 'case.register', reg, { token })).body).toMatchObject({ ok: true });
     }
     await go(page, '#/cases', '[data-testid="case-table"] .ant-table-row');
@@ -372,7 +419,10 @@ describe('a working day at 1366x768', () => {
     expect(await axeSerious(page)).toEqual([]);
     await pick(page, page.getByTestId('bulk-choice'), 'Teruskan');
     await page.locator('.ant-modal:visible').getByRole('button', { name: 'Jalankan' }).click();
-    await page.locator('.ant-modal:visible').filter({ hasText: /\d+ berhasil, \d+ gagal/ }).waitFor();
+    await page
+      .locator('.ant-modal:visible')
+      .filter({ hasText: /\d+ berhasil, \d+ gagal/ })
+      .waitFor();
     await screenshot(page, 'desk-bulk-summary');
     await page.locator('.ant-modal:visible .ant-btn-primary').click();
   });

@@ -67,7 +67,10 @@ export async function apiWalker(server: DevServer, opdUnitId: string): Promise<A
         const me = ov.positions.find((p) => p.id === chosen.asPositionId);
         const toRole = ov.preset.steps.find((s) => s.id === chosen.action.to)?.role;
         const field = ov.positions.find((p) => p.unitId === me?.unitId && p.roleId === toRole);
-        targets = chosen.action.targets === 'opd_units' ? [{ unitId: opdUnitId, positionId: null }] : [{ unitId: me?.unitId ?? '', positionId: field?.id ?? null }];
+        targets =
+          chosen.action.targets === 'opd_units'
+            ? [{ unitId: opdUnitId, positionId: null }]
+            : [{ unitId: me?.unitId ?? '', positionId: field?.id ?? null }];
       }
       const input = {
         caseId,
@@ -90,7 +93,15 @@ export async function apiWalker(server: DevServer, opdUnitId: string): Promise<A
       const { caseId } = await value<{ caseId: string }>(
         server,
         'case.register',
-        { channel: 'sms1708', receivedAt: Date.now(), type: 'pengaduan', title, description: `${title}, mohon segera ditangani.`, privacy: 'biasa', complainant: { name: 'Rahmawati', phone: '081254332211' } },
+        {
+          channel: 'sms1708',
+          receivedAt: Date.now(),
+          type: 'pengaduan',
+          title,
+          description: `${title}, mohon segera ditangani.`,
+          privacy: 'biasa',
+          complainant: { name: 'Rahmawati', phone: '081254332211' },
+        },
         admin,
       );
       for (let round = 0; round < 12; round++) {

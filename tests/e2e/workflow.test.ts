@@ -99,7 +99,10 @@ describe('daily work', () => {
       .filter((w) => w.length >= 5)
       .sort((a, b) => b.length - a.length)[0];
     expect(word, `a searchable word in "${title}"`).toBeTruthy();
-    await page.getByTestId('case-search').locator('input').fill(word ?? '');
+    await page
+      .getByTestId('case-search')
+      .locator('input')
+      .fill(word ?? '');
     await page.getByTestId('case-search').locator('input').press('Enter');
     // What the backend answers for that word is what the table must show. The title was already
     // on the unfiltered page, so waiting for it alone read the table before the search ran.

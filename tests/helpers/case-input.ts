@@ -22,5 +22,14 @@ export function caseInput(over: Partial<RegisterCaseInput> = {}): RegisterCaseIn
 
 /** A walk-in complaint received a minute ago, for tests on the real clock. */
 export function walkinCaseInput(title: string, description = `${title}: sudah seminggu belum ditangani.`): RegisterCaseInput {
-  return { channel: 'walkin', receivedAt: Date.now() - 60_000, type: 'pengaduan', title, description, privacy: 'biasa', urgency: 'biasa', complainant: { name: 'Siti Aminah' } };
+  return {
+    channel: 'walkin',
+    receivedAt: Date.now() - 60_000,
+    type: 'pengaduan',
+    title,
+    description,
+    privacy: 'biasa',
+    urgency: 'biasa',
+    complainant: { name: 'Siti Aminah' },
+  };
 }

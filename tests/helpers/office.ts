@@ -59,7 +59,15 @@ const PRIORITY: ActKind[] = ['answer', 'approve', 'draft', 'dispose', 'forward']
 
 export interface Walker {
   /** Performs one act of `kind` (or the main-path act) by whoever may; returns who acted. */
-  step(caseId: string, opts?: { kind?: ActKind; pick?: (a: AllowedActionView) => boolean; note?: string; targets?: Array<{ unitId: string; positionId: string | null }> }): Promise<{ who: string; action: AllowedActionView }>;
+  step(
+    caseId: string,
+    opts?: {
+      kind?: ActKind;
+      pick?: (a: AllowedActionView) => boolean;
+      note?: string;
+      targets?: Array<{ unitId: string; positionId: string | null }>;
+    },
+  ): Promise<{ who: string; action: AllowedActionView }>;
   detail(caseId: string, who?: string): Promise<CaseDetail>;
 }
 
@@ -78,7 +86,11 @@ export function walker(ctx: ApiTarget, tokens: Map<string, string>, opdUnitIds: 
         const d = got.value as CaseDetail;
         seen.push(`${who}: ${d.allowed.map((a) => a.action.id).join(',') || '-'}`);
         if (d.allowed.length === 0) continue;
-        const candidates = d.allowed.filter((a) => (opts.pick ? opts.pick(a) : true) && (opts.kind ? a.action.kind === opts.kind : a.action.kind !== 'return' && !a.action.fastLane && !a.action.onlyForTypes));
+        const candidates = d.allowed.filter(
+          (a) =>
+            (opts.pick ? opts.pick(a) : true) &&
+            (opts.kind ? a.action.kind === opts.kind : a.action.kind !== 'return' && !a.action.fastLane && !a.action.onlyForTypes),
+        );
         const chosen = opts.kind || opts.pick ? candidates[0] : PRIORITY.map((k) => candidates.find((c) => c.action.kind === k)).find(Boolean);
         if (!chosen) continue;
         const ov = await call(ctx, 'office.overview', token, {});

@@ -8,7 +8,11 @@ export function makeP12(password: string): Buffer {
   cert.serialNumber = '01';
   cert.validity.notBefore = new Date(Date.UTC(2024, 0, 1));
   cert.validity.notAfter = new Date(Date.UTC(2030, 0, 1));
-  const attrs = [{ name: 'commonName', value: 'Dinas Kominfo Uji' }, { name: 'countryName', value: 'ID' }, { name: 'organizationName', value: 'Pemerintah Kabupaten Uji' }];
+  const attrs = [
+    { name: 'commonName', value: 'Dinas Kominfo Uji' },
+    { name: 'countryName', value: 'ID' },
+    { name: 'organizationName', value: 'Pemerintah Kabupaten Uji' },
+  ];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   cert.sign(keys.privateKey, forge.md.sha256.create());

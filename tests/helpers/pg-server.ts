@@ -91,7 +91,23 @@ function chownToPostgres(p: string): void {
 async function makeCert(data: string): Promise<void> {
   const key = path.join(data, 'server.key');
   const crt = path.join(data, 'server.crt');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    crt,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+  ]);
   fs.chmodSync(key, 0o600);
   chownToPostgres(key);
   chownToPostgres(crt);
@@ -101,7 +117,14 @@ async function makeCert(data: string): Promise<void> {
 /** When the server last loaded its configuration, as a fresh connection's backend knows it. */
 async function confLoadTime(url: string): Promise<string> {
   const u = new URL(url);
-  const c = new pg.Client({ host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1), ssl: false });
+  const c = new pg.Client({
+    host: u.hostname,
+    port: Number(u.port),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+    ssl: false,
+  });
   await c.connect();
   try {
     return (await c.query<{ t: string }>('SELECT pg_conf_load_time()::text AS t')).rows[0]?.t ?? '';
@@ -122,7 +145,19 @@ export async function startPg(opts: { tls?: boolean } = {}): Promise<PgServer> {
   fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   chownToPostgres(root);
   chownToPostgres(pwfile);
-  await pgRun(path.join(bin, 'initdb'), ['-D', data, '-U', user, `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  await pgRun(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    user,
+    `--pwfile=${pwfile}`,
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ]);
   if (opts.tls) await makeCert(data);
   const port = await freePort();
   const host = '127.0.0.1';
@@ -175,4 +210,3 @@ export async function startPg(opts: { tls?: boolean } = {}): Promise<PgServer> {
   };
   return server;
 }
-

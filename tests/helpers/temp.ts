@@ -41,7 +41,11 @@ export const ADMIN_PASSWORD = 'rahasia-admin-1';
 export async function newOffice(presetId = 'balangan', clock?: FakeClock): Promise<{ ctx: BackendContext; token: string; dataDir: string }> {
   const dataDir = tempDir();
   const ctx = await openTestContext(dataDir, clock);
-  await call(ctx, 'office.create', null, { presetId, officeName: 'Diskominfo Uji', admin: { username: 'admin', fullName: 'Admin Uji', password: ADMIN_PASSWORD } });
+  await call(ctx, 'office.create', null, {
+    presetId,
+    officeName: 'Diskominfo Uji',
+    admin: { username: 'admin', fullName: 'Admin Uji', password: ADMIN_PASSWORD },
+  });
   const s = await call(ctx, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD });
   return { ctx, token: s.token, dataDir };
 }

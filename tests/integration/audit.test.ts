@@ -22,11 +22,19 @@ import { caseInput, publish, sqlAs, START, type Published } from './sync/fixture
 
 /** The unkeyed hash the trail used before migration 7. */
 function plainHash(prev: string, at: number, userId: string | null, action: string, target: string, detail: Record<string, unknown>): string {
-  return crypto.createHash('sha256').update(JSON.stringify([prev, at, userId, action, target, detail])).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([prev, at, userId, action, target, detail]))
+    .digest('hex');
 }
 
 function rows(ctx: BackendContext): Array<{ seq: number; action: string; keyed: number; detail: string }> {
-  return ctx.opened.sqlite.prepare('SELECT seq, action, keyed, detail FROM audit ORDER BY seq').all() as Array<{ seq: number; action: string; keyed: number; detail: string }>;
+  return ctx.opened.sqlite.prepare('SELECT seq, action, keyed, detail FROM audit ORDER BY seq').all() as Array<{
+    seq: number;
+    action: string;
+    keyed: number;
+    detail: string;
+  }>;
 }
 
 /** What an attacker with the file and no secret does: drop the guard and edit. */
@@ -79,7 +87,15 @@ describe('upgrade from the unkeyed trail', () => {
 
     // Rewriting the keyed entries in the old unkeyed form, hashes recomputed (to dodge the key):
     // the chain is consistent again, but the anchor this key began at is gone.
-    const all = ctx.opened.sqlite.prepare('SELECT seq, at, user_id, action, target, detail, hash FROM audit ORDER BY seq').all() as Array<{ seq: number; at: number; user_id: string | null; action: string; target: string; detail: string; hash: string }>;
+    const all = ctx.opened.sqlite.prepare('SELECT seq, at, user_id, action, target, detail, hash FROM audit ORDER BY seq').all() as Array<{
+      seq: number;
+      at: number;
+      user_id: string | null;
+      action: string;
+      target: string;
+      detail: string;
+      hash: string;
+    }>;
     let h = all.find((r) => r.seq === 3)?.hash ?? '';
     for (const r of all.filter((x) => x.seq >= 4)) {
       const next = plainHash(h, r.at, r.user_id, r.action, r.target, JSON.parse(r.detail) as Record<string, unknown>);
@@ -87,7 +103,10 @@ describe('upgrade from the unkeyed trail', () => {
       h = next;
     }
     const found = (await checkAudit(ctx, { server: false })).findings;
-    expect(found).toEqual([{ kind: 'altered', seq: 2 }, { kind: 'anchor_missing', seq: 4 }]);
+    expect(found).toEqual([
+      { kind: 'altered', seq: 2 },
+      { kind: 'anchor_missing', seq: 4 },
+    ]);
     await ctx.opened.close();
   });
 });
@@ -137,7 +156,9 @@ describe('against the server (real PostgreSQL)', () => {
     const owner = await sqlAs(server.url('kantor'));
     const unit = await sqlAs(pub.url('DISKOMINFOSP'));
     try {
-      const cps = await owner.query<{ seq: string; login: string }>('SELECT seq::text, login FROM alur.audit_checkpoint WHERE device_id = $1', [hub.deviceId]);
+      const cps = await owner.query<{ seq: string; login: string }>('SELECT seq::text, login FROM alur.audit_checkpoint WHERE device_id = $1', [
+        hub.deviceId,
+      ]);
       expect(cps.rows).toEqual([{ seq: String(head), login: 'alur_u_diskominfosp' }]);
       // The unit login reads its checkpoints through the function only, and can neither change nor delete them.
       expect((await unit.query('SELECT * FROM alur.audit_checkpoints($1)', [hub.deviceId])).rows).toHaveLength(1);
@@ -154,7 +175,10 @@ describe('against the server (real PostgreSQL)', () => {
     // the second made to name another case, the last two removed (a rewind).
     const first = reads[0] ?? 0;
     const altered = reads[1] ?? 0;
-    tamper(hub, `DELETE FROM audit WHERE seq = ${first}; UPDATE audit SET target = 'kasus-lain' WHERE seq = ${altered}; DELETE FROM audit WHERE seq >= ${head - 1}`);
+    tamper(
+      hub,
+      `DELETE FROM audit WHERE seq = ${first}; UPDATE audit SET target = 'kasus-lain' WHERE seq = ${altered}; DELETE FROM audit WHERE seq >= ${head - 1}`,
+    );
     const check = await checkAudit(hub, { server: true });
     expect(check.server).toEqual({ compared: true, checkpoints: 1 });
     expect(check.findings).toEqual(
@@ -185,6 +209,11 @@ describe('against the server (real PostgreSQL)', () => {
     hub = await openTestContext(dir, clock);
     const recorded = rows(hub).filter((r) => r.action === BROKEN_ACTION);
     expect(recorded.length).toBeGreaterThan(0);
-    expect(JSON.parse(recorded.at(-1)?.detail ?? '{}').findings).toEqual(expect.arrayContaining([{ kind: 'altered', seq: altered }, { kind: 'missing', from: first, to: first }]));
+    expect(JSON.parse(recorded.at(-1)?.detail ?? '{}').findings).toEqual(
+      expect.arrayContaining([
+        { kind: 'altered', seq: altered },
+        { kind: 'missing', from: first, to: first },
+      ]),
+    );
   }, 60_000);
 });

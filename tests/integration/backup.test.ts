@@ -26,7 +26,10 @@ describe('backups and restore', () => {
   afterAll(() => ctx?.opened.close());
 
   it('alur backup writes a verified copy with its attachments, lists it, and keeps only N', async () => {
-    await call(ctx, 'attachment.upload', token, { name: 'a.png', dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' });
+    await call(ctx, 'attachment.upload', token, {
+      name: 'a.png',
+      dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    });
     await call(ctx, 'case.register', token, walkinCaseInput('Lampu jalan padam'));
     // The app holds the folder; the CLI in the same process shares it (another process would wait).
     const inside = await alur(['--data', dataDir, 'backup', '--to', path.join(dataDir, 'cadangan')]);

@@ -52,7 +52,10 @@ describe('the end of a case (Magetan)', () => {
     admin = o.token;
     const staff = await staffOffice(ctx, admin, 1);
     const ov = await call(ctx, 'office.overview', admin, {});
-    const opdIds = ov.units.filter((u) => u.kind === 'opd').slice(0, 1).map((u) => u.id);
+    const opdIds = ov.units
+      .filter((u) => u.kind === 'opd')
+      .slice(0, 1)
+      .map((u) => u.id);
     w = walker(ctx, new Map([['admin', admin], ...staff.tokens]), opdIds);
     opdUser = [...staff.tokens.values()][0] ?? '';
   }, 120_000);
@@ -64,10 +67,17 @@ describe('the end of a case (Magetan)', () => {
     await w.step(id, { kind: 'return', note: 'Kewenangan Pemerintah Provinsi Jawa Timur.' });
     const d = await w.detail(id);
     expect(d.tasks.filter((t) => t.state === 'open').map((t) => t.stepId)).toEqual(['disposisi_pusat']);
-    expect(await call(ctx, 'case.endOptions', admin, { caseId: id })).toEqual({ closeReasons: ['manual', 'duplicate', 'transferred', 'not_competent'], reopenUntil: null });
+    expect(await call(ctx, 'case.endOptions', admin, { caseId: id })).toEqual({
+      closeReasons: ['manual', 'duplicate', 'transferred', 'not_competent'],
+      reopenUntil: null,
+    });
     const empty = await dispatch(ctx, 'case.close', admin, { caseId: id, reason: 'transferred', note: '  ' });
     expect(empty.ok).toBe(false);
-    await call(ctx, 'case.close', admin, { caseId: id, reason: 'transferred', note: 'Diteruskan Super Admin ke Dinas PU Bina Marga Provinsi Jawa Timur.' });
+    await call(ctx, 'case.close', admin, {
+      caseId: id,
+      reason: 'transferred',
+      note: 'Diteruskan Super Admin ke Dinas PU Bina Marga Provinsi Jawa Timur.',
+    });
     const closed = await w.detail(id);
     expect(closed.case.status).toBe('closed');
     expect(closed.timeline.at(-1)).toMatchObject({ type: 'case.closed' });
@@ -78,14 +88,17 @@ describe('the end of a case (Magetan)', () => {
     const id = await register('Lampu jalan padam di Plaosan');
     await w.step(id);
     const r = await dispatch(ctx, 'case.close', admin, { caseId: id, reason: 'not_competent', note: 'Bukan kewenangan.' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_ACTION', message: 'Alasan penutupan ini tidak berlaku pada langkah aduan sekarang.' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ACTION', message: 'Alasan penutupan ini tidak berlaku pada langkah aduan sekarang.' },
+    });
     await w.step(id); // now at the OPD
     expect(await call(ctx, 'case.endOptions', opdUser, { caseId: id })).toEqual({ closeReasons: [], reopenUntil: null });
     const byOpd = await dispatch(ctx, 'case.close', opdUser, { caseId: id, reason: 'manual', note: 'Sudah selesai.' });
     expect(byOpd).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('reopens an answered case with the complainant\'s words within the window; closes one by hand; not after the window', async () => {
+  it("reopens an answered case with the complainant's words within the window; closes one by hand; not after the window", async () => {
     const id = await answered('Saluran air tersumbat di Panekan');
     const opts = await call(ctx, 'case.endOptions', admin, { caseId: id });
     expect(opts.closeReasons).toEqual(['manual', 'duplicate']);
@@ -93,7 +106,9 @@ describe('the end of a case (Magetan)', () => {
     await call(ctx, 'case.reopen', admin, { caseId: id, words: 'Saluran masih tersumbat, air meluap ke rumah saya.' });
     const d = await w.detail(id);
     expect(d.case.status).toBe('in_process');
-    expect(d.tasks.filter((t) => t.state === 'open')).toMatchObject([{ stepId: 'verifikasi_kab', note: 'Saluran masih tersumbat, air meluap ke rumah saya.' }]);
+    expect(d.tasks.filter((t) => t.state === 'open')).toMatchObject([
+      { stepId: 'verifikasi_kab', note: 'Saluran masih tersumbat, air meluap ke rumah saya.' },
+    ]);
     expect(d.timeline.at(-1)).toMatchObject({ type: 'case.reopened' });
 
     const satisfied = await answered('Pohon tumbang di Jalan Yos Sudarso');
@@ -108,12 +123,12 @@ describe('the end of a case (Magetan)', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_ACTION', message: 'Masa tanggapan pengadu atas jawaban ini sudah lewat.' } });
   });
 
-  it('titles the recaps after the office\'s own SOP', async () => {
+  it("titles the recaps after the office's own SOP", async () => {
     const d = await call(ctx, 'report.data', admin, { kind: 'bulanan', period: '2026-11' });
     expect(d.title).toBe('Rekapitulasi Bulanan Layanan Aspirasi dan Pengaduan Online Rakyat (SP4N-LAPOR!)');
   });
 
-  it('exports the period\'s answers for LAPOR! (one row per tracking id) and the case list, as XLSX', async () => {
+  it("exports the period's answers for LAPOR! (one row per tracking id) and the case list, as XLSX", async () => {
     const read = async (b64: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(b64, 'base64') as unknown as ArrayBuffer);
@@ -128,13 +143,29 @@ describe('the end of a case (Magetan)', () => {
     const a = await read(answers.dataBase64);
     expect(a[0]).toEqual(['Tracking ID LAPOR!', 'Jawaban', 'Dijawab', 'No. registrasi', 'Judul']);
     // The three cases answered in November, each once, with the answer text.
-    expect(a.slice(1).map((r) => r[4]).sort()).toEqual(['Pohon tumbang di Jalan Yos Sudarso', 'Saluran air tersumbat di Panekan', 'Sampah menumpuk di pasar Sayur']);
-    expect(a.slice(1).every((r) => /^LAP-2026-\d+$/.test(r[0] ?? '') && r[1] === 'Jalan telah diperbaiki oleh tim pemeliharaan pada minggu ini.' && r[2] === 'date')).toBe(true);
+    expect(
+      a
+        .slice(1)
+        .map((r) => r[4])
+        .sort(),
+    ).toEqual(['Pohon tumbang di Jalan Yos Sudarso', 'Saluran air tersumbat di Panekan', 'Sampah menumpuk di pasar Sayur']);
+    expect(
+      a
+        .slice(1)
+        .every(
+          (r) => /^LAP-2026-\d+$/.test(r[0] ?? '') && r[1] === 'Jalan telah diperbaiki oleh tim pemeliharaan pada minggu ini.' && r[2] === 'date',
+        ),
+    ).toBe(true);
     expect(await read((await call(ctx, 'answers.exportLapor', admin, { from: '2026-10-01', to: '2026-10-31' })).dataBase64)).toHaveLength(1);
 
     const list = await read((await call(ctx, 'case.exportList', admin, { status: 'closed' })).dataBase64);
     expect(list[0]?.slice(0, 3)).toEqual(['No. registrasi', 'No. LAPOR!', 'Diterima']);
-    expect(list.slice(1).map((r) => r[5]).sort()).toEqual(['Jalan provinsi rusak di Maospati', 'Pohon tumbang di Jalan Yos Sudarso']);
+    expect(
+      list
+        .slice(1)
+        .map((r) => r[5])
+        .sort(),
+    ).toEqual(['Jalan provinsi rusak di Maospati', 'Pohon tumbang di Jalan Yos Sudarso']);
     expect(list.slice(1).every((r) => r[6] === 'Selesai')).toBe(true);
   });
 });

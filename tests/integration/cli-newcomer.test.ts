@@ -15,7 +15,9 @@ const alur = runCli;
 describe('alur init, then alur demo', () => {
   it('fills the office made by init, certifying the officials with its administrator password, whose signed acts verify', async () => {
     const data = path.join(tempDir(), 'data');
-    expect((await alur(['--data', data, 'init', '--preset', 'balangan', '--office', 'Diskominfo Uji', '--admin-password', 'sandi-admin-1'])).code).toBe(0);
+    expect(
+      (await alur(['--data', data, 'init', '--preset', 'balangan', '--office', 'Diskominfo Uji', '--admin-password', 'sandi-admin-1'])).code,
+    ).toBe(0);
     const refsBefore = async () => {
       const ctx = await openTestContext(data);
       try {
@@ -39,14 +41,18 @@ describe('alur init, then alur demo', () => {
     expect(r.out.join('\n')).toMatch(/^ {2}kabid\.ikp — /m);
     const ctx = await openTestContext(data);
     try {
-      const signedCase = ctx.opened.sqlite.prepare('SELECT case_id AS id FROM event WHERE signature IS NOT NULL LIMIT 1').get() as { id: string } | undefined;
+      const signedCase = ctx.opened.sqlite.prepare('SELECT case_id AS id FROM event WHERE signature IS NOT NULL LIMIT 1').get() as
+        { id: string } | undefined;
       expect(signedCase).toBeTruthy();
       // Before this fix the officials' keys stayed uncertified and every signature failed here.
       const admin = await call(ctx, 'session.login', null, { username: 'admin', password: 'sandi-admin-1' });
       const d = await call(ctx, 'case.get', admin.token, { caseId: signedCase?.id ?? '' });
       const checks = d.timeline.flatMap((e) => (e.signature ? [e.signature.status] : []));
       expect(checks.length).toBeGreaterThan(0);
-      expect(checks.every((c) => c === 'valid'), checks.join(',')).toBe(true);
+      expect(
+        checks.every((c) => c === 'valid'),
+        checks.join(','),
+      ).toBe(true);
       const official = (await listRefs(ctx.db, 'user')).find((u) => u.username === 'kadis');
       // Rank with golongan as offices write it, an 18-digit NIP whose birth and appointment fit.
       expect(official?.rank).toMatch(/^Pembina (Tingkat I|Utama Muda) \(IV\/[bc]\)$/);
@@ -77,10 +83,16 @@ describe('alur init, then alur demo', () => {
         expect(h.contacts).toMatch(/\(0541\)/);
         expect(h.government).toBe('Pemerintah Provinsi Kalimantan Timur');
       }
-      const locations = (ctx.opened.sqlite.prepare('SELECT location FROM cases').all() as Array<{ location: string | null }>).map((c) => c.location ?? '');
+      const locations = (ctx.opened.sqlite.prepare('SELECT location FROM cases').all() as Array<{ location: string | null }>).map(
+        (c) => c.location ?? '',
+      );
       const places = demoRegion('kaltim').places;
       expect(locations.length).toBe(12);
-      for (const l of locations) expect(places.some((p) => l.includes(p)), l).toBe(true);
+      for (const l of locations)
+        expect(
+          places.some((p) => l.includes(p)),
+          l,
+        ).toBe(true);
       const text = JSON.stringify(ctx.opened.sqlite.prepare('SELECT title, location FROM cases').all());
       expect(text).not.toMatch(/Balangan|Paringin/);
     } finally {

@@ -31,16 +31,24 @@ async function office(): Promise<{ ctx: BackendContext; token: string; dataDir: 
   return o;
 }
 
-
 describe('one owner per data folder', () => {
   it('a second process waits, says who holds the folder, refuses clearly, and gets it once the owner is gone', async () => {
     const dir = tempDir();
     // The owner is a real second process (killed, not closed: the OS must drop its lock).
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '-e', `
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
       const { acquireFolderLock } = await import(${JSON.stringify(path.join(REPO, 'src/main/backend/db/folder-lock.ts'))});
       await acquireFolderLock(${JSON.stringify(dir)}, { label: 'aplikasi Alur' });
       console.log('held');
-      setInterval(() => {}, 1000);`], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+      setInterval(() => {}, 1000);`,
+      ],
+      { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     cleanup.push(() => void child.kill('SIGKILL'));
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (d: Buffer) => d.toString().includes('held') && resolve());
@@ -105,11 +113,11 @@ describe('storage failures in words', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual([]);
   });
 
-  it('refuses another application\'s SQLite file (user_version 0) and leaves it untouched', async () => {
+  it("refuses another application's SQLite file (user_version 0) and leaves it untouched", async () => {
     const dir = tempDir();
     const file = path.join(dir, DB_FILE);
     const foreign = new Database(file);
-    foreign.exec('CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES (\'Budi\');');
+    foreign.exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES ('Budi');");
     foreign.close();
     const before = sha(fs.readFileSync(file));
     const e = await rejection(openDatabase(dir));
@@ -158,7 +166,12 @@ describe('damage is detected, never served', () => {
 
   it('a flipped byte in an event is reported when the case is read and on rebuild, never served', async () => {
     const { ctx, dataDir, token } = await office();
-    const { caseId } = await call(ctx, 'case.register', token, walkinCaseInput('Dinas Perhubungan tidak menjawab', 'Lampu lalu lintas di simpang perhubungan mati.'));
+    const { caseId } = await call(
+      ctx,
+      'case.register',
+      token,
+      walkinCaseInput('Dinas Perhubungan tidak menjawab', 'Lampu lalu lintas di simpang perhubungan mati.'),
+    );
     await ctx.opened.close();
     cleanup.pop();
     expect(flipInTable(path.join(dataDir, DB_FILE), 'event', 'perhubungan mati', 'pevhubungan mati')).toBe(1);

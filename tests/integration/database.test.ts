@@ -31,7 +31,9 @@ describe('local database', () => {
     expect(o.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(o.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const tables = o.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>;
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['event', 'cases', 'case_task', 'case_unit', 'identity', 'ref_record', 'audit', 'case_fts', 'local_meta']));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['event', 'cases', 'case_task', 'case_unit', 'identity', 'ref_record', 'audit', 'case_fts', 'local_meta']),
+    );
   });
 
   it('reopens an existing database without migrating again', async () => {
@@ -104,7 +106,9 @@ describe('local database', () => {
   it('keeps the event log append-only at the database level', async () => {
     const o = await open(tempDir());
     o.sqlite
-      .prepare("INSERT INTO event (id, case_id, type, hlc, at, device_id, payload, local) VALUES ('e1', 'c1', 'case.note_added', 'h', 1, 'd', '{}', 1)")
+      .prepare(
+        "INSERT INTO event (id, case_id, type, hlc, at, device_id, payload, local) VALUES ('e1', 'c1', 'case.note_added', 'h', 1, 'd', '{}', 1)",
+      )
       .run();
     expect(() => o.sqlite.prepare("UPDATE event SET payload = '{\"x\":1}' WHERE id = 'e1'").run()).toThrow(/append-only/);
     expect(() => o.sqlite.prepare("DELETE FROM event WHERE id = 'e1'").run()).toThrow(/append-only/);
@@ -115,13 +119,27 @@ describe('local database', () => {
 describe('migrations are frozen', () => {
   it('lists each landed migration once, in order, under the name it landed with', () => {
     // Changing this list means editing history: add a new migration at the end instead.
-    expect(MIGRATIONS.map((m) => `${m.version}:${m.name}`)).toEqual(['1:0001-initial', '2:0002-sync', '3:0003-document-indexes', '4:0004-event-hash', '5:0005-search', '6:0006-signbook', '7:0007-audit-key', '8:0008-event-seal', '9:0009-desk-ends']);
+    expect(MIGRATIONS.map((m) => `${m.version}:${m.name}`)).toEqual([
+      '1:0001-initial',
+      '2:0002-sync',
+      '3:0003-document-indexes',
+      '4:0004-event-hash',
+      '5:0005-search',
+      '6:0006-signbook',
+      '7:0007-audit-key',
+      '8:0008-event-seal',
+      '9:0009-desk-ends',
+    ]);
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
   });
 
   it('migration files on disk match the registry', () => {
     const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'src', 'main', 'backend', 'db', 'migrations');
-    const files = fs.readdirSync(dir).filter((f) => /^\d{4}-.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^\d{4}-.*\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(files).toEqual(MIGRATIONS.map((m) => m.name));
   });
 });

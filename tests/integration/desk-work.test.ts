@@ -36,13 +36,20 @@ describe('desk work (Balangan)', () => {
       ...extra,
     };
   }
-  const register = async (title: string, extra: Partial<InputOf<'case.register'>> = {}) => (await call(ctx, 'case.register', admin, registration(title, extra))).caseId;
+  const register = async (title: string, extra: Partial<InputOf<'case.register'>> = {}) =>
+    (await call(ctx, 'case.register', admin, registration(title, extra))).caseId;
   /** The desk's fast lane straight to the OPD. */
   async function toOpd(caseId: string): Promise<void> {
     const d = await call(ctx, 'case.get', admin, { caseId });
     const a = d.allowed.find((x) => x.action.id === 'jalur_cepat');
     if (!a) throw new Error('no fast lane');
-    await call(ctx, 'case.act', admin, { caseId, taskId: a.taskId, actionId: a.action.id, asPositionId: a.asPositionId, targets: [{ unitId: opdUnitId, positionId: null }] });
+    await call(ctx, 'case.act', admin, {
+      caseId,
+      taskId: a.taskId,
+      actionId: a.action.id,
+      asPositionId: a.asPositionId,
+      targets: [{ unitId: opdUnitId, positionId: null }],
+    });
   }
 
   beforeAll(async () => {
@@ -60,7 +67,11 @@ describe('desk work (Balangan)', () => {
 
   it('links a duplicate both ways, from registration and from a case page, and keeps chains one level deep', async () => {
     const original = await register('Jalan berlubang di Paringin');
-    const fromRegistration = await call(ctx, 'case.registerDuplicate', admin, { registration: registration('Jalan rusak Paringin', { complainant: { name: 'Budi Santoso', phone: null } }), originalId: original, note: 'Lokasi sama.' });
+    const fromRegistration = await call(ctx, 'case.registerDuplicate', admin, {
+      registration: registration('Jalan rusak Paringin', { complainant: { name: 'Budi Santoso', phone: null } }),
+      originalId: original,
+      note: 'Lokasi sama.',
+    });
     const dup = await call(ctx, 'case.get', admin, { caseId: fromRegistration.caseId });
     expect(dup.case.status).toBe('closed');
     const closed = dup.timeline.at(-1);
@@ -88,7 +99,10 @@ describe('desk work (Balangan)', () => {
   });
 
   it('shows an OPD only the links it may see, never a rahasia complainant, and lets only the desk link', async () => {
-    const secret = await register('Pungutan liar di puskesmas', { privacy: 'rahasia', complainant: { name: 'Pelapor Rahasia', phone: '081299990000' } });
+    const secret = await register('Pungutan liar di puskesmas', {
+      privacy: 'rahasia',
+      complainant: { name: 'Pelapor Rahasia', phone: '081299990000' },
+    });
     const plain = await register('Pungli puskesmas');
     await toOpd(secret);
     await toOpd(plain);
@@ -100,7 +114,9 @@ describe('desk work (Balangan)', () => {
     expect(seenByOpd.canLinkDuplicate).toBe(false);
     const seenByDesk = await call(ctx, 'case.links', admin, { caseId: plain });
     expect(seenByDesk.duplicateOf).toMatchObject({ complainant: 'Pelapor Rahasia', complainantHidden: false });
-    const audit = ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE action = 'identity.read' AND target = ?").get(secret) as { n: number };
+    const audit = ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE action = 'identity.read' AND target = ?").get(secret) as {
+      n: number;
+    };
     expect(audit.n).toBeGreaterThan(0);
     // A case the OPD never received is not listed to it.
     const other = await register('Pungli lagi');
@@ -117,7 +133,13 @@ describe('desk work (Balangan)', () => {
     const d = await call(ctx, 'case.get', admin, { caseId: id });
     const a = d.allowed.find((x) => x.action.id === 'jawab_informasi');
     if (!a) throw new Error('no direct answer');
-    await call(ctx, 'case.act', admin, { caseId: id, taskId: a.taskId, actionId: a.action.id, asPositionId: a.asPositionId, response: 'Jumlah sekolah 120.' });
+    await call(ctx, 'case.act', admin, {
+      caseId: id,
+      taskId: a.taskId,
+      actionId: a.action.id,
+      asPositionId: a.asPositionId,
+      response: 'Jumlah sekolah 120.',
+    });
     const answeredAt = clock.now();
     clock.advance(HOUR);
     expect((await call(ctx, 'case.links', admin, { caseId: id })).canRecordDelivery).toBe(true);
@@ -125,7 +147,12 @@ describe('desk work (Balangan)', () => {
     expect(before).toMatchObject({ ok: false, error: { code: 'INVALID_ACTION' } });
     const future = await dispatch(ctx, 'case.recordDelivery', admin, { caseId: id, channel: 'sms', deliveredAt: clock.now() + HOUR, note: null });
     expect(future.ok).toBe(false);
-    await call(ctx, 'case.recordDelivery', admin, { caseId: id, channel: 'whatsapp', deliveredAt: answeredAt + 60_000, note: 'Dikirim ke nomor pengadu.' });
+    await call(ctx, 'case.recordDelivery', admin, {
+      caseId: id,
+      channel: 'whatsapp',
+      deliveredAt: answeredAt + 60_000,
+      note: 'Dikirim ke nomor pengadu.',
+    });
     expect((await call(ctx, 'case.links', admin, { caseId: id })).delivery).toEqual({ channel: 'whatsapp', at: answeredAt + 60_000 });
     const after = await call(ctx, 'case.get', admin, { caseId: id });
     expect(after.timeline.at(-1)).toMatchObject({ type: 'case.answer_delivered', conflict: null, summary: { channel: 'whatsapp' } });
@@ -139,11 +166,17 @@ describe('desk work (Balangan)', () => {
     await toOpd(info); // no longer at the desk's registration step
     const opts = await call(ctx, 'case.bulkOptions', admin, { caseIds: [...ids, info] });
     expect(opts.find((o) => o.actionId === 'teruskan')).toMatchObject({ kind: 'forward', cases: 3 });
-    const r = await call(ctx, 'case.bulk', admin, { caseIds: [...ids, info], op: { kind: 'act', actionKind: 'forward', actionId: 'teruskan', note: 'Mohon diperiksa.' } });
+    const r = await call(ctx, 'case.bulk', admin, {
+      caseIds: [...ids, info],
+      op: { kind: 'act', actionKind: 'forward', actionId: 'teruskan', note: 'Mohon diperiksa.' },
+    });
     expect(r.done).toBe(3);
     expect(r.failed).toBe(1);
     expect(r.outcomes.find((o) => !o.ok)).toMatchObject({ caseId: info, message: expect.stringMatching(/tidak tersedia/) });
-    for (const id of ids) expect((await call(ctx, 'case.get', admin, { caseId: id })).tasks.filter((t) => t.state === 'open').map((t) => t.stepId)).toEqual(['pemeriksaan']);
+    for (const id of ids)
+      expect((await call(ctx, 'case.get', admin, { caseId: id })).tasks.filter((t) => t.state === 'open').map((t) => t.stepId)).toEqual([
+        'pemeriksaan',
+      ]);
 
     const more = [await register('Banjir 1'), await register('Banjir 2')];
     const target = await register('Banjir Paringin');
@@ -154,15 +187,38 @@ describe('desk work (Balangan)', () => {
   });
 
   it('keeps canned texts per office and per unit, edited only by an administrator', async () => {
-    const office = await call(ctx, 'canned.save', admin, { id: null, kind: 'answer', unitId: null, title: 'Terima kasih', text: 'Terima kasih atas laporan Anda.' });
-    const unit = await call(ctx, 'canned.save', admin, { id: null, kind: 'note', unitId: opdUnitId, title: 'Cek lapangan', text: 'Mohon dicek ke lapangan.' });
-    const hubOnly = await call(ctx, 'canned.save', admin, { id: null, kind: 'note', unitId: (await call(ctx, 'office.overview', admin, {})).units.find((u) => u.kind === 'hub')?.id ?? null, title: 'Lengkapi', text: 'Mohon lengkapi berkas.' });
+    const office = await call(ctx, 'canned.save', admin, {
+      id: null,
+      kind: 'answer',
+      unitId: null,
+      title: 'Terima kasih',
+      text: 'Terima kasih atas laporan Anda.',
+    });
+    const unit = await call(ctx, 'canned.save', admin, {
+      id: null,
+      kind: 'note',
+      unitId: opdUnitId,
+      title: 'Cek lapangan',
+      text: 'Mohon dicek ke lapangan.',
+    });
+    const hubOnly = await call(ctx, 'canned.save', admin, {
+      id: null,
+      kind: 'note',
+      unitId: (await call(ctx, 'office.overview', admin, {})).units.find((u) => u.kind === 'hub')?.id ?? null,
+      title: 'Lengkapi',
+      text: 'Mohon lengkapi berkas.',
+    });
     expect((await call(ctx, 'canned.list', opd, { all: false })).map((c) => c.id).sort()).toEqual([office.id, unit.id].sort());
     expect((await call(ctx, 'canned.list', admin, { all: true })).map((c) => c.id).sort()).toEqual([office.id, unit.id, hubOnly.id].sort());
-    expect(await dispatch(ctx, 'canned.save', opd, { id: null, kind: 'note', unitId: null, title: 'x', text: 'y' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(ctx, 'canned.save', opd, { id: null, kind: 'note', unitId: null, title: 'x', text: 'y' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await call(ctx, 'canned.save', admin, { ...office, text: 'Terima kasih, laporan Anda sudah kami tindak lanjuti.' });
     await call(ctx, 'canned.delete', admin, { id: unit.id });
-    expect(await call(ctx, 'canned.list', opd, { all: false })).toEqual([{ ...office, text: 'Terima kasih, laporan Anda sudah kami tindak lanjuti.' }]);
+    expect(await call(ctx, 'canned.list', opd, { all: false })).toEqual([
+      { ...office, text: 'Terima kasih, laporan Anda sudah kami tindak lanjuti.' },
+    ]);
   });
 
   it('counts duplicates, hand-closed and answered-but-undelivered cases in the monthly recap and its XLSX', async () => {
@@ -170,11 +226,20 @@ describe('desk work (Balangan)', () => {
     const d = await call(ctx, 'case.get', admin, { caseId: info });
     const a = d.allowed.find((x) => x.action.id === 'jawab_informasi');
     if (!a) throw new Error('no direct answer');
-    await call(ctx, 'case.act', admin, { caseId: info, taskId: a.taskId, actionId: a.action.id, asPositionId: a.asPositionId, response: 'Data terlampir.' });
+    await call(ctx, 'case.act', admin, {
+      caseId: info,
+      taskId: a.taskId,
+      actionId: a.action.id,
+      asPositionId: a.asPositionId,
+      response: 'Data terlampir.',
+    });
     const byHand = await register('Sudah selesai sendiri');
     await call(ctx, 'case.close', admin, { caseId: byHand, reason: 'manual', note: 'Pengadu menyatakan sudah beres.' });
     const m = ((await call(ctx, 'report.data', admin, { kind: 'bulanan', period: '2026-11' })) as MonthlyReport).measures;
-    const rows = ctx.opened.sqlite.prepare("SELECT close_reason AS r, count(*) AS n FROM cases GROUP BY close_reason").all() as Array<{ r: string | null; n: number }>;
+    const rows = ctx.opened.sqlite.prepare('SELECT close_reason AS r, count(*) AS n FROM cases GROUP BY close_reason').all() as Array<{
+      r: string | null;
+      n: number;
+    }>;
     const dups = rows.find((r) => r.r === 'duplicate')?.n;
     expect(dups).toBe(6);
     // Two answered cases, one delivered; duplicates are neither finished nor open.
@@ -185,7 +250,12 @@ describe('desk work (Balangan)', () => {
     await wb.xlsx.load(new Uint8Array(Buffer.from(f.dataBase64, 'base64')).buffer);
     const values = new Map<string, unknown>();
     wb.getWorksheet('Ringkasan')?.eachRow((r) => values.set(String(r.getCell(1).value), r.getCell(2).value));
-    expect([values.get('Ditutup sebagai Duplikat'), values.get('Ditutup Manual'), values.get('Dibuka Kembali'), values.get('Dijawab, Belum Disampaikan')]).toEqual([6, 1, 0, 1]);
+    expect([
+      values.get('Ditutup sebagai Duplikat'),
+      values.get('Ditutup Manual'),
+      values.get('Dibuka Kembali'),
+      values.get('Dijawab, Belum Disampaikan'),
+    ]).toEqual([6, 1, 0, 1]);
   });
 
   it('rebuilds the same projections from the log', async () => {

@@ -13,7 +13,14 @@ import { projectEvents } from '../../src/main/backend/projection/projector';
 const START = Date.UTC(2026, 10, 3, 2, 0); // Tuesday 3 Nov 2026, 10:00 WITA
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(200)]);
-const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(300)]);
+const EXE = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(62),
+  Buffer.from([0x80, 0, 0, 0]),
+  Buffer.alloc(64),
+  Buffer.from('PE\0\0'),
+  Buffer.alloc(300),
+]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -51,7 +58,10 @@ describe('the complaint desk', () => {
     const staff = await staffOffice(ctx, admin, 2);
     tokens = new Map([['admin', admin], ...staff.tokens]);
     const ov = await call(ctx, 'office.overview', admin, {});
-    opdIds = ov.units.filter((u) => u.kind === 'opd').slice(0, 2).map((u) => u.id);
+    opdIds = ov.units
+      .filter((u) => u.kind === 'opd')
+      .slice(0, 2)
+      .map((u) => u.id);
     w = walker(ctx, tokens, opdIds);
     ctx.bus.on('event', (e: ServerEvent) => events.push(e));
   }, 120_000);
@@ -80,7 +90,9 @@ describe('the complaint desk', () => {
       expect(tooBig.ok).toBe(false);
       if (!tooBig.ok) expect(tooBig.error.message).toMatch(/terlalu besar.*batas 1 MB/);
       await call(ctx, 'settings.save', admin, { ...s, attachmentLimitMb: 10 });
-      const blobs = fs.readdirSync(path.join(ctx.options.dataDir, 'blobs')).flatMap((d) => fs.readdirSync(path.join(ctx.options.dataDir, 'blobs', d)));
+      const blobs = fs
+        .readdirSync(path.join(ctx.options.dataDir, 'blobs'))
+        .flatMap((d) => fs.readdirSync(path.join(ctx.options.dataDir, 'blobs', d)));
       expect(blobs).toHaveLength(1);
     });
 
@@ -97,13 +109,25 @@ describe('the complaint desk', () => {
       const photo = await call(ctx, 'attachment.upload', admin, { name: 'lampu.png', dataBase64: b64(PNG) });
       const fake: AttachmentRef = { ...photo, sha256: 'a'.repeat(64) };
       const before = await eventCount();
-      const r = await dispatch(ctx, 'case.register', admin, { channel: 'web', receivedAt: clock.now(), type: 'pengaduan', title: 'x', description: 'y', privacy: 'anonim', complainant: null, attachments: [fake] });
+      const r = await dispatch(ctx, 'case.register', admin, {
+        channel: 'web',
+        receivedAt: clock.now(),
+        type: 'pengaduan',
+        title: 'x',
+        description: 'y',
+        privacy: 'anonim',
+        complainant: null,
+        attachments: [fake],
+      });
       expect(r.ok).toBe(false);
       expect(await eventCount()).toBe(before);
       const { caseId } = await register('Tiang listrik miring di Juai', { attachments: [photo] });
       const d = await call(ctx, 'case.get', admin, { caseId });
       expect(d.case.attachments.map((a) => a.sha256)).toEqual([photo.sha256]);
-      expect(d.timeline[0]?.summary).toMatchObject({ kind: 'registered', files: [{ name: 'lampu.png', sha256: photo.sha256, mime: 'image/png', size: PNG.length }] });
+      expect(d.timeline[0]?.summary).toMatchObject({
+        kind: 'registered',
+        files: [{ name: 'lampu.png', sha256: photo.sha256, mime: 'image/png', size: PNG.length }],
+      });
       const got = await call(ctx, 'attachment.get', admin, { caseId, sha256: photo.sha256 });
       expect(Buffer.from(got.dataBase64, 'base64').equals(PNG)).toBe(true);
       const other = await register('Kasus lain tanpa lampiran');
@@ -160,10 +184,16 @@ describe('the complaint desk', () => {
     });
     expect(byPerson[0]?.title).toBe('Jembatan kayu rusak di Desa Galumbang');
     expect(byPerson[0]?.reasons).toEqual(expect.arrayContaining(['complainant', 'text']));
-    const none = await call(ctx, 'case.duplicates', admin, { title: 'Permohonan informasi jadwal vaksinasi', description: 'kapan jadwal vaksinasi balita' });
+    const none = await call(ctx, 'case.duplicates', admin, {
+      title: 'Permohonan informasi jadwal vaksinasi',
+      description: 'kapan jadwal vaksinasi balita',
+    });
     expect(none.every((d) => !d.reasons.includes('complainant'))).toBe(true);
     // Sharing one word (the village) with an existing case is not "the same thing".
-    const place = await call(ctx, 'case.duplicates', admin, { title: 'Pungutan liar di sekolah Galumbang', description: 'Orang tua murid diminta membayar seragam' });
+    const place = await call(ctx, 'case.duplicates', admin, {
+      title: 'Pungutan liar di sekolah Galumbang',
+      description: 'Orang tua murid diminta membayar seragam',
+    });
     expect(place.find((d) => d.title === 'Jembatan kayu rusak di Desa Galumbang')).toBeUndefined();
   });
 
@@ -201,7 +231,14 @@ describe('the complaint desk', () => {
     const kadisPost = ov.positions.find((p) => p.roleId === 'kadis');
     const users = await call(ctx, 'user.list', admin, {});
     const kabid = users.find((u) => u.username === 'kabid_ikp');
-    const plt = await call(ctx, 'assignment.save', admin, { id: null, userId: kabid?.id ?? '', positionId: kadisPost?.id ?? '', acting: 'plt', from: '2026-11-01', until: '2026-11-30' });
+    const plt = await call(ctx, 'assignment.save', admin, {
+      id: null,
+      userId: kabid?.id ?? '',
+      positionId: kadisPost?.id ?? '',
+      acting: 'plt',
+      from: '2026-11-01',
+      until: '2026-11-30',
+    });
     const t = tokens.get('kabid_ikp') ?? null;
     const me = await call(ctx, 'session.me', t, {});
     expect(me.positions.find((p) => p.positionId === kadisPost?.id)?.acting).toBe('plt');
@@ -210,13 +247,28 @@ describe('the complaint desk', () => {
     const d = await call(ctx, 'case.get', t, { caseId });
     const act = d.allowed.find((a) => a.asPositionId === kadisPost?.id);
     expect(act?.acting).toBe('plt');
-    await call(ctx, 'case.act', t, { caseId, taskId: act?.taskId ?? '', actionId: act?.action.id ?? '', asPositionId: kadisPost?.id ?? '', targets: [{ unitId: opdIds[0] ?? '', positionId: null }], instructions: ['Koordinasikan'], signingPassword: STAFF_PASSWORD });
+    await call(ctx, 'case.act', t, {
+      caseId,
+      taskId: act?.taskId ?? '',
+      actionId: act?.action.id ?? '',
+      asPositionId: kadisPost?.id ?? '',
+      targets: [{ unitId: opdIds[0] ?? '', positionId: null }],
+      instructions: ['Koordinasikan'],
+      signingPassword: STAFF_PASSWORD,
+    });
     const after = await call(ctx, 'case.get', admin, { caseId });
     expect(after.timeline[after.timeline.length - 1]).toMatchObject({ acting: 'plt', authorName: 'Pejabat kabid_ikp' });
     expect(after.timeline[after.timeline.length - 1]?.signature?.status).toBe('valid');
     // The Plt. is made definitive: the used Plt. assignment is ended, not rewritten, so the
     // disposition signed as Plt. stays valid; deleting a used assignment ends it too.
-    const definitive = await call(ctx, 'assignment.save', admin, { id: plt.id, userId: kabid?.id ?? '', positionId: kadisPost?.id ?? '', acting: null, from: '2026-11-04', until: null });
+    const definitive = await call(ctx, 'assignment.save', admin, {
+      id: plt.id,
+      userId: kabid?.id ?? '',
+      positionId: kadisPost?.id ?? '',
+      acting: null,
+      from: '2026-11-04',
+      until: null,
+    });
     expect(definitive.id).not.toBe(plt.id);
     const kept = (await call(ctx, 'user.list', admin, {})).find((u) => u.id === kabid?.id)?.assignments.find((a) => a.id === plt.id);
     expect(kept).toMatchObject({ acting: 'plt', from: '2026-11-01', until: '2026-11-03' });
@@ -247,7 +299,13 @@ describe('conflicts from another workstation', () => {
     const o = await newOffice('balangan', clock);
     const ctx = o.ctx;
     const { caseId } = await call(ctx, 'case.register', o.token, {
-      channel: 'web', receivedAt: START, type: 'pengaduan', title: 'Konflik dua pejabat', description: 'Dua pejabat bertindak pada langkah yang sama saat luring.', privacy: 'anonim', complainant: null,
+      channel: 'web',
+      receivedAt: START,
+      type: 'pengaduan',
+      title: 'Konflik dua pejabat',
+      description: 'Dua pejabat bertindak pada langkah yang sama saat luring.',
+      privacy: 'anonim',
+      complainant: null,
     });
     const d = await call(ctx, 'case.get', o.token, { caseId });
     const a = d.allowed.find((x) => x.action.kind === 'forward');
@@ -255,7 +313,12 @@ describe('conflicts from another workstation', () => {
     // The same act, done offline on another workstation, arrives later by sync.
     const [first] = (await loadCaseEvents(ctx.db, caseId)).filter((e) => e.type === 'case.forwarded');
     if (!first) throw new Error('no act');
-    const late = { ...first, id: '01a19a00-0000-7000-8000-000000000001', hlc: `${String(START + 3_600_000).padStart(15, '0')}-000000-otherdevice`, deviceId: 'otherdevice' };
+    const late = {
+      ...first,
+      id: '01a19a00-0000-7000-8000-000000000001',
+      hlc: `${String(START + 3_600_000).padStart(15, '0')}-000000-otherdevice`,
+      deviceId: 'otherdevice',
+    };
     await ctx.db.transaction().execute(async (trx) => {
       const added = await appendEvents(trx, [late], false);
       await projectEvents(trx, await ctx.projection(), ctx.writer, added);

@@ -129,7 +129,8 @@ describe('hostile input', () => {
   let admin: string;
   const clock = fakeClock(NOW);
   const eventCount = () => Number((ctx.opened.sqlite.prepare('SELECT count(*) AS n FROM event').get() as { n: number }).n);
-  const preview = (fileName: string, bytes: Buffer) => dispatch(ctx, 'import.lapor.preview', admin, { fileName, dataBase64: b64(bytes), mapping: null });
+  const preview = (fileName: string, bytes: Buffer) =>
+    dispatch(ctx, 'import.lapor.preview', admin, { fileName, dataBase64: b64(bytes), mapping: null });
 
   beforeAll(async () => {
     const o = await newOffice('balangan', clock);
@@ -173,7 +174,9 @@ describe('hostile input', () => {
     const csv = Buffer.from('Tracking ID,Tanggal,Judul,Nama Pelapor,No. Telepon\r\nLPR-2004,24/11/2026,Judul,Dedi,"6,28123E+12"\r\n');
     expect((await call(ctx, 'import.lapor.preview', admin, { fileName: 'angka.csv', dataBase64: b64(csv), mapping: null })).refused[0]?.row).toBe(2);
     await call(ctx, 'import.lapor.commit', admin, { fileName: 'angka.xlsx', dataBase64: b64(xlsx), mapping: p.mapping, sha256: p.sha256 });
-    const id = ctx.opened.sqlite.prepare("SELECT i.phone, typeof(i.phone) AS t FROM identity i JOIN cases c ON c.id = i.case_id WHERE c.lapor_id = 'LPR-2003'").get();
+    const id = ctx.opened.sqlite
+      .prepare("SELECT i.phone, typeof(i.phone) AS t FROM identity i JOIN cases c ON c.id = i.case_id WHERE c.lapor_id = 'LPR-2003'")
+      .get();
     expect(id).toEqual({ phone: '081234567890', t: 'text' });
     // The refused rows' CSV keeps long digit strings as text for a spreadsheet.
     expect(refusedRowsCsv([{ row: 2, laporId: '9201234567890123', title: 'x', reason: 'y' }])).toContain("'9201234567890123");

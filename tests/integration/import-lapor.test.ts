@@ -17,7 +17,21 @@ const WITA = 8 * 3_600_000;
 /** The instant of a WITA wall-clock time. */
 const wita = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi) - WITA;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const HEADERS = ['No. Tracking', 'Tanggal Laporan', 'Judul Laporan', 'Isi Laporan', 'Kategori', 'Lokasi Kejadian', 'Nama Pelapor', 'Email', 'No. Telepon', 'Anonim', 'Rahasia', 'Instansi Tujuan', 'Status'];
+const HEADERS = [
+  'No. Tracking',
+  'Tanggal Laporan',
+  'Judul Laporan',
+  'Isi Laporan',
+  'Kategori',
+  'Lokasi Kejadian',
+  'Nama Pelapor',
+  'Email',
+  'No. Telepon',
+  'Anonim',
+  'Rahasia',
+  'Instansi Tujuan',
+  'Status',
+];
 
 const b64 = (b: Buffer) => b.toString('base64');
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -34,12 +48,82 @@ async function laporXlsx(): Promise<Buffer> {
   ws.addRow([]);
   ws.addRow(HEADERS);
   // A date cell (exceljs keeps wall-clock time as UTC fields), then text dates in each format.
-  ws.addRow(['LPR-1001', new Date(Date.UTC(2026, 10, 24, 14, 5)), 'Jalan berlubang di Paringin', 'Jalan poros desa berlubang besar.', 'infrastruktur', 'Paringin', 'Siti Aisyah', 'siti@example.id', '0812-1', 'Tidak', 'Tidak', 'Dinas PUPR', 'Proses']);
-  ws.addRow(['LPR-1002', '2026-11-24', 'Lampu jalan padam', 'Sudah dua minggu gelap.', 'Lampu Lalu Lintas', 'Batumandi', 'Budi', '', '', 'Ya', 'Tidak', '', '']);
-  ws.addRow(['LPR-1003', '24/11/2026', 'Pungutan di sekolah', 'Ada pungutan seragam.', 'Kategori Aneh', '', 'Rina', 'bukan-email', '', 'Tidak', 'Ya', '', '']);
-  ws.addRow(['LPR-1004', '24-11-2026 14:05', { formula: 'A7&" judul"', result: 'LPR-1004 judul' }, 'Isi dengan judul dari rumus.', '', '', 'Andi', '', '', '', '', '', '']);
+  ws.addRow([
+    'LPR-1001',
+    new Date(Date.UTC(2026, 10, 24, 14, 5)),
+    'Jalan berlubang di Paringin',
+    'Jalan poros desa berlubang besar.',
+    'infrastruktur',
+    'Paringin',
+    'Siti Aisyah',
+    'siti@example.id',
+    '0812-1',
+    'Tidak',
+    'Tidak',
+    'Dinas PUPR',
+    'Proses',
+  ]);
+  ws.addRow([
+    'LPR-1002',
+    '2026-11-24',
+    'Lampu jalan padam',
+    'Sudah dua minggu gelap.',
+    'Lampu Lalu Lintas',
+    'Batumandi',
+    'Budi',
+    '',
+    '',
+    'Ya',
+    'Tidak',
+    '',
+    '',
+  ]);
+  ws.addRow([
+    'LPR-1003',
+    '24/11/2026',
+    'Pungutan di sekolah',
+    'Ada pungutan seragam.',
+    'Kategori Aneh',
+    '',
+    'Rina',
+    'bukan-email',
+    '',
+    'Tidak',
+    'Ya',
+    '',
+    '',
+  ]);
+  ws.addRow([
+    'LPR-1004',
+    '24-11-2026 14:05',
+    { formula: 'A7&" judul"', result: 'LPR-1004 judul' },
+    'Isi dengan judul dari rumus.',
+    '',
+    '',
+    'Andi',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
   ws.addRow(['LPR-1005', 46350.5, 'Serial Excel', 'Tanggal sebagai angka seri.', '', '', 'Wati', '', '', 'Tidak', 'Tidak', '', '']);
-  ws.addRow(['LPR-1006', '24 November 2026', '', 'Hanya isi tanpa judul, judul diambil dari isi laporan ini.', '', '', 'Joko', '', '', 'Tidak', 'Tidak', '', '']);
+  ws.addRow([
+    'LPR-1006',
+    '24 November 2026',
+    '',
+    'Hanya isi tanpa judul, judul diambil dari isi laporan ini.',
+    '',
+    '',
+    'Joko',
+    '',
+    '',
+    'Tidak',
+    'Tidak',
+    '',
+    '',
+  ]);
   ws.addRow(['LPR-1007', '31/02/2026', 'Tanggal salah', 'Tanggal tidak ada.', '', '', 'Ani', '', '', 'Tidak', 'Tidak', '', '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -51,14 +135,17 @@ describe('LAPOR! import', () => {
   const clock = fakeClock(NOW);
 
   const eventCount = () => Number((ctx.opened.sqlite.prepare('SELECT count(*) AS n FROM event').get() as { n: number }).n);
-  const caseByLapor = (id: string) => ctx.opened.sqlite.prepare('SELECT * FROM cases WHERE lapor_id = ?').get(id) as Record<string, unknown> | undefined;
-  const identityOf = (caseId: unknown) => ctx.opened.sqlite.prepare('SELECT * FROM identity WHERE case_id = ?').get(caseId) as Record<string, unknown> | undefined;
+  const caseByLapor = (id: string) =>
+    ctx.opened.sqlite.prepare('SELECT * FROM cases WHERE lapor_id = ?').get(id) as Record<string, unknown> | undefined;
+  const identityOf = (caseId: unknown) =>
+    ctx.opened.sqlite.prepare('SELECT * FROM identity WHERE case_id = ?').get(caseId) as Record<string, unknown> | undefined;
   const preview = (fileName: string, bytes: Buffer, mapping: Record<string, string | null> | null = null) =>
     dispatch(ctx, 'import.lapor.preview', admin, { fileName, dataBase64: b64(bytes), mapping });
   async function previewOk(fileName: string, bytes: Buffer, mapping: Record<string, string | null> | null = null): Promise<LaporPreview> {
     return call(ctx, 'import.lapor.preview', admin, { fileName, dataBase64: b64(bytes), mapping });
   }
-  const commit = (p: LaporPreview, bytes: Buffer) => call(ctx, 'import.lapor.commit', admin, { fileName: p.fileName, dataBase64: b64(bytes), mapping: p.mapping, sha256: p.sha256 });
+  const commit = (p: LaporPreview, bytes: Buffer) =>
+    call(ctx, 'import.lapor.commit', admin, { fileName: p.fileName, dataBase64: b64(bytes), mapping: p.mapping, sha256: p.sha256 });
 
   beforeAll(async () => {
     const o = await newOffice('balangan', clock);
@@ -78,7 +165,8 @@ describe('LAPOR! import', () => {
     expect(parseLaporDate('24 November 2026', 'WITA')).toBe(wita(2026, 11, 24));
     expect(parseLaporDate('Selasa, 24 Agustus 2026 14:05 WIB', 'WITA')).toBe(Date.UTC(2026, 7, 24, 14, 5) - 7 * 3_600_000);
     expect(parseLaporDate('5 Mei 2026', 'WIT')).toBe(Date.UTC(2026, 4, 5) - 9 * 3_600_000);
-    for (const bad of ['31/02/2026', '2026-13-01', '24 Foo 2026', '24/11/26', 'kemarin', '24-11-2026 25:00']) expect(parseLaporDate(bad, 'WITA')).toBeNull();
+    for (const bad of ['31/02/2026', '2026-13-01', '24 Foo 2026', '24/11/26', 'kemarin', '24-11-2026 25:00'])
+      expect(parseLaporDate(bad, 'WITA')).toBeNull();
   });
 
   it('previews an XLSX export without writing, then imports the accepted rows', async () => {
@@ -95,7 +183,9 @@ describe('LAPOR! import', () => {
     expect(p.accepted).toBe(6);
     expect(p.duplicates).toBe(0);
     // The impossible date is refused with its spreadsheet row number; the others still import.
-    expect(p.refused).toEqual([{ row: 10, laporId: 'LPR-1007', title: 'Tanggal salah', reason: expect.stringMatching(/tanggal "31\/02\/2026" tidak dikenali/) }]);
+    expect(p.refused).toEqual([
+      { row: 10, laporId: 'LPR-1007', title: 'Tanggal salah', reason: expect.stringMatching(/tanggal "31\/02\/2026" tidak dikenali/) },
+    ]);
     expect(p.warnings).toEqual(
       expect.arrayContaining([
         { row: 6, message: expect.stringMatching(/kategori "Kategori Aneh" tidak ada di preset/) },
@@ -103,7 +193,14 @@ describe('LAPOR! import', () => {
       ]),
     );
     expect(p.sample).toHaveLength(6);
-    expect(p.sample[0]).toMatchObject({ row: 4, laporId: 'LPR-1001', categoryId: 'infrastruktur', complainantName: 'Siti Aisyah', agency: 'Dinas PUPR', laporStatus: 'Proses' });
+    expect(p.sample[0]).toMatchObject({
+      row: 4,
+      laporId: 'LPR-1001',
+      categoryId: 'infrastruktur',
+      complainantName: 'Siti Aisyah',
+      agency: 'Dinas PUPR',
+      laporStatus: 'Proses',
+    });
     // A subcategory name names its category too; a confidential name is not echoed back.
     expect(p.sample[1]).toMatchObject({ privacy: 'anonim', categoryId: 'perhubungan', subcategoryId: expect.any(String), complainantName: null });
     expect(p.sample[2]).toMatchObject({ privacy: 'rahasia', categoryId: null, complainantName: null });
@@ -113,7 +210,14 @@ describe('LAPOR! import', () => {
     expect(r.firstRef).toMatch(/^ADU-2026-/);
 
     const c1 = caseByLapor('LPR-1001');
-    expect(c1).toMatchObject({ channel: 'lapor', title: 'Jalan berlubang di Paringin', privacy: 'biasa', category_id: 'infrastruktur', location: 'Paringin', received_at: wita(2026, 11, 24, 14, 5) });
+    expect(c1).toMatchObject({
+      channel: 'lapor',
+      title: 'Jalan berlubang di Paringin',
+      privacy: 'biasa',
+      category_id: 'infrastruktur',
+      location: 'Paringin',
+      received_at: wita(2026, 11, 24, 14, 5),
+    });
     expect(String(c1?.['ref'])).toMatch(/^ADU-2026-/);
     expect(identityOf(c1?.['id'])).toMatchObject({ name: 'Siti Aisyah', email: 'siti@example.id', phone: '0812-1' });
     // Anonim = Ya keeps no identity at all, even though the export had a name.
@@ -126,10 +230,15 @@ describe('LAPOR! import', () => {
     // The formula's cached result, as text; never evaluated.
     expect(caseByLapor('LPR-1004')).toMatchObject({ title: 'LPR-1004 judul', received_at: wita(2026, 11, 24, 14, 5) });
     expect(caseByLapor('LPR-1005')).toMatchObject({ received_at: wita(2026, 11, 24, 12) });
-    expect(caseByLapor('LPR-1006')).toMatchObject({ title: 'Hanya isi tanpa judul, judul diambil dari isi laporan ini.', received_at: wita(2026, 11, 24) });
+    expect(caseByLapor('LPR-1006')).toMatchObject({
+      title: 'Hanya isi tanpa judul, judul diambil dari isi laporan ini.',
+      received_at: wita(2026, 11, 24),
+    });
     expect(caseByLapor('LPR-1007')).toBeUndefined();
     // Every imported case is in the desk's inbox like one registered by hand.
-    const tasks = ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM case_task t JOIN cases c ON c.id = t.case_id WHERE c.lapor_id LIKE 'LPR-10%'").get() as { n: number };
+    const tasks = ctx.opened.sqlite
+      .prepare("SELECT count(*) AS n FROM case_task t JOIN cases c ON c.id = t.case_id WHERE c.lapor_id LIKE 'LPR-10%'")
+      .get() as { n: number };
     expect(tasks.n).toBeGreaterThanOrEqual(6);
   });
 
@@ -146,19 +255,39 @@ describe('LAPOR! import', () => {
   });
 
   it('a missing required column is a file error and nothing is written', async () => {
-    const file = Buffer.from(csv([['Judul Laporan', 'Isi Laporan', 'Nama Pelapor'], ['Judul', 'Isi', 'Nama']]));
+    const file = Buffer.from(
+      csv([
+        ['Judul Laporan', 'Isi Laporan', 'Nama Pelapor'],
+        ['Judul', 'Isi', 'Nama'],
+      ]),
+    );
     const before = eventCount();
     const p = await previewOk('tanpa-id.csv', file);
-    expect(p.fileErrors).toEqual(expect.arrayContaining([expect.stringMatching(/Kolom wajib Tracking ID tidak ditemukan/), expect.stringMatching(/Kolom wajib Tanggal Laporan/)]));
+    expect(p.fileErrors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Kolom wajib Tracking ID tidak ditemukan/),
+        expect.stringMatching(/Kolom wajib Tanggal Laporan/),
+      ]),
+    );
     expect(p.accepted).toBe(0);
-    const r = await dispatch(ctx, 'import.lapor.commit', admin, { fileName: 'tanpa-id.csv', dataBase64: b64(file), mapping: p.mapping, sha256: p.sha256 });
+    const r = await dispatch(ctx, 'import.lapor.commit', admin, {
+      fileName: 'tanpa-id.csv',
+      dataBase64: b64(file),
+      mapping: p.mapping,
+      sha256: p.sha256,
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Tracking ID/) });
     expect(eventCount()).toBe(before);
   });
 
   it('a header the mapping names must exist; a mapping maps renamed columns and is saved for the office', async () => {
-    const file = Buffer.from(csv([['Kode Aduan', 'Waktu', 'Perihal', 'Pelapor'], ['M-1', '20/11/2026', 'Drainase tersumbat', 'Dewi']]));
+    const file = Buffer.from(
+      csv([
+        ['Kode Aduan', 'Waktu', 'Perihal', 'Pelapor'],
+        ['M-1', '20/11/2026', 'Drainase tersumbat', 'Dewi'],
+      ]),
+    );
     const auto = await previewOk('lain.csv', file);
     expect(auto.fileErrors.length).toBeGreaterThan(0);
     const wrong = await previewOk('lain.csv', file, { laporId: 'Tidak Ada' });
@@ -173,7 +302,15 @@ describe('LAPOR! import', () => {
     expect(p.mapping).toMatchObject({ laporId: 'Kode Aduan', receivedAt: 'Waktu', title: 'Perihal', description: null });
     expect(p.accepted).toBe(1);
     // A saved header missing from another file falls back to the default LAPOR! names.
-    const std = await previewOk('std.csv', Buffer.from(csv([['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'], ['S-1', '20/11/2026', 'Judul', 'Nama']])));
+    const std = await previewOk(
+      'std.csv',
+      Buffer.from(
+        csv([
+          ['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'],
+          ['S-1', '20/11/2026', 'Judul', 'Nama'],
+        ]),
+      ),
+    );
     expect(std.mapping).toMatchObject({ laporId: 'Tracking ID', receivedAt: 'Tanggal', title: 'Judul' });
     // Only an administrator.
     const s = await call(ctx, 'user.save', admin, { id: null, username: 'petugas', fullName: 'Petugas', password: 'petugas-uji-1' });
@@ -200,13 +337,23 @@ describe('LAPOR! import', () => {
     expect(p.encoding).toMatch(/windows-1252|iso-8859/);
     await commit(p, file);
     const w1 = caseByLapor('W-1');
-    expect(w1).toMatchObject({ title: 'Saluran air mampet', description: 'Air meluap ke jalan; warga resah.', received_at: wita(2026, 11, 23, 9, 30) });
+    expect(w1).toMatchObject({
+      title: 'Saluran air mampet',
+      description: 'Air meluap ke jalan; warga resah.',
+      received_at: wita(2026, 11, 23, 9, 30),
+    });
     expect(identityOf(w1?.['id'])).toMatchObject({ name: 'Dédé Façade' });
     expect(caseByLapor('W-2')).toMatchObject({ title: '=1+1', description: '=HYPERLINK("http://contoh")', privacy: 'rahasia' });
   });
 
   it('reads a UTF-16 CSV (as Excel saves "Unicode text")', async () => {
-    const text = csv([['Tracking ID', 'Tanggal Laporan', 'Judul Laporan', 'Nama Pelapor'], ['U-1', '22/11/2026', 'Jembatan retak', 'Ñoño Dédé']], '\t');
+    const text = csv(
+      [
+        ['Tracking ID', 'Tanggal Laporan', 'Judul Laporan', 'Nama Pelapor'],
+        ['U-1', '22/11/2026', 'Jembatan retak', 'Ñoño Dédé'],
+      ],
+      '\t',
+    );
     const file = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
     const p = await previewOk('unicode.txt', file);
     expect(p).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', accepted: 1 });
@@ -224,9 +371,19 @@ describe('LAPOR! import', () => {
   });
 
   it('refuses a file that changed since the preview, and one over the size cap', async () => {
-    const a = Buffer.from(csv([['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'], ['C-1', '20/11/2026', 'Judul', 'Nama']]));
+    const a = Buffer.from(
+      csv([
+        ['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'],
+        ['C-1', '20/11/2026', 'Judul', 'Nama'],
+      ]),
+    );
     const p = await previewOk('a.csv', a);
-    const b = Buffer.from(csv([['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'], ['C-2', '20/11/2026', 'Judul', 'Nama']]));
+    const b = Buffer.from(
+      csv([
+        ['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'],
+        ['C-2', '20/11/2026', 'Judul', 'Nama'],
+      ]),
+    );
     const r = await dispatch(ctx, 'import.lapor.commit', admin, { fileName: 'a.csv', dataBase64: b64(b), mapping: p.mapping, sha256: p.sha256 });
     expect(r.ok ? null : r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/berubah sejak pratinjau/) });
     expect(caseByLapor('C-2')).toBeUndefined();
@@ -268,7 +425,14 @@ describe('LAPOR! import', () => {
   });
 
   it('all or nothing: a row failing inside the transaction rolls back the rows before it', async () => {
-    const file = Buffer.from(csv([['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'], ['T-1', '20/11/2026', 'Pertama', 'A'], ['T-BOOM', '20/11/2026', 'Kedua', 'B'], ['T-3', '20/11/2026', 'Ketiga', 'C']]));
+    const file = Buffer.from(
+      csv([
+        ['Tracking ID', 'Tanggal', 'Judul', 'Nama Pelapor'],
+        ['T-1', '20/11/2026', 'Pertama', 'A'],
+        ['T-BOOM', '20/11/2026', 'Kedua', 'B'],
+        ['T-3', '20/11/2026', 'Ketiga', 'C'],
+      ]),
+    );
     const p = await previewOk('atom.csv', file);
     expect(p.accepted).toBe(3);
     // A real SQLite trigger stands in for any failure half-way (a full disk, a constraint).
@@ -276,7 +440,12 @@ describe('LAPOR! import', () => {
     const before = eventCount();
     const seq = ctx.opened.sqlite.prepare("SELECT value FROM local_meta WHERE key LIKE 'seq:%'").all();
     try {
-      const r = await dispatch(ctx, 'import.lapor.commit', admin, { fileName: 'atom.csv', dataBase64: b64(file), mapping: p.mapping, sha256: p.sha256 });
+      const r = await dispatch(ctx, 'import.lapor.commit', admin, {
+        fileName: 'atom.csv',
+        dataBase64: b64(file),
+        mapping: p.mapping,
+        sha256: p.sha256,
+      });
       expect(r.ok).toBe(false);
     } finally {
       ctx.opened.sqlite.exec('DROP TRIGGER boom');
@@ -290,7 +459,21 @@ describe('LAPOR! import', () => {
   it('previews 100k rows of CSV quickly', async () => {
     const rows = [HEADERS];
     for (let i = 0; i < 100_000; i++) {
-      rows.push([`BIG-${i}`, `${1 + (i % 28)}/11/2026 10:${String(i % 60).padStart(2, '0')}`, `Laporan nomor ${i}`, `Isi laporan nomor ${i} tentang jalan rusak.`, 'Infrastruktur', 'Paringin', `Warga ${i}`, '', '', 'Tidak', i % 10 === 0 ? 'Ya' : 'Tidak', '', 'Proses']);
+      rows.push([
+        `BIG-${i}`,
+        `${1 + (i % 28)}/11/2026 10:${String(i % 60).padStart(2, '0')}`,
+        `Laporan nomor ${i}`,
+        `Isi laporan nomor ${i} tentang jalan rusak.`,
+        'Infrastruktur',
+        'Paringin',
+        `Warga ${i}`,
+        '',
+        '',
+        'Tidak',
+        i % 10 === 0 ? 'Ya' : 'Tidak',
+        '',
+        'Proses',
+      ]);
     }
     rows.push(['BIG-X', 'bukan tanggal', 'x', 'x', '', '', 'A', '', '', 'Tidak', 'Tidak', '', '']);
     const file = Buffer.from(csv(rows));
@@ -312,7 +495,14 @@ describe('LAPOR! import', () => {
       expect(help.out.join('\n')).toMatch(/--dry-run/);
       const dir = tempDir();
       const good = path.join(dir, 'ekspor.csv');
-      fs.writeFileSync(good, csv([['Tracking ID', 'Tanggal Laporan', 'Judul Laporan', 'Nama Pelapor'], ['CLI-1', '20/11/2026', 'Dari CLI', 'Nur'], ['CLI-2', 'besok', 'Tanggal salah', 'Nur']]));
+      fs.writeFileSync(
+        good,
+        csv([
+          ['Tracking ID', 'Tanggal Laporan', 'Judul Laporan', 'Nama Pelapor'],
+          ['CLI-1', '20/11/2026', 'Dari CLI', 'Nur'],
+          ['CLI-2', 'besok', 'Tanggal salah', 'Nur'],
+        ]),
+      );
       const dry = await alur(['--data', dataDir, 'import', 'lapor', good, '--dry-run']);
       expect(dry.err).toEqual([]);
       expect(dry.code).toBe(0);
@@ -334,7 +524,13 @@ describe('LAPOR! import', () => {
       expect(show.out.join('\n')).toMatch(/Dari CLI/);
 
       const noId = path.join(dir, 'tanpa-id.csv');
-      fs.writeFileSync(noId, csv([['Judul', 'Tanggal'], ['x', '20/11/2026']]));
+      fs.writeFileSync(
+        noId,
+        csv([
+          ['Judul', 'Tanggal'],
+          ['x', '20/11/2026'],
+        ]),
+      );
       const bad = await alur(['--data', dataDir, 'import', 'lapor', noId]);
       expect(bad.code).toBe(1);
       expect(bad.err[0]).toMatch(/^alur: Kolom wajib Tracking ID tidak ditemukan/);

@@ -19,12 +19,21 @@ afterAll(() => {
 
 /** The app's backend in its own process, owning `dir` until killed. */
 async function startOwner(dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', `
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `
     const { openBackend } = await import(${JSON.stringify(path.join(REPO, 'src/main/backend/backend.ts'))});
     const b = openBackend({ dataDir: ${JSON.stringify(dir)}, resourcesDir: ${JSON.stringify(RESOURCES)}, appVersion: 'test', passwordCost: 'test', owner: { label: 'aplikasi Alur' } });
     const r = await b.call('app.info', null, {});
     console.log(r.ok ? 'ready' : 'failed ' + r.error.message);
-    setInterval(() => {}, 1000);`], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    setInterval(() => {}, 1000);`,
+    ],
+    { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => (d.toString().includes('ready') ? resolve() : reject(new Error(d.toString()))));
@@ -65,7 +74,10 @@ describe('a second process beside the app', () => {
 
     const channel = JSON.parse(fs.readFileSync(path.join(dataDir, 'alur.channel.json'), 'utf8')) as { path: string; secret: string };
     expect(fs.statSync(path.join(dataDir, 'alur.channel.json')).mode & 0o077).toBe(0);
-    expect(JSON.parse(await ask(channel.path, `${JSON.stringify({ secret: '00'.repeat(32), command: 'backup' })}\n`))).toEqual({ ok: false, error: expect.stringMatching(/kunci saluran salah/) });
+    expect(JSON.parse(await ask(channel.path, `${JSON.stringify({ secret: '00'.repeat(32), command: 'backup' })}\n`))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/kunci saluran salah/),
+    });
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.db'))).toHaveLength(1);
 
     // Another command waits for the folder with --wait, and runs once the owner has gone.

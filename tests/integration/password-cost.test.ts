@@ -12,7 +12,11 @@ describe('password hashing cost', () => {
   it('hashes at OWASP parameters (scrypt N=2^17) unless a test asks otherwise, and both kinds verify', async () => {
     const ctx = await openContext({ dataDir: tempDir(), resourcesDir: RESOURCES, appVersion: 'test' });
     try {
-      const created = await dispatch(ctx, 'office.create', null, { presetId: 'balangan', officeName: 'Kantor Uji', admin: { username: 'admin', fullName: 'Admin', password: 'sandi-produksi-1' } });
+      const created = await dispatch(ctx, 'office.create', null, {
+        presetId: 'balangan',
+        officeName: 'Kantor Uji',
+        admin: { username: 'admin', fullName: 'Admin', password: 'sandi-produksi-1' },
+      });
       expect(created.ok).toBe(true);
       const admin = (await listRefs(ctx.db, 'user')).find((u) => u.username === 'admin');
       const cred = admin ? await getRef(ctx.db, 'credential', admin.id) : null;

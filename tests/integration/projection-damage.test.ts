@@ -23,7 +23,10 @@ afterAll(async () => {
 function repairsLogged(dataDir: string): string[] {
   const log = path.join(dataDir, 'logs', 'alur.log');
   if (!fs.existsSync(log)) return [];
-  return fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('projection.repaired'));
+  return fs
+    .readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('projection.repaired'));
 }
 
 describe('a flipped projection', () => {

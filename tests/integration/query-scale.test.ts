@@ -30,14 +30,23 @@ beforeAll(async () => {
   const proj = await ctx.projection();
   const units = await listRefs(ctx.db, 'unit');
   const positions = await listRefs(ctx.db, 'position');
-  writeSyntheticCases(ctx.opened.sqlite, proj.preset(office.presetId, office.presetVersion), proj.engine.calendar, units, positions, { count: CASES, seed: 7, end: END, hubUnitId: office.hubUnitId });
+  writeSyntheticCases(ctx.opened.sqlite, proj.preset(office.presetId, office.presetVersion), proj.engine.calendar, units, positions, {
+    count: CASES,
+    seed: 7,
+    end: END,
+    hubUnitId: office.hubUnitId,
+  });
   await rebuildProjections(ctx.db, proj, ctx.writer);
   const admin = (await listRefs(ctx.db, 'user')).find((u) => u.isAdmin);
   if (!admin) throw new Error('no admin');
   desk = { token: 'test', user: admin, actor: await actorFor(ctx, admin) };
-  const busiest = ctx.opened.sqlite.prepare('SELECT unit_id FROM case_unit GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1').get() as { unit_id: string };
+  const busiest = ctx.opened.sqlite.prepare('SELECT unit_id FROM case_unit GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1').get() as {
+    unit_id: string;
+  };
   opdUnitId = busiest.unit_id;
-  opdPositions = positions.filter((p) => p.unitId === opdUnitId).map((p) => ({ positionId: p.id, unitId: p.unitId, roleId: p.roleId, title: p.title, acting: null }));
+  opdPositions = positions
+    .filter((p) => p.unitId === opdUnitId)
+    .map((p) => ({ positionId: p.id, unitId: p.unitId, roleId: p.roleId, title: p.title, acting: null }));
 }, 120_000);
 afterAll(() => ctx.opened.close());
 
@@ -127,7 +136,11 @@ describe('inbox', () => {
     expect(rows.map((r) => r.taskId)).toEqual(expected.map((r) => r.id));
     expect(new Set(rows.map((r) => r.taskId)).size).toBe(rows.length);
     // Within one urgency, the tasks without a due time come after every task with one.
-    const rankOf = new Map((sqlite.prepare("SELECT id, urgency_rank FROM case_task WHERE state = 'open'").all() as Array<{ id: string; urgency_rank: number }>).map((r) => [r.id, r.urgency_rank]));
+    const rankOf = new Map(
+      (sqlite.prepare("SELECT id, urgency_rank FROM case_task WHERE state = 'open'").all() as Array<{ id: string; urgency_rank: number }>).map(
+        (r) => [r.id, r.urgency_rank],
+      ),
+    );
     expect(rows.some((r) => r.taskDueAt === null)).toBe(true);
     rows.slice(1).forEach((r, i) => {
       const prev = rows[i];

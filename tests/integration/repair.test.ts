@@ -12,7 +12,16 @@ import { DB_FILE } from '../../src/main/backend/db/database';
 import { ADMIN_PASSWORD, call, newOffice, RESOURCES, tempDir } from '../helpers/temp';
 
 function input(title: string) {
-  return { channel: 'walkin' as const, receivedAt: Date.now() - 60_000, type: 'pengaduan' as const, title, description: `${title}: belum ditangani.`, privacy: 'biasa' as const, urgency: 'biasa' as const, complainant: { name: 'Siti Aminah' } };
+  return {
+    channel: 'walkin' as const,
+    receivedAt: Date.now() - 60_000,
+    type: 'pengaduan' as const,
+    title,
+    description: `${title}: belum ditangani.`,
+    privacy: 'biasa' as const,
+    urgency: 'biasa' as const,
+    complainant: { name: 'Siti Aminah' },
+  };
 }
 
 describe('repair of a damaged folder from the app', () => {
@@ -43,7 +52,9 @@ describe('repair of a damaged folder from the app', () => {
       expect(login.ok).toBe(true);
       // Open again: nothing to repair, and a restore goes through Pengaturan › Cadangan.
       expect(await backend.call('repair.status', null, {})).toMatchObject({ ok: true, value: { damaged: false, message: null } });
-      expect(await backend.call('repair.restore', null, { name: made.name, username: 'admin', password: ADMIN_PASSWORD, confirm: true })).toMatchObject({ ok: false, error: { code: 'INVALID_ACTION' } });
+      expect(
+        await backend.call('repair.restore', null, { name: made.name, username: 'admin', password: ADMIN_PASSWORD, confirm: true }),
+      ).toMatchObject({ ok: false, error: { code: 'INVALID_ACTION' } });
       // The damaged file is still there under its own name.
       expect(fs.readdirSync(dataDir).some((f) => f.startsWith(`${DB_FILE}.rusak-`))).toBe(true);
     } finally {

@@ -42,15 +42,31 @@ interface Truth {
 
 /** Case facts folded from the log alone. */
 function truthFromLog(ctx: BackendContext, opdIds: Set<string>): Map<string, Truth> {
-  const rows = ctx.opened.sqlite.prepare('SELECT case_id, type, at, payload FROM event ORDER BY hlc, id').all() as Array<{ case_id: string; type: string; at: number; payload: string }>;
+  const rows = ctx.opened.sqlite.prepare('SELECT case_id, type, at, payload FROM event ORDER BY hlc, id').all() as Array<{
+    case_id: string;
+    type: string;
+    at: number;
+    payload: string;
+  }>;
   const out = new Map<string, Truth>();
   for (const r of rows) {
     const p = JSON.parse(r.payload) as Record<string, unknown>;
     if (r.type === 'case.registered') {
       out.set(r.case_id, {
-        id: r.case_id, ref: String(p['ref']), channel: String(p['channel']), type: String(p['type']), categoryId: (p['categoryId'] as string | null) ?? null,
-        urgency: String(p['urgency']), strategic: false, receivedAt: Number(p['receivedAt']), registeredAt: r.at, answeredAt: null, closedAt: null,
-        opds: new Set(), pauses: [], extended: false,
+        id: r.case_id,
+        ref: String(p['ref']),
+        channel: String(p['channel']),
+        type: String(p['type']),
+        categoryId: (p['categoryId'] as string | null) ?? null,
+        urgency: String(p['urgency']),
+        strategic: false,
+        receivedAt: Number(p['receivedAt']),
+        registeredAt: r.at,
+        answeredAt: null,
+        closedAt: null,
+        opds: new Set(),
+        pauses: [],
+        extended: false,
       });
       continue;
     }
@@ -61,7 +77,10 @@ function truthFromLog(ctx: BackendContext, opdIds: Set<string>): Map<string, Tru
         Object.assign(t, { type: p['type'], categoryId: p['categoryId'] ?? null, urgency: p['urgency'], strategic: p['strategic'] === true });
         break;
       case 'case.disposed':
-        (p['targets'] as Array<{ unitId: string }>).map((x) => x.unitId).filter((u) => opdIds.has(u)).forEach((u) => t.opds.add(u));
+        (p['targets'] as Array<{ unitId: string }>)
+          .map((x) => x.unitId)
+          .filter((u) => opdIds.has(u))
+          .forEach((u) => t.opds.add(u));
         break;
       case 'case.answered':
         t.answeredAt ??= r.at;
@@ -82,7 +101,10 @@ function truthFromLog(ctx: BackendContext, opdIds: Set<string>): Map<string, Tru
   // Whether a case runs on the extended standard is the engine's rule (a case.extended event,
   // or several OPD branches open at once; tested in tests/unit/workflow): taken from the
   // projection, the only input here that does not come from the log.
-  for (const r of ctx.opened.sqlite.prepare("SELECT id, json_extract(state, '$.s.extended') AS x FROM cases").all() as Array<{ id: string; x: number }>) {
+  for (const r of ctx.opened.sqlite.prepare("SELECT id, json_extract(state, '$.s.extended') AS x FROM cases").all() as Array<{
+    id: string;
+    x: number;
+  }>) {
     const t = out.get(r.id);
     if (t) t.extended = r.x === 1;
   }
@@ -125,7 +147,11 @@ describe('SOP reports', () => {
   beforeAll(async () => {
     dataDir = tempDir();
     const summary = await generateDemo((o) => openContext({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', passwordCost: 'test', ...o }), {
-      cases: 150, seed: 11, now: NOW, presetId: 'balangan', officeName: 'Diskominfo Balangan (uji laporan)',
+      cases: 150,
+      seed: 11,
+      now: NOW,
+      presetId: 'balangan',
+      officeName: 'Diskominfo Balangan (uji laporan)',
     });
     ctx = await openContext({ dataDir, resourcesDir: RESOURCES, appVersion: 'test', now: clock.now, passwordCost: 'test' });
     admin = (await call(ctx, 'session.login', null, { username: 'admin', password: DEMO_PASSWORD })).token;
@@ -137,14 +163,22 @@ describe('SOP reports', () => {
       const s = await call(ctx, 'session.login', null, { username: u.username, password: DEMO_PASSWORD });
       if (s.positions.some((p) => p.roleId === deskRole)) {
         await call(ctx, 'case.register', s.token, {
-          channel: 'walkin', receivedAt: NOW - 3_600_000, type: 'pengaduan', title: '=1+1', description: 'Uji sel rumus di laporan.',
-          location: '@SUM(A1:A9)', privacy: 'biasa', complainant: { name: 'Nama Rahasia Pengadu', phone: '0811-0000-0000' },
+          channel: 'walkin',
+          receivedAt: NOW - 3_600_000,
+          type: 'pengaduan',
+          title: '=1+1',
+          description: 'Uji sel rumus di laporan.',
+          location: '@SUM(A1:A9)',
+          privacy: 'biasa',
+          complainant: { name: 'Nama Rahasia Pengadu', phone: '0811-0000-0000' },
         });
         break;
       }
     }
     // An OPD user: the first OPD post of the demo with cases.
-    const units = ctx.opened.sqlite.prepare('SELECT unit_id, count(*) AS n FROM case_unit GROUP BY unit_id ORDER BY n DESC').all() as Array<{ unit_id: string }>;
+    const units = ctx.opened.sqlite.prepare('SELECT unit_id, count(*) AS n FROM case_unit GROUP BY unit_id ORDER BY n DESC').all() as Array<{
+      unit_id: string;
+    }>;
     for (const u of summary.users) {
       const s = await call(ctx, 'session.login', null, { username: u.username, password: DEMO_PASSWORD });
       const p = s.positions.find((x) => x.unitId === units[0]?.unit_id);
@@ -169,7 +203,13 @@ describe('SOP reports', () => {
     const base = preset.rules.totalStandard ?? {};
     let days = base.days ?? 0;
     let minutes = base.minutes ?? 0;
-    if (t.extended) for (const s of preset.steps) if (s.extendedStandard) [days, minutes] = [days + (s.extendedStandard.days ?? 0) - (s.standard.days ?? 0), minutes + (s.extendedStandard.minutes ?? 0) - (s.standard.minutes ?? 0)];
+    if (t.extended)
+      for (const s of preset.steps)
+        if (s.extendedStandard)
+          [days, minutes] = [
+            days + (s.extendedStandard.days ?? 0) - (s.standard.days ?? 0),
+            minutes + (s.extendedStandard.minutes ?? 0) - (s.standard.minutes ?? 0),
+          ];
     return days * dayMin + minutes;
   }
 
@@ -213,7 +253,12 @@ describe('SOP reports', () => {
   it('tahunan: the year by month, with the same measures', async () => {
     const d = (await call(ctx, 'report.data', admin, { kind: 'tahunan', period: '2026' })) as AnnualReport;
     expect(d.months).toHaveLength(12);
-    for (const m of d.months) expectMeasures(m.measures, inPeriod(localStart(2026, m.month, 1), m.month === 12 ? localStart(2027, 1, 1) : localStart(2026, m.month + 1, 1)), NOW);
+    for (const m of d.months)
+      expectMeasures(
+        m.measures,
+        inPeriod(localStart(2026, m.month, 1), m.month === 12 ? localStart(2027, 1, 1) : localStart(2026, m.month + 1, 1)),
+        NOW,
+      );
     expectMeasures(d.measures, inPeriod(localStart(2026, 1, 1), localStart(2027, 1, 1)), NOW);
   });
 
@@ -241,7 +286,15 @@ describe('SOP reports', () => {
     const d = (await call(ctx, 'report.data', admin, { kind: 'tahunan', period: '2026' })) as AnnualReport;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(arrayBuffer(await exported('tahunan', '2026', 'xlsx')));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Per Bulan', 'Per Status', 'Per Kanal', 'Per Jenis', 'Per Kategori', 'Per OPD', 'Daftar Aduan']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Per Bulan',
+      'Per Status',
+      'Per Kanal',
+      'Per Jenis',
+      'Per Kategori',
+      'Per OPD',
+      'Daftar Aduan',
+    ]);
     const list = wb.getWorksheet('Daftar Aduan');
     const months = wb.getWorksheet('Per Bulan');
     if (!list || !months) throw new Error('missing sheet');
@@ -251,7 +304,11 @@ describe('SOP reports', () => {
     expect(list.getCell(`L${n + 7}`).value).toBeCloseTo(d.measures.avgHandlingDays ?? 0, 9);
     const refs: string[] = [];
     for (let r = 7; r < n + 7; r++) refs.push(String(list.getCell(`B${r}`).value));
-    expect(refs.sort()).toEqual(inPeriod(localStart(2026, 1, 1), localStart(2027, 1, 1)).map((t) => t.ref).sort());
+    expect(refs.sort()).toEqual(
+      inPeriod(localStart(2026, 1, 1), localStart(2027, 1, 1))
+        .map((t) => t.ref)
+        .sort(),
+    );
     expect(months.getCell('B19').value).toBe(n);
   });
 
@@ -268,21 +325,36 @@ describe('SOP reports', () => {
       expect(r.daysLate).toBeGreaterThanOrEqual(0);
     }
     expect(d.steps.length).toBeGreaterThan(3);
-    const doneTasks = (ctx.opened.sqlite.prepare(
-      `SELECT count(*) AS n FROM case_task t JOIN cases c ON c.id = t.case_id WHERE t.state = 'done' AND c.received_at >= ? AND c.received_at < ?`,
-    ).get(localStart(2026, 7, 1), localStart(2027, 1, 1)) as { n: number }).n;
+    const doneTasks = (
+      ctx.opened.sqlite
+        .prepare(
+          `SELECT count(*) AS n FROM case_task t JOIN cases c ON c.id = t.case_id WHERE t.state = 'done' AND c.received_at >= ? AND c.received_at < ?`,
+        )
+        .get(localStart(2026, 7, 1), localStart(2027, 1, 1)) as { n: number }
+    ).n;
     expect(d.steps.reduce((s, r) => s + r.count, 0)).toBe(doneTasks);
     for (const s of d.steps) expect(s.standardDays).toBeGreaterThan(0);
   });
 
-  it('harian: the day\'s cases and what needs attention', async () => {
+  it("harian: the day's cases and what needs attention", async () => {
     const d = (await call(ctx, 'report.data', admin, { kind: 'harian', period: '2026-11-20' })) as DailyReport;
     const day = inPeriod(localStart(2026, 11, 20), localStart(2026, 11, 21));
     expect(d.received.map((l) => l.ref).sort()).toEqual(day.map((t) => t.ref).sort());
     expect(d.received.map((l) => l.title)).toContain('=1+1');
     // Overdue now: exactly the cases with an open step past its due time.
-    const overdue = (ctx.opened.sqlite.prepare("SELECT DISTINCT c.ref FROM case_task t JOIN cases c ON c.id = t.case_id WHERE t.state = 'open' AND t.due_at < ?").all(NOW) as Array<{ ref: string }>).map((r) => r.ref).sort();
-    expect(d.attention.filter((l) => l.attention.includes('overdue')).map((l) => l.ref).sort()).toEqual(overdue);
+    const overdue = (
+      ctx.opened.sqlite
+        .prepare("SELECT DISTINCT c.ref FROM case_task t JOIN cases c ON c.id = t.case_id WHERE t.state = 'open' AND t.due_at < ?")
+        .all(NOW) as Array<{ ref: string }>
+    )
+      .map((r) => r.ref)
+      .sort();
+    expect(
+      d.attention
+        .filter((l) => l.attention.includes('overdue'))
+        .map((l) => l.ref)
+        .sort(),
+    ).toEqual(overdue);
     expect(d.attentionCounts.overdue).toBe(overdue.length);
     expect(overdue.length).toBeGreaterThan(0);
   });
@@ -291,14 +363,42 @@ describe('SOP reports', () => {
     const d = (await call(ctx, 'report.data', admin, { kind: 'isu-strategis', period: '2026-11-20' })) as StrategicReport;
     const from = localStart(2026, 11, 20);
     const to = localStart(2026, 11, 21);
-    const want = [...truth.values()].filter((t) => (t.strategic || t.urgency !== 'biasa') && t.receivedAt < to && (t.receivedAt >= from || ((t.answeredAt === null || t.answeredAt > NOW) && (t.closedAt === null || t.closedAt > NOW))));
+    const want = [...truth.values()].filter(
+      (t) =>
+        (t.strategic || t.urgency !== 'biasa') &&
+        t.receivedAt < to &&
+        (t.receivedAt >= from || ((t.answeredAt === null || t.answeredAt > NOW) && (t.closedAt === null || t.closedAt > NOW))),
+    );
     expect(d.cases.map((l) => l.ref).sort()).toEqual(want.map((t) => t.ref).sort());
     for (const c of d.clusters) expect(c.refs.length).toBeGreaterThanOrEqual(2);
 
     const fact = (id: string, title: string, receivedAt: number, location: string | null, categoryId: string | null): CaseFact => ({
-      id, ref: id, laporId: null, title, channel: 'web', type: 'pengaduan', categoryId, subcategoryId: null, location, urgency: 'biasa', strategic: false,
-      status: 'registered', receivedAt, registeredAt: receivedAt, answeredAt: null, closedAt: null, closeReason: null, reopens: 0, deliveredAt: null, nextDueAt: null, pausedNow: false, presetId: 'balangan',
-      presetVersion: 1, extended: false, pauses: [], opdUnitIds: [],
+      id,
+      ref: id,
+      laporId: null,
+      title,
+      channel: 'web',
+      type: 'pengaduan',
+      categoryId,
+      subcategoryId: null,
+      location,
+      urgency: 'biasa',
+      strategic: false,
+      status: 'registered',
+      receivedAt,
+      registeredAt: receivedAt,
+      answeredAt: null,
+      closedAt: null,
+      closeReason: null,
+      reopens: 0,
+      deliveredAt: null,
+      nextDueAt: null,
+      pausedNow: false,
+      presetId: 'balangan',
+      presetVersion: 1,
+      extended: false,
+      pauses: [],
+      opdUnitIds: [],
     });
     const clusters = findClusters(
       [
@@ -336,7 +436,11 @@ describe('SOP reports', () => {
     const { dispatch } = await import('../../src/main/backend/backend');
     const r = await dispatch(ctx, 'report.data', admin, { kind: 'bulanan', period: '2026-13' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^Periode "2026-13" tidak valid untuk laporan bulanan.*2026-11/) });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^Periode "2026-13" tidak valid untuk laporan bulanan.*2026-11/),
+      });
     const s = await dispatch(ctx, 'report.data', admin, { kind: 'semester', period: '2026-11' });
     expect(s.ok).toBe(false);
   });
@@ -351,13 +455,36 @@ describe('SOP reports', () => {
     const d = (await call(ctx, 'report.data', admin, { kind: 'bulanan', period: '2026-11' })) as MonthlyReport;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(arrayBuffer(await exported('bulanan', '2026-11', 'xlsx')));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Per Status', 'Per Kanal', 'Per Jenis', 'Per Kategori', 'Per OPD', 'Daftar Aduan']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Ringkasan',
+      'Per Status',
+      'Per Kanal',
+      'Per Jenis',
+      'Per Kategori',
+      'Per OPD',
+      'Daftar Aduan',
+    ]);
     const list = wb.getWorksheet('Daftar Aduan');
     if (!list) throw new Error('no list sheet');
     // Balangan's SOP names its monthly recap "Laporan identifikasi permasalahan bulanan" (preset reportTitles).
     expect(String(list.getCell('A1').value)).toMatch(/Laporan Identifikasi Permasalahan Bulanan/);
     expect(String(list.getCell('A3').value)).toMatch(/Periode: November 2026/);
-    expect(list.getRow(6).values).toEqual([undefined, 'No', 'Nomor Registrasi', 'Nomor LAPOR!', 'Tanggal Diterima', 'Kanal', 'Jenis', 'Kategori', 'Judul', 'OPD', 'Status', 'Tanggal Selesai', 'Lama Penanganan (hari kerja)', 'Tepat Waktu']);
+    expect(list.getRow(6).values).toEqual([
+      undefined,
+      'No',
+      'Nomor Registrasi',
+      'Nomor LAPOR!',
+      'Tanggal Diterima',
+      'Kanal',
+      'Jenis',
+      'Kategori',
+      'Judul',
+      'OPD',
+      'Status',
+      'Tanggal Selesai',
+      'Lama Penanganan (hari kerja)',
+      'Tepat Waktu',
+    ]);
     expect(list.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     expect(list.autoFilter).toBe('A6:M6');
     const date = list.getCell('D7');
@@ -411,7 +538,13 @@ describe('SOP reports', () => {
   });
 
   it('PDF: title, period, office and totals, read back with pdftotext', async () => {
-    for (const [kind, period, label] of [['tahunan', '2026', 'Tahun 2026'], ['semester', '2026-S2', 'Semester II 2026'], ['harian', '2026-11-20', '20 November 2026'], ['isu-strategis', '2026-11-20', '20 November 2026'], ['bulanan', '2026-10', 'Oktober 2026']] as const) {
+    for (const [kind, period, label] of [
+      ['tahunan', '2026', 'Tahun 2026'],
+      ['semester', '2026-S2', 'Semester II 2026'],
+      ['harian', '2026-11-20', '20 November 2026'],
+      ['isu-strategis', '2026-11-20', '20 November 2026'],
+      ['bulanan', '2026-10', 'Oktober 2026'],
+    ] as const) {
       const d = await call(ctx, 'report.data', admin, { kind, period });
       const file = path.join(outDir, `${kind}.pdf`);
       fs.writeFileSync(file, await exported(kind, period, 'pdf'));

@@ -44,9 +44,26 @@ describe('finding a case', () => {
     opd = (await call(ctx, 'session.login', null, { username: 'opd.admin', password: STAFF_PASSWORD })).token;
     w = walker(ctx, new Map([['admin', admin]]), [opdUnit]);
     const cases = {
-      lubang: { title: 'Jalan berlubang di depan pasar Paringin', description: 'Jalanan rusak parah, mohon segera diperbaiki.', privacy: 'biasa', complainant: { name: 'Siti Aisyah', nik: '6311012345678901', phone: '+62 812-3456-7890' } },
-      rahasia: { title: 'Pungutan liar di kantor kelurahan', description: 'Petugas meminta uang untuk surat pengantar.', privacy: 'rahasia', complainant: { name: 'Bambang Sutrisno', phone: '0813 9999 0000' } },
-      lapor: { title: 'Lampu jalan padam', description: 'Lampu penerangan jalan padam sejak seminggu.', privacy: 'anonim', complainant: null, channel: 'lapor', laporId: 'LAP-2026-77881' },
+      lubang: {
+        title: 'Jalan berlubang di depan pasar Paringin',
+        description: 'Jalanan rusak parah, mohon segera diperbaiki.',
+        privacy: 'biasa',
+        complainant: { name: 'Siti Aisyah', nik: '6311012345678901', phone: '+62 812-3456-7890' },
+      },
+      rahasia: {
+        title: 'Pungutan liar di kantor kelurahan',
+        description: 'Petugas meminta uang untuk surat pengantar.',
+        privacy: 'rahasia',
+        complainant: { name: 'Bambang Sutrisno', phone: '0813 9999 0000' },
+      },
+      lapor: {
+        title: 'Lampu jalan padam',
+        description: 'Lampu penerangan jalan padam sejak seminggu.',
+        privacy: 'anonim',
+        complainant: null,
+        channel: 'lapor',
+        laporId: 'LAP-2026-77881',
+      },
     } as const;
     for (const [key, c] of Object.entries(cases)) {
       const r = await call(ctx, 'case.register', admin, { channel: 'web', receivedAt: clock.now(), type: 'pengaduan', ...c });
@@ -82,7 +99,8 @@ describe('finding a case', () => {
     expect(await found(admin, '6311012345')).toEqual(['lubang']);
     expect(await found(admin, '0812-3456-7890')).toEqual(['lubang']);
     expect(await found(admin, '+62 812 3456')).toEqual(['lubang']);
-    const audits = () => Number((ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE action = 'identity.search'").get() as { n: number }).n);
+    const audits = () =>
+      Number((ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE action = 'identity.search'").get() as { n: number }).n);
     const before = audits();
     expect(await found(admin, 'bambang')).toEqual(['rahasia']);
     expect(audits()).toBe(before + 1);
@@ -104,7 +122,12 @@ describe('migration 0005 on a database of the previous version', () => {
     const clock = fakeClock(START);
     const o = await newOffice('balangan', clock);
     const r = await call(o.ctx, 'case.register', o.token, {
-      channel: 'phone', receivedAt: clock.now(), type: 'pengaduan', title: 'Saluran berlubang', description: 'Air meluap ke jalan.', privacy: 'biasa',
+      channel: 'phone',
+      receivedAt: clock.now(),
+      type: 'pengaduan',
+      title: 'Saluran berlubang',
+      description: 'Air meluap ke jalan.',
+      privacy: 'biasa',
       complainant: { name: 'Rahmat Hidayat', phone: '0812-1111-2222' },
     });
     await o.ctx.opened.close();
@@ -118,7 +141,9 @@ describe('migration 0005 on a database of the previous version', () => {
     try {
       const sqlite = ctx.opened.sqlite;
       expect(sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-      expect(sqlite.prepare('SELECT case_id, name, phone FROM identity_fts').all()).toEqual([{ case_id: r.caseId, name: 'Rahmat Hidayat', phone: '081211112222' }]);
+      expect(sqlite.prepare('SELECT case_id, name, phone FROM identity_fts').all()).toEqual([
+        { case_id: r.caseId, name: 'Rahmat Hidayat', phone: '081211112222' },
+      ]);
       expect(sqlite.prepare("SELECT value FROM local_meta WHERE key = 'fts_stems'").get()).toEqual({ value: 'done' });
       expect(sqlite.prepare("SELECT case_id FROM case_fts WHERE case_fts MATCH 'lubang'").all()).toEqual([{ case_id: r.caseId }]);
     } finally {
@@ -126,7 +151,7 @@ describe('migration 0005 on a database of the previous version', () => {
     }
     // A fresh database runs the same migrations with nothing to re-index.
     const fresh = await openDatabase(tempDir());
-    expect(fresh.sqlite.prepare("SELECT count(*) AS n FROM identity_fts").get()).toEqual({ n: 0 });
+    expect(fresh.sqlite.prepare('SELECT count(*) AS n FROM identity_fts').get()).toEqual({ n: 0 });
     await fresh.close();
   });
 });

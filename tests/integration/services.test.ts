@@ -26,8 +26,16 @@ describe('office, sessions and registration', () => {
     expect(ov.units.filter((u) => u.kind === 'hub')).toHaveLength(1);
     expect(ov.units.filter((u) => u.kind === 'opd').length).toBe(ov.preset.opdUnits.length);
     for (const u of ov.units) {
-      const roles = ov.preset.roles.filter((r) => r.scope === u.kind).map((r) => r.id).sort();
-      expect(ov.positions.filter((p) => p.unitId === u.id).map((p) => p.roleId).sort()).toEqual(roles);
+      const roles = ov.preset.roles
+        .filter((r) => r.scope === u.kind)
+        .map((r) => r.id)
+        .sort();
+      expect(
+        ov.positions
+          .filter((p) => p.unitId === u.id)
+          .map((p) => p.roleId)
+          .sort(),
+      ).toEqual(roles);
     }
     const me = await call(ctx, 'session.me', token, {});
     expect(me.user.isAdmin).toBe(true);
@@ -35,7 +43,11 @@ describe('office, sessions and registration', () => {
   });
 
   it('refuses a second office in the same folder', async () => {
-    const r = await dispatch(ctx, 'office.create', null, { presetId: 'kaltim', officeName: 'X', admin: { username: 'xyz', fullName: 'X', password: 'abcdefgh1' } });
+    const r = await dispatch(ctx, 'office.create', null, {
+      presetId: 'kaltim',
+      officeName: 'X',
+      admin: { username: 'xyz', fullName: 'X', password: 'abcdefgh1' },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('ALREADY_INITIALIZED');
   });
@@ -133,7 +145,10 @@ describe('the Balangan chain, end to end through the services', () => {
     const staff = await staffOffice(ctx, o.token, 2);
     tokens = new Map([['admin', o.token], ...staff.tokens]);
     const ov = await call(ctx, 'office.overview', o.token, {});
-    opdIds = ov.units.filter((u) => u.kind === 'opd').slice(0, 2).map((u) => u.id);
+    opdIds = ov.units
+      .filter((u) => u.kind === 'opd')
+      .slice(0, 2)
+      .map((u) => u.id);
     w = walker(ctx, tokens, opdIds);
   }, 120_000);
   afterAll(() => ctx.opened.close());
@@ -159,7 +174,9 @@ describe('the Balangan chain, end to end through the services', () => {
     const asOpd = await call(ctx, 'case.get', tokens.get(opdUser ?? '') ?? null, { caseId });
     expect(asOpd.identityHidden).toBe(true);
     expect(asOpd.identity).toBeNull();
-    const reads = ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE action = 'identity.read' AND target = ?").get(caseId) as { n: number };
+    const reads = ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE action = 'identity.read' AND target = ?").get(caseId) as {
+      n: number;
+    };
     expect(reads.n).toBeGreaterThan(0);
     expect((await checkAudit(ctx, { server: false })).findings).toEqual([]);
   });

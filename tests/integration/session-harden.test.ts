@@ -17,7 +17,10 @@ describe('hardened sessions', () => {
   const clock = fakeClock(START);
 
   function audit(action: string): Array<{ target: string; user_id: string | null }> {
-    return ctx.opened.sqlite.prepare('SELECT target, user_id FROM audit WHERE action = ? ORDER BY seq').all(action) as Array<{ target: string; user_id: string | null }>;
+    return ctx.opened.sqlite.prepare('SELECT target, user_id FROM audit WHERE action = ? ORDER BY seq').all(action) as Array<{
+      target: string;
+      user_id: string | null;
+    }>;
   }
   const login = (username: string, password: string) => dispatch(ctx, 'session.login', null, { username, password });
 

@@ -40,7 +40,10 @@ describe('the signature book (Balangan)', () => {
   }
 
   async function events(): Promise<number> {
-    const r = await ctx.db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await ctx.db
+      .selectFrom('event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -50,7 +53,10 @@ describe('the signature book (Balangan)', () => {
     admin = o.token;
     const staff = await staffOffice(ctx, admin, 1);
     const ov = await call(ctx, 'office.overview', admin, {});
-    const opdIds = ov.units.filter((u) => u.kind === 'opd').slice(0, 1).map((u) => u.id);
+    const opdIds = ov.units
+      .filter((u) => u.kind === 'opd')
+      .slice(0, 1)
+      .map((u) => u.id);
     w = walker(ctx, new Map([['admin', admin], ...staff.tokens]), opdIds);
     // The first OPD of the office (its units are listed by id, so which one varies).
     opdCode = (ov.units.find((u) => u.id === opdIds[0])?.code ?? '').toLowerCase();
@@ -70,7 +76,14 @@ describe('the signature book (Balangan)', () => {
     // The Kepala Seksi stands in for the Kepala Dinas (Plt.) this month.
     const kadisPost = ov.positions.find((p) => p.roleId === 'kadis');
     const kasiUser = (await call(ctx, 'user.list', admin, {})).find((u) => u.username === 'kasi');
-    await call(ctx, 'assignment.save', admin, { id: null, userId: kasiUser?.id ?? '', positionId: kadisPost?.id ?? '', acting: 'plt', from: '2026-11-01', until: '2026-11-30' });
+    await call(ctx, 'assignment.save', admin, {
+      id: null,
+      userId: kasiUser?.id ?? '',
+      positionId: kadisPost?.id ?? '',
+      acting: 'plt',
+      from: '2026-11-01',
+      until: '2026-11-30',
+    });
   }, 180_000);
   afterAll(() => ctx.opened.close());
 
@@ -87,7 +100,14 @@ describe('the signature book (Balangan)', () => {
     // The Kepala Dinas sees the disposition awaiting him; it needs targets, so it is not batchable.
     const kd = await call(ctx, 'signbook.list', kadis, {});
     expect(kd).toHaveLength(1);
-    expect(kd[0]).toMatchObject({ caseId: cases[3], batchable: false, acting: null, action: { kind: 'dispose', signed: true }, returnAction: null, sentBy: { name: 'Pejabat kabid_ikp' } });
+    expect(kd[0]).toMatchObject({
+      caseId: cases[3],
+      batchable: false,
+      acting: null,
+      action: { kind: 'dispose', signed: true },
+      returnAction: null,
+      sentBy: { name: 'Pejabat kabid_ikp' },
+    });
     // The Plt. sees it too, as Plt. of that post; the desk has nothing to sign.
     const plt = await call(ctx, 'signbook.list', kasi, {});
     expect(plt.map((b) => [b.caseId, b.acting])).toEqual([[cases[3], 'plt']]);
@@ -140,13 +160,30 @@ describe('the signature book (Balangan)', () => {
     const ov = await call(ctx, 'office.overview', admin, {});
     const opd = ov.units.find((u) => u.name === opdName);
     const r = await call(ctx, 'signbook.signBatch', head, {
-      items: [{ caseId: x.caseId, taskId: x.taskId, actionId: x.action.id, asPositionId: x.asPositionId, targets: [{ unitId: opd?.id ?? '', positionId: null }] }],
+      items: [
+        {
+          caseId: x.caseId,
+          taskId: x.taskId,
+          actionId: x.action.id,
+          asPositionId: x.asPositionId,
+          targets: [{ unitId: opd?.id ?? '', positionId: null }],
+        },
+      ],
       signingPassword: STAFF_PASSWORD,
     });
     expect(r).toMatchObject([{ ok: false, error: { code: 'FORBIDDEN' } }]);
     // The Plt. signs the disposition as Plt.: the event says so.
     const ok = await call(ctx, 'signbook.signBatch', kasi, {
-      items: [{ caseId: x.caseId, taskId: x.taskId, actionId: x.action.id, asPositionId: x.asPositionId, targets: [{ unitId: opd?.id ?? '', positionId: null }], instructions: ['Proses lebih lanjut'] }],
+      items: [
+        {
+          caseId: x.caseId,
+          taskId: x.taskId,
+          actionId: x.action.id,
+          asPositionId: x.asPositionId,
+          targets: [{ unitId: opd?.id ?? '', positionId: null }],
+          instructions: ['Proses lebih lanjut'],
+        },
+      ],
       signingPassword: STAFF_PASSWORD,
     });
     expect(ok).toMatchObject([{ ok: true }]);
@@ -161,7 +198,14 @@ describe('the signature book (Balangan)', () => {
     expect(out.truncated).toBe(false);
     expect(out.rows.map((r) => r.caseId).sort()).toEqual(cases.slice(0, 3).sort());
     const a = out.rows.find((r) => r.caseId === cases[0]);
-    expect(a).toMatchObject({ actionLabel: expect.any(String) as unknown, asTitle: expect.any(String) as unknown, acting: null, targets: [expect.stringMatching(/Bidang/i) as unknown], status: 'in_process', overdue: false });
+    expect(a).toMatchObject({
+      actionLabel: expect.any(String) as unknown,
+      asTitle: expect.any(String) as unknown,
+      acting: null,
+      targets: [expect.stringMatching(/Bidang/i) as unknown],
+      status: 'in_process',
+      overdue: false,
+    });
     expect(a?.now.map((p) => p.unitName)).toEqual([opdName as unknown]);
     const c = out.rows.find((r) => r.caseId === cases[2]);
     expect(c?.now.map((p) => p.stepName)).toEqual(['Menyusun tanggapan aduan sesuai arahan pimpinan']);
@@ -169,7 +213,12 @@ describe('the signature book (Balangan)', () => {
     const plt = await call(ctx, 'signbook.outgoing', kasi, period);
     const mine = plt.rows.filter((r) => r.caseId === cases[3]).map((r) => [r.acting, r.targets]);
     expect(mine).toHaveLength(2);
-    expect(mine).toEqual(expect.arrayContaining([['plt', [opdName]], [null, []]]));
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        ['plt', [opdName]],
+        [null, []],
+      ]),
+    );
     // Weeks later the cases still open there are overdue; a period before any act is empty.
     clock.advance(30 * DAY);
     await call(ctx, 'session.unlock', head, { password: STAFF_PASSWORD }); // idle that long, the session locked

@@ -36,7 +36,9 @@ describe('support log', () => {
   it('writes an error by name, code and a message with NIK, phone numbers and e-mail addresses masked', () => {
     const dir = tempDir();
     const log = new Logger(dir);
-    const e = Object.assign(new Error('gagal untuk NIK 6371011203850004, telp +62 812-3456-7890, budi@contoh.go.id, langkah 3'), { code: 'SQLITE_BUSY' });
+    const e = Object.assign(new Error('gagal untuk NIK 6371011203850004, telp +62 812-3456-7890, budi@contoh.go.id, langkah 3'), {
+      code: 'SQLITE_BUSY',
+    });
     log.error('automation.failed', e, { caseCount: 2 });
     const [entry] = lines(exportLog(dir));
     expect(entry).toMatchObject({ level: 'error', event: 'automation.failed', caseCount: 2, errorName: 'Error', errorCode: 'SQLITE_BUSY' });

@@ -22,7 +22,16 @@ afterAll(async () => {
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 function input(title: string) {
-  return { channel: 'walkin' as const, receivedAt: Date.now() - 60_000, type: 'pengaduan' as const, title, description: `${title}: belum ditangani.`, privacy: 'biasa' as const, urgency: 'biasa' as const, complainant: { name: 'Siti Aminah' } };
+  return {
+    channel: 'walkin' as const,
+    receivedAt: Date.now() - 60_000,
+    type: 'pengaduan' as const,
+    title,
+    description: `${title}: belum ditangani.`,
+    privacy: 'biasa' as const,
+    urgency: 'biasa' as const,
+    complainant: { name: 'Siti Aminah' },
+  };
 }
 
 /** The folder as it is on disk now, while its owner still has it open. */

@@ -35,7 +35,7 @@ describe('HlcClock', () => {
     const clock = new HlcClock('dev', () => now);
     let last = clock.tick();
     let seed = 7;
-    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 2_000; i++) {
       now += Math.floor(rand() * 3) - 1; // the wall clock may even step back
       const wall = now + Math.floor((rand() * 2 - 0.5) * MAX_AHEAD_MS * 1.5);

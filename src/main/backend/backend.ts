@@ -80,7 +80,9 @@ export async function dispatch(ctx: BackendContext, method: string, token: strin
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) {
     const msg = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-    return err('VALIDATION', `Masukan tidak valid: ${msg}`, { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+    return err('VALIDATION', `Masukan tidak valid: ${msg}`, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    });
   }
   try {
     let caller: Caller | null = null;
@@ -225,13 +227,16 @@ export function openBackend(opts: BackendOptions): Backend {
     try {
       if (method === 'repair.status') return ok(repairStatus(opts.dataDir, why));
       const parsed = contract['repair.restore'].input.safeParse(input ?? {});
-      if (!parsed.success) return err('VALIDATION', 'Masukan tidak valid: pilih cadangan, isi nama dan kata sandi administrator, dan centang persetujuan.');
+      if (!parsed.success)
+        return err('VALIDATION', 'Masukan tidak valid: pilih cadangan, isi nama dan kata sandi administrator, dan centang persetujuan.');
       if (why.code !== 'DAMAGED') return { ok: false, error: why };
       const file = await backupForAdmin(opts.dataDir, parsed.data.name, parsed.data.username, parsed.data.password);
       log.warn('repair.restore', { backup: parsed.data.name });
       return ok(await restoreInPlace(null, file));
     } catch (e) {
-      return e instanceof AppError ? { ok: false, error: e.toApiError() } : err('INTERNAL', `Kesalahan internal: ${(e as Error).message ?? String(e)}`);
+      return e instanceof AppError
+        ? { ok: false, error: e.toApiError() }
+        : err('INTERNAL', `Kesalahan internal: ${(e as Error).message ?? String(e)}`);
     }
   }
 

@@ -96,8 +96,23 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       open: async (opts) => {
         // --wait: a cron job queues behind the app instead of failing (a day at most).
         const waitMs = argv.includes('--wait') ? 24 * 3_600_000 : 10_000;
-        const owner = { label: `perintah "alur ${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"`, waitMs, onWait: (m: string) => io.err(`alur: ${m}`) };
-        const ctx = await openContext({ dataDir, resourcesDir: resourcesDir(), appVersion: appVersion(), owner, passwordCost: passwordCostFromEnv(), progress: (m: string) => io.err(`alur: ${m}`), ...opts });
+        const owner = {
+          label: `perintah "alur ${argv
+            .filter((a) => !a.startsWith('-'))
+            .slice(0, 2)
+            .join(' ')}"`,
+          waitMs,
+          onWait: (m: string) => io.err(`alur: ${m}`),
+        };
+        const ctx = await openContext({
+          dataDir,
+          resourcesDir: resourcesDir(),
+          appVersion: appVersion(),
+          owner,
+          passwordCost: passwordCostFromEnv(),
+          progress: (m: string) => io.err(`alur: ${m}`),
+          ...opts,
+        });
         contexts.push(ctx);
         return ctx;
       },
@@ -115,7 +130,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     const msg = e instanceof AppError ? e.message : (storageError(e)?.message ?? (e instanceof Error ? e.message : String(e)));
     io.err(`alur: ${msg.split('\n')[0]}`);
-    if (e instanceof AppError && e.code === 'FOLDER_IN_USE' && !argv.includes('--wait')) io.err('alur: ulangi dengan --wait untuk menunggu sampai folder data bebas.');
+    if (e instanceof AppError && e.code === 'FOLDER_IN_USE' && !argv.includes('--wait'))
+      io.err('alur: ulangi dengan --wait untuk menunggu sampai folder data bebas.');
     return 1;
   } finally {
     for (const c of contexts) await c.opened.close();

@@ -31,7 +31,8 @@ export async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res:
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'expected application/json');
   const isImport = name.startsWith('import.');
   const raw = await readBody(req, isImport ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
-  if (raw === null) return sendError(res, 413, 'VALIDATION', isImport ? `Berkas terlalu besar (maks. ${MAX_IMPORT_MB} MB).` : 'request body over 2 MB');
+  if (raw === null)
+    return sendError(res, 413, 'VALIDATION', isImport ? `Berkas terlalu besar (maks. ${MAX_IMPORT_MB} MB).` : 'request body over 2 MB');
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
@@ -40,7 +41,8 @@ export async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res:
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return sendError(res, 400, 'VALIDATION', 'expected {token, input}');
   const { token: session, input } = body as { token?: unknown; input?: unknown };
-  if (session !== null && session !== undefined && typeof session !== 'string') return sendError(res, 400, 'VALIDATION', 'token must be a string or null');
+  if (session !== null && session !== undefined && typeof session !== 'string')
+    return sendError(res, 400, 'VALIDATION', 'token must be a string or null');
   // The backend parses `input` with the contract's schema: a malformed call comes back as VALIDATION.
   const result = await ctx.backend.call(name, session ?? null, input ?? {});
   sendJson(res, 200, result);

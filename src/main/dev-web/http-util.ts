@@ -13,12 +13,21 @@ export function sameToken(given: string | undefined | null, expected: string): b
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 /** A refusal in the contract's own shape, so the renderer's transport reads it as any other error. */
-export function sendError(res: http.ServerResponse, status: number, code: 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL', message: string): void {
+export function sendError(
+  res: http.ServerResponse,
+  status: number,
+  code: 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL',
+  message: string,
+): void {
   const body: Result<never> = { ok: false, error: { code, message } };
   sendJson(res, status, body);
 }

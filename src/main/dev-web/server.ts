@@ -61,7 +61,13 @@ export async function startDevWeb(opts: DevWebOptions): Promise<DevWebServer> {
   if (opts.staticBuild && !fs.existsSync(path.join(staticRoot, 'index.html')))
     throw new Error(`${staticRoot}/index.html tidak ada: jalankan dulu "npx vite build"`);
 
-  const backend: Backend = openBackend({ dataDir: opts.dataDir, resourcesDir: path.join(repoRoot, 'resources'), appVersion: pkg.version, owner: { label: 'alur dev:web', waitMs: 5_000 }, passwordCost: passwordCostFromEnv() });
+  const backend: Backend = openBackend({
+    dataDir: opts.dataDir,
+    resourcesDir: path.join(repoRoot, 'resources'),
+    appVersion: pkg.version,
+    owner: { label: 'alur dev:web', waitMs: 5_000 },
+    passwordCost: passwordCostFromEnv(),
+  });
   const token = crypto.randomBytes(24).toString('hex');
   const ui = opts.staticBuild ? staticMiddleware(staticRoot) : await viteMiddleware(repoRoot);
   const allowedHosts = new Set<string>();

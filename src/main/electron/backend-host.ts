@@ -38,7 +38,12 @@ function start(): void {
     // the main process before the backend opens; calls that arrive meanwhile wait for it.
     const sealer = init.sealing === 'main' ? sealerOverPort(port) : null;
     const opening = prepareSecrets(init.dataDir, sealer).then(() =>
-      openBackend({ dataDir: init.dataDir, resourcesDir: init.resourcesDir, appVersion: init.appVersion, owner: { label: 'aplikasi Alur', waitMs: 5_000 } }),
+      openBackend({
+        dataDir: init.dataDir,
+        resourcesDir: init.resourcesDir,
+        appVersion: init.appVersion,
+        owner: { label: 'aplikasi Alur', waitMs: 5_000 },
+      }),
     );
     let closed = false;
     const shutdown = (code: number): void => {

@@ -35,7 +35,10 @@ const Payload = z
 
 /** What the file channels need from Electron (dialogs, the print window, the disk). */
 export interface FileDeps {
-  showSaveDialog(options: { defaultPath: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<{ canceled: boolean; filePath?: string }>;
+  showSaveDialog(options: {
+    defaultPath: string;
+    filters: Array<{ name: string; extensions: string[] }>;
+  }): Promise<{ canceled: boolean; filePath?: string }>;
   writeFile(file: string, bytes: Buffer): Promise<void>;
   removeFile(file: string): Promise<void>;
   printPdf(file: string): Promise<void>;
@@ -49,7 +52,9 @@ interface FileIpcLike<E> {
 
 /** A name safe to offer in a save dialog: no folders, no control or bidi characters, no device name, the right extension. */
 export function safeFileName(raw: string, ext: string): string {
-  const cleaned = [...withoutInvisible(path.basename(raw.replace(/\\/g, '/')))].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '<>:"/\\|?*'.includes(c) ? '_' : c)).join('');
+  const cleaned = [...withoutInvisible(path.basename(raw.replace(/\\/g, '/')))]
+    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '<>:"/\\|?*'.includes(c) ? '_' : c))
+    .join('');
   const base = cleaned.replace(/_+/g, '_').replace(/^\.+/, '').trim().slice(0, 150) || 'dokumen';
   return avoidDeviceName(base.toLowerCase().endsWith(`.${ext}`) ? base : `${base}.${ext}`);
 }
@@ -69,7 +74,10 @@ export function registerFileIpc<E>(ipcMain: FileIpcLike<E>, isTrusted: (event: E
     const file = parse(args);
     if ('ok' in file) return file;
     const kind = MIMES[file.mime];
-    const chosen = await deps.showSaveDialog({ defaultPath: path.join(deps.downloadsDir, safeFileName(file.fileName, kind.ext)), filters: [{ name: kind.name, extensions: [kind.ext] }] });
+    const chosen = await deps.showSaveDialog({
+      defaultPath: path.join(deps.downloadsDir, safeFileName(file.fileName, kind.ext)),
+      filters: [{ name: kind.name, extensions: [kind.ext] }],
+    });
     if (chosen.canceled || !chosen.filePath) return ok(null);
     try {
       await deps.writeFile(chosen.filePath, Buffer.from(file.dataBase64, 'base64'));

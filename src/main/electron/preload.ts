@@ -44,8 +44,10 @@ export function buildBridge(ipc: IpcRendererLike): AlurBridge {
         ipc.removeListener(EVENT_CHANNEL, relay);
       };
     },
-    saveFile: (file) => ipc.invoke(FILE_CHANNELS.save, { fileName: file.fileName, mime: file.mime, dataBase64: file.dataBase64 }) as Promise<Result<string | null>>,
-    printPdf: (file) => ipc.invoke(FILE_CHANNELS.print, { fileName: file.fileName, mime: file.mime, dataBase64: file.dataBase64 }) as Promise<Result<null>>,
+    saveFile: (file) =>
+      ipc.invoke(FILE_CHANNELS.save, { fileName: file.fileName, mime: file.mime, dataBase64: file.dataBase64 }) as Promise<Result<string | null>>,
+    printPdf: (file) =>
+      ipc.invoke(FILE_CHANNELS.print, { fileName: file.fileName, mime: file.mime, dataBase64: file.dataBase64 }) as Promise<Result<null>>,
   } satisfies AlurBridge;
 }
 

@@ -6,7 +6,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isRecord, parseManifest, RELEASE_FILE, RELEASE_FORMAT, type Checked, type ReleaseFile, type ReleaseManifest, type TrustedKey } from '../../shared/updates/release-format';
+import {
+  isRecord,
+  parseManifest,
+  RELEASE_FILE,
+  RELEASE_FORMAT,
+  type Checked,
+  type ReleaseFile,
+  type ReleaseManifest,
+  type TrustedKey,
+} from '../../shared/updates/release-format';
 
 function keyIdOf(publicKeyB64: string): string {
   return crypto.createHash('sha256').update(Buffer.from(publicKeyB64, 'base64')).digest('hex').slice(0, 16);
@@ -40,11 +49,18 @@ export function verifyReleaseText(text: string, keys: readonly TrustedKey[]): Ch
   } catch {
     return { ok: false, reason: `${RELEASE_FILE} bukan JSON` };
   }
-  if (!isRecord(env) || env['format'] !== RELEASE_FORMAT || typeof env['manifest'] !== 'string' || typeof env['keyId'] !== 'string' || typeof env['signature'] !== 'string')
+  if (
+    !isRecord(env) ||
+    env['format'] !== RELEASE_FORMAT ||
+    typeof env['manifest'] !== 'string' ||
+    typeof env['keyId'] !== 'string' ||
+    typeof env['signature'] !== 'string'
+  )
     return { ok: false, reason: `${RELEASE_FILE} tidak bertanda tangan atau formatnya tidak dikenal` };
   const key = keys.find((k) => k.keyId === env['keyId']);
   if (!key) return { ok: false, reason: `ditandatangani kunci ${env['keyId'].slice(0, 16)} yang tidak dipercaya aplikasi ini` };
-  if (!verifyEd25519(key.publicKey, env['manifest'], env['signature'])) return { ok: false, reason: 'tanda tangan rilis tidak cocok: metadata telah diubah' };
+  if (!verifyEd25519(key.publicKey, env['manifest'], env['signature']))
+    return { ok: false, reason: 'tanda tangan rilis tidak cocok: metadata telah diubah' };
   const manifest = parseManifest(env['manifest']);
   return manifest ? { ok: true, value: manifest } : { ok: false, reason: 'isi metadata rilis tidak valid' };
 }
@@ -62,7 +78,9 @@ export function loadReleaseKeys(resourcesDir: string): TrustedKey[] {
     const parsed: unknown = JSON.parse(fs.readFileSync(path.join(resourcesDir, 'release-keys.json'), 'utf8'));
     const list = isRecord(parsed) && Array.isArray(parsed['keys']) ? parsed['keys'] : [];
     return list.flatMap((k: unknown) =>
-      isRecord(k) && typeof k['publicKey'] === 'string' && Buffer.from(k['publicKey'], 'base64').length === 32 ? [{ keyId: keyIdOf(k['publicKey']), publicKey: k['publicKey'] }] : [],
+      isRecord(k) && typeof k['publicKey'] === 'string' && Buffer.from(k['publicKey'], 'base64').length === 32
+        ? [{ keyId: keyIdOf(k['publicKey']), publicKey: k['publicKey'] }]
+        : [],
     );
   } catch {
     return [];

@@ -17,7 +17,9 @@ export interface MainSealer {
   unseal(sealed: string): Promise<string>;
 }
 
-const SecretRequest = z.object({ secret: z.object({ id: z.number().int().positive(), op: z.enum(['probe', 'seal', 'unseal']), text: z.string().max(100_000) }).strict() }).strict();
+const SecretRequest = z
+  .object({ secret: z.object({ id: z.number().int().positive(), op: z.enum(['probe', 'seal', 'unseal']), text: z.string().max(100_000) }).strict() })
+  .strict();
 const SecretReply = z.object({ sealed: z.object({ id: z.number().int().positive(), ok: z.boolean(), text: z.string() }).strict() }).strict();
 
 /** Main side: answers the host's seal and unseal requests arriving on `port`. */

@@ -72,7 +72,7 @@ export function normalizeUpdateUrl(url: string | null | undefined): string | nul
 }
 
 function describe(e: unknown): string {
-  return e instanceof Error ? e.message.split('\n')[0] ?? e.name : String(e);
+  return e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : String(e);
 }
 
 /**
@@ -157,7 +157,8 @@ function verifiedUpdates(autoUpdater: AutoUpdaterLike, feed: string, log: Update
   autoUpdater.on('update-downloaded', (event) => {
     void (async () => {
       const manifest = approved;
-      if (!manifest || manifest.version !== event.version) return log.warn(`pembaruan ${event.version} ditolak: tidak ada metadata bertanda tangan untuk unduhan ini`);
+      if (!manifest || manifest.version !== event.version)
+        return log.warn(`pembaruan ${event.version} ditolak: tidak ada metadata bertanda tangan untuk unduhan ini`);
       const file = await checkDownloadedFile(manifest, event.downloadedFile);
       if (!file.ok) return log.warn(`pembaruan ${event.version} ditolak: ${file.reason}`);
       autoUpdater.autoInstallOnAppQuit = true;

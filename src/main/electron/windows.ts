@@ -98,11 +98,16 @@ export function openMainWindow(preloadPath: string): BrowserWindow {
  * system print dialog (printer, copies, duplex) without a separate PDF program.
  */
 export async function printPdfFile(file: string): Promise<void> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, devTools: !app.isPackaged } });
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, devTools: !app.isPackaged },
+  });
   try {
     await win.loadURL(pathToFileURL(file).href);
     await new Promise<void>((resolve, reject) => {
-      win.webContents.print({ silent: false, printBackground: true }, (done, reason) => (done || reason === 'cancelled' ? resolve() : reject(new Error(reason))));
+      win.webContents.print({ silent: false, printBackground: true }, (done, reason) =>
+        done || reason === 'cancelled' ? resolve() : reject(new Error(reason)),
+      );
     });
   } finally {
     win.destroy();

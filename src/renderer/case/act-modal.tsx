@@ -54,12 +54,23 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
   const action = allowed.action;
   const kind = action.kind;
   // What was typed survives closing the dialog, leaving the case and a restart (per user, per act).
-  const draft = useFormDraft<Fields>(form, draftKey(session.user.id, `act.${detail.case.id}.${allowed.taskId}.${action.id}.${allowed.asPositionId}`), {
-    urgency: detail.case.urgency,
-    // A draft returned for revision opens with the text that was returned.
-    // The approver starts from the draft being approved and may correct it (what is signed is issued).
-    response: kind === 'answer' ? (detail.case.response ?? '') : kind === 'draft' ? (lastDraft(detail).text ?? undefined) : kind === 'approve' ? (draftUnderApproval(detail, allowed.taskId) ?? undefined) : undefined,
-  });
+  const draft = useFormDraft<Fields>(
+    form,
+    draftKey(session.user.id, `act.${detail.case.id}.${allowed.taskId}.${action.id}.${allowed.asPositionId}`),
+    {
+      urgency: detail.case.urgency,
+      // A draft returned for revision opens with the text that was returned.
+      // The approver starts from the draft being approved and may correct it (what is signed is issued).
+      response:
+        kind === 'answer'
+          ? (detail.case.response ?? '')
+          : kind === 'draft'
+            ? (lastDraft(detail).text ?? undefined)
+            : kind === 'approve'
+              ? (draftUnderApproval(detail, allowed.taskId) ?? undefined)
+              : undefined,
+    },
+  );
   const confirmClose = useConfirmClose();
 
   const targetOptions = disposeTargetOptions(action, allowed.asPositionId, overview, session.positions);
@@ -81,7 +92,10 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
       response: v.response?.trim() ? v.response.trim() : null,
       signingPassword: action.signed ? (v.signingPassword ?? null) : null,
     };
-    const r = await ownAct(() => api['case.act'](input), () => detail.case.id);
+    const r = await ownAct(
+      () => api['case.act'](input),
+      () => detail.case.id,
+    );
     setBusy(false);
     // The password opens the key for this act only; it is never kept in the form.
     form.setFieldValue('signingPassword', undefined);
@@ -129,12 +143,17 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
               <Select mode="multiple" options={targetOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="act-targets" />
             </Form.Item>
             <Form.Item name="instructions" label={t('act.instructions')}>
-              <Checkbox.Group options={overview.preset.instructions.map((i) => ({ value: i, label: i }))} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr' }} />
+              <Checkbox.Group
+                options={overview.preset.instructions.map((i) => ({ value: i, label: i }))}
+                style={{ display: 'grid', gridTemplateColumns: '1fr 1fr' }}
+              />
             </Form.Item>
           </>
         )}
         {kind === 'draft' && <DraftReturnNotice detail={detail} />}
-        {(kind === 'draft' || kind === 'approve') && <LetterPreviewButton caseId={detail.case.id} response={() => (form.getFieldValue('response') as string | undefined) ?? null} />}
+        {(kind === 'draft' || kind === 'approve') && (
+          <LetterPreviewButton caseId={detail.case.id} response={() => (form.getFieldValue('response') as string | undefined) ?? null} />
+        )}
         {(kind === 'draft' || kind === 'answer') && (
           <Form.Item
             name="response"
@@ -145,7 +164,12 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
           </Form.Item>
         )}
         {kind === 'approve' && draftUnderApproval(detail, allowed.taskId) !== null && (
-          <Form.Item name="response" label={t('act.draftToApprove')} extra={t('approverEdit.editHint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="response"
+            label={t('act.draftToApprove')}
+            extra={t('approverEdit.editHint')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input.TextArea rows={8} maxLength={MAX_DESCRIPTION} showCount data-testid="act-approve-text" />
           </Form.Item>
         )}

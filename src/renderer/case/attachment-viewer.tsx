@@ -18,7 +18,15 @@ import { useNotify } from '../hooks/use-notify';
 type Loaded = { of: string; file: AttachmentData | null; error: string | null };
 
 /** The drawer for one file of a case; `file` null = closed. */
-export function AttachmentViewer({ caseId, file, onClose }: { caseId: string; file: Pick<AttachmentRef, 'sha256' | 'name' | 'mime'> | null; onClose: () => void }) {
+export function AttachmentViewer({
+  caseId,
+  file,
+  onClose,
+}: {
+  caseId: string;
+  file: Pick<AttachmentRef, 'sha256' | 'name' | 'mime'> | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -70,7 +78,9 @@ export function AttachmentViewer({ caseId, file, onClose }: { caseId: string; fi
       {file && !current && <Spin description={t('pdfView.loading')} />}
       {current?.error && <Alert type="error" showIcon title={current.error} />}
       {data && kind === 'pdf' && <PdfView dataBase64={data.dataBase64} width={580} label={data.name} testId="attachment-pdf" />}
-      {data && kind === 'image' && <img src={`data:${data.mime};base64,${data.dataBase64}`} alt={data.name} style={{ maxWidth: '100%' }} data-testid="attachment-image" />}
+      {data && kind === 'image' && (
+        <img src={`data:${data.mime};base64,${data.dataBase64}`} alt={data.name} style={{ maxWidth: '100%' }} data-testid="attachment-image" />
+      )}
       {data && kind === null && <Alert type="info" showIcon title={t('viewer.notShown')} data-testid="attachment-not-shown" />}
     </Drawer>
   );

@@ -66,7 +66,14 @@ interface Fields {
   text?: string;
 }
 
-function CaseEndModal(props: { kind: Kind; caseId: string; reasons: ManualCloseReason[]; reopenUntil: number | null; onClose: () => void; onDone: () => void }) {
+function CaseEndModal(props: {
+  kind: Kind;
+  caseId: string;
+  reasons: ManualCloseReason[];
+  reopenUntil: number | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { kind, caseId, reasons, reopenUntil } = props;
   const { t, i18n } = useTranslation();
   const { tz } = useApp();
@@ -79,7 +86,10 @@ function CaseEndModal(props: { kind: Kind; caseId: string; reasons: ManualCloseR
     setBusy(true);
     setError(null);
     const text = (v.text ?? '').trim();
-    const r = kind === 'reopen' ? await api['case.reopen']({ caseId, words: text }) : await api['case.close']({ caseId, reason: v.reason ?? 'manual', note: text });
+    const r =
+      kind === 'reopen'
+        ? await api['case.reopen']({ caseId, words: text })
+        : await api['case.close']({ caseId, reason: v.reason ?? 'manual', note: text });
     setBusy(false);
     if (r.ok) {
       notify.success(t(kind === 'reopen' ? 'caseEnd.reopened' : 'caseEnd.closed'));
@@ -101,7 +111,12 @@ function CaseEndModal(props: { kind: Kind; caseId: string; reasons: ManualCloseR
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       {kind === 'reopen' && reopenUntil !== null && (
-        <Alert type="info" showIcon title={t('caseEnd.reopenHint', { until: formatDateTime(reopenUntil, tz, t, i18n.language) })} style={{ marginBottom: 8 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('caseEnd.reopenHint', { until: formatDateTime(reopenUntil, tz, t, i18n.language) })}
+          style={{ marginBottom: 8 }}
+        />
       )}
       <Form<Fields> form={form} layout="vertical" onFinish={(v) => notify.run(submit(v))} initialValues={{ reason: reasons[0] }}>
         {kind === 'close' && (

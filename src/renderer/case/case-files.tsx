@@ -56,7 +56,15 @@ function Thumb({ caseId, file }: { caseId: string; file: AttachmentRef }) {
       cancelled = true;
     };
   }, [caseId, file]);
-  const box = { width: THUMB, height: THUMB, display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa', border: '1px solid #f0f0f0' } as const;
+  const box = {
+    width: THUMB,
+    height: THUMB,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    background: '#fafafa',
+    border: '1px solid #f0f0f0',
+  } as const;
   return <div style={box}>{url ? <img src={url} alt={file.name} data-testid="attachment-thumb" /> : <FileOutlined style={{ fontSize: 24 }} />}</div>;
 }
 
@@ -73,12 +81,24 @@ export function CaseFiles({ detail }: { detail: CaseDetail }) {
       {detail.case.attachments.map((f) => {
         const kind = viewableType(f.mime);
         return (
-          <span key={f.sha256} className="alur-case-file" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, marginInlineEnd: 12, marginBottom: 4 }} data-testid="case-file" data-name={f.name}>
+          <span
+            key={f.sha256}
+            className="alur-case-file"
+            style={{ display: 'inline-flex', alignItems: 'center', gap: 4, marginInlineEnd: 12, marginBottom: 4 }}
+            data-testid="case-file"
+            data-name={f.name}
+          >
             {kind === 'image' && <Thumb caseId={caseId} file={f} />}
             {kind === 'pdf' && <FilePdfOutlined style={{ fontSize: 20 }} />}
             <AttachmentLink caseId={caseId} file={f} />
             {kind && (
-              <Button size="small" icon={<EyeOutlined />} onClick={() => setViewing(f)} aria-label={`${t('viewer.view')} ${f.name}`} data-testid="attachment-view">
+              <Button
+                size="small"
+                icon={<EyeOutlined />}
+                onClick={() => setViewing(f)}
+                aria-label={`${t('viewer.view')} ${f.name}`}
+                data-testid="attachment-view"
+              >
                 {t('viewer.view')}
               </Button>
             )}

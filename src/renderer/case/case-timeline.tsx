@@ -100,7 +100,14 @@ function summaryBlock(e: TimelineEntry, env: SummaryEnv): ReactNode[] {
   if (s.kind === 'act') parts.push(...actLines(s, env));
   if (s.kind === 'closed') parts.push(line('reason', t('summary.reason'), t(`closeReason.${s.reason}`)));
   if (s.kind === 'reason' && s.reason.trim()) parts.push(line('reason', t('summary.reason'), s.reason));
-  if (s.kind === 'delivered') parts.push(line('delivered', t('deskWork.deliveryChannel'), t('deskWork.deliveredVia', { channel: t(`deliveryChannel.${s.channel}`), at: env.when(s.deliveredAt) })));
+  if (s.kind === 'delivered')
+    parts.push(
+      line(
+        'delivered',
+        t('deskWork.deliveryChannel'),
+        t('deskWork.deliveredVia', { channel: t(`deliveryChannel.${s.channel}`), at: env.when(s.deliveredAt) }),
+      ),
+    );
   if ((s.kind === 'resumed' || s.kind === 'closed' || s.kind === 'delivered') && s.note?.trim()) parts.push(line('note', t('summary.note'), s.note));
   if (s.kind === 'note' && s.text.trim()) parts.push(line('text', t('summary.text'), s.text));
   if (s.kind === 'document') parts.push(line('document', t('timeline.document'), `${t(`docs.kind_${s.document}`)} (${s.format.toUpperCase()})`));
@@ -163,7 +170,14 @@ export function AttachmentLink({ caseId, file }: { caseId: string; file: Pick<Su
     else if (saved.value) notify.success(t('docs.saved', { where: saved.value }));
   }
   return (
-    <Button type="link" size="small" icon={<PaperClipOutlined />} style={{ paddingInline: 2 }} onClick={() => notify.run(open())} data-testid="attachment-link">
+    <Button
+      type="link"
+      size="small"
+      icon={<PaperClipOutlined />}
+      style={{ paddingInline: 2 }}
+      onClick={() => notify.run(open())}
+      data-testid="attachment-link"
+    >
       {file.name}
     </Button>
   );
@@ -174,9 +188,7 @@ export function CaseTimeline({ entries, caseId }: { entries: TimelineEntry[]; ca
   const { t, i18n } = useTranslation();
   const { tz, overview } = useApp();
   const items = entries.map((e) => {
-    const who = e.authorName
-      ? `${e.authorName}${e.positionTitle ? `, ${actingTitle(e.positionTitle, e.acting, t)}` : ''}`
-      : t('timeline.system');
+    const who = e.authorName ? `${e.authorName}${e.positionTitle ? `, ${actingTitle(e.positionTitle, e.acting, t)}` : ''}` : t('timeline.system');
     const late = e.tookMinutes !== null && e.standardMinutes !== null && e.tookMinutes > e.standardMinutes;
     return {
       key: e.id,
@@ -207,11 +219,19 @@ export function CaseTimeline({ entries, caseId }: { entries: TimelineEntry[]; ca
               <Tag color={late ? 'red' : 'green'} style={{ marginInlineEnd: 4 }}>
                 {t('timeline.took', { took: formatWorkMinutes(e.tookMinutes, t) })}
               </Tag>
-              {e.standard !== null ? t('timeline.standard', { standard: formatStandard(e.standard, t) }) : e.standardMinutes !== null && t('timeline.standard', { standard: formatWorkMinutes(e.standardMinutes, t) })}
+              {e.standard !== null
+                ? t('timeline.standard', { standard: formatStandard(e.standard, t) })
+                : e.standardMinutes !== null && t('timeline.standard', { standard: formatWorkMinutes(e.standardMinutes, t) })}
             </div>
           )}
           {e.conflict && <Typography.Text type="danger">{e.conflict}</Typography.Text>}
-          {summaryBlock(e, { overview, t, caseId, when: (ms) => formatDateTime(ms, tz, t, i18n.language), day: (d) => formatCivilDate(d, t, i18n.language) })}
+          {summaryBlock(e, {
+            overview,
+            t,
+            caseId,
+            when: (ms) => formatDateTime(ms, tz, t, i18n.language),
+            day: (d) => formatCivilDate(d, t, i18n.language),
+          })}
         </div>
       ),
     };

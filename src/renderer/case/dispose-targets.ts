@@ -18,7 +18,10 @@ export function disposeTargetOptions(
   overview: OfficeOverview,
   myPositions: readonly ActorPosition[],
 ): Array<{ value: string; label: string }> {
-  if (action.targets === 'opd_units') return overview.units.filter((u) => u.kind === 'opd' && u.active).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }));
+  if (action.targets === 'opd_units')
+    return overview.units.filter((u) => u.kind === 'opd' && u.active).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }));
   const unit = myPositions.find((p) => p.positionId === asPositionId)?.unitId;
-  return overview.positions.filter((p) => p.active && p.unitId === unit && p.id !== asPositionId).map((p) => ({ value: `${p.unitId}/${p.id}`, label: p.title }));
+  return overview.positions
+    .filter((p) => p.active && p.unitId === unit && p.id !== asPositionId)
+    .map((p) => ({ value: `${p.unitId}/${p.id}`, label: p.title }));
 }

@@ -16,7 +16,6 @@ import { CaseFiles } from './case-files';
 
 type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx' | 'letter-pades';
 
-
 export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const { t } = useTranslation();
   // Some SOPs (Kalimantan Timur) answer directly and issue no letter: promise none there.
@@ -45,7 +44,8 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
     const done = await then(made.value);
     setBusy(null);
     if (!done.ok) notify.error(done.error);
-    else if (typeof done.value === 'string') notify.success(t(job.endsWith('print') ? 'docs.downloadedToPrint' : 'docs.saved', { where: done.value }));
+    else if (typeof done.value === 'string')
+      notify.success(t(job.endsWith('print') ? 'docs.downloadedToPrint' : 'docs.saved', { where: done.value }));
     // Making a copy records it on the case (for later verification): refresh the timeline.
     onChanged();
   }
@@ -54,7 +54,12 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
     if (!p12) return;
     setBusy('letter-pades');
     setPadesError(null);
-    const made = await api['document.letter']({ caseId, eventId: letter?.id ?? null, format: 'pdf', pades: { p12Base64: p12.base64, passphrase, visible: padesVisible } });
+    const made = await api['document.letter']({
+      caseId,
+      eventId: letter?.id ?? null,
+      format: 'pdf',
+      pades: { p12Base64: p12.base64, passphrase, visible: padesVisible },
+    });
     setPassphrase('');
     if (!made.ok) {
       setBusy(null);
@@ -110,10 +115,22 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           <Typography.Text strong style={{ minWidth: 140, display: 'inline-block' }}>
             {t('docs.sheet')}
           </Typography.Text>
-          <Button size="small" icon={<PrinterOutlined />} loading={busy === 'sheet-print'} onClick={() => notify.run(run('sheet-print', sheet, printDocument))} data-testid="sheet-print">
+          <Button
+            size="small"
+            icon={<PrinterOutlined />}
+            loading={busy === 'sheet-print'}
+            onClick={() => notify.run(run('sheet-print', sheet, printDocument))}
+            data-testid="sheet-print"
+          >
             {t('docs.print')}
           </Button>
-          <Button size="small" icon={<FilePdfOutlined />} loading={busy === 'sheet-pdf'} onClick={() => notify.run(run('sheet-pdf', sheet, saveDocument))} data-testid="sheet-save">
+          <Button
+            size="small"
+            icon={<FilePdfOutlined />}
+            loading={busy === 'sheet-pdf'}
+            onClick={() => notify.run(run('sheet-pdf', sheet, saveDocument))}
+            data-testid="sheet-save"
+          >
             {t('docs.savePdf')}
           </Button>
         </Space>
@@ -123,13 +140,31 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           </Typography.Text>
           {letter ? (
             <>
-              <Button size="small" icon={<PrinterOutlined />} loading={busy === 'letter-print'} onClick={() => notify.run(run('letter-print', letterOf('pdf'), printDocument))} data-testid="letter-print">
+              <Button
+                size="small"
+                icon={<PrinterOutlined />}
+                loading={busy === 'letter-print'}
+                onClick={() => notify.run(run('letter-print', letterOf('pdf'), printDocument))}
+                data-testid="letter-print"
+              >
                 {t('docs.print')}
               </Button>
-              <Button size="small" icon={<FilePdfOutlined />} loading={busy === 'letter-pdf'} onClick={() => notify.run(run('letter-pdf', letterOf('pdf'), saveDocument))} data-testid="letter-pdf">
+              <Button
+                size="small"
+                icon={<FilePdfOutlined />}
+                loading={busy === 'letter-pdf'}
+                onClick={() => notify.run(run('letter-pdf', letterOf('pdf'), saveDocument))}
+                data-testid="letter-pdf"
+              >
                 {t('docs.savePdf')}
               </Button>
-              <Button size="small" icon={<FileWordOutlined />} loading={busy === 'letter-docx'} onClick={() => notify.run(run('letter-docx', letterOf('docx'), saveDocument))} data-testid="letter-docx">
+              <Button
+                size="small"
+                icon={<FileWordOutlined />}
+                loading={busy === 'letter-docx'}
+                onClick={() => notify.run(run('letter-docx', letterOf('docx'), saveDocument))}
+                data-testid="letter-docx"
+              >
                 {t('docs.saveDocx')}
               </Button>
               <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setPadesOpen(true)} data-testid="letter-pades">
@@ -179,7 +214,12 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           >
             <Button>{p12 ? p12.name : t('docs.padesChoose')}</Button>
           </Upload>
-          <Input.Password placeholder={t('docs.padesPassword')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+          <Input.Password
+            placeholder={t('docs.padesPassword')}
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="off"
+          />
           <Checkbox checked={padesVisible} onChange={(e) => setPadesVisible(e.target.checked)} data-testid="pades-visible">
             {t('padesBox.visible')}
           </Checkbox>

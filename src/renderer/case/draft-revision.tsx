@@ -18,17 +18,36 @@ export function lastDraft(detail: CaseDetail): { text: string | null; returnedNo
     }
   }
   const draft = draftAt >= 0 ? timeline[draftAt] : undefined;
-  const returned = draftAt >= 0 ? timeline.slice(draftAt + 1).reverse().find((e) => e.type === 'case.returned') : undefined;
+  const returned =
+    draftAt >= 0
+      ? timeline
+          .slice(draftAt + 1)
+          .reverse()
+          .find((e) => e.type === 'case.returned')
+      : undefined;
   const text = draft ? (actSummary(draft)?.response ?? null) : null;
   const note = returned ? summaryNote(returned.summary) : null;
-  return { text, returnedNote: returned ? (note ?? '') : null, returnedBy: returned ? [returned.positionTitle, returned.authorName].filter(Boolean).join(' — ') : null };
+  return {
+    text,
+    returnedNote: returned ? (note ?? '') : null,
+    returnedBy: returned ? [returned.positionTitle, returned.authorName].filter(Boolean).join(' — ') : null,
+  };
 }
 
 export function DraftReturnNotice({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const d = lastDraft(detail);
   if (d.returnedNote === null) return null;
-  return <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="draft-returned" title={t('letterPage.returnedTitle', { who: d.returnedBy ?? '' })} description={d.returnedNote || t('common.dash')} />;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 8 }}
+      data-testid="draft-returned"
+      title={t('letterPage.returnedTitle', { who: d.returnedBy ?? '' })}
+      description={d.returnedNote || t('common.dash')}
+    />
+  );
 }
 
 /**

@@ -31,7 +31,12 @@ export function LetterPreviewButton({ caseId, response }: { caseId: string; resp
 
   async function print(file: DocumentFile): Promise<void> {
     // The app opens no windows: Electron shows its print preview, the browser downloads the PDF.
-    await deliverDocument(async () => ({ ok: true, value: file }), printDocument, notify, (where) => t('docs.downloadedToPrint', { where }));
+    await deliverDocument(
+      async () => ({ ok: true, value: file }),
+      printDocument,
+      notify,
+      (where) => t('docs.downloadedToPrint', { where }),
+    );
   }
 
   return (

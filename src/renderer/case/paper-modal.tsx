@@ -65,7 +65,9 @@ function paperChoices(detail: CaseDetail, overview: OfficeOverview, session: Ses
 
 /** The posts that may do a task: its role in its unit, or the one post a disposition named. */
 function officialPosts(task: Task, overview: OfficeOverview) {
-  return overview.positions.filter((p) => p.active && p.unitId === task.unitId && p.roleId === task.roleId && (task.positionId === null || p.id === task.positionId));
+  return overview.positions.filter(
+    (p) => p.active && p.unitId === task.unitId && p.roleId === task.roleId && (task.positionId === null || p.id === task.positionId),
+  );
 }
 
 /** The button on the case page; shown only when there is something the user may record. */
@@ -129,21 +131,25 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
     if (!choice || !scan) return;
     setBusy(true);
     setError(null);
-    const r = await ownAct(() => api['case.recordPaper']({
-      caseId: detail.case.id,
-      taskId: choice.task.id,
-      actionId: choice.action.id,
-      positionId: v.positionId,
-      writtenOn: v.writtenOn.format('YYYY-MM-DD'),
-      scan,
-      targets: (v.targets ?? []).map((x) => {
-        const [unitId = x, positionId] = x.split('/');
-        return { unitId, positionId: positionId ?? null };
-      }),
-      instructions: v.instructions ?? [],
-      note: v.note?.trim() ? v.note.trim() : null,
-      response: v.response?.trim() ? v.response.trim() : null,
-    }), () => detail.case.id);
+    const r = await ownAct(
+      () =>
+        api['case.recordPaper']({
+          caseId: detail.case.id,
+          taskId: choice.task.id,
+          actionId: choice.action.id,
+          positionId: v.positionId,
+          writtenOn: v.writtenOn.format('YYYY-MM-DD'),
+          scan,
+          targets: (v.targets ?? []).map((x) => {
+            const [unitId = x, positionId] = x.split('/');
+            return { unitId, positionId: positionId ?? null };
+          }),
+          instructions: v.instructions ?? [],
+          note: v.note?.trim() ? v.note.trim() : null,
+          response: v.response?.trim() ? v.response.trim() : null,
+        }),
+      () => detail.case.id,
+    );
     setBusy(false);
     if (r.ok) {
       draft.clear();
@@ -191,7 +197,10 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
           <Select
             data-testid="paper-action"
             onChange={pick}
-            options={choices.map((c) => ({ value: c.value, label: t('desk.paper.stepAction', { no: c.stepNo, step: c.stepName, action: c.action.label }) }))}
+            options={choices.map((c) => ({
+              value: c.value,
+              label: t('desk.paper.stepAction', { no: c.stepNo, step: c.stepName, action: c.action.label }),
+            }))}
           />
         </Form.Item>
         <div style={{ display: 'flex', gap: 12 }}>
@@ -199,21 +208,36 @@ function PaperModal({ detail, choices, onClose, onDone }: { detail: CaseDetail; 
             <Select data-testid="paper-official" options={posts.map((p) => ({ value: p.id, label: p.title }))} />
           </Form.Item>
           <Form.Item name="writtenOn" label={t('desk.paper.writtenOn')} rules={required} style={{ flex: 1, minWidth: 180 }}>
-            <DatePicker format={t('format.datePicker')} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today, 'day') || d.isBefore(dayjs('2000-01-01'))} />
+            <DatePicker
+              format={t('format.datePicker')}
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.isAfter(today, 'day') || d.isBefore(dayjs('2000-01-01'))}
+            />
           </Form.Item>
         </div>
         {kind === 'dispose' && (
           <>
-            <Form.Item name="targets" label={choice?.action.targets === 'opd_units' ? t('act.targetUnits') : t('act.targetPositions')} rules={required}>
+            <Form.Item
+              name="targets"
+              label={choice?.action.targets === 'opd_units' ? t('act.targetUnits') : t('act.targetPositions')}
+              rules={required}
+            >
               <Select mode="multiple" options={targetOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="paper-targets" />
             </Form.Item>
             <Form.Item name="instructions" label={t('act.instructions')}>
-              <Checkbox.Group options={overview.preset.instructions.map((i) => ({ value: i, label: i }))} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr' }} />
+              <Checkbox.Group
+                options={overview.preset.instructions.map((i) => ({ value: i, label: i }))}
+                style={{ display: 'grid', gridTemplateColumns: '1fr 1fr' }}
+              />
             </Form.Item>
           </>
         )}
         {(kind === 'draft' || kind === 'answer') && (
-          <Form.Item name="response" label={kind === 'draft' ? t('act.response') : t('act.answer')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="response"
+            label={kind === 'draft' ? t('act.response') : t('act.answer')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input.TextArea rows={5} maxLength={MAX_DESCRIPTION} />
           </Form.Item>
         )}

@@ -44,7 +44,10 @@ export function PdfView({ dataBase64, width = 560, label, testId = 'pdf-view' }:
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   // The outcome for one document; another document shows as loading until its own outcome.
-  const [outcome, setOutcome] = useState<{ of: string; done: { status: 'ready'; pages: number; shown: number } | { status: 'error'; message: string } } | null>(null);
+  const [outcome, setOutcome] = useState<{
+    of: string;
+    done: { status: 'ready'; pages: number; shown: number } | { status: 'error'; message: string };
+  } | null>(null);
   const state = outcome?.of === dataBase64 ? outcome.done : ({ status: 'loading' } as const);
 
   useEffect(() => {
@@ -95,7 +98,9 @@ export function PdfView({ dataBase64, width = 560, label, testId = 'pdf-view' }:
       {state.status === 'loading' && <Spin description={t('pdfView.loading')} />}
       {state.status === 'error' && <Alert type="error" showIcon title={t('pdfView.failed')} description={state.message} />}
       <div ref={host} style={{ display: 'flex', flexDirection: 'column', gap: 8, alignItems: 'center' }} />
-      {state.status === 'ready' && state.shown < state.pages && <Alert type="info" showIcon title={t('pdfView.more', { shown: state.shown, pages: state.pages })} />}
+      {state.status === 'ready' && state.shown < state.pages && (
+        <Alert type="info" showIcon title={t('pdfView.more', { shown: state.shown, pages: state.pages })} />
+      )}
     </div>
   );
 }

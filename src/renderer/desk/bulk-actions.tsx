@@ -37,7 +37,17 @@ export function BulkActions({ caseIds, onDone }: { caseIds: string[]; onDone: ()
       <Button disabled={caseIds.length === 0} onClick={() => notify.run(openDialog())} data-testid="bulk-open">
         {t('deskWork.bulk.open', { count: caseIds.length })}
       </Button>
-      {options && <BulkModal caseIds={caseIds} options={options} onClose={() => setOptions(null)} onDone={() => { setOptions(null); onDone(); }} />}
+      {options && (
+        <BulkModal
+          caseIds={caseIds}
+          options={options}
+          onClose={() => setOptions(null)}
+          onDone={() => {
+            setOptions(null);
+            onDone();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -90,7 +100,14 @@ function BulkModal({ caseIds, options, onClose, onDone }: { caseIds: string[]; o
 
   if (result) {
     return (
-      <Modal open title={t('deskWork.bulk.summary', { done: result.done, failed: result.failed })} onOk={onDone} onCancel={onDone} cancelButtonProps={{ style: { display: 'none' } }} okText={t('deskWork.bulk.close')}>
+      <Modal
+        open
+        title={t('deskWork.bulk.summary', { done: result.done, failed: result.failed })}
+        onOk={onDone}
+        onCancel={onDone}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okText={t('deskWork.bulk.close')}
+      >
         <List
           size="small"
           data-testid="bulk-outcomes"
@@ -111,7 +128,15 @@ function BulkModal({ caseIds, options, onClose, onDone }: { caseIds: string[]; o
   ];
   const opdUnits = overview.units.filter((u) => u.kind === 'opd' && u.active).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }));
   return (
-    <Modal open title={t('deskWork.bulk.title', { count: caseIds.length })} okText={t('deskWork.bulk.run')} cancelText={t('common.cancel')} confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()}>
+    <Modal
+      open
+      title={t('deskWork.bulk.title', { count: caseIds.length })}
+      okText={t('deskWork.bulk.run')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
       <Form form={form} layout="vertical" onFinish={(v) => notify.run(submit(v))}>
         <Typography.Paragraph type="secondary">{t('deskWork.bulk.hint')}</Typography.Paragraph>
         <Form.Item name="choice" label={t('deskWork.bulk.action')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -123,7 +148,11 @@ function BulkModal({ caseIds, options, onClose, onDone }: { caseIds: string[]; o
           </Form.Item>
         )}
         {choice === DUPLICATE && (
-          <Form.Item name="originalRef" label={t('deskWork.originalRef')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="originalRef"
+            label={t('deskWork.originalRef')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input data-testid="bulk-original" />
           </Form.Item>
         )}

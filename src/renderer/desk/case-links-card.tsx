@@ -65,14 +65,27 @@ export function CaseLinksCard({ detail, onChanged }: { detail: CaseDetail; onCha
         {l.duplicates.length > 0 && (
           <div data-testid="duplicates">
             <Typography.Text strong>{t('deskWork.duplicates', { count: l.duplicates.length })}</Typography.Text>
-            <List size="small" dataSource={l.duplicates} renderItem={(d) => <List.Item key={d.id}><LinkedRow c={d} /></List.Item>} />
+            <List
+              size="small"
+              dataSource={l.duplicates}
+              renderItem={(d) => (
+                <List.Item key={d.id}>
+                  <LinkedRow c={d} />
+                </List.Item>
+              )}
+            />
           </div>
         )}
         {(l.delivery || l.canRecordDelivery) && (
           <div data-testid="delivery">
             <Typography.Text strong>{t('deskWork.delivery')} </Typography.Text>
             {l.delivery ? (
-              <Typography.Text>{t('deskWork.deliveredVia', { channel: t(`deliveryChannel.${l.delivery.channel}`), at: formatDateTime(l.delivery.at, tz, t, i18n.language) })}</Typography.Text>
+              <Typography.Text>
+                {t('deskWork.deliveredVia', {
+                  channel: t(`deliveryChannel.${l.delivery.channel}`),
+                  at: formatDateTime(l.delivery.at, tz, t, i18n.language),
+                })}
+              </Typography.Text>
             ) : (
               <Typography.Text>{t('deskWork.notDelivered')}</Typography.Text>
             )}
@@ -122,7 +135,15 @@ function LinkModal({ caseId, onClose, onDone }: { caseId: string; onClose: () =>
     onDone();
   }
   return (
-    <Modal open title={t('deskWork.markDuplicate')} okText={t('deskWork.markDuplicate')} cancelText={t('common.cancel')} confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()}>
+    <Modal
+      open
+      title={t('deskWork.markDuplicate')}
+      okText={t('deskWork.markDuplicate')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
       <Form form={form} layout="vertical" onFinish={(v) => notify.run(submit(v))}>
         <Form.Item name="ref" label={t('deskWork.originalRef')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input autoFocus data-testid="original-ref" />
@@ -143,7 +164,17 @@ interface DeliveryFields {
 }
 
 /** How and when the answer reached the complainant. */
-function DeliveryModal({ caseId, answeredAt, onClose, onDone }: { caseId: string; answeredAt: number | null; onClose: () => void; onDone: () => void }) {
+function DeliveryModal({
+  caseId,
+  answeredAt,
+  onClose,
+  onDone,
+}: {
+  caseId: string;
+  answeredAt: number | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const now = useNow();
   const { tz } = useApp();
@@ -155,19 +186,41 @@ function DeliveryModal({ caseId, answeredAt, onClose, onDone }: { caseId: string
     if (!v.channel || !v.at) return;
     setBusy(true);
     setError(null);
-    const r = await api['case.recordDelivery']({ caseId, channel: v.channel, deliveredAt: wallClockToInstant(v.at, tz), note: v.note?.trim() || null });
+    const r = await api['case.recordDelivery']({
+      caseId,
+      channel: v.channel,
+      deliveredAt: wallClockToInstant(v.at, tz),
+      note: v.note?.trim() || null,
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     notify.success(t('deskWork.deliveryRecorded'));
     onDone();
   }
   return (
-    <Modal open title={t('deskWork.recordDelivery')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()}>
+    <Modal
+      open
+      title={t('deskWork.recordDelivery')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
       <Form form={form} layout="vertical" initialValues={{ at: instantToWallClock(now, tz) }} onFinish={(v) => notify.run(submit(v))}>
         <Form.Item name="channel" label={t('deskWork.deliveryChannel')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select data-testid="delivery-channel" aria-label={t('deskWork.deliveryChannel')} options={DELIVERY_CHANNELS.map((ch) => ({ value: ch, label: t(`deliveryChannel.${ch}`) }))} />
+          <Select
+            data-testid="delivery-channel"
+            aria-label={t('deskWork.deliveryChannel')}
+            options={DELIVERY_CHANNELS.map((ch) => ({ value: ch, label: t(`deliveryChannel.${ch}`) }))}
+          />
         </Form.Item>
-        <Form.Item name="at" label={t('deskWork.deliveredAt')} rules={[{ required: true, message: t('validation.required') }]} extra={answeredAt !== null ? t('deskWork.notBeforeAnswer') : undefined}>
+        <Form.Item
+          name="at"
+          label={t('deskWork.deliveredAt')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          extra={answeredAt !== null ? t('deskWork.notBeforeAnswer') : undefined}
+        >
           <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" />
         </Form.Item>
         <Form.Item name="note" label={t('deskWork.note')}>

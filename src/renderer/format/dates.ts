@@ -23,7 +23,9 @@ function offsetOf(tz: TimeZoneCode): number {
 
 /** `ms` as a dayjs in the office zone, in the UI language. */
 export function officeDayjs(ms: number, tz: TimeZoneCode, lang: string): Dayjs {
-  return dayjs(ms).utcOffset(offsetOf(tz)).locale(lang === 'en' ? 'en' : 'id');
+  return dayjs(ms)
+    .utcOffset(offsetOf(tz))
+    .locale(lang === 'en' ? 'en' : 'id');
 }
 
 /** "24 November 2026 14.05 WITA" (format string from the locale file). */
@@ -43,7 +45,9 @@ export function formatDate(ms: number, tz: TimeZoneCode, t: TFunction, lang: str
 
 /** A 'YYYY-MM-DD' civil date in the UI's date style. */
 export function formatCivilDate(date: string, t: TFunction, lang: string): string {
-  return dayjs(date).locale(lang === 'en' ? 'en' : 'id').format(t('format.date'));
+  return dayjs(date)
+    .locale(lang === 'en' ? 'en' : 'id')
+    .format(t('format.date'));
 }
 
 /** "3 hari", "2 jam", "15 menit": the largest whole unit of a span. */

@@ -9,7 +9,15 @@ import type { OfficeHours } from '../../shared/calendar/working-time';
 
 dayjs.extend(customParseFormat);
 
-const DATE_TIME_FORMATS = ['DD/MM/YYYY HH.mm', 'D/M/YYYY HH.mm', 'DD/MM/YYYY HH:mm', 'D/M/YYYY HH:mm', 'DD-MM-YYYY HH.mm', 'DD-MM-YYYY HH:mm', 'YYYY-MM-DD HH:mm'];
+const DATE_TIME_FORMATS = [
+  'DD/MM/YYYY HH.mm',
+  'D/M/YYYY HH.mm',
+  'DD/MM/YYYY HH:mm',
+  'D/M/YYYY HH:mm',
+  'DD-MM-YYYY HH.mm',
+  'DD-MM-YYYY HH:mm',
+  'YYYY-MM-DD HH:mm',
+];
 const DATE_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'D-M-YYYY', 'DD.MM.YYYY', 'YYYY-MM-DD'];
 
 /** The closing time ("HH:MM") of the weekday of `day`, or the latest closing time of the week when that day is closed. */

@@ -21,14 +21,19 @@ function tokens(s: string): string[] {
 export function wordDiff(before: string, after: string): DiffPart[] {
   const a = tokens(before);
   const b = tokens(after);
-  if (a.length * b.length > 4_000_000) return [{ kind: 'removed', text: before }, { kind: 'added', text: after }];
+  if (a.length * b.length > 4_000_000)
+    return [
+      { kind: 'removed', text: before },
+      { kind: 'added', text: after },
+    ];
   const key = (t: string) => t.trim();
   // lcs[i][j]: the common length of a[i..] and b[j..], flattened row by row.
   const w = b.length + 1;
   const lcs = new Uint32Array((a.length + 1) * w);
   for (let i = a.length - 1; i >= 0; i--)
     for (let j = b.length - 1; j >= 0; j--)
-      lcs[i * w + j] = key(a[i] ?? '') === key(b[j] ?? '') ? (lcs[(i + 1) * w + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * w + j] ?? 0, lcs[i * w + j + 1] ?? 0);
+      lcs[i * w + j] =
+        key(a[i] ?? '') === key(b[j] ?? '') ? (lcs[(i + 1) * w + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * w + j] ?? 0, lcs[i * w + j + 1] ?? 0);
   const out: DiffPart[] = [];
   const push = (kind: DiffPart['kind'], text: string) => {
     const last = out[out.length - 1];

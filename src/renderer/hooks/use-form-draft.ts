@@ -38,7 +38,8 @@ function decode(text: string | null): Record<string, unknown> | null {
   if (!text) return null;
   try {
     const parsed = JSON.parse(text) as Partial<Stored>;
-    if (typeof parsed.savedAt !== 'number' || Date.now() - parsed.savedAt > MAX_AGE_MS || !parsed.values || typeof parsed.values !== 'object') return null;
+    if (typeof parsed.savedAt !== 'number' || Date.now() - parsed.savedAt > MAX_AGE_MS || !parsed.values || typeof parsed.values !== 'object')
+      return null;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(parsed.values)) {
       const instant = v && typeof v === 'object' && '$instant' in v ? (v as { $instant: unknown }).$instant : undefined;
@@ -85,7 +86,12 @@ export interface FormDraft<T> {
  * form starts with when nothing was typed; they are read once. `omit` names fields not kept
  * (e.g. uploaded files, which their own component shows).
  */
-export function useFormDraft<T extends object>(form: FormInstance<T>, key: string | null, pristine: Partial<T>, omit: readonly string[] = []): FormDraft<T> {
+export function useFormDraft<T extends object>(
+  form: FormInstance<T>,
+  key: string | null,
+  pristine: Partial<T>,
+  omit: readonly string[] = [],
+): FormDraft<T> {
   const pristineRef = useRef(pristine);
   const omitRef = useRef(omit);
   const saved = useMemo(() => (key ? decode(localStorage.getItem(key)) : null), [key]);

@@ -33,9 +33,12 @@ export function useNotify(): Notify {
     [notification, t],
   );
   // antd's message returns a thenable that resolves when the toast closes: nothing to wait for.
-  const success = useCallback((text: string) => {
-    message.success(text).then(undefined, () => undefined);
-  }, [message]);
+  const success = useCallback(
+    (text: string) => {
+      message.success(text).then(undefined, () => undefined);
+    },
+    [message],
+  );
   return useMemo(
     () => ({
       error,

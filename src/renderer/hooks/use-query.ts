@@ -36,9 +36,7 @@ export function useQuery<T>(load: () => Promise<Result<T>>, key: string): Query<
     loadRef.current().then(
       (r) => {
         if (!alive) return;
-        setState((prev) =>
-          r.ok ? { key, tick, data: r.value, error: null } : { key, tick, data: prev.data, error: r.error },
-        );
+        setState((prev) => (r.ok ? { key, tick, data: r.value, error: null } : { key, tick, data: prev.data, error: r.error }));
       },
       // A rejection (a bug, not a refusal: those are results) is this query's error, shown as any other.
       (e: unknown) => {

@@ -171,10 +171,21 @@ export function SampleTable({ rows, total }: { rows: LaporSampleRow[]; total: nu
         columns={[
           { title: t('import.row'), dataIndex: 'row', width: 70, align: 'right' },
           { title: t('import.field.laporId'), dataIndex: 'laporId', width: 140 },
-          { title: t('import.field.receivedAt'), dataIndex: 'receivedAt', width: 180, render: (_v, r) => formatDateTime(r.receivedAt, tz, t, i18n.language) },
+          {
+            title: t('import.field.receivedAt'),
+            dataIndex: 'receivedAt',
+            width: 180,
+            render: (_v, r) => formatDateTime(r.receivedAt, tz, t, i18n.language),
+          },
           { title: t('import.field.title'), dataIndex: 'title', ellipsis: true },
           { title: t('case.type'), dataIndex: 'type', width: 130, render: (_v, r) => t(`caseType.${r.type}`) },
-          { title: t('case.category'), dataIndex: 'categoryId', width: 150, ellipsis: true, render: (_v, r) => (r.categoryId ? (categoryName.get(r.categoryId) ?? r.categoryId) : t('common.dash')) },
+          {
+            title: t('case.category'),
+            dataIndex: 'categoryId',
+            width: 150,
+            ellipsis: true,
+            render: (_v, r) => (r.categoryId ? (categoryName.get(r.categoryId) ?? r.categoryId) : t('common.dash')),
+          },
           { title: t('case.location'), dataIndex: 'location', width: 150, ellipsis: true, render: (_v, r) => r.location ?? t('common.dash') },
           { title: t('case.privacy'), dataIndex: 'privacy', width: 100, render: (_v, r) => <Tag>{t(`privacy.${r.privacy}`)}</Tag> },
         ]}

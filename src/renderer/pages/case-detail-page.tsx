@@ -245,8 +245,16 @@ function TasksCard({ detail }: { detail: CaseDetail }) {
           rowExpandable: (r) => r.instructions.length > 0 || Boolean(r.note),
           expandedRowRender: (r) => (
             <div className="alur-pre">
-              {r.instructions.length > 0 && <div>{t('summary.instructions')}: {r.instructions.join('; ')}</div>}
-              {r.note && <div>{t('summary.note')}: {r.note}</div>}
+              {r.instructions.length > 0 && (
+                <div>
+                  {t('summary.instructions')}: {r.instructions.join('; ')}
+                </div>
+              )}
+              {r.note && (
+                <div>
+                  {t('summary.note')}: {r.note}
+                </div>
+              )}
             </div>
           ),
         }}

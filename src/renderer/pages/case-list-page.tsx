@@ -99,7 +99,9 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
       title: t('case.title'),
       dataIndex: 'title',
       render: (_v, r) => {
-        const meta = [t(`caseType.${r.type}`), t(`channel.${r.channel}`), r.categoryId ? (categoryName.get(r.categoryId) ?? r.categoryId) : null].filter(Boolean).join(' · ');
+        const meta = [t(`caseType.${r.type}`), t(`channel.${r.channel}`), r.categoryId ? (categoryName.get(r.categoryId) ?? r.categoryId) : null]
+          .filter(Boolean)
+          .join(' · ');
         return (
           <div style={{ minWidth: 0 }}>
             <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 }}>
@@ -138,7 +140,12 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
         );
       },
     },
-    { title: t('case.due'), dataIndex: 'dueAt', width: 140, render: (_v, r) => <DueBadge dueAt={r.dueAt} now={now} overdue={r.overdue} paused={r.paused} /> },
+    {
+      title: t('case.due'),
+      dataIndex: 'dueAt',
+      width: 140,
+      render: (_v, r) => <DueBadge dueAt={r.dueAt} now={now} overdue={r.overdue} paused={r.paused} />,
+    },
   ];
 
   return (
@@ -168,8 +175,22 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
         <SavedSearches
           current={input}
           onApply={(s) => {
-            const range: Filters['range'] = s.receivedFrom !== undefined && s.receivedTo !== undefined ? [instantToWallClock(s.receivedFrom, tz), instantToWallClock(s.receivedTo, tz)] : null;
-            setF({ search: s.search ?? '', status: s.status, channel: s.channel, type: s.type, categoryId: s.categoryId, unitId: s.unitId, overdue: s.overdue ?? false, conflicts: s.conflicts ?? false, range, page: 1 });
+            const range: Filters['range'] =
+              s.receivedFrom !== undefined && s.receivedTo !== undefined
+                ? [instantToWallClock(s.receivedFrom, tz), instantToWallClock(s.receivedTo, tz)]
+                : null;
+            setF({
+              search: s.search ?? '',
+              status: s.status,
+              channel: s.channel,
+              type: s.type,
+              categoryId: s.categoryId,
+              unitId: s.unitId,
+              overdue: s.overdue ?? false,
+              conflicts: s.conflicts ?? false,
+              range,
+              page: 1,
+            });
             setSearchKey((k) => k + 1);
           }}
         />
@@ -248,7 +269,8 @@ export function CaseListPage({ filters }: { filters?: CaseFilters }) {
           // A lower bound gets one page more, so the user can page on past it.
           total: list.data ? list.data.total + (list.data.totalIsLowerBound ? 1 : 0) : 0,
           showSizeChanger: false,
-          showTotal: () => (list.data?.totalIsLowerBound ? t('cases.totalAtLeast', { count: list.data.total }) : t('cases.total', { count: list.data?.total ?? 0 })),
+          showTotal: () =>
+            list.data?.totalIsLowerBound ? t('cases.totalAtLeast', { count: list.data.total }) : t('cases.total', { count: list.data?.total ?? 0 }),
           onChange: (p) => set('page', p),
         }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true }}

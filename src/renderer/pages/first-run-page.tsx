@@ -57,7 +57,11 @@ export function FirstRunPage({ onCreated }: { onCreated: (adminUsername: string)
           <Form.Item name="presetId" label={t('firstRun.preset')} rules={[{ required: true, message: t('validation.required') }]}>
             <Select options={options} loading={presets.loading} placeholder={t('firstRun.presetPlaceholder')} />
           </Form.Item>
-          <Form.Item name="officeName" label={t('firstRun.officeName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="officeName"
+            label={t('firstRun.officeName')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input placeholder={t('firstRun.officeNamePlaceholder')} maxLength={200} />
           </Form.Item>
           <Divider titlePlacement="start" plain>

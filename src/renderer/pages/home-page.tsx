@@ -70,18 +70,33 @@ export function HomePage(props: Props) {
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('home.byStatus')}>
-                <CountBars testId="chart-status" rows={translated(d.byStatus, (k) => (CaseStatus.safeParse(k).success ? t(`status.${k}`) : k))} onPick={(r) => open({ status: CaseStatus.parse(r.key) })} />
+                <CountBars
+                  testId="chart-status"
+                  rows={translated(d.byStatus, (k) => (CaseStatus.safeParse(k).success ? t(`status.${k}`) : k))}
+                  onPick={(r) => open({ status: CaseStatus.parse(r.key) })}
+                />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('home.byChannel')}>
-                <CountBars testId="chart-channel" horizontal rows={translated(d.byChannel, (k) => (Channel.safeParse(k).success ? t(`channel.${k}`) : k))} onPick={(r) => open({ channel: Channel.parse(r.key) })} />
+                <CountBars
+                  testId="chart-channel"
+                  horizontal
+                  rows={translated(d.byChannel, (k) => (Channel.safeParse(k).success ? t(`channel.${k}`) : k))}
+                  onPick={(r) => open({ channel: Channel.parse(r.key) })}
+                />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('home.byCategory')}>
                 {/* Uncategorised cases have no filter of their own in the case list. */}
-                <CountBars testId="chart-category" horizontal rows={d.byCategory} canPick={(r) => r.key !== ''} onPick={(r) => open({ categoryId: r.key })} />
+                <CountBars
+                  testId="chart-category"
+                  horizontal
+                  rows={d.byCategory}
+                  canPick={(r) => r.key !== ''}
+                  onPick={(r) => open({ categoryId: r.key })}
+                />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
@@ -137,7 +152,12 @@ function Kpis({ d, onOpen }: { d: DashboardStats; onOpen: (f: CaseFilters) => vo
           </Typography.Link>
         }
       />
-      <Kpi id="ontime" title={t('home.kpiOnTime')} value={rate} extra={<Typography.Text type="secondary">{t('home.onTimeOf', { onTime: m.onTime, finished: m.finished })}</Typography.Text>} />
+      <Kpi
+        id="ontime"
+        title={t('home.kpiOnTime')}
+        value={rate}
+        extra={<Typography.Text type="secondary">{t('home.onTimeOf', { onTime: m.onTime, finished: m.finished })}</Typography.Text>}
+      />
     </Row>
   );
 }

@@ -68,7 +68,11 @@ export function ImportPage() {
   async function exportRefused(): Promise<void> {
     if (!preview) return;
     const base = preview.fileName.replace(/\.[^.]*$/, '');
-    const saved = await saveDocument({ fileName: `${base}-baris-ditolak.csv`, mime: 'text/csv', dataBase64: textBase64(refusedRowsCsv(preview.refused)) });
+    const saved = await saveDocument({
+      fileName: `${base}-baris-ditolak.csv`,
+      mime: 'text/csv',
+      dataBase64: textBase64(refusedRowsCsv(preview.refused)),
+    });
     if (!saved.ok) notify.error(saved.error);
   }
 

@@ -3,7 +3,17 @@
  * current screen, and a status bar with the database and sync state.
  */
 import { Alert, App, Badge, Button, Layout, Menu, Spin } from 'antd';
-import { BarChartOutlined, EditOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, SafetyCertificateOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  EditOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SessionInfo } from '../../shared/api/views';
@@ -103,10 +113,16 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
   useServerEvent((e) => {
     if (e.type === 'task.opened' || e.type === 'task.due_soon') {
       // Only tasks of this user's posts: the backend tells every window, each shows its own.
-      const mine = ctx.session.positions.some((p) => p.unitId === e.task.unitId && p.roleId === e.task.roleId && (e.task.positionId === null || e.task.positionId === p.positionId));
+      const mine = ctx.session.positions.some(
+        (p) => p.unitId === e.task.unitId && p.roleId === e.task.roleId && (e.task.positionId === null || e.task.positionId === p.positionId),
+      );
       if (!mine || (e.type === 'task.opened' && (isOwnAct(e.task.caseId) || !admitTask()))) return;
       const id = e.task.caseId;
-      const text = t(e.type === 'task.opened' ? 'notice.taskOpened' : 'notice.taskDueSoon', { ref: e.task.ref, title: e.task.title, step: e.task.stepName });
+      const text = t(e.type === 'task.opened' ? 'notice.taskOpened' : 'notice.taskDueSoon', {
+        ref: e.task.ref,
+        title: e.task.title,
+        step: e.task.stepName,
+      });
       const show = e.type === 'task.due_soon' ? notification.warning : notification.info;
       show({
         title: t(e.type === 'task.opened' ? 'notice.newTask' : 'notice.dueSoon'),
@@ -120,7 +136,8 @@ function ShellLayout({ onLogout }: { onLogout: () => void }) {
         duration: 8,
       });
       // In the desktop app, also a system notification when the window is in the background.
-      if (document.hidden && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification(t(e.type === 'task.opened' ? 'notice.newTask' : 'notice.dueSoon'), { body: text });
+      if (document.hidden && typeof Notification !== 'undefined' && Notification.permission === 'granted')
+        new Notification(t(e.type === 'task.opened' ? 'notice.newTask' : 'notice.dueSoon'), { body: text });
       return;
     }
     if (e.type !== 'notice') return;

@@ -73,7 +73,13 @@ export function RegisterPage() {
     title: watched?.title?.trim() ?? '',
     description: watched?.description?.trim() ?? '',
   });
-  const [initial] = useState(() => ({ channel: 'walkin' as Channel, type: 'pengaduan' as CaseType, privacy: 'biasa' as Privacy, urgency: 'biasa' as Urgency, receivedAt: instantToWallClock(Date.now(), tz) }));
+  const [initial] = useState(() => ({
+    channel: 'walkin' as Channel,
+    type: 'pengaduan' as CaseType,
+    privacy: 'biasa' as Privacy,
+    urgency: 'biasa' as Urgency,
+    receivedAt: instantToWallClock(Date.now(), tz),
+  }));
   // A half-filled form is kept when the user goes to another screen, closes the app or it
   // crashes; it comes back here until registered or emptied with "Kosongkan".
   const draft = useFormDraft<Fields>(form, draftKey(session.user.id, 'register'), initial);
@@ -123,7 +129,9 @@ export function RegisterPage() {
       return;
     }
     draft.clear();
-    notify.success(original ? t('deskWork.savedAsDuplicate', { ref: r.value.ref, original: original.ref }) : t('register.done', { ref: r.value.ref }));
+    notify.success(
+      original ? t('deskWork.savedAsDuplicate', { ref: r.value.ref, original: original.ref }) : t('register.done', { ref: r.value.ref }),
+    );
     refreshInfo();
     navigate({ page: 'case', id: r.value.caseId });
   }
@@ -133,7 +141,9 @@ export function RegisterPage() {
   return (
     <Card title={t('nav.register')} data-testid="register-form">
       {!isDesk && <Alert type="warning" showIcon title={t('register.notDesk')} style={{ marginBottom: 12 }} />}
-      {draft.restored && <Alert type="info" showIcon title={t('ui.draft.restoredRegister')} style={{ marginBottom: 12 }} data-testid="register-draft-restored" />}
+      {draft.restored && (
+        <Alert type="info" showIcon title={t('ui.draft.restoredRegister')} style={{ marginBottom: 12 }} data-testid="register-draft-restored" />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="register-error" />}
       <Form<Fields>
         form={form}
@@ -265,7 +275,14 @@ export function RegisterPage() {
           <Button type="primary" htmlType="submit" loading={busy} disabled={uploading} data-testid="register-submit">
             {dup.candidates.length > 0 ? t('desk.register.saveAnyway') : t('register.submit')}
           </Button>
-          <Popconfirm title={t('ui.draft.emptyTitle')} description={t('ui.draft.emptyText')} okText={t('register.reset')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={empty}>
+          <Popconfirm
+            title={t('ui.draft.emptyTitle')}
+            description={t('ui.draft.emptyText')}
+            okText={t('register.reset')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+            onConfirm={empty}
+          >
             <Button data-testid="register-reset">{t('register.reset')}</Button>
           </Popconfirm>
           <Typography.Text type="secondary">{t('ui.draft.autosaved')}</Typography.Text>

@@ -56,7 +56,14 @@ export function RepairPage({ onRepaired }: { onRepaired: () => void }) {
         </div>
         {!done && (
           <>
-            <Alert type="error" showIcon style={{ margin: '12px 0' }} title={t('repair.what')} description={s?.message ?? status.error?.message} data-testid="repair-reason" />
+            <Alert
+              type="error"
+              showIcon
+              style={{ margin: '12px 0' }}
+              title={t('repair.what')}
+              description={s?.message ?? status.error?.message}
+              data-testid="repair-reason"
+            />
             <Typography.Paragraph>{t('repair.nothingDeleted')}</Typography.Paragraph>
           </>
         )}
@@ -69,7 +76,11 @@ export function RepairPage({ onRepaired }: { onRepaired: () => void }) {
               data-testid="repair-done"
               title={t('repair.done', { cases: done.cases, events: done.events })}
               description={[
-                done.pulled ? t('repair.pulled', { events: done.pulled.events }) : done.syncError ? t('repair.pullFailed', { reason: done.syncError }) : t('repair.noServer'),
+                done.pulled
+                  ? t('repair.pulled', { events: done.pulled.events })
+                  : done.syncError
+                    ? t('repair.pullFailed', { reason: done.syncError })
+                    : t('repair.noServer'),
                 done.setAside ? t('repair.setAside', { file: done.setAside }) : '',
               ]
                 .filter(Boolean)
@@ -82,19 +93,33 @@ export function RepairPage({ onRepaired }: { onRepaired: () => void }) {
         ) : backups.length === 0 ? (
           <Alert type="warning" showIcon title={s?.folder ? t('repair.noBackups', { folder: s.folder }) : t('repair.noFolder')} />
         ) : (
-          <Form<Fields> layout="vertical" size="middle" onFinish={(v) => notify.run(submit(v))} requiredMark={false} initialValues={{ name: backups[0]?.name }}>
+          <Form<Fields>
+            layout="vertical"
+            size="middle"
+            onFinish={(v) => notify.run(submit(v))}
+            requiredMark={false}
+            initialValues={{ name: backups[0]?.name }}
+          >
             <Typography.Paragraph type="secondary">{t('repair.howTo')}</Typography.Paragraph>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="repair-error" />}
             <Form.Item name="name" label={t('repair.backup')} rules={[{ required: true, message: t('validation.required') }]}>
               <Select options={backups.map((b) => ({ value: b.name, label: `${utc(b.at)} — ${(b.size / 1048576).toFixed(1)} MB` }))} />
             </Form.Item>
-            <Form.Item name="username" label={t('repair.adminUser')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="username"
+              label={t('repair.adminUser')}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+            >
               <Input autoComplete="username" maxLength={64} />
             </Form.Item>
             <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('validation.required') }]}>
               <Input.Password autoComplete="current-password" />
             </Form.Item>
-            <Form.Item name="confirm" valuePropName="checked" rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('repair.confirmNeeded')))) }]}>
+            <Form.Item
+              name="confirm"
+              valuePropName="checked"
+              rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('repair.confirmNeeded')))) }]}
+            >
               <Checkbox>{t('repair.confirm')}</Checkbox>
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="repair-submit">

@@ -60,10 +60,22 @@ export function ReportsPage() {
             options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
           />
           <PeriodPicker kind={kind} value={value} onChange={setValue} />
-          <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} disabled={busy !== null || !data} onClick={() => notify.run(download('xlsx'))} data-testid="report-xlsx">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={busy === 'xlsx'}
+            disabled={busy !== null || !data}
+            onClick={() => notify.run(download('xlsx'))}
+            data-testid="report-xlsx"
+          >
             {t('reports.downloadXlsx')}
           </Button>
-          <Button icon={<DownloadOutlined />} loading={busy === 'pdf'} disabled={busy !== null || !data} onClick={() => notify.run(download('pdf'))} data-testid="report-pdf">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={busy === 'pdf'}
+            disabled={busy !== null || !data}
+            onClick={() => notify.run(download('pdf'))}
+            data-testid="report-pdf"
+          >
             {t('reports.downloadPdf')}
           </Button>
         </Space>
@@ -82,7 +94,10 @@ export function ReportsPage() {
             </Typography.Text>
             <br />
             <Typography.Text type="secondary">
-              {t('reports.generated', { at: formatDateTime(data.generatedAt, tz, t, i18n.language), asOf: formatDateTime(data.asOf, tz, t, i18n.language) })}
+              {t('reports.generated', {
+                at: formatDateTime(data.generatedAt, tz, t, i18n.language),
+                asOf: formatDateTime(data.asOf, tz, t, i18n.language),
+              })}
               {!data.allUnits && ` · ${t('reports.ownUnits', { units: data.unitNames.join(', ') })}`}
             </Typography.Text>
           </Card>

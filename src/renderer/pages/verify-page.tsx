@@ -17,7 +17,6 @@ import { useNotify } from '../hooks/use-notify';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-
 export function VerifyPage() {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
@@ -28,7 +27,10 @@ export function VerifyPage() {
   const [error, setError] = useState<string | null>(null);
   const [checked, setChecked] = useState<string | null>(null);
 
-  async function finish(p: Promise<{ ok: true; value: DocumentVerification } | { ok: false; error: { message: string } }>, what: string): Promise<void> {
+  async function finish(
+    p: Promise<{ ok: true; value: DocumentVerification } | { ok: false; error: { message: string } }>,
+    what: string,
+  ): Promise<void> {
     setBusy(true);
     setError(null);
     setResult(null);
@@ -76,10 +78,22 @@ export function VerifyPage() {
           <p>{t('verify.drop')}</p>
         </Upload.Dragger>
         <Space.Compact style={{ width: '100%', marginTop: 12 }}>
-          <Input placeholder={t('verify.codePlaceholder')} value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={() => {
+          <Input
+            placeholder={t('verify.codePlaceholder')}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            onPressEnter={() => {
               if (code.trim()) notify.run(finish(api['document.verifyCode']({ code }), code));
-            }} data-testid="verify-code" />
-          <Button type="primary" loading={busy} disabled={!code.trim()} onClick={() => notify.run(finish(api['document.verifyCode']({ code }), code))} data-testid="verify-code-submit">
+            }}
+            data-testid="verify-code"
+          />
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={!code.trim()}
+            onClick={() => notify.run(finish(api['document.verifyCode']({ code }), code))}
+            data-testid="verify-code-submit"
+          >
             {t('verify.check')}
           </Button>
         </Space.Compact>
@@ -94,7 +108,12 @@ export function VerifyPage() {
             {result.caseRef && (
               <Descriptions.Item label={t('verify.case')}>
                 {result.caseId ? (
-                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => result.caseId && navigate({ page: 'case', id: result.caseId })}>
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    onClick={() => result.caseId && navigate({ page: 'case', id: result.caseId })}
+                  >
                     {result.caseRef}
                   </Button>
                 ) : (
@@ -106,7 +125,9 @@ export function VerifyPage() {
             {sig && <Descriptions.Item label={t('verify.signer')}>{`${sig.signerName ?? '-'} · ${sig.positionTitle ?? '-'}`}</Descriptions.Item>}
             {sig && <Descriptions.Item label={t('verify.signedAt')}>{formatDateTime(sig.signedAt, tz, t, i18n.language)}</Descriptions.Item>}
             {sig && <Descriptions.Item label={t('verify.signature')}>{sig.message}</Descriptions.Item>}
-            {result.issuedAt !== null && <Descriptions.Item label={t('verify.issuedAt')}>{formatDateTime(result.issuedAt, tz, t, i18n.language)}</Descriptions.Item>}
+            {result.issuedAt !== null && (
+              <Descriptions.Item label={t('verify.issuedAt')}>{formatDateTime(result.issuedAt, tz, t, i18n.language)}</Descriptions.Item>
+            )}
           </Descriptions>
         </Card>
       )}

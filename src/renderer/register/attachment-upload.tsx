@@ -138,7 +138,9 @@ export function AttachmentUpload({ onChange, onBusy, max = 20, testId = 'attachm
                 ) : (
                   <Typography.Text>{i.name}</Typography.Text>
                 )}
-                {i.ref && <Typography.Text type="secondary">{t('desk.upload.sizeKb', { size: Math.max(1, Math.round(i.ref.size / 1024)) })}</Typography.Text>}
+                {i.ref && (
+                  <Typography.Text type="secondary">{t('desk.upload.sizeKb', { size: Math.max(1, Math.round(i.ref.size / 1024)) })}</Typography.Text>
+                )}
               </Space>
             </List.Item>
           )}

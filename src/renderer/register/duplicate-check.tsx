@@ -60,7 +60,15 @@ export function useDuplicateCheck(query: DuplicateQuery): { candidates: Duplicat
 }
 
 /** The warning with the candidates; renders nothing when there are none. */
-export function DuplicateAlert({ candidates, checking, onSaveAsDuplicate }: { candidates: DuplicateCandidate[]; checking: boolean; onSaveAsDuplicate?: (c: DuplicateCandidate) => void }) {
+export function DuplicateAlert({
+  candidates,
+  checking,
+  onSaveAsDuplicate,
+}: {
+  candidates: DuplicateCandidate[];
+  checking: boolean;
+  onSaveAsDuplicate?: (c: DuplicateCandidate) => void;
+}) {
   const { t, i18n } = useTranslation();
   const { tz } = useApp();
   const [preview, setPreview] = useState<DuplicateCandidate | null>(null);
@@ -102,7 +110,9 @@ export function DuplicateAlert({ candidates, checking, onSaveAsDuplicate }: { ca
                   <Space size={6} wrap>
                     <Typography.Text strong>{c.ref}</Typography.Text>
                     <Typography.Text>{c.title}</Typography.Text>
-                    <Typography.Text type="secondary">{t('desk.dup.received', { when: formatDateTime(c.receivedAt, tz, t, i18n.language) })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('desk.dup.received', { when: formatDateTime(c.receivedAt, tz, t, i18n.language) })}
+                    </Typography.Text>
                     {c.reasons.map((r) => (
                       <Tag key={r} color={r === 'text' ? 'default' : 'orange'}>
                         {t(`desk.dup.reason.${r}`)}

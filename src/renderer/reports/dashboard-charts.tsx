@@ -4,7 +4,20 @@
  * SOP standard. Animations are off: a desk monitor wants the figure, not the show.
  */
 import { Empty } from 'antd';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Rectangle,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { StepTimeRow, TrendPoint } from '../../shared/api/views-reports';
 import { formatNumber } from '../format/numbers';
@@ -58,7 +71,14 @@ export function CountBars({ rows, horizontal = false, onPick, canPick, testId }:
             </>
           )}
           <Tooltip formatter={tooltipNumber} />
-          <Bar dataKey="count" name={t('home.cases')} fill={PRIMARY} cursor={onPick ? 'pointer' : undefined} isAnimationActive={false} onClick={(_d, i) => pick(i)} />
+          <Bar
+            dataKey="count"
+            name={t('home.cases')}
+            fill={PRIMARY}
+            cursor={onPick ? 'pointer' : undefined}
+            isAnimationActive={false}
+            onClick={(_d, i) => pick(i)}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -107,7 +127,14 @@ export function SlowStepsChart({ steps }: { steps: StepTimeRow[] }) {
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} />
-          <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 12 }} interval={0} tickFormatter={(l: string) => (l.length > 44 ? `${l.slice(0, 43)}…` : l)} />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={300}
+            tick={{ fontSize: 12 }}
+            interval={0}
+            tickFormatter={(l: string) => (l.length > 44 ? `${l.slice(0, 43)}…` : l)}
+          />
           <Tooltip formatter={tooltipNumber} />
           <Legend />
           <Bar dataKey="avgDays" name={t('home.avgDays')} fill={PRIMARY} shape={avgShape} isAnimationActive={false} />

@@ -58,7 +58,16 @@ function PeriodInput({ kind, value, onChange }: Props) {
       return <DatePicker allowClear={false} value={value.day} onChange={setDay} format={t('format.datePicker')} aria-label={t('ui.reportPeriod')} />;
     case 'bulanan':
       // The first format is shown, every one is accepted when typed.
-      return <DatePicker picker="month" allowClear={false} value={value.day} onChange={setDay} format={[t('reports.monthFormat'), 'MM/YYYY']} aria-label={t('ui.reportPeriod')} />;
+      return (
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={value.day}
+          onChange={setDay}
+          format={[t('reports.monthFormat'), 'MM/YYYY']}
+          aria-label={t('ui.reportPeriod')}
+        />
+      );
     case 'semester':
       return (
         <Space>

@@ -6,7 +6,17 @@ import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AttentionFlag, CountRow, Measures, MonthMeasures, OpdSemesterRow, ReportCaseLine, ReportData, StepTimeRow, StrategicCluster } from '../../shared/api/views-reports';
+import type {
+  AttentionFlag,
+  CountRow,
+  Measures,
+  MonthMeasures,
+  OpdSemesterRow,
+  ReportCaseLine,
+  ReportData,
+  StepTimeRow,
+  StrategicCluster,
+} from '../../shared/api/views-reports';
 import { assertNever } from '../../shared/result';
 import { StatusTag } from '../components/case-tags';
 import { ShortDateTime } from '../components/short-date-time';
@@ -33,7 +43,12 @@ export function ReportTables({ data }: { data: ReportData }) {
           <MeasuresTable m={data.measures} />
           <CaseLines titleKey="reports.receivedToday" rows={data.received} testId="report-received" />
           <CaseLines titleKey="reports.needsAttention" rows={data.attention} testId="report-attention" />
-          <Breakdowns groups={[['reports.byCategory', data.byCategory, null], ['reports.byOpd', data.byOpd, null]]} />
+          <Breakdowns
+            groups={[
+              ['reports.byCategory', data.byCategory, null],
+              ['reports.byOpd', data.byOpd, null],
+            ]}
+          />
         </Space>
       );
     case 'isu-strategis':
@@ -96,7 +111,11 @@ function MeasuresTable({ m }: { m: Measures }) {
     { key: 'onTime', label: t('reports.m.onTime'), value: `${m.onTime} (${pct(m.onTimeRate, t)})` },
     { key: 'late', label: t('reports.m.late'), value: String(m.late) },
     { key: 'avg', label: t('reports.m.avgHandling'), value: days(m.avgHandlingDays, t) },
-    { key: 'worst', label: t('reports.m.worstHandling'), value: m.worstRef ? `${days(m.worstHandlingDays, t)} (${m.worstRef})` : days(m.worstHandlingDays, t) },
+    {
+      key: 'worst',
+      label: t('reports.m.worstHandling'),
+      value: m.worstRef ? `${days(m.worstHandlingDays, t)} (${m.worstRef})` : days(m.worstHandlingDays, t),
+    },
     { key: 'open', label: t('reports.m.open'), value: String(m.open) },
     { key: 'overdue', label: t('reports.m.overdue'), value: String(m.overdue) },
     { key: 'closedDuplicate', label: t('reports.m.closedDuplicate'), value: String(m.closedDuplicate) },
@@ -181,9 +200,19 @@ function CaseLines({ titleKey, rows, testId }: { titleKey: string; rows: ReportC
         </div>
       ),
     },
-    { title: t('reports.opd'), dataIndex: 'opdNames', width: 150, render: (_v, r) => cut(r.opdNames.length ? r.opdNames.join(', ') : t('common.dash')) },
+    {
+      title: t('reports.opd'),
+      dataIndex: 'opdNames',
+      width: 150,
+      render: (_v, r) => cut(r.opdNames.length ? r.opdNames.join(', ') : t('common.dash')),
+    },
     { title: t('case.status'), dataIndex: 'status', width: 115, render: (_v, r) => <StatusTag status={r.status} /> },
-    { title: t('case.position'), dataIndex: 'currentSteps', width: 150, render: (_v, r) => cut(r.currentSteps.length ? r.currentSteps.join(', ') : t('common.dash')) },
+    {
+      title: t('case.position'),
+      dataIndex: 'currentSteps',
+      width: 150,
+      render: (_v, r) => cut(r.currentSteps.length ? r.currentSteps.join(', ') : t('common.dash')),
+    },
     {
       title: t('reports.attentionCol'),
       dataIndex: 'attention',
@@ -294,7 +323,12 @@ function MonthsTable({ rows }: { rows: MonthMeasures[] }) {
           { title: t('reports.m.received'), key: 'received', align: 'right', render: (_v, r) => r.measures.received },
           { title: t('reports.m.followedUp'), key: 'followedUp', align: 'right', render: (_v, r) => r.measures.followedUp },
           { title: t('reports.m.finished'), key: 'finished', align: 'right', render: (_v, r) => r.measures.finished },
-          { title: t('reports.m.onTime'), key: 'onTime', align: 'right', render: (_v, r) => `${r.measures.onTime} (${pct(r.measures.onTimeRate, t)})` },
+          {
+            title: t('reports.m.onTime'),
+            key: 'onTime',
+            align: 'right',
+            render: (_v, r) => `${r.measures.onTime} (${pct(r.measures.onTimeRate, t)})`,
+          },
           { title: t('reports.m.open'), key: 'open', align: 'right', render: (_v, r) => r.measures.open },
           { title: t('reports.m.avgHandling'), key: 'avg', align: 'right', render: (_v, r) => days(r.measures.avgHandlingDays, t) },
         ]}

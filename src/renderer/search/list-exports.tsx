@@ -35,7 +35,12 @@ export function ListExports({ current }: { current: CaseListInput }) {
   const { limit: _limit, offset: _offset, ...filters } = current;
   return (
     <Space size={4}>
-      <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => notify.run(save(() => api['case.exportList'](filters)))} data-testid="export-list">
+      <Button
+        icon={<FileExcelOutlined />}
+        loading={busy}
+        onClick={() => notify.run(save(() => api['case.exportList'](filters)))}
+        data-testid="export-list"
+      >
         {t('listExport.list')}
       </Button>
       <Button icon={<FileExcelOutlined />} onClick={() => setAskPeriod(true)} data-testid="export-lapor">
@@ -51,7 +56,11 @@ export function ListExports({ current }: { current: CaseListInput }) {
           onCancel={() => setAskPeriod(false)}
           onOk={() => {
             if (!period) return;
-            notify.run(save(() => api['answers.exportLapor']({ from: period[0].format('YYYY-MM-DD'), to: period[1].format('YYYY-MM-DD') })).then(() => setAskPeriod(false)));
+            notify.run(
+              save(() => api['answers.exportLapor']({ from: period[0].format('YYYY-MM-DD'), to: period[1].format('YYYY-MM-DD') })).then(() =>
+                setAskPeriod(false),
+              ),
+            );
           }}
           destroyOnHidden
         >

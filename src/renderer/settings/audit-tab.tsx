@@ -60,7 +60,15 @@ export function AuditTab() {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         {t('audit.intro')}
       </Typography.Paragraph>
-      {c && c.findings.length === 0 && <Alert type="success" showIcon title={t('audit.whole', { count: c.entries, last: c.lastSeq })} description={serverText(c, t)} data-testid="audit-result" />}
+      {c && c.findings.length === 0 && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('audit.whole', { count: c.entries, last: c.lastSeq })}
+          description={serverText(c, t)}
+          data-testid="audit-result"
+        />
+      )}
       {c && c.findings.length > 0 && (
         <Alert
           type="error"

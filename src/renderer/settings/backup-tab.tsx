@@ -60,7 +60,11 @@ export function BackupTab() {
     const r = await api['backup.restore']({ name: b.name, confirm: true });
     setBusy(null);
     if (!r.ok) return notify.error(r.error);
-    const pulled = r.value.pulled ? t('backup.pulled', { events: r.value.pulled.events }) : r.value.syncError ? t('backup.pullFailed', { reason: r.value.syncError }) : '';
+    const pulled = r.value.pulled
+      ? t('backup.pulled', { events: r.value.pulled.events })
+      : r.value.syncError
+        ? t('backup.pullFailed', { reason: r.value.syncError })
+        : '';
     // Every session ended with the old database: the next call returns to the login screen.
     setOutcome(`${t('backup.restored', { name: b.name, cases: r.value.cases })} ${pulled} ${t('backup.loginAgain')}`);
   }
@@ -72,13 +76,16 @@ export function BackupTab() {
         {t('backup.intro')}
       </Typography.Paragraph>
       {s?.lastError && <Alert type="error" showIcon title={t('backup.lastError', { reason: s.lastError })} />}
-      {s && (
-        <Alert type={s.lastAt ? 'info' : 'warning'} showIcon title={s.lastAt ? t('backup.last', { when: when(s.lastAt) }) : t('backup.never')} />
-      )}
+      {s && <Alert type={s.lastAt ? 'info' : 'warning'} showIcon title={s.lastAt ? t('backup.last', { when: when(s.lastAt) }) : t('backup.never')} />}
       <Form form={form} layout="vertical" initialValues={{ everyHours: 24, keep: 14 }} style={{ maxWidth: 720 }} data-testid="backup-form">
         <Row gutter={12}>
           <Col span={24}>
-            <Form.Item name="folder" label={t('backup.folder')} extra={t('backup.folderHelp')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="folder"
+              label={t('backup.folder')}
+              extra={t('backup.folderHelp')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <Input placeholder="D:\Cadangan Alur" />
             </Form.Item>
           </Col>
@@ -120,7 +127,13 @@ export function BackupTab() {
             title: '',
             key: 'restore',
             render: (_: unknown, b: BackupEntry) => (
-              <Popconfirm title={t('backup.restoreConfirm', { when: when(b.at) })} okText={t('backup.restore')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => notify.run(restore(b))}>
+              <Popconfirm
+                title={t('backup.restoreConfirm', { when: when(b.at) })}
+                okText={t('backup.restore')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+                onConfirm={() => notify.run(restore(b))}
+              >
                 <Button size="small" danger icon={<HistoryOutlined />} loading={busy === b.name}>
                   {t('backup.restore')}
                 </Button>

@@ -8,7 +8,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarView } from '../../shared/api/views';
-import { HOLIDAY_KINDS, ISO_WEEKDAY_KEYS, TIME_ZONE_CODES, type Holiday, type HolidayKind, type OfficeHours, type TimeZoneCode } from '../../shared/calendar/working-time';
+import {
+  HOLIDAY_KINDS,
+  ISO_WEEKDAY_KEYS,
+  TIME_ZONE_CODES,
+  type Holiday,
+  type HolidayKind,
+  type OfficeHours,
+  type TimeZoneCode,
+} from '../../shared/calendar/working-time';
 import { api } from '../api/client';
 import { formatCivilDate } from '../format/dates';
 import { useNotify } from '../hooks/use-notify';
@@ -43,7 +51,9 @@ function CalendarEditor({ initial, onSaved }: { initial: CalendarView; onSaved: 
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const [tz, setTz] = useState<TimeZoneCode>(initial.timeZone);
-  const [hours, setHours] = useState<Record<string, string>>(() => Object.fromEntries(ISO_WEEKDAY_KEYS.map((k) => [k, hoursText(initial.officeHours[k])])));
+  const [hours, setHours] = useState<Record<string, string>>(() =>
+    Object.fromEntries(ISO_WEEKDAY_KEYS.map((k) => [k, hoursText(initial.officeHours[k])])),
+  );
   const [holidays, setHolidays] = useState<Holiday[]>(initial.holidays);
   const [year, setYear] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -127,16 +137,31 @@ function CalendarEditor({ initial, onSaved }: { initial: CalendarView; onSaved: 
                 title: t('calendar.date'),
                 dataIndex: 'date',
                 width: 200,
-                render: (d: string) => `${dayjs(d).locale(i18n.language === 'en' ? 'en' : 'id').format('dddd')}, ${formatCivilDate(d, t, i18n.language)}`,
+                render: (d: string) =>
+                  `${dayjs(d)
+                    .locale(i18n.language === 'en' ? 'en' : 'id')
+                    .format('dddd')}, ${formatCivilDate(d, t, i18n.language)}`,
               },
               { title: t('calendar.name'), dataIndex: 'name' },
-              { title: t('calendar.kind'), dataIndex: 'kind', width: 130, render: (k: HolidayKind) => <Tag color={k === 'cuti_bersama' ? 'orange' : k === 'libur_daerah' ? 'purple' : 'red'}>{t(`holidayKind.${k}`)}</Tag> },
+              {
+                title: t('calendar.kind'),
+                dataIndex: 'kind',
+                width: 130,
+                render: (k: HolidayKind) => (
+                  <Tag color={k === 'cuti_bersama' ? 'orange' : k === 'libur_daerah' ? 'purple' : 'red'}>{t(`holidayKind.${k}`)}</Tag>
+                ),
+              },
               {
                 title: '',
                 key: 'del',
                 width: 44,
                 render: (_v, h) => (
-                  <Popconfirm title={t('calendar.deleteConfirm')} onConfirm={() => setHolidays((hs) => hs.filter((x) => x.date !== h.date))} okText={t('common.delete')} cancelText={t('common.cancel')}>
+                  <Popconfirm
+                    title={t('calendar.deleteConfirm')}
+                    onConfirm={() => setHolidays((hs) => hs.filter((x) => x.date !== h.date))}
+                    okText={t('common.delete')}
+                    cancelText={t('common.cancel')}
+                  >
                     <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
                   </Popconfirm>
                 ),

@@ -35,7 +35,11 @@ export function KeysTab() {
   }
 
   const columns: ColumnsType<KeyView> = [
-    { title: t('keys.owner'), dataIndex: 'userName', render: (v: string | null, k) => (k.userId === null ? <Tag color="blue">{t('keys.office')}</Tag> : (v ?? k.userId)) },
+    {
+      title: t('keys.owner'),
+      dataIndex: 'userName',
+      render: (v: string | null, k) => (k.userId === null ? <Tag color="blue">{t('keys.office')}</Tag> : (v ?? k.userId)),
+    },
     { title: t('keys.id'), dataIndex: 'id', width: 170, render: (v: string) => <code>{v}</code> },
     { title: t('keys.created'), dataIndex: 'createdAt', width: 190, render: when },
     {
@@ -76,7 +80,15 @@ export function KeysTab() {
     <>
       <Alert type="info" showIcon title={t('keys.intro')} style={{ marginBottom: 12 }} />
       <Table<KeyView> rowKey="id" size="small" columns={columns} dataSource={q.data} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
-      <Modal open={revoking !== null} title={t('keys.revokeTitle', { name: revoking?.userName ?? '' })} okText={t('keys.revoke')} okButtonProps={{ danger: true, disabled: !reason.trim() }} cancelText={t('common.cancel')} onOk={() => notify.run(revoke())} onCancel={() => setRevoking(null)}>
+      <Modal
+        open={revoking !== null}
+        title={t('keys.revokeTitle', { name: revoking?.userName ?? '' })}
+        okText={t('keys.revoke')}
+        okButtonProps={{ danger: true, disabled: !reason.trim() }}
+        cancelText={t('common.cancel')}
+        onOk={() => notify.run(revoke())}
+        onCancel={() => setRevoking(null)}
+      >
         <p>{t('keys.revokeText')}</p>
         <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('keys.reason')} maxLength={300} />
       </Modal>

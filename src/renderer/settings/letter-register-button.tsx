@@ -16,7 +16,12 @@ export function LetterRegisterButton({ unitId }: { unitId: string }) {
 
   async function save(): Promise<void> {
     setBusy(true);
-    await deliverDocument(() => api['document.letterRegister']({ unitId, year }), saveDocument, notify, (where) => t('docs.saved', { where }));
+    await deliverDocument(
+      () => api['document.letterRegister']({ unitId, year }),
+      saveDocument,
+      notify,
+      (where) => t('docs.saved', { where }),
+    );
     setBusy(false);
   }
 

@@ -30,7 +30,6 @@ interface Fields {
   closing: string;
 }
 
-
 export function LetterheadTab() {
   const { t } = useTranslation();
   const q = useQuery(() => api['letterhead.list']({}), 'letterheads');
@@ -41,7 +40,14 @@ export function LetterheadTab() {
     <Row gutter={16}>
       <Col xs={24} xl={16}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Select style={{ width: '100%' }} value={current?.unitId} onChange={setUnitId} options={q.data.map((h) => ({ value: h.unitId, label: h.unitName }))} data-testid="letterhead-unit" aria-label={t('org.unit')} />
+          <Select
+            style={{ width: '100%' }}
+            value={current?.unitId}
+            onChange={setUnitId}
+            options={q.data.map((h) => ({ value: h.unitId, label: h.unitName }))}
+            data-testid="letterhead-unit"
+            aria-label={t('org.unit')}
+          />
           {current && <LetterRegisterButton unitId={current.unitId} />}
           {current && <LetterheadForm key={current.unitId} head={current} onSaved={q.reload} />}
         </Space>
@@ -82,7 +88,10 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
       logo: logo ? { sha256: logo.sha256, name: logo.name, mime: logo.mime, size: logo.size } : null,
       numberFormat: v.numberFormat,
       classification: v.classification ?? '',
-      tembusan: (v.tembusan ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+      tembusan: (v.tembusan ?? '')
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
       paper: v.paper,
       margins: v.margins,
       font: v.font,
@@ -100,54 +109,75 @@ function LetterheadForm({ head, onSaved }: { head: LetterheadView; onSaved: () =
 
   return (
     <>
-          {error && <Alert type="error" showIcon title={error} data-testid="letterhead-error" />}
-          <Form<Fields> form={form} layout="vertical" onFinish={(v) => notify.run(save(v))} initialValues={{ ...head, tembusan: head.tembusan.join('\n') }}>
-            <Form.Item name="government" label={t('letterhead.government')} extra={t('letterhead.governmentHint')}>
-              <Input maxLength={200} />
+      {error && <Alert type="error" showIcon title={error} data-testid="letterhead-error" />}
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => notify.run(save(v))}
+        initialValues={{ ...head, tembusan: head.tembusan.join('\n') }}
+      >
+        <Form.Item name="government" label={t('letterhead.government')} extra={t('letterhead.governmentHint')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="agency" label={t('letterhead.agency')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="address" label={t('letterhead.address')}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item name="contacts" label={t('letterhead.contacts')}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="place" label={t('letterhead.place')}>
+              <Input maxLength={80} />
             </Form.Item>
-            <Form.Item name="agency" label={t('letterhead.agency')}>
-              <Input maxLength={200} />
+          </Col>
+          <Col span={8}>
+            <Form.Item name="classification" label={t('letterhead.classification')}>
+              <Input maxLength={30} />
             </Form.Item>
-            <Form.Item name="address" label={t('letterhead.address')}>
-              <Input maxLength={300} />
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="numberFormat"
+              label={t('letterhead.numberFormat')}
+              rules={[{ required: true, message: t('validation.required') }]}
+              extra="{KLAS} {SEQ:3} {UNIT} {ROMAWI} {MM} {YYYY}"
+            >
+              <Input maxLength={80} />
             </Form.Item>
-            <Form.Item name="contacts" label={t('letterhead.contacts')}>
-              <Input maxLength={300} />
-            </Form.Item>
-            <Row gutter={12}>
-              <Col span={8}>
-                <Form.Item name="place" label={t('letterhead.place')}>
-                  <Input maxLength={80} />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item name="classification" label={t('letterhead.classification')}>
-                  <Input maxLength={30} />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item name="numberFormat" label={t('letterhead.numberFormat')} rules={[{ required: true, message: t('validation.required') }]} extra="{KLAS} {SEQ:3} {UNIT} {ROMAWI} {MM} {YYYY}">
-                  <Input maxLength={80} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Form.Item name="tembusan" label={t('letterhead.tembusan')} extra={t('letterhead.tembusanHint')}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-            <LetterPageFields />
-            <Form.Item label={t('letterhead.logo')}>
-              <Space>
-                <Upload accept="image/png,image/jpeg" showUploadList={false} beforeUpload={(f) => { notify.run(upload(f)); return false; }}>
-                  <Button icon={<UploadOutlined />}>{t('letterhead.chooseLogo')}</Button>
-                </Upload>
-                {logo ? <Typography.Text>{logo.name}</Typography.Text> : <Typography.Text type="secondary">{t('letterhead.noLogo')}</Typography.Text>}
-                {logo && <Button size="small" onClick={() => setLogo(null)}>{t('letterhead.removeLogo')}</Button>}
-              </Space>
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="letterhead-save">
-              {t('common.save')}
-            </Button>
-          </Form>
+          </Col>
+        </Row>
+        <Form.Item name="tembusan" label={t('letterhead.tembusan')} extra={t('letterhead.tembusanHint')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <LetterPageFields />
+        <Form.Item label={t('letterhead.logo')}>
+          <Space>
+            <Upload
+              accept="image/png,image/jpeg"
+              showUploadList={false}
+              beforeUpload={(f) => {
+                notify.run(upload(f));
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />}>{t('letterhead.chooseLogo')}</Button>
+            </Upload>
+            {logo ? <Typography.Text>{logo.name}</Typography.Text> : <Typography.Text type="secondary">{t('letterhead.noLogo')}</Typography.Text>}
+            {logo && (
+              <Button size="small" onClick={() => setLogo(null)}>
+                {t('letterhead.removeLogo')}
+              </Button>
+            )}
+          </Space>
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="letterhead-save">
+          {t('common.save')}
+        </Button>
+      </Form>
     </>
   );
 }

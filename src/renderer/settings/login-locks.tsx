@@ -45,7 +45,12 @@ export function LoginLocks() {
       key: 'lift',
       width: 140,
       render: (_v, r) => (
-        <Button size="small" icon={<UnlockOutlined />} onClick={() => notify.run(lift(r.username))} data-testid={`login-unlock-${r.username ?? 'workstation'}`}>
+        <Button
+          size="small"
+          icon={<UnlockOutlined />}
+          onClick={() => notify.run(lift(r.username))}
+          data-testid={`login-unlock-${r.username ?? 'workstation'}`}
+        >
           {t('harden.lift')}
         </Button>
       ),

@@ -98,7 +98,10 @@ export function OfficeTab() {
             name="refFormat"
             label={t('ui.office.refFormat')}
             extra={t('ui.office.refFormatHint')}
-            rules={[{ ...required, whitespace: true }, { pattern: /\{SEQ(:\d)?\}/, message: t('ui.office.refFormatSeq') }]}
+            rules={[
+              { ...required, whitespace: true },
+              { pattern: /\{SEQ(:\d)?\}/, message: t('ui.office.refFormatSeq') },
+            ]}
           >
             <Input maxLength={60} style={{ fontFamily: 'monospace' }} />
           </Form.Item>
@@ -111,7 +114,12 @@ export function OfficeTab() {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="station" label={t('ui.office.station')} extra={t('ui.office.stationHint')} rules={[required, { pattern: /^[A-Za-z0-9]{1,4}$/, message: t('ui.office.stationRule') }]}>
+          <Form.Item
+            name="station"
+            label={t('ui.office.station')}
+            extra={t('ui.office.stationHint')}
+            rules={[required, { pattern: /^[A-Za-z0-9]{1,4}$/, message: t('ui.office.stationRule') }]}
+          >
             <Input maxLength={4} style={{ textTransform: 'uppercase', width: 120 }} />
           </Form.Item>
         </Col>
@@ -126,7 +134,12 @@ export function OfficeTab() {
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="updateUrl" label={t('ui.office.updateUrl')} extra={t('ui.office.updateUrlHint')} rules={[{ type: 'url', message: t('ui.office.updateUrlRule') }]}>
+          <Form.Item
+            name="updateUrl"
+            label={t('ui.office.updateUrl')}
+            extra={t('ui.office.updateUrlHint')}
+            rules={[{ type: 'url', message: t('ui.office.updateUrlRule') }]}
+          >
             <Input maxLength={300} placeholder="http://server-intranet/alur/" />
           </Form.Item>
         </Col>

@@ -18,7 +18,12 @@ export function OrgTab() {
   const unitColumns: ColumnsType<Unit> = [
     { title: t('org.code'), dataIndex: 'code', width: 110 },
     { title: t('org.unitName'), dataIndex: 'name' },
-    { title: t('org.kind'), dataIndex: 'kind', width: 110, render: (v: Unit['kind']) => <Tag color={v === 'hub' ? 'blue' : undefined}>{t(`unitKind.${v}`)}</Tag> },
+    {
+      title: t('org.kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (v: Unit['kind']) => <Tag color={v === 'hub' ? 'blue' : undefined}>{t(`unitKind.${v}`)}</Tag>,
+    },
     { title: t('user.active'), dataIndex: 'active', width: 80, render: activeTag },
   ];
   const positionColumns: ColumnsType<Position> = [
@@ -47,7 +52,13 @@ export function OrgTab() {
         <Typography.Title level={5}>
           {unitId ? t('org.positionsOf', { unit: unitName(unitId), count: positions.length }) : t('org.positions', { count: positions.length })}
         </Typography.Title>
-        <Table<Position> rowKey="id" size="small" columns={positionColumns} dataSource={positions} pagination={{ pageSize: 25, hideOnSinglePage: true }} />
+        <Table<Position>
+          rowKey="id"
+          size="small"
+          columns={positionColumns}
+          dataSource={positions}
+          pagination={{ pageSize: 25, hideOnSinglePage: true }}
+        />
       </Col>
     </Row>
   );

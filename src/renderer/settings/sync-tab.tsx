@@ -51,7 +51,14 @@ export function SyncTab() {
     const r = await api['sync.test'](input(v));
     setBusy(null);
     if (!r.ok) return notify.error(r.error);
-    setOutcome(r.value.ok ? { type: 'success', text: t('sync.testOk', { office: r.value.officeName ?? '-', unit: r.value.unitCode ?? '-', tls: t(`sync.tls.${r.value.tls ?? 'none'}`) }) } : { type: 'error', text: r.value.error?.message ?? '' });
+    setOutcome(
+      r.value.ok
+        ? {
+            type: 'success',
+            text: t('sync.testOk', { office: r.value.officeName ?? '-', unit: r.value.unitCode ?? '-', tls: t(`sync.tls.${r.value.tls ?? 'none'}`) }),
+          }
+        : { type: 'error', text: r.value.error?.message ?? '' },
+    );
   }
 
   async function save(): Promise<void> {

@@ -92,7 +92,10 @@ export function UserModal({ user, onClose, onSaved }: { user: User | null; onClo
           name="password"
           label={t('login.password')}
           extra={user ? t('user.passwordKeep') : undefined}
-          rules={[{ required: !user, message: t('validation.required') }, { min: 8, message: t('validation.passwordMin') }]}
+          rules={[
+            { required: !user, message: t('validation.required') },
+            { min: 8, message: t('validation.passwordMin') },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

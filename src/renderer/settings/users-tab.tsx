@@ -50,7 +50,14 @@ export function UsersTab() {
     const rows = users.data ?? [];
     if (words.length === 0) return rows;
     return rows.filter((u) => {
-      const text = [u.username, u.fullName, u.nip ?? '', ...u.assignments.map((a) => overview.positions.find((p) => p.id === a.positionId)?.title ?? '')].join(' ').toLowerCase();
+      const text = [
+        u.username,
+        u.fullName,
+        u.nip ?? '',
+        ...u.assignments.map((a) => overview.positions.find((p) => p.id === a.positionId)?.title ?? ''),
+      ]
+        .join(' ')
+        .toLowerCase();
       return words.every((w) => text.includes(w));
     });
   }, [query, users.data, overview.positions]);
@@ -58,15 +65,35 @@ export function UsersTab() {
 
   const columns: ColumnsType<UserRow> = [
     { title: t('user.username'), dataIndex: 'username', width: 150, sorter: byText((u) => u.username), showSorterTooltip: false },
-    { title: t('user.fullName'), dataIndex: 'fullName', width: 190, sorter: byText((u) => u.fullName), defaultSortOrder: 'ascend', showSorterTooltip: false },
-    { title: t('user.nip'), dataIndex: 'nip', width: 160, sorter: byText((u) => u.nip ?? ''), showSorterTooltip: false, render: (v: string | null) => v ?? t('common.dash') },
+    {
+      title: t('user.fullName'),
+      dataIndex: 'fullName',
+      width: 190,
+      sorter: byText((u) => u.fullName),
+      defaultSortOrder: 'ascend',
+      showSorterTooltip: false,
+    },
+    {
+      title: t('user.nip'),
+      dataIndex: 'nip',
+      width: 160,
+      sorter: byText((u) => u.nip ?? ''),
+      showSorterTooltip: false,
+      render: (v: string | null) => v ?? t('common.dash'),
+    },
     {
       title: t('user.positions'),
       dataIndex: 'assignments',
       render: (_v, u) => (
         <Space size={[4, 4]} wrap>
           {u.assignments.map((a) => (
-            <Popconfirm key={a.id} title={t('assignment.deleteConfirm')} onConfirm={() => removeAssignment(a.id)} okText={t('common.delete')} cancelText={t('common.cancel')}>
+            <Popconfirm
+              key={a.id}
+              title={t('assignment.deleteConfirm')}
+              onConfirm={() => removeAssignment(a.id)}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+            >
               <Tooltip title={range(a)}>
                 <Tag color={a.acting ? 'volcano' : 'blue'} style={{ cursor: 'pointer', whiteSpace: 'normal' }}>
                   {a.acting ? `${t(`acting.${a.acting}`)} ` : ''}
@@ -81,7 +108,15 @@ export function UsersTab() {
         </Space>
       ),
     },
-    { title: t('user.isAdmin'), dataIndex: 'isAdmin', width: 70, align: 'center', sorter: (a, b) => Number(a.isAdmin) - Number(b.isAdmin), showSorterTooltip: false, render: (v: boolean) => (v ? <CheckOutlined aria-label={t('user.isAdmin')} /> : null) },
+    {
+      title: t('user.isAdmin'),
+      dataIndex: 'isAdmin',
+      width: 70,
+      align: 'center',
+      sorter: (a, b) => Number(a.isAdmin) - Number(b.isAdmin),
+      showSorterTooltip: false,
+      render: (v: boolean) => (v ? <CheckOutlined aria-label={t('user.isAdmin')} /> : null),
+    },
     {
       title: t('user.active'),
       dataIndex: 'active',

@@ -94,7 +94,12 @@ export function BatchSignModal({ items, onClose, onSigned }: Props) {
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="batch-sign-error" />}
-      <Form form={form} layout="vertical" onFinish={(v) => notify.run(submit(v).finally(() => setBusy(false)))} onKeyDown={submitOnCtrlEnter(() => form.submit())}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => notify.run(submit(v).finally(() => setBusy(false)))}
+        onKeyDown={submitOnCtrlEnter(() => form.submit())}
+      >
         <List
           size="small"
           bordered
@@ -114,7 +119,13 @@ export function BatchSignModal({ items, onClose, onSigned }: Props) {
                       rules={[{ required: true, message: t('validation.required') }]}
                       style={{ margin: '4px 0 0' }}
                     >
-                      <Select mode="multiple" disabled={results !== null} options={disposeTargetOptions(i.action, i.asPositionId, overview, session.positions)} showSearch={{ optionFilterProp: 'label' }} data-testid="batch-sign-targets" />
+                      <Select
+                        mode="multiple"
+                        disabled={results !== null}
+                        options={disposeTargetOptions(i.action, i.asPositionId, overview, session.positions)}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        data-testid="batch-sign-targets"
+                      />
                     </Form.Item>
                   )}
                   {/* antd's error red is below AA contrast on white; this one keeps 4.5:1. */}
@@ -136,7 +147,10 @@ export function BatchSignModal({ items, onClose, onSigned }: Props) {
         />
         {dispositions.length > 0 && !results && (
           <Form.Item name="instructions" label={t('signatureBook.batchInstructions', { count: dispositions.length })}>
-            <Checkbox.Group options={overview.preset.instructions.map((x) => ({ value: x, label: x }))} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr' }} />
+            <Checkbox.Group
+              options={overview.preset.instructions.map((x) => ({ value: x, label: x }))}
+              style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr' }}
+            />
           </Form.Item>
         )}
         {!results && (

@@ -30,7 +30,12 @@ export function DocumentPane({ detail, kind }: Props) {
 
   async function sheet(): Promise<void> {
     setBusy(true);
-    await deliverDocument(() => api['document.sheet']({ caseId }), printDocument, notify, (where) => t('docs.downloadedToPrint', { where }));
+    await deliverDocument(
+      () => api['document.sheet']({ caseId }),
+      printDocument,
+      notify,
+      (where) => t('docs.downloadedToPrint', { where }),
+    );
   }
 
   const text = kind === 'letter' ? detail.case.response : detail.case.description;
@@ -43,7 +48,13 @@ export function DocumentPane({ detail, kind }: Props) {
       {kind === 'letter' ? (
         <LetterPreviewButton caseId={caseId} response={() => detail.case.response} />
       ) : (
-        <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => notify.run(sheet().finally(() => setBusy(false)))} data-testid="signbook-sheet" style={{ marginBottom: 8 }}>
+        <Button
+          icon={<FilePdfOutlined />}
+          loading={busy}
+          onClick={() => notify.run(sheet().finally(() => setBusy(false)))}
+          data-testid="signbook-sheet"
+          style={{ marginBottom: 8 }}
+        >
           {t('signatureBook.sheetPdf')}
         </Button>
       )}

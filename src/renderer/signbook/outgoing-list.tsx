@@ -104,7 +104,9 @@ export function OutgoingList() {
       }
     >
       {q.error && <Alert type="error" showIcon title={q.error.message} style={{ marginBottom: 8 }} />}
-      {q.data?.truncated && <Alert type="info" showIcon title={t('signatureBook.truncated', { count: q.data.rows.length })} style={{ marginBottom: 8 }} />}
+      {q.data?.truncated && (
+        <Alert type="info" showIcon title={t('signatureBook.truncated', { count: q.data.rows.length })} style={{ marginBottom: 8 }} />
+      )}
       <Table<OutgoingItem>
         data-testid="outgoing-table"
         rowKey="eventId"

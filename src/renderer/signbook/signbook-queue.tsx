@@ -45,7 +45,9 @@ export function SignBookQueue() {
         <div style={{ minWidth: 0 }}>
           <div style={{ display: 'flex', gap: 4, alignItems: 'center', minWidth: 0 }}>
             <Typography.Text strong>{r.ref}</Typography.Text>
-            <Tag color={r.action.kind === 'approve' ? 'blue' : 'purple'}>{t(r.action.kind === 'approve' ? 'signatureBook.kindLetter' : 'signatureBook.kindDisposition')}</Tag>
+            <Tag color={r.action.kind === 'approve' ? 'blue' : 'purple'}>
+              {t(r.action.kind === 'approve' ? 'signatureBook.kindLetter' : 'signatureBook.kindDisposition')}
+            </Tag>
           </div>
           <Tooltip title={r.title} placement="topLeft">
             <div className="alur-ellipsis">{r.title}</div>

@@ -27,17 +27,7 @@ import { AttachmentRef, Complainant, MAX_DESCRIPTION, MAX_NOTE, Target, TaskId }
 import { Id, Username } from '../domain/org';
 import { Holiday, OfficeHours, TimeZoneCode } from '../calendar/working-time';
 import type { Result } from '../result';
-import type {
-  AppInfo,
-  CalendarView,
-  CaseDetail,
-  CaseList,
-  InboxCounts,
-  InboxRow,
-  OfficeOverview,
-  PresetSummary,
-  SessionInfo,
-} from './views';
+import type { AppInfo, CalendarView, CaseDetail, CaseList, InboxCounts, InboxRow, OfficeOverview, PresetSummary, SessionInfo } from './views';
 import type { Assignment, Position, Unit, User } from '../domain/org';
 
 export const Password = z.string().min(8, 'kata sandi minimal 8 karakter').max(200);
@@ -78,7 +68,6 @@ export const RegisterCaseInput = z
 export type RegisterCaseInput = z.input<typeof RegisterCaseInput>;
 
 export { CaseListInput } from './filters';
-
 
 const CaseRefInput = z.object({ caseId: z.uuid() }).strict();
 
@@ -156,7 +145,12 @@ export const coreMethods = {
         id: Id.nullable(),
         username: Username,
         fullName: z.string().trim().min(1).max(120),
-        nip: z.string().trim().regex(/^\d{18}$/, 'NIP terdiri dari 18 angka').nullable().default(null),
+        nip: z
+          .string()
+          .trim()
+          .regex(/^\d{18}$/, 'NIP terdiri dari 18 angka')
+          .nullable()
+          .default(null),
         rank: z.string().trim().max(80).nullable().default(null),
         isAdmin: z.boolean().default(false),
         active: z.boolean().default(true),
@@ -167,7 +161,14 @@ export const coreMethods = {
     'admin',
   ),
   'unit.save': method<Unit>()(
-    z.object({ id: Id.nullable(), code: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(200), active: z.boolean().default(true) }).strict(),
+    z
+      .object({
+        id: Id.nullable(),
+        code: z.string().trim().min(1).max(20),
+        name: z.string().trim().min(1).max(200),
+        active: z.boolean().default(true),
+      })
+      .strict(),
     'admin',
   ),
   'position.save': method<Position>()(

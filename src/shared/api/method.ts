@@ -17,4 +17,3 @@ export function method<R>() {
     return { input, access };
   };
 }
-

@@ -38,7 +38,10 @@ export interface ActSummary {
 export type TimelineSummary =
   /** The identity event: nothing of it is shown in the timeline. */
   | { kind: 'hidden' }
-  | ({ kind: 'registered'; files: SummaryFile[] } & Pick<PayloadOf<'case.registered'>, 'ref' | 'channel' | 'laporId' | 'receivedAt' | 'type' | 'title' | 'privacy' | 'urgency'>)
+  | ({ kind: 'registered'; files: SummaryFile[] } & Pick<
+      PayloadOf<'case.registered'>,
+      'ref' | 'channel' | 'laporId' | 'receivedAt' | 'type' | 'title' | 'privacy' | 'urgency'
+    >)
   | ({ kind: 'classified' } & PayloadOf<'case.classified'>)
   | ActSummary
   | { kind: 'attachment'; attachments: string[]; files: SummaryFile[] }

@@ -23,17 +23,15 @@ export const CalendarDate = z
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
 /** One span of office time on a weekday, local time, `start < end`; `end` may be `'24:00'`. */
-export const OfficeInterval = z
-  .object({ start: z.string(), end: z.string() })
-  .superRefine((iv, ctx) => {
-    const s = tryParseTimeOfDay(iv.start);
-    const e = tryParseTimeOfDay(iv.end, true);
-    if (s === null) ctx.addIssue({ code: 'custom', path: ['start'], message: `jam mulai tidak valid: '${iv.start}' (format HH:MM, 00:00–23:59)` });
-    if (e === null) ctx.addIssue({ code: 'custom', path: ['end'], message: `jam selesai tidak valid: '${iv.end}' (format HH:MM, 00:00–24:00)` });
-    if (s !== null && e !== null && s >= e) {
-      ctx.addIssue({ code: 'custom', message: `jam mulai ${iv.start} harus sebelum jam selesai ${iv.end}` });
-    }
-  });
+export const OfficeInterval = z.object({ start: z.string(), end: z.string() }).superRefine((iv, ctx) => {
+  const s = tryParseTimeOfDay(iv.start);
+  const e = tryParseTimeOfDay(iv.end, true);
+  if (s === null) ctx.addIssue({ code: 'custom', path: ['start'], message: `jam mulai tidak valid: '${iv.start}' (format HH:MM, 00:00–23:59)` });
+  if (e === null) ctx.addIssue({ code: 'custom', path: ['end'], message: `jam selesai tidak valid: '${iv.end}' (format HH:MM, 00:00–24:00)` });
+  if (s !== null && e !== null && s >= e) {
+    ctx.addIssue({ code: 'custom', message: `jam mulai ${iv.start} harus sebelum jam selesai ${iv.end}` });
+  }
+});
 export type OfficeInterval = z.infer<typeof OfficeInterval>;
 
 /** The office intervals of one weekday: sorted, non-overlapping; empty = closed all day. */

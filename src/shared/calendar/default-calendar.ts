@@ -3,14 +3,7 @@
  * caller reads the files (main process, tests) and hands the parsed JSON over.
  */
 import { z } from 'zod';
-import {
-  HolidayFile,
-  OfficeHoursFile,
-  WorkCalendar,
-  type Holiday,
-  type OfficeHours,
-  type TimeZoneCode,
-} from './calendar-schema';
+import { HolidayFile, OfficeHoursFile, WorkCalendar, type Holiday, type OfficeHours, type TimeZoneCode } from './calendar-schema';
 
 export { HolidayFile, HolidayFileEntry, OfficeHoursFile } from './calendar-schema';
 

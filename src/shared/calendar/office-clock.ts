@@ -3,15 +3,7 @@
  * day, interval by interval, so cost grows with the number of calendar days spanned, never
  * with the number of minutes.
  */
-import {
-  type CompiledCalendar,
-  type Span,
-  dayStartInstant,
-  localDayNumber,
-  nextWorkDay,
-  spansOfDay,
-  workDayAtOrAfter,
-} from './compiled-calendar';
+import { type CompiledCalendar, type Span, dayStartInstant, localDayNumber, nextWorkDay, spansOfDay, workDayAtOrAfter } from './compiled-calendar';
 
 /** A half-open span of instants `[from, to)`; `to` may be `Infinity` (a pause still open). */
 interface Blocked {
@@ -52,7 +44,6 @@ export function snapForward(c: CompiledCalendar, t: number): number {
   const p = snap(c, t);
   return dayStartInstant(c, p.day) + p.tod;
 }
-
 
 /**
  * Consumes `ms` of office time starting at `from`, skipping breaks, closed days and the
@@ -109,11 +100,7 @@ export function officeMsBetween(c: CompiledCalendar, a: number, b: number): numb
  * Turns pauses into sorted, merged blocked spans, clipped to start no earlier than `floor`.
  * An open pause (`to: null`) runs to `openEnd`. Empty spans are dropped.
  */
-export function toBlocked(
-  pauses: readonly { from: number; to: number | null }[],
-  floor: number,
-  openEnd: number,
-): Blocked[] {
+export function toBlocked(pauses: readonly { from: number; to: number | null }[], floor: number, openEnd: number): Blocked[] {
   const spans = pauses
     .map((p) => ({ from: Math.max(p.from, floor), to: p.to ?? openEnd }))
     .filter((p) => p.to > p.from)

@@ -13,12 +13,7 @@
  * - A calendar object is validated and compiled on first use and cached by identity: build it
  *   once (see `buildCalendar`) and do not mutate it.
  */
-import {
-  type Pause,
-  type TimeZoneCode,
-  type WorkCalendar,
-  type WorkDuration,
-} from './calendar-schema';
+import { type Pause, type TimeZoneCode, type WorkCalendar, type WorkDuration } from './calendar-schema';
 import { MS_PER_MINUTE, formatDate, parseDate } from './civil-date';
 import { compileCalendar, localDayNumber, nextWorkDay, offsetMinutesOf, spansOfDay } from './compiled-calendar';
 import { advance, blockedOfficeMs, officeMsBetween, snapForward, toBlocked } from './office-clock';
@@ -48,7 +43,10 @@ function assertInstant(value: number, what: string): void {
 function durationParts(duration: WorkDuration): { days: number; minutes: number } {
   const days = duration.days ?? 0;
   const minutes = duration.minutes ?? 0;
-  for (const [k, v] of [['days', days], ['minutes', minutes]] as const) {
+  for (const [k, v] of [
+    ['days', days],
+    ['minutes', minutes],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`durasi kerja tidak valid: ${k} = ${String(v)} (harus bilangan bulat ≥ 0)`);
   }
   return { days, minutes };

@@ -21,7 +21,12 @@ export type AttachmentRef = z.infer<typeof AttachmentRef>;
 
 export const Complainant = z.object({
   name: z.string().trim().min(1).max(120),
-  nik: z.string().trim().regex(/^\d{16}$/, 'NIK terdiri dari 16 angka').nullable().default(null),
+  nik: z
+    .string()
+    .trim()
+    .regex(/^\d{16}$/, 'NIK terdiri dari 16 angka')
+    .nullable()
+    .default(null),
   phone: z.string().trim().max(30).nullable().default(null),
   email: z.email().max(200).nullable().default(null),
   address: z.string().trim().max(500).nullable().default(null),
@@ -78,7 +83,11 @@ export const PaperRecord = z.object({
 });
 
 /** A task id: `<id of the event that opened it>:<index>`. */
-export const TaskId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+:\d+$/, 'id tugas tidak valid');
+export const TaskId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_-]+:\d+$/, 'id tugas tidak valid');
 
 /** The response letter an approval issues: its number is given at signing and never reused. */
 export const LetterMeta = z.object({

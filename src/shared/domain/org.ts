@@ -2,13 +2,22 @@
 import { z } from 'zod';
 import { ActingKind, UnitKind } from './enums';
 
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id hanya boleh huruf, angka, - dan _');
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'id hanya boleh huruf, angka, - dan _');
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const Unit = z.object({
   id: Id,
-  code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9.-]+$/, 'kode unit hanya huruf, angka, titik dan -'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9.-]+$/, 'kode unit hanya huruf, angka, titik dan -'),
   name: Text(200),
   kind: UnitKind,
   active: z.boolean().default(true),
@@ -36,7 +45,12 @@ export const User = z.object({
   id: Id,
   username: Username,
   fullName: Text(120),
-  nip: z.string().trim().regex(/^\d{18}$/, 'NIP terdiri dari 18 angka').nullable().default(null),
+  nip: z
+    .string()
+    .trim()
+    .regex(/^\d{18}$/, 'NIP terdiri dari 18 angka')
+    .nullable()
+    .default(null),
   rank: z.string().trim().max(80).nullable().default(null),
   isAdmin: z.boolean().default(false),
   active: z.boolean().default(true),

@@ -45,7 +45,14 @@ export function formatSignature(keyId: string, signatureBase64: string): string 
 }
 
 /** Outcome of checking one signed act, shown on the timeline and by verification. */
-type SignatureStatus = 'valid' | 'invalid' | 'unknown_key' | 'uncertified' | 'revoked' | 'not_holder' | 'missing'
+type SignatureStatus =
+  | 'valid'
+  | 'invalid'
+  | 'unknown_key'
+  | 'uncertified'
+  | 'revoked'
+  | 'not_holder'
+  | 'missing'
   /** Done on paper and recorded by a clerk: never the official's electronic signature. */
   | 'paper'
   /** A signed step done before the office used electronic signatures (an upgraded database). */

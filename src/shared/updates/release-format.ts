@@ -61,7 +61,8 @@ export function parseManifest(text: string): ReleaseManifest | null {
   } catch {
     return null;
   }
-  if (!isRecord(m) || m['product'] !== 'Alur' || typeof m['version'] !== 'string' || !parseVersion(m['version']) || !Array.isArray(m['files'])) return null;
+  if (!isRecord(m) || m['product'] !== 'Alur' || typeof m['version'] !== 'string' || !parseVersion(m['version']) || !Array.isArray(m['files']))
+    return null;
   const files: ReleaseFile[] = [];
   for (const f of m['files']) {
     if (!isRecord(f) || typeof f['url'] !== 'string' || typeof f['sha512'] !== 'string' || typeof f['size'] !== 'number') return null;
@@ -74,13 +75,20 @@ export function parseManifest(text: string): ReleaseManifest | null {
  * What electron-updater found (from the unsigned `latest.yml`) must be exactly what the signed
  * manifest says, and newer than the running version: no downgrade, no reinstall of the same.
  */
-export function checkOffer(manifest: ReleaseManifest, currentVersion: string, offered: { version: string; files: ReadonlyArray<{ url: string; sha512: string }> }): Checked<ReleaseManifest> {
-  if (offered.version !== manifest.version) return { ok: false, reason: `versi ${offered.version} di latest.yml tidak sama dengan versi bertanda tangan ${manifest.version}` };
+export function checkOffer(
+  manifest: ReleaseManifest,
+  currentVersion: string,
+  offered: { version: string; files: ReadonlyArray<{ url: string; sha512: string }> },
+): Checked<ReleaseManifest> {
+  if (offered.version !== manifest.version)
+    return { ok: false, reason: `versi ${offered.version} di latest.yml tidak sama dengan versi bertanda tangan ${manifest.version}` };
   const order = compareVersions(manifest.version, currentVersion);
-  if (!(order > 0)) return { ok: false, reason: `versi ${manifest.version} tidak lebih baru dari versi terpasang ${currentVersion} (tidak boleh turun versi)` };
+  if (!(order > 0))
+    return { ok: false, reason: `versi ${manifest.version} tidak lebih baru dari versi terpasang ${currentVersion} (tidak boleh turun versi)` };
   for (const f of offered.files) {
     const signed = manifest.files.find((m) => m.url === f.url);
-    if (!signed || signed.sha512 !== f.sha512) return { ok: false, reason: `berkas ${f.url} tidak ada di metadata bertanda tangan atau hash-nya berbeda` };
+    if (!signed || signed.sha512 !== f.sha512)
+      return { ok: false, reason: `berkas ${f.url} tidak ada di metadata bertanda tangan atau hash-nya berbeda` };
   }
   return { ok: true, value: manifest };
 }

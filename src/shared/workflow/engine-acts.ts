@@ -8,17 +8,7 @@ import type { WorkCalendar } from '../calendar/working-time';
 import { ACT_EVENT_TYPES, type ActPayload, type CaseEvent } from '../domain/events';
 import { ACT_KINDS, type ActKind, type PresetAction, type PresetStep, type WorkflowPreset } from './preset';
 import type { CaseState, Task } from './state';
-import {
-  caseDue,
-  closeTask,
-  handlingStatus,
-  indexPreset,
-  isLive,
-  recomputeDues,
-  settleJoins,
-  taskDue,
-  type PresetIndex,
-} from './engine-tasks';
+import { caseDue, closeTask, handlingStatus, indexPreset, isLive, recomputeDues, settleJoins, taskDue, type PresetIndex } from './engine-tasks';
 
 /** An act event of the log (one of the six act types). */
 export type ActEvent = CaseEvent & { type: (typeof ACT_EVENT_TYPES)[ActKind] };
@@ -166,7 +156,13 @@ function openTask(e: ActEvent, i: number, step: PresetStep, at: Placement, p: Ac
  * Applies a valid act (see {@link resolveAct}) and returns the next state, or a conflict
  * message when the act cannot be placed. `state.eventCount`/`lastEventAt` are left to the caller.
  */
-export function applyAct(preset: WorkflowPreset, state: CaseState, e: ActEvent, ok: Extract<ActCheck, { ok: true }>, cal: WorkCalendar): CaseState | string {
+export function applyAct(
+  preset: WorkflowPreset,
+  state: CaseState,
+  e: ActEvent,
+  ok: Extract<ActCheck, { ok: true }>,
+  cal: WorkCalendar,
+): CaseState | string {
   const index = indexPreset(preset);
   const p = e.payload;
   const { task, action } = ok;

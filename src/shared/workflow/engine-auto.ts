@@ -31,14 +31,26 @@ export function automaticEvents(preset: WorkflowPreset, state: CaseState, now: n
   if (state.status === 'answered' && rules.complainantResponseDays !== null && state.answeredAt !== null) {
     const days = rules.complainantResponseDays;
     if (now >= addWorkingTime(ctx.calendar, state.answeredAt, { days })) {
-      out.push({ type: 'case.closed', payload: { reason: 'no_reaction', note: `Tidak ada tanggapan dari pengadu dalam ${days} hari kerja setelah jawaban; aduan selesai.` } });
+      out.push({
+        type: 'case.closed',
+        payload: { reason: 'no_reaction', note: `Tidak ada tanggapan dari pengadu dalam ${days} hari kerja setelah jawaban; aduan selesai.` },
+      });
     }
   }
-  if (rules.ombudsmanAfterDays !== null && state.escalatedAt === null && state.status !== 'answered' && state.status !== 'closed' && !outsideOffice(preset, state)) {
+  if (
+    rules.ombudsmanAfterDays !== null &&
+    state.escalatedAt === null &&
+    state.status !== 'answered' &&
+    state.status !== 'closed' &&
+    !outsideOffice(preset, state)
+  ) {
     const days = rules.ombudsmanAfterDays;
     const limit = dueAt(ctx.calendar, state.registeredAt, { days }, state.pauses);
     if (limit !== null && now >= limit) {
-      out.push({ type: 'case.escalated', payload: { reason: `Aduan belum dijawab dalam ${days} hari kerja sejak registrasi; diteruskan ke Ombudsman RI.` } });
+      out.push({
+        type: 'case.escalated',
+        payload: { reason: `Aduan belum dijawab dalam ${days} hari kerja sejak registrasi; diteruskan ke Ombudsman RI.` },
+      });
     }
   }
   return out;
@@ -77,7 +89,16 @@ export function stepDurations(preset: WorkflowPreset, state: CaseState, ctx: Tim
     const std = standardOf(step, state.extended);
     const standardMinutes = workingMinutesBetween(ctx.calendar, t.openedAt, addWorkingTime(ctx.calendar, t.openedAt, std));
     const tookMinutes = elapsedWorkingMinutes(ctx.calendar, t.openedAt, t.closedAt, state.pauses);
-    out.push({ taskId: t.id, stepId: t.stepId, unitId: t.unitId, openedAt: t.openedAt, closedAt: t.closedAt, tookMinutes, standardMinutes, late: tookMinutes > standardMinutes });
+    out.push({
+      taskId: t.id,
+      stepId: t.stepId,
+      unitId: t.unitId,
+      openedAt: t.openedAt,
+      closedAt: t.closedAt,
+      tookMinutes,
+      standardMinutes,
+      late: tookMinutes > standardMinutes,
+    });
   }
   return out;
 }

@@ -80,7 +80,8 @@ export function outsideOffice(preset: WorkflowPreset, state: CaseState): boolean
  * delivery cannot precede the answer nor be later than its recording.
  */
 export function deliveryProblem(state: CaseState, deliveredAt: number, at: number): string | null {
-  if (state.answeredAt === null || (state.status !== 'answered' && state.status !== 'closed')) return 'Aduan ini belum dijawab; penyampaian jawaban belum dapat dicatat.';
+  if (state.answeredAt === null || (state.status !== 'answered' && state.status !== 'closed'))
+    return 'Aduan ini belum dijawab; penyampaian jawaban belum dapat dicatat.';
   if (deliveredAt < state.answeredAt) return 'Waktu penyampaian tidak boleh sebelum jawaban diberikan.';
   if (deliveredAt > at) return 'Waktu penyampaian tidak boleh di masa depan.';
   return null;

@@ -136,7 +136,13 @@ export function recomputeDues(
  * none has, exactly one task per join step is open (the latest arrival) and the earlier
  * arrivals are `done`, closed by the event that completed the gathering.
  */
-export function settleJoins(cal: WorkCalendar, index: PresetIndex, tasks: Task[], e: CaseEvent, state: Pick<CaseState, 'extended' | 'pauses'>): Task[] {
+export function settleJoins(
+  cal: WorkCalendar,
+  index: PresetIndex,
+  tasks: Task[],
+  e: CaseEvent,
+  state: Pick<CaseState, 'extended' | 'pauses'>,
+): Task[] {
   if (index.joinSteps.size === 0) return tasks;
   let branchOpen = false;
   let anyJoin = false;
@@ -172,7 +178,8 @@ export function settleJoins(cal: WorkCalendar, index: PresetIndex, tasks: Task[]
  * when it has one. With `preferId`, only that post (if it fits).
  */
 export function positionFor(task: Task, positions: readonly ActorPosition[], preferId?: string): ActorPosition | undefined {
-  const fits = (p: ActorPosition) => p.unitId === task.unitId && p.roleId === task.roleId && (task.positionId === null || task.positionId === p.positionId);
+  const fits = (p: ActorPosition) =>
+    p.unitId === task.unitId && p.roleId === task.roleId && (task.positionId === null || task.positionId === p.positionId);
   if (preferId !== undefined) return positions.find((p) => p.positionId === preferId && fits(p));
   return positions.find(fits);
 }

@@ -20,7 +20,15 @@ import { closeProblem, deliveryProblem, reopenProblem } from './engine-reaction'
 
 export { checkAct, type ActCheckInput, type CheckedAct } from './engine-check';
 export { automaticEvents, caseIsOverdue, stepDurations, type StepDuration } from './engine-auto';
-export { closeProblem, closeReasonsNow, deliveryProblem, outsideOffice, reactionDeadline, reopenProblem, type ManualCloseReason } from './engine-reaction';
+export {
+  closeProblem,
+  closeReasonsNow,
+  deliveryProblem,
+  outsideOffice,
+  reactionDeadline,
+  reopenProblem,
+  type ManualCloseReason,
+} from './engine-reaction';
 
 /** What the engine needs besides the preset: the office's working calendar. */
 export interface EngineContext {
@@ -144,7 +152,14 @@ export function applyEvent(preset: WorkflowPreset, state: CaseState, event: Case
     case 'case.classified': {
       if (ended) return conflict(state, e, ENDED);
       const c = e.payload;
-      return { ...counted(state, e), type: c.type, categoryId: c.categoryId, subcategoryId: c.subcategoryId, urgency: c.urgency, strategic: c.strategic };
+      return {
+        ...counted(state, e),
+        type: c.type,
+        categoryId: c.categoryId,
+        subcategoryId: c.subcategoryId,
+        urgency: c.urgency,
+        strategic: c.strategic,
+      };
     }
     case 'case.paused': {
       if (handled) return conflict(state, e, ENDED);
@@ -166,7 +181,10 @@ export function applyEvent(preset: WorkflowPreset, state: CaseState, event: Case
       return { ...next, tasks: recomputeDues(cal, index, state.tasks, next, state), dueAt: caseDue(cal, index, next) };
     }
     case 'case.escalated':
-      if (state.escalatedAt !== null || handled) return e.authorId === null ? counted(state, e) : conflict(state, e, state.escalatedAt !== null ? 'Aduan ini sudah diteruskan ke Ombudsman.' : ENDED);
+      if (state.escalatedAt !== null || handled)
+        return e.authorId === null
+          ? counted(state, e)
+          : conflict(state, e, state.escalatedAt !== null ? 'Aduan ini sudah diteruskan ke Ombudsman.' : ENDED);
       return { ...counted(state, e), escalatedAt: e.at };
     case 'case.closed': {
       if (ended) return e.authorId === null ? counted(state, e) : conflict(state, e, 'Aduan ini sudah ditutup.');
@@ -174,7 +192,16 @@ export function applyEvent(preset: WorkflowPreset, state: CaseState, event: Case
       if (problem) return conflict(state, e, problem);
       const tasks = state.tasks.map((t) => (isLive(t) ? closeTask(t, e, 'cancelled') : t));
       const duplicateOf = e.payload.reason === 'duplicate' ? (e.payload.duplicateOf ?? null) : null;
-      return { ...counted(state, e), status: 'closed', closedAt: e.at, tasks, pausedSince: null, pauses: endPause(state.pauses, e.at), closeReason: e.payload.reason, duplicateOf };
+      return {
+        ...counted(state, e),
+        status: 'closed',
+        closedAt: e.at,
+        tasks,
+        pausedSince: null,
+        pauses: endPause(state.pauses, e.at),
+        closeReason: e.payload.reason,
+        duplicateOf,
+      };
     }
     case 'case.reopened': {
       const problem = reopenProblem(preset, state, e.at, cal);

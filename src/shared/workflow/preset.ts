@@ -140,8 +140,7 @@ export const WorkflowPreset = z
       for (const a of s.actions) {
         if (a.to !== null && !stepIds.has(a.to))
           ctx.addIssue({ code: 'custom', message: `langkah ${s.id}, aksi ${a.id}: tujuan tidak dikenal ${a.to}` });
-        if (a.kind === 'dispose' && !a.targets)
-          ctx.addIssue({ code: 'custom', message: `langkah ${s.id}, aksi ${a.id}: disposisi tanpa targets` });
+        if (a.kind === 'dispose' && !a.targets) ctx.addIssue({ code: 'custom', message: `langkah ${s.id}, aksi ${a.id}: disposisi tanpa targets` });
         if (a.kind === 'answer' && a.to !== null)
           ctx.addIssue({ code: 'custom', message: `langkah ${s.id}, aksi ${a.id}: jawaban harus mengakhiri (to: null)` });
       }

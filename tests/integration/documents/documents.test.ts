@@ -37,13 +37,18 @@ async function alur(args: string[]): Promise<{ code: number; out: string; err: s
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 /** The same, read line by line as laid out (a page header is then a line of its own). */
 const layoutText = (file: string, page?: number) =>
-  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' }).replace(/\u2011/g, '-').replace(/\s+/g, ' ');
+  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' })
+    .replace(/\u2011/g, '-')
+    .replace(/\s+/g, ' ');
 
 /** Renders page 1 at 150 dpi and decodes the first QR code found. */
 function qrOf(pdf: string, keepAs?: string): string | null {
   const prefix = path.join(path.dirname(pdf), `${path.basename(pdf, '.pdf')}-page`);
   execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', pdf, prefix]);
-  const file = fs.readdirSync(path.dirname(pdf)).map((f) => path.join(path.dirname(pdf), f)).find((f) => f.startsWith(prefix) && f.endsWith('.png'));
+  const file = fs
+    .readdirSync(path.dirname(pdf))
+    .map((f) => path.join(path.dirname(pdf), f))
+    .find((f) => f.startsWith(prefix) && f.endsWith('.png'));
   if (!file) return null;
   if (keepAs) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -63,14 +68,17 @@ describe('documents from a demo office', () => {
   let approvalId = '';
   let letterNumber = '';
   let signedName = '';
-  const issuedCount = () => Number((ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued'").get() as { n: number }).n);
+  const issuedCount = () =>
+    Number((ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued'").get() as { n: number }).n);
 
   beforeAll(async () => {
     const demo = await alur(['--data', data, 'demo', '--cases', '30', '--seed', '11']);
     expect(demo.code, demo.err).toBe(0);
     ctx = await openTestContext(data);
     const row = ctx.opened.sqlite
-      .prepare("SELECT c.id, c.ref, e.id AS eid, json_extract(e.payload, '$.letter.number') AS num FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' AND e.signature IS NOT NULL AND c.privacy = 'biasa' ORDER BY c.ref LIMIT 1")
+      .prepare(
+        "SELECT c.id, c.ref, e.id AS eid, json_extract(e.payload, '$.letter.number') AS num FROM cases c JOIN event e ON e.case_id = c.id WHERE e.type = 'case.approved' AND e.signature IS NOT NULL AND c.privacy = 'biasa' ORDER BY c.ref LIMIT 1",
+      )
       .get() as { id: string; ref: string; eid: string; num: string } | undefined;
     if (!row) throw new Error('demo has no signed approval');
     ({ id: caseId, ref, eid: approvalId, num: letterNumber } = row);
@@ -80,14 +88,25 @@ describe('documents from a demo office', () => {
     const signer = (await call(ctx, 'user.list', admin, {})).find((u) => u.id === signerId);
     if (!signer) throw new Error('no signer');
     signedName = signer.fullName;
-    const saved = await dispatch(ctx, 'user.save', admin, { id: signer.id, username: signer.username, fullName: 'Dédé Ñurhayati Pâturi, S.Sos.', nip: signer.nip, rank: signer.rank, isAdmin: false, active: true, password: null });
+    const saved = await dispatch(ctx, 'user.save', admin, {
+      id: signer.id,
+      username: signer.username,
+      fullName: 'Dédé Ñurhayati Pâturi, S.Sos.',
+      nip: signer.nip,
+      rank: signer.rank,
+      isAdmin: false,
+      active: true,
+      password: null,
+    });
     expect(saved.ok).toBe(true);
   }, 180_000);
   afterAll(() => ctx.opened.close());
 
   it('numbers letters per unit and year, in order, never twice', () => {
     const rows = ctx.opened.sqlite
-      .prepare("SELECT json_extract(payload, '$.letter.unitId') AS u, json_extract(payload, '$.letter.year') AS y, json_extract(payload, '$.letter.seq') AS s, json_extract(payload, '$.letter.number') AS n FROM event WHERE type = 'case.approved' ORDER BY hlc")
+      .prepare(
+        "SELECT json_extract(payload, '$.letter.unitId') AS u, json_extract(payload, '$.letter.year') AS y, json_extract(payload, '$.letter.seq') AS s, json_extract(payload, '$.letter.number') AS n FROM event WHERE type = 'case.approved' ORDER BY hlc",
+      )
       .all() as Array<{ u: string; y: number; s: number; n: string }>;
     expect(rows.length).toBeGreaterThan(1);
     expect(new Set(rows.map((r) => r.n)).size).toBe(rows.length);
@@ -101,7 +120,20 @@ describe('documents from a demo office', () => {
     const r = await alur(['--data', data, 'letter', ref, '--out', file]);
     expect(r.code, r.err).toBe(0);
     const text = pdfText(file);
-    for (const s of [letterNumber, 'Nomor', 'Sifat', 'Lampiran', 'Hal', `Tanggapan atas Aduan Nomor ${ref}`, signedName, 'NIP.', 'Paringin', 'Ditandatangani secara elektronik', 'Tembusan']) expect(text).toContain(s);
+    for (const s of [
+      letterNumber,
+      'Nomor',
+      'Sifat',
+      'Lampiran',
+      'Hal',
+      `Tanggapan atas Aduan Nomor ${ref}`,
+      signedName,
+      'NIP.',
+      'Paringin',
+      'Ditandatangani secara elektronik',
+      'Tembusan',
+    ])
+      expect(text).toContain(s);
     expect(text).not.toContain('Dédé Ñurhayati');
     const qr = qrOf(file, 'doc-letter.png');
     expect(qr).toMatch(new RegExp(`^ALUR:L:${approvalId}:[0-9A-Z]{5}-[0-9A-Z]{5}$`));
@@ -129,7 +161,9 @@ describe('documents from a demo office', () => {
 
   it('a case answered by two OPDs offers both letters: the CLI lists them and prints the one named', async () => {
     const two = ctx.opened.sqlite
-      .prepare("SELECT c.ref AS ref, group_concat(json_extract(e.payload, '$.letter.number'), '|') AS nums FROM event e JOIN cases c ON c.id = e.case_id WHERE e.type = 'case.approved' AND json_extract(e.payload, '$.letter.number') IS NOT NULL GROUP BY c.id HAVING count(*) > 1 ORDER BY c.ref LIMIT 1")
+      .prepare(
+        "SELECT c.ref AS ref, group_concat(json_extract(e.payload, '$.letter.number'), '|') AS nums FROM event e JOIN cases c ON c.id = e.case_id WHERE e.type = 'case.approved' AND json_extract(e.payload, '$.letter.number') IS NOT NULL GROUP BY c.id HAVING count(*) > 1 ORDER BY c.ref LIMIT 1",
+      )
       .get() as { ref: string; nums: string } | undefined;
     if (!two) throw new Error('demo has no case answered by two OPDs');
     const nums = two.nums.split('|');
@@ -145,8 +179,10 @@ describe('documents from a demo office', () => {
     }
   });
 
-  it('the unit\'s outgoing letter register lists its letters in number order with addressee, case, signer and issued copies', async () => {
-    const row = ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u, json_extract(payload, '$.letter.year') AS y FROM event WHERE id = ?").get(approvalId) as { u: string; y: number };
+  it("the unit's outgoing letter register lists its letters in number order with addressee, case, signer and issued copies", async () => {
+    const row = ctx.opened.sqlite
+      .prepare("SELECT json_extract(payload, '$.letter.unitId') AS u, json_extract(payload, '$.letter.year') AS y FROM event WHERE id = ?")
+      .get(approvalId) as { u: string; y: number };
     const code = (await listRefs(ctx.db, 'unit')).find((u) => u.id === row.u)?.code ?? '';
     const file = path.join(dir, 'agenda.xlsx');
     const r = await alur(['--data', data, 'letters', '--unit', code, '--year', String(row.y), '--out', file]);
@@ -158,11 +194,17 @@ describe('documents from a demo office', () => {
     expect(values(1)[0]).toBe('BUKU AGENDA SURAT KELUAR');
     expect(values(5)).toEqual(['No.', 'Nomor surat', 'Tanggal', 'Kepada', 'Nomor aduan', 'Hal', 'Penanda tangan', 'Salinan diterbitkan']);
     const letters = ctx.opened.sqlite
-      .prepare("SELECT id, json_extract(payload, '$.letter.number') AS n FROM event WHERE type = 'case.approved' AND json_extract(payload, '$.letter.unitId') = ? AND json_extract(payload, '$.letter.year') = ? ORDER BY json_extract(payload, '$.letter.seq')")
+      .prepare(
+        "SELECT id, json_extract(payload, '$.letter.number') AS n FROM event WHERE type = 'case.approved' AND json_extract(payload, '$.letter.unitId') = ? AND json_extract(payload, '$.letter.year') = ? ORDER BY json_extract(payload, '$.letter.seq')",
+      )
       .all(row.u, row.y) as Array<{ id: string; n: string }>;
     expect(Array.from({ length: letters.length }, (_v, i) => values(6 + i)[1])).toEqual(letters.map((l) => l.n));
     const mine = letters.findIndex((l) => l.id === approvalId);
-    const copies = (ctx.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued' AND json_extract(payload, '$.sourceEventId') = ?").get(approvalId) as { n: number }).n;
+    const copies = (
+      ctx.opened.sqlite
+        .prepare("SELECT count(*) AS n FROM event WHERE type = 'case.document_issued' AND json_extract(payload, '$.sourceEventId') = ?")
+        .get(approvalId) as { n: number }
+    ).n;
     const line = values(6 + mine);
     expect(line[4]).toBe(ref);
     expect(line[6]).toContain(signedName);
@@ -171,9 +213,11 @@ describe('documents from a demo office', () => {
     expect(Number(line[7])).toBe(copies);
   });
 
-  it('previews the letter before signing: the rendered page with the drafter\'s text, marked KONSEP, unnumbered, not recorded, not verifiable', async () => {
+  it("previews the letter before signing: the rendered page with the drafter's text, marked KONSEP, unnumbered, not recorded, not verifiable", async () => {
     const open = ctx.opened.sqlite
-      .prepare("SELECT t.case_id AS id FROM case_task t WHERE t.state = 'open' AND t.step_id IN ('penyusunan', 'persetujuan') ORDER BY t.case_id LIMIT 1")
+      .prepare(
+        "SELECT t.case_id AS id FROM case_task t WHERE t.state = 'open' AND t.step_id IN ('penyusunan', 'persetujuan') ORDER BY t.case_id LIMIT 1",
+      )
       .get() as { id: string } | undefined;
     if (!open) throw new Error('demo has no case being drafted or approved');
     const before = issuedCount();
@@ -183,7 +227,8 @@ describe('documents from a demo office', () => {
     fs.writeFileSync(file, Buffer.from(preview.dataBase64, 'base64'));
     const shown = layoutText(file);
     // (The KONSEP watermark is drawn diagonally; pdftotext reads it letter by letter.)
-    for (const s of ['Pratinjau konsep', '(nomor terbit saat ditandatangani)', text, 'Menindaklanjuti', 'belum ditandatangani']) expect(shown).toContain(s);
+    for (const s of ['Pratinjau konsep', '(nomor terbit saat ditandatangani)', text, 'Menindaklanjuti', 'belum ditandatangani'])
+      expect(shown).toContain(s);
     expect(shown).not.toContain('Kode verifikasi');
     expect(issuedCount()).toBe(before);
     const v = await alur(['--data', data, 'verify', file]);
@@ -197,9 +242,29 @@ describe('documents from a demo office', () => {
     const r = await alur(['--data', data, 'sheet', ref, '--out', file]);
     expect(r.code, r.err).toBe(0);
     const text = pdfText(file);
-    for (const s of ['LEMBAR DISPOSISI', ref, 'Nomor agenda', 'Aduan dari', 'Surat dari', 'Tanggal aduan', 'Diterima tanggal', 'Sifat', 'Sangat Segera', 'Rahasia', 'Hal', 'Diteruskan kepada', 'Instruksi', 'Catatan', 'Paraf / tanggal', 'TTE sah']) expect(text).toContain(s);
+    for (const s of [
+      'LEMBAR DISPOSISI',
+      ref,
+      'Nomor agenda',
+      'Aduan dari',
+      'Surat dari',
+      'Tanggal aduan',
+      'Diterima tanggal',
+      'Sifat',
+      'Sangat Segera',
+      'Rahasia',
+      'Hal',
+      'Diteruskan kepada',
+      'Instruksi',
+      'Catatan',
+      'Paraf / tanggal',
+      'TTE sah',
+    ])
+      expect(text).toContain(s);
     // One page per unit's part of the chain (the desk's and the OPD's), Indonesian dates only.
-    const units = Number((ctx.opened.sqlite.prepare('SELECT count(DISTINCT unit_id) AS n FROM case_task WHERE case_id = ?').get(caseId) as { n: number }).n);
+    const units = Number(
+      (ctx.opened.sqlite.prepare('SELECT count(DISTINCT unit_id) AS n FROM case_task WHERE case_id = ?').get(caseId) as { n: number }).n,
+    );
     expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])).toBe(units);
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text).toMatch(/Nomor agenda \d+\/20\d\d/);
@@ -232,11 +297,16 @@ describe('documents from a demo office', () => {
 
   it('refuses a letterhead logo that is not an image, and a missing logo file stops the letter with a clear message', async () => {
     const lh = await call(ctx, 'letterhead.list', admin, {});
-    const unitId = (ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u FROM event WHERE id = ?").get(approvalId) as { u: string }).u;
+    const unitId = (
+      ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u FROM event WHERE id = ?").get(approvalId) as { u: string }
+    ).u;
     const head = lh.find((h) => h.unitId === unitId);
     if (!head) throw new Error('no letterhead');
     const { unitName: _n, ...base } = head;
-    const pdfUp = await dispatch(ctx, 'attachment.upload', admin, { name: 'logo.pdf', dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
+    const pdfUp = await dispatch(ctx, 'attachment.upload', admin, {
+      name: 'logo.pdf',
+      dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+    });
     if (!pdfUp.ok) throw new Error(pdfUp.error.message);
     const refused = await dispatch(ctx, 'letterhead.save', admin, { ...base, logo: pdfUp.value });
     expect(!refused.ok && refused.error.message).toMatch(/PNG atau JPEG/);
@@ -271,7 +341,9 @@ describe('documents from a demo office', () => {
   });
 
   it('the DOCX is the same letter as the PDF when LibreOffice reads it: text, fields, page numbers, pages, font, logo shape', async () => {
-    const unitId = (ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u FROM event WHERE id = ?").get(approvalId) as { u: string }).u;
+    const unitId = (
+      ctx.opened.sqlite.prepare("SELECT json_extract(payload, '$.letter.unitId') AS u FROM event WHERE id = ?").get(approvalId) as { u: string }
+    ).u;
     const head = (await call(ctx, 'letterhead.list', admin, {})).find((h) => h.unitId === unitId);
     if (!head) throw new Error('no letterhead');
     const { unitName: _n, ...base } = head;
@@ -281,10 +353,21 @@ describe('documents from a demo office', () => {
     const logo = await call(ctx, 'attachment.upload', admin, { name: 'lambang.png', dataBase64: PNG.sync.write(wide).toString('base64') });
     const tembusan = ['Yth. Bupati Balangan (sebagai laporan)', 'Inspektur Kabupaten Balangan', 'Arsip'];
     const a = await letterContent(ctx, caseId, null);
-    await call(ctx, 'letterhead.save', admin, { ...base, logo, tembusan, paper: 'F4', font: 'bookman', fontSize: 12, margins: { top: 20, right: 20, bottom: 20, left: 30 } });
+    await call(ctx, 'letterhead.save', admin, {
+      ...base,
+      logo,
+      tembusan,
+      paper: 'F4',
+      font: 'bookman',
+      fontSize: 12,
+      margins: { top: 20, right: 20, bottom: 20, left: 30 },
+    });
     const signed = await letterContent(ctx, caseId, null);
     expect(signed.tembusan).toEqual(['Bupati Balangan (sebagai laporan)', 'Inspektur Kabupaten Balangan']);
-    const long = Array.from({ length: 14 }, (_v, i) => `Paragraf ${i + 1}: ${'tanggapan yang panjang dan rinci mengenai tindak lanjut '.repeat(6)}selesai.`);
+    const long = Array.from(
+      { length: 14 },
+      (_v, i) => `Paragraf ${i + 1}: ${'tanggapan yang panjang dan rinci mengenai tindak lanjut '.repeat(6)}selesai.`,
+    );
     const b = { ...signed, body: long };
     const out = path.join(dir, 'lo');
     fs.mkdirSync(out, { recursive: true });
@@ -297,12 +380,28 @@ describe('documents from a demo office', () => {
     // seeing the fonts the app ships (as a workstation with them installed would) besides the
     // system's, whose metric aliases map Arial and Bookman Old Style to them.
     const fontsConf = path.join(dir, 'fonts.conf');
-    fs.writeFileSync(fontsConf, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${path.join(ctx.options.resourcesDir, 'fonts')}</dir><cachedir>${path.join(dir, 'fc-cache')}</cachedir></fontconfig>`);
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, path.join(dir, 'a.docx'), path.join(dir, 'b.docx')], {
-      stdio: 'ignore',
-      timeout: 90_000,
-      env: { ...process.env, FONTCONFIG_FILE: fontsConf },
-    });
+    fs.writeFileSync(
+      fontsConf,
+      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${path.join(ctx.options.resourcesDir, 'fonts')}</dir><cachedir>${path.join(dir, 'fc-cache')}</cachedir></fontconfig>`,
+    );
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        path.join(dir, 'a.docx'),
+        path.join(dir, 'b.docx'),
+      ],
+      {
+        stdio: 'ignore',
+        timeout: 90_000,
+        env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+      },
+    );
     const pages = (f: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1]);
     // Read line by line as laid out: the same words on the same lines in the same order.
     const words = (f: string) => layoutText(f).trim().split(' ');
@@ -337,13 +436,21 @@ describe('documents from a demo office', () => {
     const extent = /<wp:extent cx="(\d+)" cy="(\d+)"/.exec(strFromU8(zip['word/document.xml'] ?? new Uint8Array()));
     expect(Number(extent?.[1]) / Number(extent?.[2])).toBeCloseTo(3, 1);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    for (const [f, as] of [[path.join(dir, 'a.pdf'), 'letter-pdf'], [path.join(out, 'a.pdf'), 'letter-docx-lo'], [path.join(dir, 'b.pdf'), 'letter-f4-pdf'], [path.join(out, 'b.pdf'), 'letter-f4-docx-lo']] as const)
+    for (const [f, as] of [
+      [path.join(dir, 'a.pdf'), 'letter-pdf'],
+      [path.join(out, 'a.pdf'), 'letter-docx-lo'],
+      [path.join(dir, 'b.pdf'), 'letter-f4-pdf'],
+      [path.join(out, 'b.pdf'), 'letter-f4-docx-lo'],
+    ] as const)
       execFileSync('pdftoppm', ['-png', '-r', '60', f, path.join(ARTIFACTS, as)]);
     await call(ctx, 'letterhead.save', admin, base);
   }, 120_000);
 
   it('a letter whose signer key was revoked before it was signed no longer verifies', async () => {
-    const keyId = /^ed25519:([0-9a-f]{16}):/.exec((ctx.opened.sqlite.prepare('SELECT signature FROM event WHERE id = ?').get(approvalId) as { signature: string }).signature)?.[1] ?? '';
+    const keyId =
+      /^ed25519:([0-9a-f]{16}):/.exec(
+        (ctx.opened.sqlite.prepare('SELECT signature FROM event WHERE id = ?').get(approvalId) as { signature: string }).signature,
+      )?.[1] ?? '';
     const at = (ctx.opened.sqlite.prepare('SELECT at FROM event WHERE id = ?').get(approvalId) as { at: number }).at;
     const revoked = await dispatch(ctx, 'key.revoke', admin, { keyId, reason: 'Kunci bocor sejak sebelum surat ditandatangani', from: at - 60_000 });
     expect(revoked.ok).toBe(true);
@@ -354,9 +461,9 @@ describe('documents from a demo office', () => {
 
   // Issue 13: who may record which paper act, and what a paper approval's letter claims.
   it("a head's approval recorded from paper by the OPD admin is marked as recorded by that clerk, never as the head's electronic signature", async () => {
-    const task = ctx.opened.sqlite.prepare("SELECT id, case_id, unit_id, role_id FROM case_task WHERE state = 'open' AND step_id = 'persetujuan' LIMIT 1").get() as
-      | { id: string; case_id: string; unit_id: string; role_id: string }
-      | undefined;
+    const task = ctx.opened.sqlite
+      .prepare("SELECT id, case_id, unit_id, role_id FROM case_task WHERE state = 'open' AND step_id = 'persetujuan' LIMIT 1")
+      .get() as { id: string; case_id: string; unit_id: string; role_id: string } | undefined;
     if (!task) throw new Error('demo has no case waiting for approval');
     const ov = await call(ctx, 'office.overview', admin, {});
     const users = await call(ctx, 'user.list', admin, {});
@@ -370,7 +477,14 @@ describe('documents from a demo office', () => {
     const login = async (username: string) => (await call(ctx, 'session.login', null, { username, password: DEMO_PASSWORD })).token;
     const [headToken, clerkToken] = [await login(head.user.username), await login(clerk.user.username)];
     const scan = await call(ctx, 'attachment.upload', clerkToken, { name: 'persetujuan-tinta.png', dataBase64: PNG_1PX.toString('base64') });
-    const input = { caseId: task.case_id, taskId: task.id, actionId: 'setujui', positionId: head.pos.id, writtenOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), scan };
+    const input = {
+      caseId: task.case_id,
+      taskId: task.id,
+      actionId: 'setujui',
+      positionId: head.pos.id,
+      writtenOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      scan,
+    };
     // The head's own act goes through Alur with the signing password, not as a paper record.
     const own = await dispatch(ctx, 'case.recordPaper', headToken, input);
     expect(own.ok || own.error.code).toBe('FORBIDDEN');
@@ -384,7 +498,11 @@ describe('documents from a demo office', () => {
     expect(pdfText(file)).not.toMatch(/Ditandatangani secara elektronik/);
     // A genuine copy of a clerk's record, said as such: never "signed electronically by" the head.
     const byFile = await call(ctx, 'document.verify', admin, { fileName: 'surat-kertas.pdf', dataBase64: letter.dataBase64 });
-    expect(byFile).toMatchObject({ valid: true, signature: { status: 'paper' }, message: expect.stringContaining(`dicatat oleh ${clerk.user.fullName}`) });
+    expect(byFile).toMatchObject({
+      valid: true,
+      signature: { status: 'paper' },
+      message: expect.stringContaining(`dicatat oleh ${clerk.user.fullName}`),
+    });
     expect(byFile.message).toMatch(/bukan tanda tangan elektronik/);
     expect(byFile.message).not.toMatch(/Ditandatangani secara elektronik/);
     const byCode = await call(ctx, 'document.verifyCode', admin, { code: letter.verifyCode ?? '' });
@@ -392,7 +510,9 @@ describe('documents from a demo office', () => {
 
     // case.duplicates, asked by an OPD admin: only cases the unit may see, never a rahasia identity.
     const rahasia = ctx.opened.sqlite
-      .prepare("SELECT c.id, c.title, c.description, i.name, i.phone, u.unit_id FROM cases c JOIN identity i ON i.case_id = c.id JOIN case_unit u ON u.case_id = c.id WHERE c.privacy = 'rahasia' ORDER BY c.ref LIMIT 1")
+      .prepare(
+        "SELECT c.id, c.title, c.description, i.name, i.phone, u.unit_id FROM cases c JOIN identity i ON i.case_id = c.id JOIN case_unit u ON u.case_id = c.id WHERE c.privacy = 'rahasia' ORDER BY c.ref LIMIT 1",
+      )
       .get() as { id: string; title: string; description: string; name: string; phone: string | null; unit_id: string };
     const opdAdminPos = ov.positions.find((p) => p.unitId === rahasia.unit_id && p.roleId === 'admin_opd');
     const opdAdmin = users.find((u) => u.assignments.some((a) => a.positionId === opdAdminPos?.id));
@@ -417,7 +537,9 @@ describe('indexes for letters and issued copies', () => {
     try {
       const plan = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
         const c = q.compile();
-        return (ctx.opened.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+        return (ctx.opened.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as Array<{ detail: string }>)
+          .map((r) => r.detail)
+          .join(' | ');
       };
       expect(plan(highestSeenSeq(ctx.db, 'unit-x', 2026))).toMatch(/USING (COVERING )?INDEX event_letter_seq/);
       expect(plan(issuedCopyQuery(ctx, 'a'.repeat(64)))).toMatch(/USING INDEX event_issued_sha/);

@@ -31,7 +31,13 @@ describe('signing keys and signed acts', () => {
 
   async function registerAndWalkTo(kind: 'approve' | null, title: string): Promise<string> {
     const { caseId } = await call(ctx, 'case.register', admin, {
-      channel: 'phone', receivedAt: clock.now(), type: 'pengaduan', title, description: `${title}, mohon ditindaklanjuti.`, privacy: 'biasa', complainant: { name: 'Siti Aisyah' },
+      channel: 'phone',
+      receivedAt: clock.now(),
+      type: 'pengaduan',
+      title,
+      description: `${title}, mohon ditindaklanjuti.`,
+      privacy: 'biasa',
+      complainant: { name: 'Siti Aisyah' },
     });
     for (let i = 0; i < 20; i++) {
       const d = await w.detail(caseId);
@@ -54,7 +60,14 @@ describe('signing keys and signed acts', () => {
     const staff = await staffOffice(ctx, admin, 1);
     tokens = new Map([['admin', admin], ...staff.tokens]);
     const ov = await call(ctx, 'office.overview', admin, {});
-    w = walker(ctx, tokens, ov.units.filter((u) => u.kind === 'opd').slice(0, 1).map((u) => u.id));
+    w = walker(
+      ctx,
+      tokens,
+      ov.units
+        .filter((u) => u.kind === 'opd')
+        .slice(0, 1)
+        .map((u) => u.id),
+    );
   }, 180_000);
   afterAll(() => ctx.opened.close());
 
@@ -86,7 +99,14 @@ describe('signing keys and signed acts', () => {
     const act = (await call(ctx, 'case.get', tokens.get(head) ?? null, { caseId })).allowed.find((a) => a.action.kind === 'approve');
     if (!act) throw new Error('the head may not approve');
     const corrected = 'Jalan telah diperbaiki oleh tim pemeliharaan pada minggu lalu.';
-    await call(ctx, 'case.act', tokens.get(head) ?? null, { caseId, taskId: act.taskId, actionId: act.action.id, asPositionId: act.asPositionId, response: corrected, signingPassword: STAFF_PASSWORD });
+    await call(ctx, 'case.act', tokens.get(head) ?? null, {
+      caseId,
+      taskId: act.taskId,
+      actionId: act.action.id,
+      asPositionId: act.asPositionId,
+      response: corrected,
+      signingPassword: STAFF_PASSWORD,
+    });
     const d = await w.detail(caseId);
     const approval = d.timeline.find((t) => t.type === 'case.approved');
     expect(approval?.signature?.status).toBe('valid');
@@ -107,7 +127,10 @@ describe('signing keys and signed acts', () => {
 
   it('refuses a signed act without the password or with a wrong one, and saves nothing', async () => {
     const caseId = await registerAndWalkTo('approve', 'Air PDAM keruh');
-    const d = await w.detail(caseId, [...tokens.keys()].find((k) => k.startsWith('kepala_opd')));
+    const d = await w.detail(
+      caseId,
+      [...tokens.keys()].find((k) => k.startsWith('kepala_opd')),
+    );
     const head = [...tokens.keys()].find((k) => k.startsWith('kepala_opd')) ?? '';
     const act = (await call(ctx, 'case.get', tokens.get(head) ?? null, { caseId })).allowed.find((a) => a.action.kind === 'approve');
     expect(act).toBeDefined();
@@ -137,7 +160,13 @@ describe('signing keys and signed acts', () => {
     await putRef(ctx.db, 'key_secret', key.id, { wrapped: [v, nonce, flipped.toString('base64'), tag].join('$') }, ctx.clock.tick());
     const act = (await call(ctx, 'case.get', tokens.get(head) ?? null, { caseId })).allowed.find((a) => a.action.kind === 'approve');
     const before = eventCount();
-    const r = await dispatch(ctx, 'case.act', tokens.get(head) ?? null, { caseId, taskId: act?.taskId ?? '', actionId: act?.action.id ?? '', asPositionId: act?.asPositionId ?? '', signingPassword: STAFF_PASSWORD });
+    const r = await dispatch(ctx, 'case.act', tokens.get(head) ?? null, {
+      caseId,
+      taskId: act?.taskId ?? '',
+      actionId: act?.action.id ?? '',
+      asPositionId: act?.asPositionId ?? '',
+      signingPassword: STAFF_PASSWORD,
+    });
     expect(!r.ok && r.error.message).toMatch(/rusak/);
     expect(eventCount()).toBe(before);
     await putRef(ctx.db, 'key_secret', key.id, { wrapped: secret.wrapped }, ctx.clock.tick());
@@ -153,10 +182,21 @@ describe('signing keys and signed acts', () => {
     const clerk = [...tokens.keys()].find((k) => k.startsWith('admin_opd')) ?? '';
     const clerkMe = await call(ctx, 'session.me', tokens.get(clerk) ?? null, {});
     const signer = await unlockSigningKey(ctx, clerkMe.user.id, STAFF_PASSWORD);
-    const forged: CaseEvent = { ...disposed, id: '01a19a00-0000-7000-8000-0000000000f1', hlc: `${String(clock.now()).padStart(15, '0')}-000000-otherdevice`, authorId: clerkMe.user.id, deviceId: 'otherdevice' };
+    const forged: CaseEvent = {
+      ...disposed,
+      id: '01a19a00-0000-7000-8000-0000000000f1',
+      hlc: `${String(clock.now()).padStart(15, '0')}-000000-otherdevice`,
+      authorId: clerkMe.user.id,
+      deviceId: 'otherdevice',
+    };
     forged.signature = formatSignature(signer.id, signText(signer.key, signedText(forged)));
     // And a genuine signed act whose note was changed after signing.
-    const altered: CaseEvent = { ...disposed, id: '01a19a00-0000-7000-8000-0000000000f2', hlc: `${String(clock.now() + 1).padStart(15, '0')}-000000-otherdevice`, deviceId: 'otherdevice' };
+    const altered: CaseEvent = {
+      ...disposed,
+      id: '01a19a00-0000-7000-8000-0000000000f2',
+      hlc: `${String(clock.now() + 1).padStart(15, '0')}-000000-otherdevice`,
+      deviceId: 'otherdevice',
+    };
     if (altered.type === 'case.disposed') altered.payload = { ...altered.payload, note: 'Catatan yang diubah' };
     const proj = await ctx.projection();
     await ctx.db.transaction().execute(async (trx) => {
@@ -174,7 +214,16 @@ describe('signing keys and signed acts', () => {
     const kasi = await call(ctx, 'session.me', tokens.get('kasi') ?? null, {});
     const before = (await listRefs(ctx.db, 'signing_key')).filter((k) => k.userId === kasi.user.id);
     const oldKey = await unlockSigningKey(ctx, kasi.user.id, STAFF_PASSWORD);
-    await call(ctx, 'user.save', admin, { id: kasi.user.id, username: kasi.user.username, fullName: kasi.user.fullName, password: 'sandi-baru-kasi-1', isAdmin: false, active: true, nip: null, rank: null });
+    await call(ctx, 'user.save', admin, {
+      id: kasi.user.id,
+      username: kasi.user.username,
+      fullName: kasi.user.fullName,
+      password: 'sandi-baru-kasi-1',
+      isAdmin: false,
+      active: true,
+      nip: null,
+      rank: null,
+    });
     tokens.set('kasi', (await call(ctx, 'session.login', null, { username: 'kasi', password: 'sandi-baru-kasi-1' })).token);
     const after = (await listRefs(ctx.db, 'signing_key')).filter((k) => k.userId === kasi.user.id);
     expect(after.length).toBe(before.length + 1);
@@ -186,7 +235,13 @@ describe('signing keys and signed acts', () => {
     expect(await getRef(ctx.db, 'key_secret', oldKey.id)).toBeNull();
     const forwarded = (await loadCaseEvents(ctx.db, caseId)).find((e) => e.type === 'case.forwarded' && e.authorId === kasi.user.id);
     if (!forwarded) throw new Error('no act by kasi');
-    const late: CaseEvent = { ...forwarded, id: '01a19a00-0000-7000-8000-0000000000f3', at: clock.now() + 60_000, hlc: `${String(clock.now() + 60_000).padStart(15, '0')}-000000-otherdevice`, deviceId: 'otherdevice' };
+    const late: CaseEvent = {
+      ...forwarded,
+      id: '01a19a00-0000-7000-8000-0000000000f3',
+      at: clock.now() + 60_000,
+      hlc: `${String(clock.now() + 60_000).padStart(15, '0')}-000000-otherdevice`,
+      deviceId: 'otherdevice',
+    };
     late.signature = formatSignature(oldKey.id, signText(oldKey.key, signedText(late)));
     const proj = await ctx.projection();
     await ctx.db.transaction().execute(async (trx) => projectEvents(trx, proj, ctx.writer, await appendEvents(trx, [late], false)));
@@ -198,7 +253,14 @@ describe('signing keys and signed acts', () => {
     await w.step(caseId, { kind: 'approve' });
     const approved = (await loadCaseEvents(ctx.db, caseId)).find((e) => e.type === 'case.approved');
     if (!approved || approved.type !== 'case.approved' || !approved.payload.letter) throw new Error('no approval');
-    const unsigned: CaseEvent = { ...approved, id: '01a19a00-0000-7000-8000-0000000000f4', hlc: `${String(clock.now() + 1).padStart(15, '0')}-000000-otherdevice`, deviceId: 'otherdevice', signature: null, payload: { ...approved.payload, letter: { ...approved.payload.letter, number: '999/PALSU/2026' } } };
+    const unsigned: CaseEvent = {
+      ...approved,
+      id: '01a19a00-0000-7000-8000-0000000000f4',
+      hlc: `${String(clock.now() + 1).padStart(15, '0')}-000000-otherdevice`,
+      deviceId: 'otherdevice',
+      signature: null,
+      payload: { ...approved.payload, letter: { ...approved.payload.letter, number: '999/PALSU/2026' } },
+    };
     const proj = await ctx.projection();
     await ctx.db.transaction().execute(async (trx) => projectEvents(trx, proj, ctx.writer, await appendEvents(trx, [unsigned], false)));
     expect((await w.detail(caseId)).timeline.find((t) => t.id === unsigned.id)?.signature?.status).toBe('invalid');
@@ -225,20 +287,47 @@ describe('signing keys and signed acts', () => {
     if (!approval || approval.type !== 'case.approved' || !approval.payload.paper) throw new Error('no paper approval');
     // Genuine: recorded by the desk, the official held the post; said as a record, not an e-signature.
     const ok = await call(ctx, 'document.verifyCode', admin, { code: verificationCode(approval) });
-    expect(ok).toMatchObject({ valid: true, message: expect.stringMatching(/dicatat oleh Admin Uji dari pindaiannya, bukan tanda tangan elektronik/) });
+    expect(ok).toMatchObject({
+      valid: true,
+      message: expect.stringMatching(/dicatat oleh Admin Uji dari pindaiannya, bukan tanda tangan elektronik/),
+    });
     // The same record with an invented clerk, or naming an official who did not hold the post.
     const trust = await loadTrust(ctx.db, (await ctx.projection()).engine.calendar);
     const paper0 = approval.payload.paper;
-    const forged = (paper: Partial<typeof paper0>, authorId = approval.authorId): CaseEvent => ({ ...approval, authorId, payload: { ...approval.payload, paper: { ...paper0, ...paper } } });
+    const forged = (paper: Partial<typeof paper0>, authorId = approval.authorId): CaseEvent => ({
+      ...approval,
+      authorId,
+      payload: { ...approval.payload, paper: { ...paper0, ...paper } },
+    });
     expect(checkSignature(trust, forged({ recordedBy: 'pencatat-palsu' })).status).toBe('invalid');
-    const nobody = (await listRefs(ctx.db, 'user')).find((u) => !trust.assignments.some((a) => a.userId === u.id && a.positionId === approval.positionId));
+    const nobody = (await listRefs(ctx.db, 'user')).find(
+      (u) => !trust.assignments.some((a) => a.userId === u.id && a.positionId === approval.positionId),
+    );
     expect(checkSignature(trust, forged({}, nobody?.id ?? 'x')).status).toBe('not_holder');
   });
 
   it('an administrator who loses admin rights loses the copy of the office key', async () => {
-    const { id } = await call(ctx, 'user.save', admin, { id: null, username: 'admin.dua', fullName: 'Admin Kedua', password: 'sandi-admin-dua-1', isAdmin: true, active: true, nip: null, rank: null });
+    const { id } = await call(ctx, 'user.save', admin, {
+      id: null,
+      username: 'admin.dua',
+      fullName: 'Admin Kedua',
+      password: 'sandi-admin-dua-1',
+      isAdmin: true,
+      active: true,
+      nip: null,
+      rank: null,
+    });
     expect(await getRef(ctx.db, 'key_secret', `root:${id}`)).not.toBeNull();
-    await call(ctx, 'user.save', admin, { id, username: 'admin.dua', fullName: 'Admin Kedua', password: null, isAdmin: false, active: true, nip: null, rank: null });
+    await call(ctx, 'user.save', admin, {
+      id,
+      username: 'admin.dua',
+      fullName: 'Admin Kedua',
+      password: null,
+      isAdmin: false,
+      active: true,
+      nip: null,
+      rank: null,
+    });
     expect(await getRef(ctx.db, 'key_secret', `root:${id}`)).toBeNull();
   });
 

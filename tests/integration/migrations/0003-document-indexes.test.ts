@@ -41,13 +41,17 @@ describe('local migration 0003-document-indexes', () => {
       const db = v3.db;
       const plan = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
         const c = q.compile();
-        return (v3.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+        return (v3.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as Array<{ detail: string }>)
+          .map((r) => r.detail)
+          .join(' | ');
       };
       expect(plan(highestSeenSeq(db, 'unit-a', 2026))).toMatch(/USING (COVERING )?INDEX event_letter_seq/);
       expect((await highestSeenSeq(db, 'unit-a', 2026).executeTakeFirst())?.m).toBe(12);
       expect((await highestSeenSeq(db, 'unit-a', 2025).executeTakeFirst())?.m).toBe(7);
       expect((await highestSeenSeq(db, 'unit-c', 2026).executeTakeFirst())?.m).toBeNull();
-      const issuedPlan = (v3.sqlite.prepare(`EXPLAIN QUERY PLAN ${ISSUED_SQL}`).all('a'.repeat(64)) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      const issuedPlan = (v3.sqlite.prepare(`EXPLAIN QUERY PLAN ${ISSUED_SQL}`).all('a'.repeat(64)) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' | ');
       expect(issuedPlan).toMatch(/USING INDEX event_issued_sha/);
       expect(v3.sqlite.prepare(ISSUED_SQL).all('a'.repeat(64))).toEqual([{ id: 'e6' }]);
       expect(v3.sqlite.prepare(ISSUED_SQL).all('b'.repeat(64))).toEqual([]);

@@ -17,7 +17,11 @@ describe('local migration 0004-event-hash', () => {
   it('adds the column to a version-3 database, fills old rows once at start, and keeps the log append-only', async () => {
     const dir = tempDir();
     const v3 = await openDatabase(dir, MIGRATIONS.slice(0, 3));
-    v3.sqlite.prepare("INSERT INTO event (id, case_id, type, hlc, at, device_id, payload, local) VALUES ('e1', 'c1', 'case.note_added', 'h', 1, 'd', '{\"note\":\"lama\"}', 1)").run();
+    v3.sqlite
+      .prepare(
+        "INSERT INTO event (id, case_id, type, hlc, at, device_id, payload, local) VALUES ('e1', 'c1', 'case.note_added', 'h', 1, 'd', '{\"note\":\"lama\"}', 1)",
+      )
+      .run();
     await v3.close();
     const o = await openDatabase(dir);
     cleanup.push(o);

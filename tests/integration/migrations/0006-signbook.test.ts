@@ -33,7 +33,9 @@ describe('local migration 0006-signbook', () => {
       expect(after.sqlite.pragma('user_version', { simple: true })).toBe(index + 1);
       expect(after.sqlite.prepare('SELECT * FROM event ORDER BY seq').all()).toEqual(log);
       const q = outgoingQuery(after.db, 'u-head', 500, 5_000).compile();
-      const plan = (after.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      const plan = (after.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' | ');
       expect(plan).toMatch(/USING INDEX event_author_passed/);
       expect((await outgoingQuery(after.db, 'u-head', 500, 5_000).execute()).map((r) => r.id)).toEqual(['e2', 'e1']);
       expect((await outgoingQuery(after.db, 'u-head', 5_000, 10_000).execute()).map((r) => r.id)).toEqual(['e5']);

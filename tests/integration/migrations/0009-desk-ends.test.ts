@@ -19,7 +19,16 @@ afterEach(async () => {
 describe('local migration 0009-desk-ends', () => {
   it('adds the columns to a version-5 database and re-projects its closed cases once', async () => {
     const { ctx, token, dataDir } = await newOffice('balangan');
-    const reg = (title: string) => call(ctx, 'case.register', token, { channel: 'web', receivedAt: Date.now(), type: 'pengaduan', title, description: title, privacy: 'anonim', complainant: null });
+    const reg = (title: string) =>
+      call(ctx, 'case.register', token, {
+        channel: 'web',
+        receivedAt: Date.now(),
+        type: 'pengaduan',
+        title,
+        description: title,
+        privacy: 'anonim',
+        complainant: null,
+      });
     const original = (await reg('Lampu jalan padam')).caseId;
     const dup = (await reg('Lampu jalan mati')).caseId;
     const plain = (await reg('Pohon tumbang')).caseId;

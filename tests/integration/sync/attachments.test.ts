@@ -56,7 +56,8 @@ describe('attachments over sync', () => {
   });
 
   it('a saved search stays on the workstation that saved it: never on the server, never on another unit', async () => {
-    const count = (c: BackendContext) => (c.opened.sqlite.prepare("SELECT count(*) AS n FROM ref_record WHERE kind = 'saved_search'").get() as { n: number }).n;
+    const count = (c: BackendContext) =>
+      (c.opened.sqlite.prepare("SELECT count(*) AS n FROM ref_record WHERE kind = 'saved_search'").get() as { n: number }).n;
     expect(count(office.ctx)).toBe(1);
     const owner = await sqlAs(server.url('kantor'));
     try {

@@ -53,7 +53,12 @@ async function fresh(): Promise<BackendContext> {
 /** Everything a workstation holds that sync could touch. */
 async function state(ctx: BackendContext): Promise<unknown> {
   const q = (sql: string) => ctx.opened.sqlite.prepare(sql).all();
-  return { ...(await snapshotProjections(ctx)), log: logIds(ctx), refs: q('SELECT kind, id, fields FROM ref_record ORDER BY kind, id'), config: q('SELECT server, office_id, unit_id FROM sync_config') };
+  return {
+    ...(await snapshotProjections(ctx)),
+    log: logIds(ctx),
+    refs: q('SELECT kind, id, fields FROM ref_record ORDER BY kind, id'),
+    config: q('SELECT server, office_id, unit_id FROM sync_config'),
+  };
 }
 
 async function owner<T>(fn: (c: Awaited<ReturnType<typeof sqlAs>>) => Promise<T>): Promise<T> {
@@ -70,7 +75,16 @@ async function owner<T>(fn: (c: Awaited<ReturnType<typeof sqlAs>>) => Promise<T>
  * would make it, so the checks below meet a genuinely written event; null when the payload is
  * not JSON (nothing could have sealed it).
  */
-function sealOf(f: { id: string; caseId: string; type: string; hlc: string; at: number; authorId: string | null; deviceId: string; payload: string }): string | null {
+function sealOf(f: {
+  id: string;
+  caseId: string;
+  type: string;
+  hlc: string;
+  at: number;
+  authorId: string | null;
+  deviceId: string;
+  payload: string;
+}): string | null {
   let payload: unknown;
   try {
     payload = JSON.parse(f.payload);
@@ -88,7 +102,10 @@ function insertRaw(c: Awaited<ReturnType<typeof sqlAs>>, caseId: string, type: s
   const id = crypto.randomUUID();
   const when = at ?? clock.now();
   const seal = sealOf({ id, caseId, type, hlc, at: when, authorId: adminId, deviceId: 'server', payload });
-  return c.query("INSERT INTO alur.event (id, case_id, type, hlc, at, author_id, device_id, payload, seal) VALUES ($1, $2, $3, $4, $5, $6, 'server', $7, $8) RETURNING id", [id, caseId, type, hlc, when, adminId, payload, seal]);
+  return c.query(
+    "INSERT INTO alur.event (id, case_id, type, hlc, at, author_id, device_id, payload, seal) VALUES ($1, $2, $3, $4, $5, $6, 'server', $7, $8) RETURNING id",
+    [id, caseId, type, hlc, when, adminId, payload, seal],
+  );
 }
 
 beforeAll(async () => {
@@ -101,7 +118,8 @@ beforeAll(async () => {
   token = o.token;
   adminKey = hub.sessions.get(token)?.signingKey ?? null;
   adminId = hub.sessions.get(token)?.userId ?? null;
-  for (const privacy of ['biasa', 'rahasia'] as const) caseIds.push((await call(hub, 'case.register', token, caseInput({ privacy, title: `Aduan ${privacy}` }))).caseId);
+  for (const privacy of ['biasa', 'rahasia'] as const)
+    caseIds.push((await call(hub, 'case.register', token, caseInput({ privacy, title: `Aduan ${privacy}` }))).caseId);
   pub = await publish(server, hub, 'kantor');
   joined = await fresh();
   const r = await connectOfficeByUrl(joined, pub.url('DISKOMINFOSP'));
@@ -182,7 +200,10 @@ describe('a server that cannot be used', () => {
     try {
       const before = await state(joined);
       const r = await syncRound(joined);
-      expect(r.ok ? 'synced' : r.error).toMatchObject({ code: 'SERVER_NEWER', message: expect.stringMatching(new RegExp(`versi Alur yang lebih baru \\(skema 99, aplikasi ini ${SERVER_SCHEMA_VERSION}\\)`)) });
+      expect(r.ok ? 'synced' : r.error).toMatchObject({
+        code: 'SERVER_NEWER',
+        message: expect.stringMatching(new RegExp(`versi Alur yang lebih baru \\(skema 99, aplikasi ini ${SERVER_SCHEMA_VERSION}\\)`)),
+      });
       expect(await state(joined)).toEqual(before);
       expect((await syncStatus(joined)).lastError?.code).toBe('SERVER_NEWER');
       const init = await initServer({ url: server.url('kantor'), ctx: hub, credentialsFile: pub.credentialsFile });
@@ -197,13 +218,17 @@ describe('a server that cannot be used', () => {
   });
 
   it('states the oldest workstation it accepts: an older one is refused with both versions named, nothing sent', async () => {
-    const minimum = async () => (await owner(async (c) => (await c.query("SELECT value FROM alur.meta WHERE key = 'min_protocol'")).rows[0])) as { value: string } | undefined;
+    const minimum = async () =>
+      (await owner(async (c) => (await c.query("SELECT value FROM alur.meta WHERE key = 'min_protocol'")).rows[0])) as { value: string } | undefined;
     expect(await minimum()).toEqual({ value: String(MIN_SYNC_PROTOCOL) });
     await owner((c) => c.query("UPDATE alur.meta SET value = '99' WHERE key = 'min_protocol'"));
     try {
       const before = await state(joined);
       const r = await syncRound(joined);
-      expect(r.ok ? 'synced' : r.error).toMatchObject({ code: 'WORKSTATION_TOO_OLD', message: expect.stringMatching(new RegExp(`protokol sinkron 99 atau lebih baru; Alur di komputer ini memakai protokol ${SYNC_PROTOCOL}\\.`)) });
+      expect(r.ok ? 'synced' : r.error).toMatchObject({
+        code: 'WORKSTATION_TOO_OLD',
+        message: expect.stringMatching(new RegExp(`protokol sinkron 99 atau lebih baru; Alur di komputer ini memakai protokol ${SYNC_PROTOCOL}\\.`)),
+      });
       expect(await state(joined)).toEqual(before);
     } finally {
       await owner((c) => c.query("UPDATE alur.meta SET value = $1 WHERE key = 'min_protocol'", [String(MIN_SYNC_PROTOCOL)]));
@@ -226,21 +251,31 @@ describe('pulled data that fails the checks', () => {
     const r = await syncRound(joined);
     expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 4, first: expect.stringMatching(/tidak sesuai skema: payload\.text/) });
     expect(await state(joined)).toEqual(before);
-    const rejected = joined.opened.sqlite.prepare("SELECT item_id, reason FROM sync_rejected WHERE direction = 'pull' ORDER BY server_seq").all() as Array<{ item_id: string; reason: string }>;
+    const rejected = joined.opened.sqlite
+      .prepare("SELECT item_id, reason FROM sync_rejected WHERE direction = 'pull' ORDER BY server_seq")
+      .all() as Array<{ item_id: string; reason: string }>;
     expect(rejected.map((x) => x.item_id)).toEqual(bad);
-    expect(rejected.map((x) => x.reason)).toEqual([expect.stringMatching(/skema/), 'isi peristiwa bukan JSON', 'cap waktu HLC tidak valid', expect.stringMatching(/skema: type/)]);
+    expect(rejected.map((x) => x.reason)).toEqual([
+      expect.stringMatching(/skema/),
+      'isi peristiwa bukan JSON',
+      'cap waktu HLC tidak valid',
+      expect.stringMatching(/skema: type/),
+    ]);
     expect((await syncStatus(joined)).rejected).toBe(4);
     expect((await listRejected(joined)).map((x) => [x.direction, x.kind, x.caseId])).toEqual(Array(4).fill(['pull', 'event', caseId]));
     // A good one after them still arrives, and the bad ones are not reported again.
     await owner((c) => insertRaw(c, caseId, 'case.note_added', '{"text": "catatan yang sah"}'));
     const next = await syncRound(joined);
     expect(next.ok ? [next.value.pulled.events, next.value.refused.count] : next.error).toEqual([1, 0]);
-    expect((joined.opened.sqlite.prepare('SELECT body FROM case_fts WHERE case_id = ?').get(caseId) as { body: string }).body).toMatch(/catatan yang sah/);
+    expect((joined.opened.sqlite.prepare('SELECT body FROM case_fts WHERE case_id = ?').get(caseId) as { body: string }).body).toMatch(
+      /catatan yang sah/,
+    );
   });
 
   it('an event changed on the server after it was pulled is refused, not applied', async () => {
     const [caseId] = caseIds as [string];
-    const target = (hub.opened.sqlite.prepare("SELECT id FROM event WHERE case_id = ? AND type = 'case.registered'").get(caseId) as { id: string }).id;
+    const target = (hub.opened.sqlite.prepare("SELECT id FROM event WHERE case_id = ? AND type = 'case.registered'").get(caseId) as { id: string })
+      .id;
     await owner(async (c) => {
       await c.query('ALTER TABLE alur.event DISABLE TRIGGER event_no_change');
       await c.query("UPDATE alur.event SET payload = replace(payload, 'berlubang', 'mulus') WHERE id = $1", [target]);
@@ -251,7 +286,7 @@ describe('pulled data that fails the checks', () => {
     const r = await syncRound(joined);
     expect(r.ok ? r.value.refused.count : r.error.message).toBe(5);
     expect(await state(joined)).toEqual(before);
-    const why = joined.opened.sqlite.prepare("SELECT reason FROM sync_rejected WHERE item_id = ?").get(target) as { reason: string } | undefined;
+    const why = joined.opened.sqlite.prepare('SELECT reason FROM sync_rejected WHERE item_id = ?').get(target) as { reason: string } | undefined;
     expect(why?.reason).toMatch(/berbeda dengan salinan yang sudah ada di workstation ini/);
   });
 });
@@ -263,10 +298,28 @@ describe('an OPD workstation and cases it may not see', () => {
     expect(r.ok ? r.value.pulled.events : r.error.message).toBe(0);
     const [caseId] = caseIds as [string];
     // As if a user of this OPD had written on a case it was never given (a wrong login, say).
-    const e: CaseEvent = { id: '01a00000-0000-7000-8000-000000000001', caseId, hlc: opd.clock.tick(), at: clock.now(), authorId: null, positionId: null, acting: null, deviceId: opd.deviceId, signature: null, type: 'case.note_added', payload: { text: 'bukan urusan kami' } };
+    const e: CaseEvent = {
+      id: '01a00000-0000-7000-8000-000000000001',
+      caseId,
+      hlc: opd.clock.tick(),
+      at: clock.now(),
+      authorId: null,
+      positionId: null,
+      acting: null,
+      deviceId: opd.deviceId,
+      signature: null,
+      type: 'case.note_added',
+      payload: { text: 'bukan urusan kami' },
+    };
     // And one with a file: the file goes back with its refused event (no orphan on the server).
     const file = await storeAttachment(opd, 'bukan-urusan-kami.pdf', new TextEncoder().encode('%PDF-1.4\n%%EOF\n'));
-    const withFile: CaseEvent = { ...e, id: '01a00000-0000-7000-8000-000000000002', hlc: opd.clock.tick(), type: 'case.attachment_added', payload: { attachment: file } };
+    const withFile: CaseEvent = {
+      ...e,
+      id: '01a00000-0000-7000-8000-000000000002',
+      hlc: opd.clock.tick(),
+      type: 'case.attachment_added',
+      payload: { attachment: file },
+    };
     await appendEvents(opd.db, [e, withFile], true);
     const before = await state(opd);
     const push = await syncRound(opd);
@@ -285,12 +338,17 @@ describe('an OPD workstation and cases it may not see', () => {
     await owner((c) => c.query('CREATE POLICY leak ON alur.event FOR SELECT USING (true)'));
     try {
       const r = await syncRound(opd);
-      expect(r.ok ? r.value.refused : r.error.message).toMatchObject({ count: expect.any(Number), first: expect.stringMatching(/tidak didisposisikan ke unit workstation ini/) });
+      expect(r.ok ? r.value.refused : r.error.message).toMatchObject({
+        count: expect.any(Number),
+        first: expect.stringMatching(/tidak didisposisikan ke unit workstation ini/),
+      });
     } finally {
       await owner((c) => c.query('DROP POLICY leak ON alur.event'));
     }
     expect(await state(opd)).toEqual(before);
-    const kept = opd.opened.sqlite.prepare("SELECT count(*) AS n FROM sync_rejected WHERE raw IS NOT NULL AND reason LIKE '%didisposisikan%'").get() as { n: number };
+    const kept = opd.opened.sqlite
+      .prepare("SELECT count(*) AS n FROM sync_rejected WHERE raw IS NOT NULL AND reason LIKE '%didisposisikan%'")
+      .get() as { n: number };
     expect(kept.n).toBe(0);
   });
 });
@@ -308,18 +366,42 @@ describe('an event a server let in for a login that may not speak for its author
       // What migration 1 allowed any login to write: the case closed in the desk admin's name.
       await c.query('ALTER TABLE alur.event DISABLE TRIGGER event_stamp');
       try {
-        const insert = "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, position_id, device_id, payload, pushed_by) VALUES (nextval('alur.event_seq'), $1, $2, $3, $4, $5, $6, $7, 'opd', $8, $9)";
+        const insert =
+          "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, position_id, device_id, payload, pushed_by) VALUES (nextval('alur.event_seq'), $1, $2, $3, $4, $5, $6, $7, 'opd', $8, $9)";
         const hlc = `${String(clock.now()).padStart(15, '0')}-000000-opd`;
-        await c.query(insert, [id, caseId, 'case.closed', hlc, clock.now(), admin, desk, JSON.stringify({ reason: 'manual', note: 'ditutup' }), opdLogin]);
+        await c.query(insert, [
+          id,
+          caseId,
+          'case.closed',
+          hlc,
+          clock.now(),
+          admin,
+          desk,
+          JSON.stringify({ reason: 'manual', note: 'ditutup' }),
+          opdLogin,
+        ]);
         // And the complainant's identity replaced: only the desk records one, at registration.
-        await c.query(insert, [identity, caseId, 'case.identity_recorded', hlc, clock.now(), admin, desk, JSON.stringify({ complainant: { name: 'Orang Lain', phone: '0899' } }), opdLogin]);
+        await c.query(insert, [
+          identity,
+          caseId,
+          'case.identity_recorded',
+          hlc,
+          clock.now(),
+          admin,
+          desk,
+          JSON.stringify({ complainant: { name: 'Orang Lain', phone: '0899' } }),
+          opdLogin,
+        ]);
       } finally {
         await c.query('ALTER TABLE alur.event ENABLE TRIGGER event_stamp');
       }
     });
     const before = await state(joined);
     const r = await syncRound(joined);
-    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 2, first: expect.stringMatching(new RegExp(`login ${opdLogin}: penulis bertindak dalam jabatan unit lain`)) });
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({
+      count: 2,
+      first: expect.stringMatching(new RegExp(`login ${opdLogin}: penulis bertindak dalam jabatan unit lain`)),
+    });
     expect(await state(joined)).toEqual(before);
     const why = joined.opened.sqlite.prepare('SELECT reason FROM sync_rejected WHERE item_id = ?').get(identity) as { reason: string };
     expect(why.reason).toMatch(/identitas pengadu/);
@@ -337,18 +419,19 @@ describe('reference data a server let in from an OPD login', () => {
     await owner(async (c) => {
       await c.query('ALTER TABLE alur.ref_change DISABLE TRIGGER ref_stamp');
       try {
-        await c.query("INSERT INTO alur.ref_change (seq, kind, id, fields, clocks, pushed_by) VALUES (nextval('alur.ref_seq'), 'user', $1, $2, $3, $4)", [
-          user.id,
-          JSON.stringify({ active: false }),
-          JSON.stringify({ active: `${String(clock.now()).padStart(15, '0')}-000000-opd` }),
-          opdLogin,
-        ]);
+        await c.query(
+          "INSERT INTO alur.ref_change (seq, kind, id, fields, clocks, pushed_by) VALUES (nextval('alur.ref_seq'), 'user', $1, $2, $3, $4)",
+          [user.id, JSON.stringify({ active: false }), JSON.stringify({ active: `${String(clock.now()).padStart(15, '0')}-000000-opd` }), opdLogin],
+        );
       } finally {
         await c.query('ALTER TABLE alur.ref_change ENABLE TRIGGER ref_stamp');
       }
     });
     const r = await syncRound(joined);
-    expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 1, first: expect.stringMatching(new RegExp(`login ${opdLogin}: data referensi hanya boleh dari unit meja layanan`)) });
+    expect(r.ok ? r.value.refused : r.error).toMatchObject({
+      count: 1,
+      first: expect.stringMatching(new RegExp(`login ${opdLogin}: data referensi hanya boleh dari unit meja layanan`)),
+    });
     expect((await listRefs(joined.db, 'user')).find((u) => u.id === user.id)?.active).toBe(true);
   });
 });
@@ -363,19 +446,41 @@ describe('a clock from the future', () => {
       (await insertRaw(c, caseId, 'case.note_added', '{"text": "dari masa depan"}', hlcAt(farWall))).rows[0]?.id as string,
       (await insertRaw(c, caseId, 'case.note_added', '{"text": "jam sedikit cepat"}', near)).rows[0]?.id as string,
       // A present clock, but the act dated six days ahead (its time drives due dates).
-      (await insertRaw(c, caseId, 'case.note_added', '{"text": "bertanggal masa depan"}', `${String(clock.now() + 60_000).padStart(15, '0')}-000001-server`, farWall)).rows[0]?.id as string,
+      (
+        await insertRaw(
+          c,
+          caseId,
+          'case.note_added',
+          '{"text": "bertanggal masa depan"}',
+          `${String(clock.now() + 60_000).padStart(15, '0')}-000001-server`,
+          farWall,
+        )
+      ).rows[0]?.id as string,
     ]);
     const r = await syncRound(joined);
-    expect(r.ok ? [r.value.pulled.events, r.value.refused.count, r.value.refused.first] : r.error).toEqual([1, 2, expect.stringMatching(/jam pengirim di depan jam workstation ini 86\d\d menit \(batas 720 menit\)/)]);
+    expect(r.ok ? [r.value.pulled.events, r.value.refused.count, r.value.refused.first] : r.error).toEqual([
+      1,
+      2,
+      expect.stringMatching(/jam pengirim di depan jam workstation ini 86\d\d menit \(batas 720 menit\)/),
+    ]);
     expect(logIds(joined)).not.toContain(ids[2]);
     expect(joined.clock.current() < hlcAt(farWall)).toBe(true);
     // The clock took the near one's full counter and carries on past it (it used to throw
     // "HLC counter overflow" here and stop every write).
-    const { caseId: written } = await call(joined, 'case.register', (await sessions(joined)).get('admin') ?? null, caseInput({ title: 'Ditulis setelah jam aneh' }));
-    const hlcOf = (id: string) => (joined.opened.sqlite.prepare('SELECT hlc FROM event WHERE case_id = ? ORDER BY hlc DESC').get(id) as { hlc: string }).hlc;
+    const { caseId: written } = await call(
+      joined,
+      'case.register',
+      (await sessions(joined)).get('admin') ?? null,
+      caseInput({ title: 'Ditulis setelah jam aneh' }),
+    );
+    const hlcOf = (id: string) =>
+      (joined.opened.sqlite.prepare('SELECT hlc FROM event WHERE case_id = ? ORDER BY hlc DESC').get(id) as { hlc: string }).hlc;
     expect(hlcOf(written) > near).toBe(true);
     expect(logIds(joined)).not.toContain(ids[0]);
-    const held = joined.opened.sqlite.prepare('SELECT resolved_at, raw FROM sync_rejected WHERE item_id = ?').get(ids[0]) as { resolved_at: number | null; raw: string | null };
+    const held = joined.opened.sqlite.prepare('SELECT resolved_at, raw FROM sync_rejected WHERE item_id = ?').get(ids[0]) as {
+      resolved_at: number | null;
+      raw: string | null;
+    };
     expect(held).toMatchObject({ resolved_at: null, raw: expect.stringContaining('dari masa depan') });
     // Six days later the event is no longer from the future: it leaves quarantine and applies.
     clock.advance(6 * 86_400_000);
@@ -383,7 +488,10 @@ describe('a clock from the future', () => {
     expect(later.ok ? later.value.refused.count : later.error).toBe(0);
     expect(logIds(joined)).toContain(ids[0]);
     expect(logIds(joined)).toContain(ids[2]);
-    expect((joined.opened.sqlite.prepare('SELECT resolved_at FROM sync_rejected WHERE item_id = ?').get(ids[0]) as { resolved_at: number | null }).resolved_at).not.toBeNull();
+    expect(
+      (joined.opened.sqlite.prepare('SELECT resolved_at FROM sync_rejected WHERE item_id = ?').get(ids[0]) as { resolved_at: number | null })
+        .resolved_at,
+    ).not.toBeNull();
   });
 });
 
@@ -403,7 +511,16 @@ describe('a quarantined event that reference data later explains', () => {
       try {
         await c.query(
           "INSERT INTO alur.event (seq, id, case_id, type, hlc, at, author_id, device_id, payload, pushed_by, seal) VALUES (nextval('alur.event_seq'), $1, $2, 'case.note_added', $3, $4, $5, 'opd', $6, $7, $8)",
-          [id, caseId, hlc, clock.now(), admin, payload, opdLogin, sealOf({ id, caseId, type: 'case.note_added', hlc, at: clock.now(), authorId: admin, deviceId: 'opd', payload })],
+          [
+            id,
+            caseId,
+            hlc,
+            clock.now(),
+            admin,
+            payload,
+            opdLogin,
+            sealOf({ id, caseId, type: 'case.note_added', hlc, at: clock.now(), authorId: admin, deviceId: 'opd', payload }),
+          ],
         );
       } finally {
         await c.query('ALTER TABLE alur.event ENABLE TRIGGER event_stamp');
@@ -413,7 +530,14 @@ describe('a quarantined event that reference data later explains', () => {
     expect(r.ok ? r.value.refused : r.error).toMatchObject({ count: 1, first: expect.stringMatching(/bukan pegawai unit login ini/) });
     expect(logIds(joined)).not.toContain(id);
     // The administrator is given a post at PUPR (at the hub, which syncs it).
-    await call(hub, 'assignment.save', (await sessions(hub)).get('admin') ?? null, { id: null, userId: admin, positionId: post, acting: null, from: null, until: null });
+    await call(hub, 'assignment.save', (await sessions(hub)).get('admin') ?? null, {
+      id: null,
+      userId: admin,
+      positionId: post,
+      acting: null,
+      from: null,
+      until: null,
+    });
     expect((await syncRound(hub)).ok).toBe(true);
     const again = await syncRound(joined);
     expect(again.ok ? again.value.refused.count : again.error).toBe(0);

@@ -48,10 +48,16 @@ describe('alur server and alur sync', () => {
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.out.join('\n')).not.toMatch(/Peringatan/);
-    expect(r.out.join('\n')).toMatch(new RegExp(`Skema server: versi 0 -> ${SERVER_SCHEMA_VERSION}[\\s\\S]*12 login unit \\(12 baru\\)[\\s\\S]*Diterbitkan: 0 peristiwa, \\d+ data referensi[\\s\\S]*tersambung ke server sebagai alur_u_diskominfosp`));
+    expect(r.out.join('\n')).toMatch(
+      new RegExp(
+        `Skema server: versi 0 -> ${SERVER_SCHEMA_VERSION}[\\s\\S]*12 login unit \\(12 baru\\)[\\s\\S]*Diterbitkan: 0 peristiwa, \\d+ data referensi[\\s\\S]*tersambung ke server sebagai alur_u_diskominfosp`,
+      ),
+    );
     expect(fs.statSync(credentials).mode & 0o777).toBe(0o600);
     const again = await alur(['--data', hubDir, 'server', 'init', '--url', server.url('kantor'), '--credentials', credentials]);
-    expect(again.out.join('\n')).toMatch(new RegExp(`sudah versi ${SERVER_SCHEMA_VERSION}[\\s\\S]*\\(0 baru\\)[\\s\\S]*Diterbitkan: 0 peristiwa, 0 data referensi`));
+    expect(again.out.join('\n')).toMatch(
+      new RegExp(`sudah versi ${SERVER_SCHEMA_VERSION}[\\s\\S]*\\(0 baru\\)[\\s\\S]*Diterbitkan: 0 peristiwa, 0 data referensi`),
+    );
   });
 
   it('sync joins an empty folder, then each round says what went each way', async () => {
@@ -60,7 +66,9 @@ describe('alur server and alur sync', () => {
     expect(join.out[0]).toBe('Tersambung ke kantor "Diskominfo Uji" sebagai unit DISKOMINFOSP (Diskominfo)');
     expect(join.out[1]).toMatch(/^Dikirim: 0 peristiwa, 0 data referensi; diterima: 0 peristiwa, \d+ data referensi/);
     // No OS store in the CLI: it says where the secret went and who can read it.
-    expect(join.out[2]).toMatch(/^Catatan: kata sandi server disimpan terenkripsi dengan kunci di .*workstation\.key \(mode 0600\)\. Baris perintah tidak memakai penyimpanan rahasia sistem operasi/);
+    expect(join.out[2]).toMatch(
+      /^Catatan: kata sandi server disimpan terenkripsi dengan kunci di .*workstation\.key \(mode 0600\)\. Baris perintah tidak memakai penyimpanan rahasia sistem operasi/,
+    );
 
     const ctx = await openTestContext(hubDir);
     const s = await call(ctx, 'session.login', null, { username: 'admin', password: ADMIN_PASSWORD });
@@ -81,7 +89,10 @@ describe('alur server and alur sync', () => {
       [['--data', empty, 'sync'], /^alur: Sinkronisasi belum diatur: jalankan "alur sync --url/],
       [['--data', empty, 'sync', '--url', 'mysql://x@y/z'], /^alur: Alamat server tidak valid: harus diawali postgres:\/\//],
       [['--data', empty, 'sync', '--url', 'postgres://a:b@127.0.0.1:1/alur'], /^alur: Server 127\.0\.0\.1:1 tidak dapat dihubungi/],
-      [['--data', hubDir, 'server', 'init', '--url', server.url('tidak_ada'), '--credentials', credentials], /^alur: Basis data "tidak_ada" tidak ada di server\.$/],
+      [
+        ['--data', hubDir, 'server', 'init', '--url', server.url('tidak_ada'), '--credentials', credentials],
+        /^alur: Basis data "tidak_ada" tidak ada di server\.$/,
+      ],
     ];
     for (const [args, msg] of cases) {
       const r = await alur(args);

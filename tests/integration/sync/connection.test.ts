@@ -28,7 +28,17 @@ const contexts: BackendContext[] = [];
 
 function form(p: Published, unit: string, over: Partial<SyncSettingsInput> = {}): SyncSettingsInput {
   const c = p.creds.find((x) => x.unit === unit);
-  return { host: '127.0.0.1', port: server.port, database: p.db, user: c?.login ?? '', password: c?.password ?? '', sslmode: 'prefer', sslrootcert: null, trustNewCertificate: false, ...over };
+  return {
+    host: '127.0.0.1',
+    port: server.port,
+    database: p.db,
+    user: c?.login ?? '',
+    password: c?.password ?? '',
+    sslmode: 'prefer',
+    sslrootcert: null,
+    trustNewCertificate: false,
+    ...over,
+  };
 }
 
 beforeAll(async () => {
@@ -82,7 +92,12 @@ describe('connection settings', () => {
     expect(pushed.report?.pushed.events).toBe(2);
     clock.advance(60_000);
     const r = await syncNow(ws);
-    expect(r).toMatchObject({ ok: true, error: null, report: { pulled: { events: 2 } }, status: { online: true, pending: 0, lastSyncAt: clock.now() } });
+    expect(r).toMatchObject({
+      ok: true,
+      error: null,
+      report: { pulled: { events: 2 } },
+      status: { online: true, pending: 0, lastSyncAt: clock.now() },
+    });
   });
 
   it('a new password with the rest kept: `password: null` keeps the stored one', async () => {

@@ -21,7 +21,19 @@ import { createRng, type Rng } from '../../../src/main/cli/demo/random';
 import { call, fakeClock, RESOURCES, snapshotProjections } from '../../helpers/temp';
 import { tempDir } from '../../helpers/dirs';
 import { startPg, type PgServer } from '../../helpers/pg-server';
-import { buildOffice, caseInput, copyWorkstation, dropDatabase, emptyWorkstation, logIds, publish, sqlAs, START, walkerFor, type Office } from './fixture';
+import {
+  buildOffice,
+  caseInput,
+  copyWorkstation,
+  dropDatabase,
+  emptyWorkstation,
+  logIds,
+  publish,
+  sqlAs,
+  START,
+  walkerFor,
+  type Office,
+} from './fixture';
 
 // 16 worlds of four workstations take about as long as 20 of three did (the OPD's fourth joined in #12).
 const SEEDS = Number(process.env['ALUR_SYNC_SEEDS'] ?? 16);
@@ -29,7 +41,20 @@ const FIRST_SEED = Number(process.env['ALUR_SYNC_SEED'] ?? 1);
 const SKEW_MS = 5 * 3_600_000;
 const CRASH = process.env['ALUR_SYNC_CRASH'] === '1';
 /** Figures over all seeds, printed at the end with ALUR_SYNC_STATS=1 (npm run soak). */
-const figures = { worlds: 0, events: 0, cases: 0, conflicts: 0, acts: 0, races: 0, offline: 0, redeliveries: 0, repushes: 0, crashes: 0, lost: 0, diverged: 0 };
+const figures = {
+  worlds: 0,
+  events: 0,
+  cases: 0,
+  conflicts: 0,
+  acts: 0,
+  races: 0,
+  offline: 0,
+  redeliveries: 0,
+  repushes: 0,
+  crashes: 0,
+  lost: 0,
+  diverged: 0,
+};
 
 let server: PgServer;
 let base: Office;
@@ -101,7 +126,12 @@ async function randomStep(rng: Rng, st: Station[], seed: number, db: string): Pr
       const out: string[] = [];
       for (const z of [x, y]) {
         const { w } = await walkerFor(z.ctx, [rng.pick(base.opdIds)], z.unitId);
-        out.push(`${z.name}:${await w.step(caseId).then((r) => r.action.action.id, () => '(none)')}`);
+        out.push(
+          `${z.name}:${await w.step(caseId).then(
+            (r) => r.action.action.id,
+            () => '(none)',
+          )}`,
+        );
       }
       return `race ${caseId.slice(-4)} ${out.join(' ')}`;
     }
@@ -109,7 +139,16 @@ async function randomStep(rng: Rng, st: Station[], seed: number, db: string): Pr
       if (!s.isHub) return `${s.name} cannot register`;
       const { tokens } = await walkerFor(s.ctx, base.opdIds, s.unitId);
       const privacy = rng.pick(['biasa', 'rahasia', 'anonim'] as const);
-      await call(s.ctx, 'case.register', tokens.get('admin') ?? null, caseInput({ title: `Aduan ${seed}-${rng.int(1, 1e6)}`, privacy, complainant: privacy === 'anonim' ? null : { name: 'Warga', phone: '0812' } }));
+      await call(
+        s.ctx,
+        'case.register',
+        tokens.get('admin') ?? null,
+        caseInput({
+          title: `Aduan ${seed}-${rng.int(1, 1e6)}`,
+          privacy,
+          complainant: privacy === 'anonim' ? null : { name: 'Warga', phone: '0812' },
+        }),
+      );
       return `${s.name} register`;
     }
     case 'act':
@@ -123,7 +162,10 @@ async function randomStep(rng: Rng, st: Station[], seed: number, db: string): Pr
         return `${s.name} note ${caseId.slice(-4)}`;
       }
       // Nobody may act (answered, waiting for another branch): that is fine, the step is skipped.
-      const done = await w.step(caseId).then((x) => x.action.action.id, () => null);
+      const done = await w.step(caseId).then(
+        (x) => x.action.action.id,
+        () => null,
+      );
       return `${s.name} act ${caseId.slice(-4)} ${done ?? '(none)'}`;
     }
     case 'crash':
@@ -142,7 +184,11 @@ async function randomStep(rng: Rng, st: Station[], seed: number, db: string): Pr
       // Events again, shuffled, some twice, some before their registration: as a flaky link would.
       const owner = await sqlAs(server.url(db));
       try {
-        const rows = (await owner.query<ServerEventRow>('SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, seal FROM alur.event')).rows;
+        const rows = (
+          await owner.query<ServerEventRow>(
+            'SELECT seq, id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload, signature, seal FROM alur.event',
+          )
+        ).rows;
         const pick = rows.filter(() => rng.chance(0.5));
         const shuffled = [...pick, ...pick.filter(() => rng.chance(0.3))].sort(() => rng() - 0.5);
         const r = await applyDelivered(s.ctx, shuffled);
@@ -182,7 +228,11 @@ async function world(seed: number): Promise<void> {
   ];
   const trail: string[] = [];
   try {
-    for (const [s, code] of [[b, base.hubCode], [c, base.hubCode], [d, base.opdCodes[0] ?? '']] as const) {
+    for (const [s, code] of [
+      [b, base.hubCode],
+      [c, base.hubCode],
+      [d, base.opdCodes[0] ?? ''],
+    ] as const) {
       const r = await connectOfficeByUrl(s, pub.url(code));
       if (!r.ok) throw new Error(`seed ${seed}: join failed: ${r.error.message}`);
     }
@@ -205,15 +255,29 @@ async function world(seed: number): Promise<void> {
     const n = { cases: q('SELECT count(*) AS n FROM cases').n, conflicts: q('SELECT coalesce(sum(conflict_count), 0) AS n FROM cases').n };
     const acts = trail.filter((t) => / act \S+ [a-z]/.test(t)).length;
     const races = trail.filter((t) => t.includes('race')).length;
-    Object.assign(figures, { worlds: figures.worlds + 1, events: figures.events + log.length, cases: figures.cases + n.cases, conflicts: figures.conflicts + n.conflicts, acts: figures.acts + acts, races: figures.races + races });
-    for (const x of [sb, sc]) if (JSON.stringify(logIds(x)) !== JSON.stringify(log) || JSON.stringify(await snapshotProjections(x)) !== JSON.stringify(want)) figures.diverged++;
+    Object.assign(figures, {
+      worlds: figures.worlds + 1,
+      events: figures.events + log.length,
+      cases: figures.cases + n.cases,
+      conflicts: figures.conflicts + n.conflicts,
+      acts: figures.acts + acts,
+      races: figures.races + races,
+    });
+    for (const x of [sb, sc])
+      if (JSON.stringify(logIds(x)) !== JSON.stringify(log) || JSON.stringify(await snapshotProjections(x)) !== JSON.stringify(want))
+        figures.diverged++;
     // ALUR_SYNC_STATS=1 shows how much each world exercised (events, conflicts, races).
     if (process.env['ALUR_SYNC_STATS']) {
-      console.log(`seed ${seed}: events ${log.length}, cases ${n.cases}, conflicts ${n.conflicts}, devices ${q('SELECT count(DISTINCT device_id) AS n FROM event').n}, acts ${acts}, races ${races}, crashes ${trail.filter((t) => t.endsWith(' crash')).length}`);
+      console.log(
+        `seed ${seed}: events ${log.length}, cases ${n.cases}, conflicts ${n.conflicts}, devices ${q('SELECT count(DISTINCT device_id) AS n FROM event').n}, acts ${acts}, races ${races}, crashes ${trail.filter((t) => t.endsWith(' crash')).length}`,
+      );
     }
     // The OPD's workstation holds part of the office: nothing that A lacks.
     const all = new Set(log);
-    expect(logIds(sd).filter((id) => !all.has(id)), `seed ${seed}: D holds events A lacks; steps: ${trail.join(', ')}`).toEqual([]);
+    expect(
+      logIds(sd).filter((id) => !all.has(id)),
+      `seed ${seed}: D holds events A lacks; steps: ${trail.join(', ')}`,
+    ).toEqual([]);
     for (const s of stations.slice(1, 3)) {
       expect(logIds(s.ctx), `seed ${seed}: log of ${s.name} differs; steps: ${trail.join(', ')}`).toEqual(log);
       expect(await snapshotProjections(s.ctx), `seed ${seed}: case states of ${s.name} differ; steps: ${trail.join(', ')}`).toEqual(want);
@@ -234,13 +298,20 @@ async function world(seed: number): Promise<void> {
 }
 
 describe('workstations converge', () => {
-  it(`for ${SEEDS} random interleavings (seeds ${FIRST_SEED}..${FIRST_SEED + SEEDS - 1})`, async () => {
-    const started = Date.now();
-    try {
-      for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) await world(seed);
-    } finally {
-      if (process.env['ALUR_SYNC_STATS']) console.log(`FIGURES ${JSON.stringify({ ...figures, seeds: SEEDS, crashLoop: CRASH, seconds: Math.round((Date.now() - started) / 1000) })}`);
-    }
-    // The soak runs on shared machines (284 of 300 seeds fit 8 s each at load 20): a slow world is not a failure.
-  }, Math.max(170_000, SEEDS * (CRASH ? 30_000 : 8_000)));
+  it(
+    `for ${SEEDS} random interleavings (seeds ${FIRST_SEED}..${FIRST_SEED + SEEDS - 1})`,
+    async () => {
+      const started = Date.now();
+      try {
+        for (let seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) await world(seed);
+      } finally {
+        if (process.env['ALUR_SYNC_STATS'])
+          console.log(
+            `FIGURES ${JSON.stringify({ ...figures, seeds: SEEDS, crashLoop: CRASH, seconds: Math.round((Date.now() - started) / 1000) })}`,
+          );
+      }
+      // The soak runs on shared machines (284 of 300 seeds fit 8 s each at load 20): a slow world is not a failure.
+    },
+    Math.max(170_000, SEEDS * (CRASH ? 30_000 : 8_000)),
+  );
 });

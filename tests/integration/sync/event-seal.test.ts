@@ -46,7 +46,8 @@ async function twoOf(ctx: BackendContext, unitId: string): Promise<Array<{ userI
   const posts = new Set((await listRefs(ctx.db, 'position')).filter((p) => p.unitId === unitId).map((p) => p.id));
   const out: Array<{ userId: string; positionId: string }> = [];
   for (const a of await listRefs(ctx.db, 'assignment')) {
-    if (posts.has(a.positionId) && a.acting === null && !out.some((o) => o.userId === a.userId)) out.push({ userId: a.userId, positionId: a.positionId });
+    if (posts.has(a.positionId) && a.acting === null && !out.some((o) => o.userId === a.userId))
+      out.push({ userId: a.userId, positionId: a.positionId });
   }
   return out.slice(0, 2);
 }
@@ -62,11 +63,26 @@ async function keyOf(ctx: BackendContext, userId: string) {
 
 /** A pushRaw row from a whole event (its seal included). */
 function raw(e: CaseEvent) {
-  return { id: e.id, case_id: e.caseId, type: e.type, hlc: e.hlc, at: e.at, author_id: e.authorId, position_id: e.positionId, acting: e.acting, device_id: e.deviceId, signature: e.signature, seal: e.seal ?? null, payload: e.payload };
+  return {
+    id: e.id,
+    case_id: e.caseId,
+    type: e.type,
+    hlc: e.hlc,
+    at: e.at,
+    author_id: e.authorId,
+    position_id: e.positionId,
+    acting: e.acting,
+    device_id: e.deviceId,
+    signature: e.signature,
+    seal: e.seal ?? null,
+    payload: e.payload,
+  };
 }
 
 function quarantined(ctx: BackendContext): Map<string, string> {
-  const rows = ctx.opened.sqlite.prepare("SELECT item_id, reason FROM sync_rejected WHERE direction = 'pull' AND resolved_at IS NULL").all() as Array<{ item_id: string; reason: string }>;
+  const rows = ctx.opened.sqlite
+    .prepare("SELECT item_id, reason FROM sync_rejected WHERE direction = 'pull' AND resolved_at IS NULL")
+    .all() as Array<{ item_id: string; reason: string }>;
   return new Map(rows.map((r) => [r.item_id, r.reason]));
 }
 
@@ -131,15 +147,31 @@ describe('attacks through the shared logins, applied by no workstation', () => {
     const opd = await as(pub.url(office.opdCodes[0] ?? ''));
     const base = { case_id: caseId, hlc: `${String(START + 60_000).padStart(15, '0')}-000000-x`, at: START + 60_000, device_id: 'psql' };
     // 1. A Diskominfo desk operator, with the hub's shared login, writes a note in another hub official's name.
-    const asOther = await pushRaw(hub, [{ ...base, type: 'case.note_added', payload: { text: 'atas nama pejabat lain' }, author_id: other.userId, position_id: other.positionId }]);
+    const asOther = await pushRaw(hub, [
+      { ...base, type: 'case.note_added', payload: { text: 'atas nama pejabat lain' }, author_id: other.userId, position_id: other.positionId },
+    ]);
     // 2. An OPD clerk writes an act in their Kepala's name and seals it with their own key.
     const clerkKey = await keyOf(office.ctx, clerk.userId);
-    const forged: CaseEvent = { id: crypto.randomUUID(), caseId, type: 'case.note_added', hlc: base.hlc, at: base.at, authorId: chief.userId, positionId: chief.positionId, acting: null, deviceId: 'psql', signature: null, payload: { text: 'atas nama kepala' } } as CaseEvent;
+    const forged: CaseEvent = {
+      id: crypto.randomUUID(),
+      caseId,
+      type: 'case.note_added',
+      hlc: base.hlc,
+      at: base.at,
+      authorId: chief.userId,
+      positionId: chief.positionId,
+      acting: null,
+      deviceId: 'psql',
+      signature: null,
+      payload: { text: 'atas nama kepala' },
+    } as CaseEvent;
     // 3. ... or with a key pair made for the occasion, which the office never certified.
     const stranger = generateKeyPair();
     // 4. A genuine act of the hub re-sent back-dated under a new id, with its old seal and signature.
     const hubPosts = new Set((await listRefs(office.ctx.db, 'position')).filter((p) => p.unitId === office.hubId).map((p) => p.id));
-    const genuine = (await loadCaseEvents(office.ctx.db, caseId)).find((e) => e.type !== 'case.registered' && e.type !== 'case.identity_recorded' && hubPosts.has(e.positionId ?? ''));
+    const genuine = (await loadCaseEvents(office.ctx.db, caseId)).find(
+      (e) => e.type !== 'case.registered' && e.type !== 'case.identity_recorded' && hubPosts.has(e.positionId ?? ''),
+    );
     if (!genuine) throw new Error('no act of the hub');
     const backDated = await pushRaw(hub, [{ ...raw(genuine), id: crypto.randomUUID(), at: genuine.at - 86_400_000 }]);
     const opdPush = await pushRaw(opd, [
@@ -190,7 +222,14 @@ describe('events the server held before it was upgraded to sealing', () => {
     const [deskOp] = await twoOf(office.ctx, office.hubId);
     if (!deskOp) throw new Error('office without staff');
     const hub = await as(pub.url(office.hubCode));
-    const base = { case_id: caseId, hlc: `${String(START + 120_000).padStart(15, '0')}-000000-y`, at: START + 120_000, device_id: 'lama', author_id: deskOp.userId, position_id: deskOp.positionId };
+    const base = {
+      case_id: caseId,
+      hlc: `${String(START + 120_000).padStart(15, '0')}-000000-y`,
+      at: START + 120_000,
+      device_id: 'lama',
+      author_id: deskOp.userId,
+      position_id: deskOp.positionId,
+    };
     // Written by a version without seals, before the server's upgrade ...
     const old = await pushRaw(hub, [{ ...base, type: 'case.note_added', payload: { text: 'catatan dari versi lama' } }]);
     // ... which recorded the last event it held then (as server migration 4 does on an upgrade).
@@ -198,7 +237,15 @@ describe('events the server held before it was upgraded to sealing', () => {
     const last = await owner.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM alur.event');
     await owner.query("UPDATE alur.meta SET value = $1 WHERE key = 'seal_from_seq'", [last.rows[0]?.seq]);
     // The same kind of event after the upgrade, unsealed: a forgery from now on.
-    const late = await pushRaw(hub, [{ ...base, hlc: `${String(START + 180_000).padStart(15, '0')}-000000-y`, at: START + 180_000, type: 'case.note_added', payload: { text: 'catatan tanpa segel sesudahnya' } }]);
+    const late = await pushRaw(hub, [
+      {
+        ...base,
+        hlc: `${String(START + 180_000).padStart(15, '0')}-000000-y`,
+        at: START + 180_000,
+        type: 'case.note_added',
+        payload: { text: 'catatan tanpa segel sesudahnya' },
+      },
+    ]);
     // The hub's login cannot move the cut-off itself.
     await expect(hub.query("UPDATE alur.meta SET value = '999999999' WHERE key = 'seal_from_seq'")).rejects.toThrow(/permission denied/);
 
@@ -217,7 +264,15 @@ describe('migration 0008 on a database of the previous version', () => {
   it('adds the seal column; events written before stay readable here and are never taken as sealed elsewhere', async () => {
     const c = fakeClock(START);
     const o = await newOffice('balangan', c);
-    const { caseId: old } = await call(o.ctx, 'case.register', o.token, { channel: 'phone', receivedAt: c.now(), type: 'pengaduan', title: 'Sebelum segel', description: 'Ditulis oleh versi sebelumnya.', privacy: 'biasa', complainant: { name: 'Siti', phone: '0812-3333-4444' } });
+    const { caseId: old } = await call(o.ctx, 'case.register', o.token, {
+      channel: 'phone',
+      receivedAt: c.now(),
+      type: 'pengaduan',
+      title: 'Sebelum segel',
+      description: 'Ditulis oleh versi sebelumnya.',
+      privacy: 'biasa',
+      complainant: { name: 'Siti', phone: '0812-3333-4444' },
+    });
     await o.ctx.opened.close();
     // Back to the version before: no seal column, the rows as the previous version wrote them.
     const raw = new Database(path.join(o.dataDir, DB_FILE));

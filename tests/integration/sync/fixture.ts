@@ -45,7 +45,14 @@ export async function buildOffice(clock: FakeClock, opdCount = 2): Promise<Offic
   const units = await listRefs(o.ctx.db, 'unit');
   const opds = units.filter((u) => u.kind === 'opd').slice(0, opdCount);
   const hub = units.find((u) => u.kind === 'hub');
-  return { ctx: o.ctx, dataDir: o.dataDir, opdIds: opds.map((u) => u.id), opdCodes: opds.map((u) => u.code), hubCode: hub?.code ?? '', hubId: hub?.id ?? '' };
+  return {
+    ctx: o.ctx,
+    dataDir: o.dataDir,
+    opdIds: opds.map((u) => u.id),
+    opdCodes: opds.map((u) => u.code),
+    hubCode: hub?.code ?? '',
+    hubId: hub?.id ?? '',
+  };
 }
 
 /** A copy of a data folder (the same office and device) opened with its own clock. */
@@ -67,7 +74,8 @@ const wrapKeys = new Map<string, Buffer | null>();
 async function sessionKey(ctx: BackendContext, userId: string): Promise<OpenKey | null> {
   const cred = await getRef(ctx.db, 'credential', userId);
   if (!cred) return null;
-  if (!wrapKeys.has(cred.hash)) wrapKeys.set(cred.hash, (await unlockWithPassword(STAFF_PASSWORD, cred.hash)) ?? (await unlockWithPassword(ADMIN_PASSWORD, cred.hash)));
+  if (!wrapKeys.has(cred.hash))
+    wrapKeys.set(cred.hash, (await unlockWithPassword(STAFF_PASSWORD, cred.hash)) ?? (await unlockWithPassword(ADMIN_PASSWORD, cred.hash)));
   const wrapKey = wrapKeys.get(cred.hash);
   return wrapKey ? openUserKey(ctx.db, userId, wrapKey) : null;
 }
@@ -100,7 +108,13 @@ export async function walkerFor(ctx: BackendContext, opdIds: string[], unitId?: 
 }
 
 /** Registers a case as the desk admin and walks it until it reached `opdId` (or `steps` acts). */
-export async function caseTo(ctx: BackendContext, opdIds: string[], over: Partial<RegisterCaseInput>, untilOpd: string | null, maxSteps = 12): Promise<string> {
+export async function caseTo(
+  ctx: BackendContext,
+  opdIds: string[],
+  over: Partial<RegisterCaseInput>,
+  untilOpd: string | null,
+  maxSteps = 12,
+): Promise<string> {
   const { w, tokens } = await walkerFor(ctx, untilOpd ? [untilOpd] : opdIds);
   const { caseId } = await call(ctx, 'case.register', tokens.get('admin') ?? null, caseInput(over));
   if (!untilOpd) return caseId;
@@ -164,7 +178,13 @@ export async function publish(server: PgServer, ctx: BackendContext, db: string,
 /** A pg client on `url` (a unit login or the owner), for SQL-level checks. */
 export async function sqlAs(url: string): Promise<pg.Client> {
   const u = new URL(url);
-  const c = new pg.Client({ host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1) });
+  const c = new pg.Client({
+    host: u.hostname,
+    port: Number(u.port),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+  });
   c.on('error', () => undefined);
   await c.connect();
   return c;
@@ -188,9 +208,25 @@ export interface RawEvent {
 }
 
 /** Pushes raw rows through the server's checking function, as any login could with psql. */
-export async function pushRaw(c: pg.Client, rows: readonly RawEvent[]): Promise<{ inserted: number; refused: Array<{ id: string; reason: string }>; ids: string[] }> {
-  const full = rows.map((r) => ({ hlc: '000000000000001-000000-x', at: 1, device_id: 'x', author_id: null, position_id: null, acting: null, signature: null, ...r, id: r.id ?? crypto.randomUUID(), payload: JSON.stringify(r.payload) }));
-  const res = await c.query<{ v: { inserted: number; refused: Array<{ id: string; reason: string }> } }>('SELECT alur.push_events($1::jsonb) AS v', [JSON.stringify(full)]);
+export async function pushRaw(
+  c: pg.Client,
+  rows: readonly RawEvent[],
+): Promise<{ inserted: number; refused: Array<{ id: string; reason: string }>; ids: string[] }> {
+  const full = rows.map((r) => ({
+    hlc: '000000000000001-000000-x',
+    at: 1,
+    device_id: 'x',
+    author_id: null,
+    position_id: null,
+    acting: null,
+    signature: null,
+    ...r,
+    id: r.id ?? crypto.randomUUID(),
+    payload: JSON.stringify(r.payload),
+  }));
+  const res = await c.query<{ v: { inserted: number; refused: Array<{ id: string; reason: string }> } }>('SELECT alur.push_events($1::jsonb) AS v', [
+    JSON.stringify(full),
+  ]);
   const v = res.rows[0]?.v ?? { inserted: 0, refused: [] };
   return { ...v, ids: full.map((r) => r.id) };
 }

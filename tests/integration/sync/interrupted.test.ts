@@ -37,8 +37,16 @@ async function work(count: number, seed: number): Promise<void> {
   const admin = (await listRefs(hub.db, 'user')).find((u) => u.isAdmin)?.id;
   // Sealed with the administrator's key (from their login's session), who holds those posts.
   const sealer = [...hub.sessions.values()].find((s) => s.userId === admin)?.signingKey;
-  if (admin && !(await listRefs(hub.db, 'assignment')).some((a) => a.userId === admin && a.positionId === posts[0]?.id)) await holdAll(hub, admin, posts);
-  writeSyntheticCases(hub.opened.sqlite, preset, proj.engine.calendar, await listRefs(hub.db, 'unit'), posts, { count, seed, end: START, hubUnitId: office.hubUnitId, authorId: admin, ...(sealer ? { sealer } : {}) });
+  if (admin && !(await listRefs(hub.db, 'assignment')).some((a) => a.userId === admin && a.positionId === posts[0]?.id))
+    await holdAll(hub, admin, posts);
+  writeSyntheticCases(hub.opened.sqlite, preset, proj.engine.calendar, await listRefs(hub.db, 'unit'), posts, {
+    count,
+    seed,
+    end: START,
+    hubUnitId: office.hubUnitId,
+    authorId: admin,
+    ...(sealer ? { sealer } : {}),
+  });
   await rebuildProjections(hub.db, proj, hub.writer);
 }
 
@@ -60,7 +68,9 @@ async function serverCounts(): Promise<{ n: number; distinct: number }> {
 
 /** The id of the local event `k` places after the push cursor (lands mid-batch). */
 function pendingEventId(k: number): string {
-  const row = hub.opened.sqlite.prepare('SELECT e.id FROM event e, sync_state s WHERE e.local = 1 AND e.seq > s.push_seq ORDER BY e.seq LIMIT 1 OFFSET ?').get(k) as { id: string } | undefined;
+  const row = hub.opened.sqlite
+    .prepare('SELECT e.id FROM event e, sync_state s WHERE e.local = 1 AND e.seq > s.push_seq ORDER BY e.seq LIMIT 1 OFFSET ?')
+    .get(k) as { id: string } | undefined;
   if (!row) throw new Error('not enough pending events');
   return row.id;
 }
@@ -70,7 +80,9 @@ async function trap(name: string, id: string, action: string): Promise<void> {
   await owner(async (c) => {
     await c.query(`CREATE SEQUENCE ${name}_once`);
     // Inserts run inside the server's checking function, whose search_path is pg_catalog only.
-    await c.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_catalog AS $$ BEGIN IF nextval('${name}_once') = 1 THEN ${action}; END IF; RETURN NEW; END $$`);
+    await c.query(
+      `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_catalog AS $$ BEGIN IF nextval('${name}_once') = 1 THEN ${action}; END IF; RETURN NEW; END $$`,
+    );
     await c.query(`CREATE TRIGGER ${name} AFTER INSERT ON alur.event FOR EACH ROW WHEN (NEW.id = ${c.escapeLiteral(id)}) EXECUTE FUNCTION ${name}()`);
   });
 }
@@ -128,7 +140,9 @@ describe('a push cut off in the middle', () => {
     await trap('slow_mid', pendingEventId(500), 'PERFORM pg_sleep(3)');
     const loop = startSyncLoop(hub, { intervalMs: 60_000, minBackoffMs: 200, maxBackoffMs: 1_000 });
     try {
-      await until('the push to reach the trap', () => owner(async (c) => ((await c.query("SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'")).rowCount ?? 0) > 0));
+      await until('the push to reach the trap', () =>
+        owner(async (c) => ((await c.query("SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'")).rowCount ?? 0) > 0),
+      );
       await server.halt();
       await until('the loop to notice', async () => (await syncStatus(hub)).lastError?.code === 'UNREACHABLE');
       expect((await syncStatus(hub)).online).toBe(false);
@@ -149,7 +163,9 @@ describe('a push cut off in the middle', () => {
     const child = spawn(process.execPath, [path.join(REPO, 'bin', 'alur.mjs'), '--data', dataDir, 'sync'], { stdio: 'ignore' });
     const exited = new Promise<void>((r) => child.on('exit', () => r()));
     try {
-      await until('the child to push into the trap', () => owner(async (c) => ((await c.query("SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'")).rowCount ?? 0) > 0));
+      await until('the child to push into the trap', () =>
+        owner(async (c) => ((await c.query("SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'")).rowCount ?? 0) > 0),
+      );
     } finally {
       child.kill('SIGKILL');
       await exited;

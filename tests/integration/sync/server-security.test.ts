@@ -47,7 +47,12 @@ beforeAll(async () => {
   office = await buildOffice(clock, 2);
   const [opd0, opd1] = office.opdIds as [string, string];
   cases.opd0 = await caseTo(office.ctx, office.opdIds, { title: 'Untuk OPD pertama' }, opd0);
-  cases.opd0Secret = await caseTo(office.ctx, office.opdIds, { title: 'Rahasia untuk OPD pertama', privacy: 'rahasia', complainant: { name: 'Pelapor Rahasia', phone: '08111' } }, opd0);
+  cases.opd0Secret = await caseTo(
+    office.ctx,
+    office.opdIds,
+    { title: 'Rahasia untuk OPD pertama', privacy: 'rahasia', complainant: { name: 'Pelapor Rahasia', phone: '08111' } },
+    opd0,
+  );
   cases.opd1 = await caseTo(office.ctx, office.opdIds, { title: 'Untuk OPD kedua' }, opd1);
   cases.desk = await caseTo(office.ctx, office.opdIds, { title: 'Masih di meja layanan' }, null);
   pub = await publish(server, office.ctx, 'kantor');
@@ -71,7 +76,11 @@ describe('server init', () => {
   it('is idempotent: a second run publishes nothing new and keeps every password', async () => {
     const before = fs.readFileSync(pub.credentialsFile, 'utf8');
     const r = await initServer({ url: server.url('kantor'), ctx: office.ctx, credentialsFile: pub.credentialsFile });
-    expect(r.ok ? r.value : r.error).toMatchObject({ fromVersion: SERVER_SCHEMA_VERSION, toVersion: SERVER_SCHEMA_VERSION, published: { events: 0, refs: 0 } });
+    expect(r.ok ? r.value : r.error).toMatchObject({
+      fromVersion: SERVER_SCHEMA_VERSION,
+      toVersion: SERVER_SCHEMA_VERSION,
+      published: { events: 0, refs: 0 },
+    });
     expect(r.ok && r.value.roles.every((x) => !x.created)).toBe(true);
     expect(fs.readFileSync(pub.credentialsFile, 'utf8')).toBe(before);
   });
@@ -107,12 +116,21 @@ describe('an OPD login, used directly with SQL', () => {
   it('cannot add to a case it may not see, start a case, or change reference data', async () => {
     const c = await as(pub.url(office.opdCodes[0] ?? ''));
     const me = await staffOf(office.ctx, office.opdIds[0] ?? '');
-    const note = (caseId: string, type: string, payload: unknown) => pushRaw(c, [{ case_id: caseId, type, payload, author_id: me.userId, position_id: me.positionId }]);
+    const note = (caseId: string, type: string, payload: unknown) =>
+      pushRaw(c, [{ case_id: caseId, type, payload, author_id: me.userId, position_id: me.positionId }]);
     expect((await note(cases.opd1, 'case.note_added', { text: 'ikut campur' })).refused[0]?.reason).toMatch(/tidak boleh diakses/);
     expect((await note(crypto.randomUUID(), 'case.registered', { hubUnitId: 'x', privacy: 'biasa' })).refused[0]?.reason).toMatch(/meregistrasi/);
     // Nor replace the complainant's identity of a case it was given.
-    expect((await note(cases.opd0, 'case.identity_recorded', { complainant: { name: 'Orang Lain', phone: '0899' } })).refused[0]?.reason).toMatch(/identitas pengadu/);
-    expect(await sqlState(c.query(`INSERT INTO alur.ref_change (kind, id, fields, clocks) VALUES ('user', 'u1', '{"isAdmin":true}', '{"isAdmin":"999999999999999-000000-x"}')`))).toBe('42501');
+    expect((await note(cases.opd0, 'case.identity_recorded', { complainant: { name: 'Orang Lain', phone: '0899' } })).refused[0]?.reason).toMatch(
+      /identitas pengadu/,
+    );
+    expect(
+      await sqlState(
+        c.query(
+          `INSERT INTO alur.ref_change (kind, id, fields, clocks) VALUES ('user', 'u1', '{"isAdmin":true}', '{"isAdmin":"999999999999999-000000-x"}')`,
+        ),
+      ),
+    ).toBe('42501');
     // Its own case, as its own staff: allowed (an OPD acts on what it was given).
     expect(await note(cases.opd0, 'case.note_added', { text: 'catatan OPD' })).toMatchObject({ inserted: 1, refused: [] });
   });
@@ -126,7 +144,9 @@ describe('an OPD login, used directly with SQL', () => {
     const staff = new Set((await listRefs(office.ctx.db, 'assignment')).filter((a) => posts.has(a.positionId)).map((a) => a.userId));
     const creds = (await c.query<{ id: string }>("SELECT DISTINCT id FROM alur.ref_change WHERE kind = 'credential'")).rows.map((r) => r.id);
     expect(new Set(creds)).toEqual(staff);
-    const secrets = (await c.query<{ u: string }>("SELECT DISTINCT fields->>'userId' AS u FROM alur.ref_change WHERE kind = 'key_secret' AND fields ? 'userId'")).rows.map((r) => r.u);
+    const secrets = (
+      await c.query<{ u: string }>("SELECT DISTINCT fields->>'userId' AS u FROM alur.ref_change WHERE kind = 'key_secret' AND fields ? 'userId'")
+    ).rows.map((r) => r.u);
     expect(secrets.length).toBeGreaterThan(0);
     for (const u of secrets) expect(staff.has(u)).toBe(true);
     // The administrators' copies of the office root key stay at the hub.
@@ -158,7 +178,11 @@ describe('an OPD login, used directly with SQL', () => {
     await hub.query('BEGIN');
     const sha = await uploadBlob(hub, bytes);
     const attachment = { sha256: sha, name: 'surat.pdf', mime: 'application/pdf', size: bytes.length };
-    expect(await pushRaw(hub, [{ case_id: cases.opd1, type: 'case.attachment_added', payload: { attachment }, author_id: desk.userId, position_id: desk.positionId }])).toMatchObject({ inserted: 1 });
+    expect(
+      await pushRaw(hub, [
+        { case_id: cases.opd1, type: 'case.attachment_added', payload: { attachment }, author_id: desk.userId, position_id: desk.positionId },
+      ]),
+    ).toMatchObject({ inserted: 1 });
     await hub.query('COMMIT');
     blobOfOpd1 = { sha, bytes };
     expect(await downloadBlob(await as(pub.url(office.opdCodes[1] ?? '')), sha)).toEqual(bytes);
@@ -173,12 +197,26 @@ describe('a hostile OPD login gets only what it needs (server migration 2)', () 
 
   it('inserts no event or file except through the checking functions, which record the login itself', async () => {
     const c = await opd0();
-    const raw = "INSERT INTO alur.event (id, case_id, type, hlc, at, author_id, position_id, device_id, payload, pushed_by) VALUES (gen_random_uuid()::text, $1, 'case.note_added', '000000000000001-000000-x', 1, $2, $3, 'x', '{}', 'alur_u_x')";
+    const raw =
+      "INSERT INTO alur.event (id, case_id, type, hlc, at, author_id, position_id, device_id, payload, pushed_by) VALUES (gen_random_uuid()::text, $1, 'case.note_added', '000000000000001-000000-x', 1, $2, $3, 'x', '{}', 'alur_u_x')";
     const me = await staffOf(office.ctx, office.opdIds[0] ?? '');
     expect(await sqlState(c.query(raw, [cases.opd0, me.userId, me.positionId]))).toBe('42501');
-    expect(await sqlState(c.query("INSERT INTO alur.blob (sha256, bytes) VALUES ($1, '\\x00')", ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d']))).toBe('42501');
+    expect(
+      await sqlState(
+        c.query("INSERT INTO alur.blob (sha256, bytes) VALUES ($1, '\\x00')", ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d']),
+      ),
+    ).toBe('42501');
     const hubLogin = pub.creds.find((x) => x.unit === office.hubCode)?.login ?? '';
-    const r = await pushRaw(c, [{ case_id: cases.opd0, type: 'case.note_added', payload: { text: 'dari OPD' }, author_id: me.userId, position_id: me.positionId, pushed_by: hubLogin }]);
+    const r = await pushRaw(c, [
+      {
+        case_id: cases.opd0,
+        type: 'case.note_added',
+        payload: { text: 'dari OPD' },
+        author_id: me.userId,
+        position_id: me.positionId,
+        pushed_by: hubLogin,
+      },
+    ]);
     const by = await c.query<{ pushed_by: string }>('SELECT pushed_by FROM alur.event WHERE id = $1', [r.ids[0]]);
     expect(by.rows[0]?.pushed_by).toBe(pub.creds.find((x) => x.unit === office.opdCodes[0])?.login);
   });
@@ -186,7 +224,9 @@ describe('a hostile OPD login gets only what it needs (server migration 2)', () 
   it('refuses an author from another unit, and an authorless act that is not automatic', async () => {
     const c = await opd0();
     const admin = await staffOf(office.ctx, office.hubId);
-    const closeAsAdmin = await pushRaw(c, [{ case_id: cases.opd0, type: 'case.closed', payload: { reason: 'selesai' }, author_id: admin.userId, position_id: admin.positionId }]);
+    const closeAsAdmin = await pushRaw(c, [
+      { case_id: cases.opd0, type: 'case.closed', payload: { reason: 'selesai' }, author_id: admin.userId, position_id: admin.positionId },
+    ]);
     expect(closeAsAdmin.refused[0]?.reason).toMatch(/jabatan unit lain/);
     const noPost = await pushRaw(c, [{ case_id: cases.opd0, type: 'case.note_added', payload: { text: 'x' }, author_id: admin.userId }]);
     expect(noPost.refused[0]?.reason).toMatch(/bukan pegawai unit/);
@@ -195,12 +235,20 @@ describe('a hostile OPD login gets only what it needs (server migration 2)', () 
     // The hub's login cannot write in an OPD official's name either.
     const hub = await as(pub.url(office.hubCode));
     const kadis = await staffOf(office.ctx, office.opdIds[0] ?? '');
-    expect((await pushRaw(hub, [{ case_id: cases.opd0, type: 'case.note_added', payload: { text: 'x' }, author_id: kadis.userId, position_id: kadis.positionId }])).refused).toHaveLength(1);
+    expect(
+      (
+        await pushRaw(hub, [
+          { case_id: cases.opd0, type: 'case.note_added', payload: { text: 'x' }, author_id: kadis.userId, position_id: kadis.positionId },
+        ])
+      ).refused,
+    ).toHaveLength(1);
     const ids = [...closeAsAdmin.ids, ...noPost.ids, ...nobody.ids];
-    await expect((await as(server.url('kantor'))).query('SELECT 1 FROM alur.event WHERE id = ANY($1)', [ids])).resolves.toMatchObject({ rowCount: 0 });
+    await expect((await as(server.url('kantor'))).query('SELECT 1 FROM alur.event WHERE id = ANY($1)', [ids])).resolves.toMatchObject({
+      rowCount: 0,
+    });
   });
 
-  it('cannot sit on the writers\' lock: a waiting push ends a holder that idles with it', async () => {
+  it("cannot sit on the writers' lock: a waiting push ends a holder that idles with it", async () => {
     const c = await opd0();
     await c.query('SET idle_in_transaction_session_timeout = 0');
     await c.query('SET statement_timeout = 0');
@@ -209,7 +257,9 @@ describe('a hostile OPD login gets only what it needs (server migration 2)', () 
     const hub = await as(pub.url(office.hubCode));
     const desk = await staffOf(office.ctx, office.hubId);
     const t0 = Date.now();
-    const r = await pushRaw(hub, [{ case_id: cases.desk, type: 'case.note_added', payload: { text: 'tetap jalan' }, author_id: desk.userId, position_id: desk.positionId }]);
+    const r = await pushRaw(hub, [
+      { case_id: cases.desk, type: 'case.note_added', payload: { text: 'tetap jalan' }, author_id: desk.userId, position_id: desk.positionId },
+    ]);
     expect(r.inserted).toBe(1);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(await sqlState(c.query('SELECT 1'))).not.toBe('none');
@@ -218,7 +268,10 @@ describe('a hostile OPD login gets only what it needs (server migration 2)', () 
   it('has statement and idle-transaction timeouts, no temporary tables and no large objects', async () => {
     const c = await opd0();
     expect((await c.query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0]?.statement_timeout).toBe('1min');
-    expect((await c.query<{ idle_in_transaction_session_timeout: string }>('SHOW idle_in_transaction_session_timeout')).rows[0]?.idle_in_transaction_session_timeout).toBe('30s');
+    expect(
+      (await c.query<{ idle_in_transaction_session_timeout: string }>('SHOW idle_in_transaction_session_timeout')).rows[0]
+        ?.idle_in_transaction_session_timeout,
+    ).toBe('30s');
     expect(await sqlState(c.query('CREATE TEMP TABLE mine (x int)'))).toBe('42501');
     expect(await sqlState(c.query('SELECT lo_create(0)'))).toBe('42501');
     expect(await sqlState(c.query("SELECT lo_from_bytea(0, '\\x00')"))).toBe('42501');
@@ -237,13 +290,17 @@ describe('a hostile OPD login gets only what it needs (server migration 2)', () 
     await owner.query('UPDATE alur.unit_login SET blob_quota_bytes = 10737418240 WHERE login = $1', [login]);
   });
 
-  it('cannot read another unit\'s file by naming its SHA-256 in an event of its own case', async () => {
+  it("cannot read another unit's file by naming its SHA-256 in an event of its own case", async () => {
     const known = blobOfOpd1;
     if (!known) throw new Error('the attachments test runs first');
     const c = await opd0();
     const me = await staffOf(office.ctx, office.opdIds[0] ?? '');
     const attachment = { sha256: known.sha, name: 'curian.pdf', mime: 'application/pdf', size: known.bytes.length };
-    expect(await pushRaw(c, [{ case_id: cases.opd0, type: 'case.attachment_added', payload: { attachment }, author_id: me.userId, position_id: me.positionId }])).toMatchObject({ inserted: 1 });
+    expect(
+      await pushRaw(c, [
+        { case_id: cases.opd0, type: 'case.attachment_added', payload: { attachment }, author_id: me.userId, position_id: me.positionId },
+      ]),
+    ).toMatchObject({ inserted: 1 });
     expect(await downloadBlob(c, known.sha)).toBeNull();
   });
 });
@@ -258,15 +315,25 @@ describe('an OPD workstation', () => {
     const ids = (mine.cases as Array<{ id: string }>).map((c) => c.id);
     expect(new Set(ids)).toEqual(new Set([cases.opd0, cases.opd0Secret]));
     expect((mine.identities as Array<{ case_id: string }>).map((i) => i.case_id)).toEqual([cases.opd0]);
-    const secretRows = ws.opened.sqlite.prepare("SELECT count(*) AS n FROM event WHERE type = 'case.identity_recorded' AND case_id = ?").get(cases.opd0Secret) as { n: number };
+    const secretRows = ws.opened.sqlite
+      .prepare("SELECT count(*) AS n FROM event WHERE type = 'case.identity_recorded' AND case_id = ?")
+      .get(cases.opd0Secret) as { n: number };
     expect(secretRows.n).toBe(0);
     // A case it shares with the hub is in the same state on both, once the hub synced too.
     const hub = await syncRound(office.ctx);
     // What the SQL-level tests above inserted through the checking functions and were let in:
     // none carries its writer's seal, so the hub's workstation quarantines all five (keys/seal.ts).
-    expect(hub.ok ? [hub.value.pulled.events, hub.value.refused.count, hub.value.refused.first] : hub.error.message).toEqual([0, 5, expect.stringMatching(/: segel penulis tidak ada/)]);
+    expect(hub.ok ? [hub.value.pulled.events, hub.value.refused.count, hub.value.refused.first] : hub.error.message).toEqual([
+      0,
+      5,
+      expect.stringMatching(/: segel penulis tidak ada/),
+    ]);
     const row = (c: BackendContext, sql: string) => c.opened.sqlite.prepare(sql).all(cases.opd0);
-    for (const q of ['SELECT * FROM cases WHERE id = ?', 'SELECT * FROM case_task WHERE case_id = ? ORDER BY id', 'SELECT * FROM identity WHERE case_id = ?']) {
+    for (const q of [
+      'SELECT * FROM cases WHERE id = ?',
+      'SELECT * FROM case_task WHERE case_id = ? ORDER BY id',
+      'SELECT * FROM identity WHERE case_id = ?',
+    ]) {
       expect(row(ws, q)).toEqual(row(office.ctx, q));
     }
   });
@@ -278,7 +345,12 @@ describe('an OPD workstation', () => {
     const posts = await listRefs(office.ctx.db, 'position');
     const hubPost = posts.find((p) => p.unitId === office.hubId)?.id ?? '';
     const opdPost = posts.find((p) => p.unitId === office.opdIds[0])?.id ?? '';
-    const { id } = await call(office.ctx, 'user.save', admin, { id: null, username: 'pindahan', fullName: 'Pegawai Pindahan', password: 'sandi-pindahan-1' });
+    const { id } = await call(office.ctx, 'user.save', admin, {
+      id: null,
+      username: 'pindahan',
+      fullName: 'Pegawai Pindahan',
+      password: 'sandi-pindahan-1',
+    });
     await call(office.ctx, 'assignment.save', admin, { id: null, userId: id, positionId: hubPost, acting: null, from: null, until: null });
     const hasCredential = async () => (await getRef(ws.db, 'credential', id)) !== null;
     expect((await syncRound(office.ctx)).ok).toBe(true);

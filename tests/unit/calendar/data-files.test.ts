@@ -45,8 +45,14 @@ describe('office-hours-default.json', () => {
   });
   it('starts 07:30 Mon–Fri, breaks 60 min Mon–Thu and 90 min Fri', () => {
     for (const d of ['1', '2', '3', '4', '5'] as const) expect(h[d][0]?.start).toBe('07:30');
-    expect(h['1']).toEqual([{ start: '07:30', end: '12:00' }, { start: '13:00', end: '16:00' }]);
-    expect(h['5']).toEqual([{ start: '07:30', end: '11:30' }, { start: '13:00', end: '16:30' }]);
+    expect(h['1']).toEqual([
+      { start: '07:30', end: '12:00' },
+      { start: '13:00', end: '16:00' },
+    ]);
+    expect(h['5']).toEqual([
+      { start: '07:30', end: '11:30' },
+      { start: '13:00', end: '16:30' },
+    ]);
   });
   it('gives 37.5 hours (2250 min) in an ordinary week, as Perpres 21/2023 requires', () => {
     expect(workingMinutesBetween(WIB, at('2025-10-06 00:00'), at('2025-10-13 00:00'))).toBe(37.5 * 60);

@@ -8,8 +8,7 @@ import { addWorkingTime, dueAt, elapsedWorkingMinutes, type Pause } from '../../
 import { WIB, at, show } from './fixtures';
 
 const p = (from: string, to: string | null): Pause => ({ from: at(from), to: to === null ? null : at(to) });
-const due = (start: string, duration: { days?: number; minutes?: number }, pauses: Pause[]) =>
-  show(dueAt(WIB, at(start), duration, pauses));
+const due = (start: string, duration: { days?: number; minutes?: number }, pauses: Pause[]) => show(dueAt(WIB, at(start), duration, pauses));
 
 describe('dueAt', () => {
   it('without pauses equals addWorkingTime', () => {

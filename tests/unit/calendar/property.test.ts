@@ -6,7 +6,15 @@
  * - elapsedWorkingMinutes(start, dueAt(start, {minutes: m}, pauses), pauses) === m.
  */
 import { describe, expect, it } from 'vitest';
-import { addWorkingTime, dueAt, elapsedWorkingMinutes, nextOfficeInstant, standardDayMinutes, workingMinutesBetween, type Pause } from '../../../src/shared/calendar/working-time';
+import {
+  addWorkingTime,
+  dueAt,
+  elapsedWorkingMinutes,
+  nextOfficeInstant,
+  standardDayMinutes,
+  workingMinutesBetween,
+  type Pause,
+} from '../../../src/shared/calendar/working-time';
 import { defaultCalendar } from './fixtures';
 
 function mulberry32(seed: number): () => number {

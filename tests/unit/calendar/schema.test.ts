@@ -1,14 +1,7 @@
 /** Validation refuses bad calendar data with a message that names the problem. */
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, parseHolidayFile, parseOfficeHoursFile } from '../../../src/shared/calendar/default-calendar';
-import {
-  addWorkingTime,
-  OfficeHours,
-  Pause,
-  WorkDuration,
-  type Holiday,
-  type WorkCalendar,
-} from '../../../src/shared/calendar/working-time';
+import { addWorkingTime, OfficeHours, Pause, WorkDuration, type Holiday, type WorkCalendar } from '../../../src/shared/calendar/working-time';
 import { officeHoursFile, readJson } from './fixtures';
 
 const closed = { '6': [], '7': [] };
@@ -18,7 +11,10 @@ const newYear: Holiday = { date: '2025-01-01', name: 'Tahun Baru 2025 Masehi', k
 
 describe('office hours', () => {
   it('refuses overlapping intervals, naming both', () => {
-    const hours = weekdays([{ start: '07:30', end: '12:00' }, { start: '11:00', end: '16:00' }]);
+    const hours = weekdays([
+      { start: '07:30', end: '12:00' },
+      { start: '11:00', end: '16:00' },
+    ]);
     expect(() => buildCalendar('WIB', hours, [])).toThrow(/tumpang tindih: 11:00–16:00 bertabrakan dengan 07:30–12:00/);
   });
   it("refuses '25:00' and malformed times", () => {
@@ -30,7 +26,10 @@ describe('office hours', () => {
     expect(() => buildCalendar('WIB', weekdays([{ start: '20:00', end: '24:00' }]), [])).not.toThrow();
   });
   it('refuses unsorted intervals and start >= end', () => {
-    const unsorted = weekdays([{ start: '13:00', end: '16:00' }, { start: '07:30', end: '12:00' }]);
+    const unsorted = weekdays([
+      { start: '13:00', end: '16:00' },
+      { start: '07:30', end: '12:00' },
+    ]);
     expect(() => buildCalendar('WIB', unsorted, [])).toThrow(/belum urut/);
     expect(() => buildCalendar('WIB', weekdays([{ start: '16:00', end: '08:00' }]), [])).toThrow(/harus sebelum/);
   });

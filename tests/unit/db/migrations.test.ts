@@ -41,7 +41,10 @@ function sha256(file: string): string {
 describe('landed migrations are frozen by content', () => {
   for (const [dir, pins] of Object.entries(PINNED)) {
     it(`${dir}: every numbered migration is pinned and unchanged`, () => {
-      const files = fs.readdirSync(path.join(REPO, dir)).filter((f) => /^\d{4}-.*\.ts$/.test(f)).sort();
+      const files = fs
+        .readdirSync(path.join(REPO, dir))
+        .filter((f) => /^\d{4}-.*\.ts$/.test(f))
+        .sort();
       expect(files).toEqual(Object.keys(pins).sort());
       for (const f of files) expect({ file: f, sha256: sha256(path.join(REPO, dir, f)) }).toEqual({ file: f, sha256: pins[f] });
     });

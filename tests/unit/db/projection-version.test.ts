@@ -29,7 +29,7 @@ const REPLAY_SOURCES = [
   'src/shared/search/stem-id.ts',
 ];
 
-const PINNED = { version: 2, sha256: 'f0159214381984330a8d6cf605fe28ab233efbb0f33edbf42222f3b23026fe0b' };
+const PINNED = { version: 2, sha256: '6a07b962ef9390d2a88245d9e6e6056aa2f54d3cd8223fbcaf87ac230c304ed8' };
 
 function sourcesHash(): string {
   const h = crypto.createHash('sha256');

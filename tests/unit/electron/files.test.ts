@@ -72,8 +72,14 @@ describe('document save and print channels', () => {
     expect(file).toMatch(/^\/tmp\/alur\/alur-cetak-[0-9a-f]{16}\.pdf$/);
     expect(deps.removeFile).toHaveBeenCalledWith(file);
     const failing = setup({ printPdf: vi.fn(async () => Promise.reject(new Error('printer offline'))) });
-    expect(await failing.call(FILE_CHANNELS.print, PDF)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('printer offline') } });
+    expect(await failing.call(FILE_CHANNELS.print, PDF)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('printer offline') },
+    });
     expect(failing.deps.removeFile).toHaveBeenCalled();
-    expect(await call(FILE_CHANNELS.print, { ...PDF, mime: 'text/csv', fileName: 'x.csv' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(FILE_CHANNELS.print, { ...PDF, mime: 'text/csv', fileName: 'x.csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 });

@@ -3,13 +3,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { MethodName, ServerEvent } from '../../../src/shared/api/contract';
 import { err, ok, type Result } from '../../../src/shared/result';
-import {
-  createHostClient,
-  parseHostInit,
-  serveBackend,
-  SHUTDOWN_MESSAGE,
-  type PortLike,
-} from '../../../src/main/electron/host-protocol';
+import { createHostClient, parseHostInit, serveBackend, SHUTDOWN_MESSAGE, type PortLike } from '../../../src/main/electron/host-protocol';
 
 vi.mock('electron', () => {
   throw new Error('host-protocol.ts must not need electron at run time');
@@ -55,10 +49,7 @@ describe('host protocol', () => {
     const backend = fakeBackend();
     serveBackend(hostPort, backend, () => undefined);
     const client = createHostClient(mainPort);
-    const [a, b] = await Promise.all([
-      client.call('app.info', null, {}),
-      client.call('session.me', null, {}),
-    ]);
+    const [a, b] = await Promise.all([client.call('app.info', null, {}), client.call('session.me', null, {})]);
     expect(a).toEqual({ ok: true, value: { method: 'app.info', token: null, input: {} } });
     expect(b).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(client.pendingCount()).toBe(0);

@@ -114,7 +114,14 @@ describe('main process', () => {
     expect(win?.options).toMatchObject({
       show: false,
       // Unpackaged (npm start) keeps DevTools; packaged builds pass devTools: false (issue 13).
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: true, preload: expect.stringMatching(/preload\.cjs$/) },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        devTools: true,
+        preload: expect.stringMatching(/preload\.cjs$/),
+      },
     });
     expect(win?.loadURL).toHaveBeenCalledWith('app://alur/index.html');
   });
@@ -129,7 +136,13 @@ describe('main process', () => {
     expect(await index.text()).toContain('<title>Alur</title>');
     expect((await serve(new Request('app://alur/assets/app.js'))).headers.get('content-type')).toContain('javascript');
 
-    for (const url of ['app://alur/../secret.txt', 'app://alur/..%2fsecret.txt', 'app://alur/%2e%2e/secret.txt', 'app://evil/index.html', 'app://alur/missing.js']) {
+    for (const url of [
+      'app://alur/../secret.txt',
+      'app://alur/..%2fsecret.txt',
+      'app://alur/%2e%2e/secret.txt',
+      'app://evil/index.html',
+      'app://alur/missing.js',
+    ]) {
       const r = await serve(new Request(url));
       expect(r.status, url).toBe(404);
       expect(r.headers.get('content-security-policy'), url).toBeTruthy();

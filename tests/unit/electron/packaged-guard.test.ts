@@ -43,7 +43,19 @@ describe('a packaged build started with a debugging switch', () => {
   });
 
   it('knows the switches in every form Chromium and Node accept', () => {
-    const bad = ['--remote-debugging-port=9222', '--inspect', '--inspect-brk=0.0.0.0:9229', '--inspect-port', '--js-flags=--allow-natives-syntax', '-remote-debugging-pipe', '/REMOTE-DEBUGGING-PORT=1', '--remote-allow-origins=*', '--no-sandbox', '--disable-web-security', '--user-data-dir=C:\\x'];
+    const bad = [
+      '--remote-debugging-port=9222',
+      '--inspect',
+      '--inspect-brk=0.0.0.0:9229',
+      '--inspect-port',
+      '--js-flags=--allow-natives-syntax',
+      '-remote-debugging-pipe',
+      '/REMOTE-DEBUGGING-PORT=1',
+      '--remote-allow-origins=*',
+      '--no-sandbox',
+      '--disable-web-security',
+      '--user-data-dir=C:\\x',
+    ];
     for (const s of bad) expect(forbiddenSwitches(['alur', s]), s).toHaveLength(1);
     expect(forbiddenSwitches(['alur', '--lang=id', 'C:\\berkas.pdf', '--', '--inspect'])).toEqual([]);
   });

@@ -46,10 +46,12 @@ describe('window options', () => {
 
 describe('content security policy', () => {
   const csp = contentSecurityPolicy();
-  const directives = new Map(csp.split(';').map((d) => {
-    const [name = '', ...values] = d.trim().split(/\s+/);
-    return [name, values] as const;
-  }));
+  const directives = new Map(
+    csp.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
 
   it("has default-src 'self' and no eval or inline script", () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
@@ -116,7 +118,17 @@ describe('external links', () => {
     expect(classifyExternalLink('https://www.lapor.go.id/')).toBe('ask-then-open');
     expect(classifyExternalLink('http://intranet.local/sop.pdf')).toBe('ask-then-open');
     expect(classifyExternalLink('mailto:admin@diskominfo.go.id')).toBe('ask-then-open');
-    for (const url of ['file:///C:/Windows/System32/cmd.exe', 'javascript:alert(1)', 'data:text/html,x', 'smb://server/share', 'ms-settings:', 'app://alur/', 'vbscript:x', 'http://', '']) {
+    for (const url of [
+      'file:///C:/Windows/System32/cmd.exe',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'smb://server/share',
+      'ms-settings:',
+      'app://alur/',
+      'vbscript:x',
+      'http://',
+      '',
+    ]) {
       expect(classifyExternalLink(url), url).toBe('refuse');
     }
   });

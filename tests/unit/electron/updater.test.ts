@@ -144,7 +144,14 @@ describe('signed updates', () => {
     return fs.readFileSync(path.join(dir, RELEASE_FILE), 'utf8');
   }
 
-  async function offer(opts: { manifest: string | Error; version?: string; current?: string; url?: string; keys?: TrustedKey[]; files?: typeof offered.files }) {
+  async function offer(opts: {
+    manifest: string | Error;
+    version?: string;
+    current?: string;
+    url?: string;
+    keys?: TrustedKey[];
+    files?: typeof offered.files;
+  }) {
     const { updater } = fakeUpdater(async () => null);
     const log = quietLog();
     const fetched: string[] = [];
@@ -167,7 +174,10 @@ describe('signed updates', () => {
   beforeAll(async () => {
     fs.writeFileSync(installer, Buffer.alloc(4096, 7));
     signed = await signFolder('1.1.0');
-    offered = { version: '1.1.0', files: [{ url: 'Alur-Setup-1.1.0.exe', sha512: crypto.createHash('sha512').update(fs.readFileSync(installer)).digest('base64') }] };
+    offered = {
+      version: '1.1.0',
+      files: [{ url: 'Alur-Setup-1.1.0.exe', sha512: crypto.createHash('sha512').update(fs.readFileSync(installer)).digest('base64') }],
+    };
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { viewKind, viewableType } from '../../../src/renderer/format/file-kind';
 
-const bytes = (...parts: Array<string | number[]>) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: Array<string | number[]>) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
 describe('which case files the viewer draws', () => {
   it('shows PDFs and browser images whose bytes match their type', () => {

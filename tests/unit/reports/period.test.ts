@@ -31,23 +31,55 @@ describe('parsePeriod', () => {
       });
     }
     // 29 February exists in a leap year, and the zone moves the bounds.
-    expect(parsePeriod('harian', '2028-02-29', 'WIB')).toMatchObject({ label: '29 Februari 2028', fromMs: Date.UTC(2028, 1, 29) - 7 * HOUR, toMs: Date.UTC(2028, 2, 1) - 7 * HOUR });
+    expect(parsePeriod('harian', '2028-02-29', 'WIB')).toMatchObject({
+      label: '29 Februari 2028',
+      fromMs: Date.UTC(2028, 1, 29) - 7 * HOUR,
+      toMs: Date.UTC(2028, 2, 1) - 7 * HOUR,
+    });
   });
 
   it('a month: 2026-11, and December runs into the next year', () => {
-    expect(parsePeriod('bulanan', '2026-11', 'WITA')).toEqual({ text: '2026-11', label: 'November 2026', firstDay: '2026-11-01', lastDay: '2026-11-30', fromMs: wita(2026, 11, 1), toMs: wita(2026, 12, 1) });
+    expect(parsePeriod('bulanan', '2026-11', 'WITA')).toEqual({
+      text: '2026-11',
+      label: 'November 2026',
+      firstDay: '2026-11-01',
+      lastDay: '2026-11-30',
+      fromMs: wita(2026, 11, 1),
+      toMs: wita(2026, 12, 1),
+    });
     expect(parsePeriod('bulanan', '2026-12', 'WITA')).toMatchObject({ lastDay: '2026-12-31', toMs: wita(2027, 1, 1) });
     expect(parsePeriod('bulanan', '2028-02', 'WITA')).toMatchObject({ label: 'Februari 2028', lastDay: '2028-02-29' });
   });
 
   it('a semester: 2026-S1 is January to June, 2026-S2 (or 2026-s2) July to December', () => {
-    expect(parsePeriod('semester', '2026-S1', 'WITA')).toEqual({ text: '2026-S1', label: 'Semester I 2026', firstDay: '2026-01-01', lastDay: '2026-06-30', fromMs: wita(2026, 1, 1), toMs: wita(2026, 7, 1) });
-    expect(parsePeriod('semester', '2026-S2', 'WITA')).toEqual({ text: '2026-S2', label: 'Semester II 2026', firstDay: '2026-07-01', lastDay: '2026-12-31', fromMs: wita(2026, 7, 1), toMs: wita(2027, 1, 1) });
+    expect(parsePeriod('semester', '2026-S1', 'WITA')).toEqual({
+      text: '2026-S1',
+      label: 'Semester I 2026',
+      firstDay: '2026-01-01',
+      lastDay: '2026-06-30',
+      fromMs: wita(2026, 1, 1),
+      toMs: wita(2026, 7, 1),
+    });
+    expect(parsePeriod('semester', '2026-S2', 'WITA')).toEqual({
+      text: '2026-S2',
+      label: 'Semester II 2026',
+      firstDay: '2026-07-01',
+      lastDay: '2026-12-31',
+      fromMs: wita(2026, 7, 1),
+      toMs: wita(2027, 1, 1),
+    });
     expect(parsePeriod('semester', ' 2026-s2 ', 'WITA').text).toBe('2026-S2');
   });
 
   it('a year: 2026', () => {
-    expect(parsePeriod('tahunan', '2026', 'WITA')).toEqual({ text: '2026', label: 'Tahun 2026', firstDay: '2026-01-01', lastDay: '2026-12-31', fromMs: wita(2026, 1, 1), toMs: wita(2027, 1, 1) });
+    expect(parsePeriod('tahunan', '2026', 'WITA')).toEqual({
+      text: '2026',
+      label: 'Tahun 2026',
+      firstDay: '2026-01-01',
+      lastDay: '2026-12-31',
+      fromMs: wita(2026, 1, 1),
+      toMs: wita(2027, 1, 1),
+    });
   });
 
   it('refuses another shape, naming the one the kind takes', () => {
@@ -70,23 +102,36 @@ describe('parsePeriod', () => {
   });
 
   it('refuses a day or month that does not exist, and a year out of range, saying why', () => {
-    expect(refusal('harian', '2026-02-29').message).toBe('Periode "2026-02-29" tidak valid untuk laporan harian (tanggal tidak ada): gunakan tanggal TTTT-BB-HH, misalnya 2026-11-24.');
+    expect(refusal('harian', '2026-02-29').message).toBe(
+      'Periode "2026-02-29" tidak valid untuk laporan harian (tanggal tidak ada): gunakan tanggal TTTT-BB-HH, misalnya 2026-11-24.',
+    );
     expect(refusal('harian', '2026-13-01').message).toMatch(/\(tanggal tidak ada\)/);
     expect(refusal('harian', '2026-04-31').message).toMatch(/\(tanggal tidak ada\)/);
-    expect(refusal('bulanan', '2026-13').message).toBe('Periode "2026-13" tidak valid untuk laporan bulanan (bulan 01 sampai 12): gunakan bulan TTTT-BB, misalnya 2026-11.');
+    expect(refusal('bulanan', '2026-13').message).toBe(
+      'Periode "2026-13" tidak valid untuk laporan bulanan (bulan 01 sampai 12): gunakan bulan TTTT-BB, misalnya 2026-11.',
+    );
     expect(refusal('bulanan', '2026-00').message).toMatch(/\(bulan 01 sampai 12\)/);
-    expect(refusal('tahunan', '1999').message).toBe('Periode "1999" tidak valid untuk laporan tahunan (tahun di luar 2000–2100): gunakan tahun TTTT, misalnya 2026.');
+    expect(refusal('tahunan', '1999').message).toBe(
+      'Periode "1999" tidak valid untuk laporan tahunan (tahun di luar 2000–2100): gunakan tahun TTTT, misalnya 2026.',
+    );
     expect(refusal('semester', '2101-S1').message).toMatch(/\(tahun di luar 2000–2100\)/);
   });
 
   it('quotes at most 20 characters of what was typed', () => {
-    expect(refusal('tahunan', 'x'.repeat(500)).message).toBe(`Periode "${'x'.repeat(20)}" tidak valid untuk laporan tahunan: gunakan tahun TTTT, misalnya 2026.`);
+    expect(refusal('tahunan', 'x'.repeat(500)).message).toBe(
+      `Periode "${'x'.repeat(20)}" tidak valid untuk laporan tahunan: gunakan tahun TTTT, misalnya 2026.`,
+    );
   });
 });
 
 describe('parseDayRange', () => {
   it('takes an inclusive range of local days', () => {
-    expect(parseDayRange('2026-09-01', '2026-11-20', 'WITA')).toMatchObject({ firstDay: '2026-09-01', lastDay: '2026-11-20', fromMs: wita(2026, 9, 1), toMs: wita(2026, 11, 21) });
+    expect(parseDayRange('2026-09-01', '2026-11-20', 'WITA')).toMatchObject({
+      firstDay: '2026-09-01',
+      lastDay: '2026-11-20',
+      fromMs: wita(2026, 9, 1),
+      toMs: wita(2026, 11, 21),
+    });
   });
 
   it('refuses a bad date, a reversed range and more than three years', () => {

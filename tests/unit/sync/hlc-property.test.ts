@@ -24,7 +24,12 @@ type Step = { kind: 'tick'; at: number; clockMove: number } | { kind: 'send'; fr
 const DEVICES = 3;
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('tick' as const), at: fc.nat(DEVICES - 1), clockMove: fc.integer({ min: -5_000, max: 5_000 }) }),
-  fc.record({ kind: fc.constant('send' as const), from: fc.nat(DEVICES - 1), to: fc.nat(DEVICES - 1), clockMove: fc.integer({ min: -5_000, max: 5_000 }) }),
+  fc.record({
+    kind: fc.constant('send' as const),
+    from: fc.nat(DEVICES - 1),
+    to: fc.nat(DEVICES - 1),
+    clockMove: fc.integer({ min: -5_000, max: 5_000 }),
+  }),
 );
 
 describe('hybrid logical clock (properties)', () => {

@@ -60,7 +60,12 @@ describe('sync loop stalls', () => {
   it('while the server is away, new local work brings the next attempt forward', async () => {
     const ctx = fakeCtx();
     const started: number[] = [];
-    const loop = startSyncLoop(ctx, { intervalMs: 60_000, minBackoffMs: 10_000, debounceMs: 30, round: async () => (started.push(Date.now()), DOWN) });
+    const loop = startSyncLoop(ctx, {
+      intervalMs: 60_000,
+      minBackoffMs: 10_000,
+      debounceMs: 30,
+      round: async () => (started.push(Date.now()), DOWN),
+    });
     try {
       await until(() => started.length === 1);
       await sleep(20);

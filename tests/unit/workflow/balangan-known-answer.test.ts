@@ -27,7 +27,13 @@ function fullStandardWalkAt(registeredAt: number): Walk {
     w.now = task.dueAt;
     const a = mainPath(allowedActions(preset, w.state, all));
     if (!a) throw new Error(`stuck at ${task.stepId}`);
-    w.act(all, { taskId: a.taskId, actionId: a.action.id, asPositionId: a.as.positionId, targets: targetsFor(preset, a, opds), response: textFor(a.action.kind) });
+    w.act(all, {
+      taskId: a.taskId,
+      actionId: a.action.id,
+      asPositionId: a.as.positionId,
+      targets: targetsFor(preset, a, opds),
+      response: textFor(a.action.kind),
+    });
   }
   return w;
 }

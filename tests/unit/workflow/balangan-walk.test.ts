@@ -24,7 +24,11 @@ function taskAt(w: Walk, stepId: string, unitId: string): Task {
 /** Registration to the Kepala Dinas's disposition to `units`, one hour per step. */
 function toOpds(units: string[]): Walk {
   const w = new Walk(preset, ctx, { at: at('2026-03-02 08:00', 'WITA') });
-  for (const [role, actionId] of [['admin_aduan', 'teruskan'], ['kasi', 'teruskan'], ['kabid_ikp', 'laporkan']] as const) {
+  for (const [role, actionId] of [
+    ['admin_aduan', 'teruskan'],
+    ['kasi', 'teruskan'],
+    ['kabid_ikp', 'laporkan'],
+  ] as const) {
     w.act(hub(role), { taskId: w.sole().id, actionId });
     w.now += 3_600_000;
   }
@@ -44,7 +48,12 @@ function opdChain(w: Walk, unit: string, opts: { revise?: boolean } = {}): void 
   w.act(opd(unit, 'admin_opd'), { taskId: taskAt(w, 'penerimaan_opd', unit).id, actionId: 'teruskan' });
   w.act(opd(unit, 'sekretaris'), { taskId: taskAt(w, 'telaah_sekretaris', unit).id, actionId: 'teruskan' });
   const field = post(unit, 'kabid_teknis');
-  w.act(opd(unit, 'kepala_opd'), { taskId: taskAt(w, 'disposisi_opd', unit).id, actionId: 'disposisi_bidang', targets: [{ unitId: unit, positionId: field.positionId }], instructions: ['Selesaikan'] });
+  w.act(opd(unit, 'kepala_opd'), {
+    taskId: taskAt(w, 'disposisi_opd', unit).id,
+    actionId: 'disposisi_bidang',
+    targets: [{ unitId: unit, positionId: field.positionId }],
+    instructions: ['Selesaikan'],
+  });
   w.act(actor(field), { taskId: taskAt(w, 'penyusunan', unit).id, actionId: 'kirim_konsep', response: 'Konsep awal.' });
   if (opts.revise) {
     w.act(opd(unit, 'kepala_opd'), { taskId: taskAt(w, 'persetujuan', unit).id, actionId: 'revisi', note: 'Sertakan jadwal pelaksanaan.' });
@@ -144,14 +153,14 @@ describe('Balangan branches', () => {
     expect(w.state.status).toBe('in_process');
   });
 
-  it('a disposition\'s own due date wins over the step standard', () => {
+  it("a disposition's own due date wins over the step standard", () => {
     const w2 = new Walk(preset, ctx, { at: at('2026-03-02 08:00', 'WITA') });
     const own = at('2026-03-02 15:00', 'WITA');
     w2.act(hub('admin_aduan'), { taskId: w2.sole().id, actionId: 'jalur_cepat', targets: [{ unitId: PUPR }], dueAt: own });
     expect(w2.sole().dueAt).toBe(own);
   });
 
-  it('a disposition\'s own due date survives a pause and resume (the official\'s date stands)', () => {
+  it("a disposition's own due date survives a pause and resume (the official's date stands)", () => {
     const w2 = new Walk(preset, ctx, { at: at('2026-03-02 08:00', 'WITA') });
     const own = at('2026-03-04 15:00', 'WITA');
     w2.act(hub('admin_aduan'), { taskId: w2.sole().id, actionId: 'jalur_cepat', targets: [{ unitId: PUPR }], dueAt: own });
@@ -187,7 +196,7 @@ describe('Balangan branches', () => {
     expect(caseIsOverdue(w.state, at('2026-03-03 08:59', 'WITA'))).toBe(false);
   });
 
-  it('extension: a field visit moves the drafting step to 14 days, keeping a disposition\'s own due date elsewhere', () => {
+  it("extension: a field visit moves the drafting step to 14 days, keeping a disposition's own due date elsewhere", () => {
     const w = toOpds([PUPR]);
     w.act(opd(PUPR, 'admin_opd'), { taskId: w.sole().id, actionId: 'teruskan' });
     w.act(opd(PUPR, 'sekretaris'), { taskId: w.sole().id, actionId: 'teruskan' });

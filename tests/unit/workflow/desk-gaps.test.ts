@@ -25,7 +25,9 @@ describe('Magetan: the Super Admin (LAPOR! pusat)', () => {
   it('gives the Super Admin its own step and time, and the Admin Kabupaten 3-5 days before the OPD', () => {
     const pusat = preset.steps.find((s) => s.id === preset.startStep);
     expect(pusat).toMatchObject({ performedBy: 'Super Admin LAPOR!-SP4N (pusat)', standard: { days: 3 }, standardText: '1-3 hari' });
-    const kab = preset.steps.filter((s) => s.role === 'admin_kabupaten' && s.performedBy === undefined && s.actions.some((a) => a.kind === 'dispose'));
+    const kab = preset.steps.filter(
+      (s) => s.role === 'admin_kabupaten' && s.performedBy === undefined && s.actions.some((a) => a.kind === 'dispose'),
+    );
     expect(kab.map((s) => [s.id, s.standard, s.standardText])).toEqual([['verifikasi_kab', { days: 5 }, '3-5 hari']]);
     const w = new Walk(preset, ctx, { at: at('2026-03-02 09:00', 'WIB') });
     w.now = at('2026-03-04 09:00', 'WIB');
@@ -58,7 +60,7 @@ describe('Magetan: the Super Admin (LAPOR! pusat)', () => {
   });
 });
 
-describe('the complainant\'s reaction', () => {
+describe("the complainant's reaction", () => {
   const preset = loadPreset('magetan');
   const cal = calendarFor('WIB');
   const ctx = { calendar: cal };
@@ -76,7 +78,7 @@ describe('the complainant\'s reaction', () => {
     return w;
   }
 
-  it('reopens an answered case within the reaction window with the complainant\'s words, and not after it', () => {
+  it("reopens an answered case within the reaction window with the complainant's words, and not after it", () => {
     const w = answered();
     const until = reactionDeadline(preset, w.state, cal);
     expect(until).toBe(at('2026-03-25 10:00', 'WIB'));

@@ -104,27 +104,30 @@ export class Walk {
     opts: RegisterOptions,
   ) {
     this.now = opts.at;
-    const reg = this.event({
-      type: 'case.registered',
-      payload: {
-        ref: `ADU-${this.caseId.slice(-4)}`,
-        presetId: preset.id,
-        presetVersion: preset.version,
-        hubUnitId: HUB,
-        channel: 'web',
-        laporId: null,
-        receivedAt: opts.at,
-        type: opts.type ?? 'pengaduan',
-        categoryId: 'infrastruktur',
-        subcategoryId: 'jalan_rusak',
-        title: 'Jalan berlubang di depan pasar',
-        description: 'Jalan di depan pasar berlubang dalam sejak musim hujan dan membahayakan pengendara.',
-        location: 'Jalan A. Yani km 3',
-        privacy: 'biasa',
-        urgency: 'biasa',
-        attachments: [],
+    const reg = this.event(
+      {
+        type: 'case.registered',
+        payload: {
+          ref: `ADU-${this.caseId.slice(-4)}`,
+          presetId: preset.id,
+          presetVersion: preset.version,
+          hubUnitId: HUB,
+          channel: 'web',
+          laporId: null,
+          receivedAt: opts.at,
+          type: opts.type ?? 'pengaduan',
+          categoryId: 'infrastruktur',
+          subcategoryId: 'jalan_rusak',
+          title: 'Jalan berlubang di depan pasar',
+          description: 'Jalan di depan pasar berlubang dalam sejak musim hujan dan membahayakan pengendara.',
+          location: 'Jalan A. Yani km 3',
+          privacy: 'biasa',
+          urgency: 'biasa',
+          attachments: [],
+        },
       },
-    }, null);
+      null,
+    );
     if (reg.type !== 'case.registered') throw new Error('unreachable');
     this.state = startCase(preset, reg, ctx);
   }

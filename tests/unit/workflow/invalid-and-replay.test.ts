@@ -32,9 +32,13 @@ describe('checkAct refuses, with a clear message', () => {
     const r = checkAct(preset, w.state, hub('kasi'), { taskId: w.sole().id, actionId: 'disposisi_opd', targets: [{ unitId: PUPR }] });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Kepala Dinas') } });
     // The right role in another unit is not enough either.
-    expect(checkAct(preset, w.state, actor(post(PUPR, 'kadis')), { taskId: w.sole().id, actionId: 'disposisi_opd', targets: [{ unitId: PUPR }] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      checkAct(preset, w.state, actor(post(PUPR, 'kadis')), { taskId: w.sole().id, actionId: 'disposisi_opd', targets: [{ unitId: PUPR }] }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Acting as a named post one does not hold.
-    expect(checkAct(preset, w.state, hub('kadis'), { taskId: w.sole().id, actionId: 'disposisi_opd', asPositionId: 'lain', targets: [{ unitId: PUPR }] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      checkAct(preset, w.state, hub('kadis'), { taskId: w.sole().id, actionId: 'disposisi_opd', asPositionId: 'lain', targets: [{ unitId: PUPR }] }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('a disposition addressed to one post, attempted by another post of the same role', () => {
@@ -42,9 +46,22 @@ describe('checkAct refuses, with a clear message', () => {
     w.act(hub('kadis'), { taskId: w.sole().id, actionId: 'disposisi_opd', targets: [{ unitId: PUPR }] });
     w.act(opd(PUPR, 'admin_opd'), { taskId: w.sole().id, actionId: 'teruskan' });
     w.act(opd(PUPR, 'sekretaris'), { taskId: w.sole().id, actionId: 'teruskan' });
-    w.act(opd(PUPR, 'kepala_opd'), { taskId: w.sole().id, actionId: 'disposisi_bidang', targets: [{ unitId: PUPR, positionId: `${PUPR}.kabid_teknis` }] });
-    const other = actor({ positionId: `${PUPR}.kabid_teknis_2`, unitId: PUPR, roleId: 'kabid_teknis', title: 'Kepala Bidang Bina Marga', acting: null });
-    expect(checkAct(preset, w.state, other, { taskId: w.sole().id, actionId: 'kirim_konsep', response: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    w.act(opd(PUPR, 'kepala_opd'), {
+      taskId: w.sole().id,
+      actionId: 'disposisi_bidang',
+      targets: [{ unitId: PUPR, positionId: `${PUPR}.kabid_teknis` }],
+    });
+    const other = actor({
+      positionId: `${PUPR}.kabid_teknis_2`,
+      unitId: PUPR,
+      roleId: 'kabid_teknis',
+      title: 'Kepala Bidang Bina Marga',
+      acting: null,
+    });
+    expect(checkAct(preset, w.state, other, { taskId: w.sole().id, actionId: 'kirim_konsep', response: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     // A Plt. in the addressed post may act, and the act says so.
     const plt = actor(post(PUPR, 'kabid_teknis', 'plt'));
     const r = checkAct(preset, w.state, plt, { taskId: w.sole().id, actionId: 'kirim_konsep', response: 'Konsep.' });
@@ -60,33 +77,57 @@ describe('checkAct refuses, with a clear message', () => {
       return r.ok ? null : `${r.error.code}: ${r.error.message}`;
     };
     expect(msg({ taskId: task, actionId: 'disposisi_opd' })).toBe('INVALID_ACTION: Disposisi harus memiliki sedikitnya satu tujuan.');
-    expect(msg({ taskId: task, actionId: 'disposisi_opd', targets: [{ unitId: HUB }] })).toBe('INVALID_ACTION: Tujuan disposisi ini harus unit OPD/instansi, bukan unit sendiri.');
-    expect(msg({ taskId: task, actionId: 'disposisi_opd', targets: [{ unitId: PUPR }, { unitId: PUPR }] })).toBe('INVALID_ACTION: Tujuan disposisi ganda: setiap OPD cukup disebut sekali.');
-    expect(msg({ taskId: task, actionId: 'tidak_ada' })).toBe('INVALID_ACTION: Aksi "tidak_ada" tidak tersedia pada langkah "Memberikan arahan kepada OPD/Instansi/BUMD terkait langsung atau melalui Bidang IKP (Admin)".');
+    expect(msg({ taskId: task, actionId: 'disposisi_opd', targets: [{ unitId: HUB }] })).toBe(
+      'INVALID_ACTION: Tujuan disposisi ini harus unit OPD/instansi, bukan unit sendiri.',
+    );
+    expect(msg({ taskId: task, actionId: 'disposisi_opd', targets: [{ unitId: PUPR }, { unitId: PUPR }] })).toBe(
+      'INVALID_ACTION: Tujuan disposisi ganda: setiap OPD cukup disebut sekali.',
+    );
+    expect(msg({ taskId: task, actionId: 'tidak_ada' })).toBe(
+      'INVALID_ACTION: Aksi "tidak_ada" tidak tersedia pada langkah "Memberikan arahan kepada OPD/Instansi/BUMD terkait langsung atau melalui Bidang IKP (Admin)".',
+    );
     expect(msg({ taskId: 'x:0', actionId: 'disposisi_opd' })).toBe('INVALID_ACTION: Tugas tidak ditemukan pada aduan ini.');
     w.act(kadis, { taskId: task, actionId: 'disposisi_opd', targets: [{ unitId: PUPR }] });
     const recv = w.sole().id;
-    expect(msg({ taskId: recv, actionId: 'bukan_kewenangan', note: '   ' }, opd(PUPR, 'admin_opd'))).toBe('INVALID_ACTION: Alasan pengembalian wajib diisi.');
-    expect(msg({ taskId: recv, actionId: 'teruskan', targets: [{ unitId: DLH }] }, opd(PUPR, 'admin_opd'))).toBe('INVALID_ACTION: Aksi "Sampaikan kepada pimpinan OPD melalui Sekretaris" tidak memakai tujuan disposisi.');
+    expect(msg({ taskId: recv, actionId: 'bukan_kewenangan', note: '   ' }, opd(PUPR, 'admin_opd'))).toBe(
+      'INVALID_ACTION: Alasan pengembalian wajib diisi.',
+    );
+    expect(msg({ taskId: recv, actionId: 'teruskan', targets: [{ unitId: DLH }] }, opd(PUPR, 'admin_opd'))).toBe(
+      'INVALID_ACTION: Aksi "Sampaikan kepada pimpinan OPD melalui Sekretaris" tidak memakai tujuan disposisi.',
+    );
     w.act(opd(PUPR, 'admin_opd'), { taskId: recv, actionId: 'teruskan' });
     w.act(opd(PUPR, 'sekretaris'), { taskId: w.sole().id, actionId: 'teruskan' });
     const head = opd(PUPR, 'kepala_opd');
-    expect(msg({ taskId: w.sole().id, actionId: 'disposisi_bidang', targets: [{ unitId: DLH, positionId: `${DLH}.kabid_teknis` }] }, head)).toBe('INVALID_ACTION: Disposisi di dalam unit hanya boleh ke jabatan pada unit yang sama.');
-    expect(msg({ taskId: w.sole().id, actionId: 'disposisi_bidang', targets: [{ unitId: PUPR }] }, head)).toBe('INVALID_ACTION: Pilih jabatan tujuan disposisi.');
+    expect(msg({ taskId: w.sole().id, actionId: 'disposisi_bidang', targets: [{ unitId: DLH, positionId: `${DLH}.kabid_teknis` }] }, head)).toBe(
+      'INVALID_ACTION: Disposisi di dalam unit hanya boleh ke jabatan pada unit yang sama.',
+    );
+    expect(msg({ taskId: w.sole().id, actionId: 'disposisi_bidang', targets: [{ unitId: PUPR }] }, head)).toBe(
+      'INVALID_ACTION: Pilih jabatan tujuan disposisi.',
+    );
     w.act(head, { taskId: w.sole().id, actionId: 'disposisi_bidang', targets: [{ unitId: PUPR, positionId: `${PUPR}.kabid_teknis` }] });
-    expect(msg({ taskId: w.sole().id, actionId: 'kirim_konsep', response: '' }, opd(PUPR, 'kabid_teknis'))).toBe('INVALID_ACTION: Isi konsep tanggapan wajib diisi.');
+    expect(msg({ taskId: w.sole().id, actionId: 'kirim_konsep', response: '' }, opd(PUPR, 'kabid_teknis'))).toBe(
+      'INVALID_ACTION: Isi konsep tanggapan wajib diisi.',
+    );
     // An act on a task already done.
-    expect(msg({ taskId: recv, actionId: 'teruskan' }, opd(PUPR, 'admin_opd'))).toBe('INVALID_ACTION: Tugas ini sudah ditindaklanjuti oleh aksi lain sebelumnya.');
+    expect(msg({ taskId: recv, actionId: 'teruskan' }, opd(PUPR, 'admin_opd'))).toBe(
+      'INVALID_ACTION: Tugas ini sudah ditindaklanjuti oleh aksi lain sebelumnya.',
+    );
   });
 
   it('an answer without text, and any act on a closed case', () => {
     const w = new Walk(preset, ctx, { at: at('2026-03-02 08:00', 'WITA'), type: 'informasi' });
     const admin = hub('admin_aduan');
     const task = w.sole().id;
-    expect(checkAct(preset, w.state, admin, { taskId: task, actionId: 'jawab_informasi' })).toMatchObject({ ok: false, error: { message: 'Isi jawaban kepada pengadu wajib diisi.' } });
+    expect(checkAct(preset, w.state, admin, { taskId: task, actionId: 'jawab_informasi' })).toMatchObject({
+      ok: false,
+      error: { message: 'Isi jawaban kepada pengadu wajib diisi.' },
+    });
     w.raw({ type: 'case.closed', payload: { reason: 'manual', note: 'Duplikat aduan lain.' } }, post(HUB, 'admin_aduan'));
     expect(w.state.tasks[0]?.state).toBe('cancelled');
-    expect(checkAct(preset, w.state, admin, { taskId: task, actionId: 'teruskan' })).toMatchObject({ ok: false, error: { code: 'INVALID_ACTION', message: 'Aduan sudah ditutup; aksi ini tidak dapat diterapkan lagi.' } });
+    expect(checkAct(preset, w.state, admin, { taskId: task, actionId: 'teruskan' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ACTION', message: 'Aduan sudah ditutup; aksi ini tidak dapat diterapkan lagi.' },
+    });
   });
 });
 
@@ -140,8 +181,17 @@ describe('conflicting acts in the log', () => {
 describe('purity and replay', () => {
   function busyLog(): Walk {
     const w = atKadis();
-    w.raw({ type: 'case.classified', payload: { type: 'pengaduan', categoryId: 'lingkungan', subcategoryId: 'sampah', urgency: 'segera', strategic: true } }, post(HUB, 'admin_aduan'));
-    w.raw({ type: 'case.identity_recorded', payload: { complainant: { name: 'Siti', nik: null, phone: '081234567890', email: null, address: null } } }, post(HUB, 'admin_aduan'));
+    w.raw(
+      {
+        type: 'case.classified',
+        payload: { type: 'pengaduan', categoryId: 'lingkungan', subcategoryId: 'sampah', urgency: 'segera', strategic: true },
+      },
+      post(HUB, 'admin_aduan'),
+    );
+    w.raw(
+      { type: 'case.identity_recorded', payload: { complainant: { name: 'Siti', nik: null, phone: '081234567890', email: null, address: null } } },
+      post(HUB, 'admin_aduan'),
+    );
     w.act(hub('kadis'), { taskId: w.sole().id, actionId: 'disposisi_opd', targets: [{ unitId: PUPR }, { unitId: DLH }] });
     w.now += 3_600_000;
     w.raw({ type: 'case.paused', payload: { reason: 'Menunggu data.' } }, post(HUB, 'admin_aduan'));

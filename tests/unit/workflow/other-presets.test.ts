@@ -24,7 +24,13 @@ describe('Kaltim', () => {
     expect(allowedActions(preset, w.state, tim)).toEqual([]);
     w.now = at('2026-03-02 09:00', 'WITA');
     w.act(operator, { taskId: w.sole().id, actionId: 'jawab', response: 'Jadwal SIM keliling ada di laman Samsat.' });
-    expect(w.state).toMatchObject({ status: 'closed', answer: 'Jadwal SIM keliling ada di laman Samsat.', answeredAt: w.now, closedAt: w.now, opdUnitIds: [] });
+    expect(w.state).toMatchObject({
+      status: 'closed',
+      answer: 'Jadwal SIM keliling ada di laman Samsat.',
+      answeredAt: w.now,
+      closedAt: w.now,
+      opdUnitIds: [],
+    });
   });
 
   it('does not offer the direct answer for a complaint, and refuses it with a reason', () => {
@@ -34,7 +40,10 @@ describe('Kaltim', () => {
     const r = checkAct(preset, w.state, tim, { taskId: w.sole().id, actionId: 'informasi_ke_operator' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'INVALID_ACTION', message: 'Aksi "Permintaan informasi: serahkan ke Operator untuk dijawab langsung" hanya untuk aduan berjenis permintaan informasi.' },
+      error: {
+        code: 'INVALID_ACTION',
+        message: 'Aksi "Permintaan informasi: serahkan ke Operator untuk dijawab langsung" hanya untuk aduan berjenis permintaan informasi.',
+      },
     });
   });
 
@@ -109,7 +118,9 @@ describe('Magetan', () => {
     w.act(admin, { taskId: w.sole().id, actionId: 'terima' });
     const limit = addWorkingTime(cal, reg, { days: 60 });
     expect(automaticEvents(preset, w.state, limit - 1, ctx)).toEqual([]);
-    expect(automaticEvents(preset, w.state, limit, ctx)).toEqual([{ type: 'case.escalated', payload: { reason: expect.stringContaining('Ombudsman') } }]);
+    expect(automaticEvents(preset, w.state, limit, ctx)).toEqual([
+      { type: 'case.escalated', payload: { reason: expect.stringContaining('Ombudsman') } },
+    ]);
     // Five working days on hold push the limit by five working days' office time.
     w.now = at('2026-01-12 07:30', 'WIB');
     w.raw({ type: 'case.paused', payload: { reason: 'Menunggu data dukung dari pelapor.' } }, post(HUB, 'admin_kabupaten'));
@@ -127,10 +138,13 @@ describe('Magetan', () => {
     expect(automaticEvents(preset, w.state, later + 86_400_000, ctx)).toEqual([]);
   });
 
-  it('returns a case outside the kabupaten\'s authority to the super admin level (the first step)', () => {
+  it("returns a case outside the kabupaten's authority to the super admin level (the first step)", () => {
     const w = new Walk(preset, ctx, { at: at('2026-03-02 09:00', 'WIB') });
     w.act(admin, { taskId: w.sole().id, actionId: 'terima' });
-    expect(checkAct(preset, w.state, admin, { taskId: w.sole().id, actionId: 'kembalikan_pusat' })).toMatchObject({ ok: false, error: { message: 'Alasan pengembalian wajib diisi.' } });
+    expect(checkAct(preset, w.state, admin, { taskId: w.sole().id, actionId: 'kembalikan_pusat' })).toMatchObject({
+      ok: false,
+      error: { message: 'Alasan pengembalian wajib diisi.' },
+    });
     w.act(admin, { taskId: w.sole().id, actionId: 'kembalikan_pusat', note: 'Kewenangan Pemerintah Provinsi Jawa Timur.' });
     expect(w.sole()).toMatchObject({ stepId: 'disposisi_pusat', returned: true, note: 'Kewenangan Pemerintah Provinsi Jawa Timur.' });
     // And the pejabat penghubung returns to the kabupaten admin.

@@ -72,11 +72,19 @@ describe.each(PRESET_FILES)('preset %s', (file) => {
   it('lets an OPD return a case as bukan kewenangan with a reason, back to a hub step', () => {
     const opdRoles = new Set(p.roles.filter((r) => r.scope === 'opd').map((r) => r.id));
     const hubSteps = new Set(p.steps.filter((s) => !opdRoles.has(s.role)).map((s) => s.id));
-    const returns = p.steps.filter((s) => opdRoles.has(s.role)).flatMap((s) => s.actions).filter((a) => a.kind === 'return' && a.to && hubSteps.has(a.to));
+    const returns = p.steps
+      .filter((s) => opdRoles.has(s.role))
+      .flatMap((s) => s.actions)
+      .filter((a) => a.kind === 'return' && a.to && hubSteps.has(a.to));
     expect(returns.length).toBeGreaterThan(0);
     expect(returns.every((a) => a.requiresNote)).toBe(true);
     // Every return of every preset needs its reason.
-    expect(p.steps.flatMap((s) => s.actions).filter((a) => a.kind === 'return').every((a) => a.requiresNote)).toBe(true);
+    expect(
+      p.steps
+        .flatMap((s) => s.actions)
+        .filter((a) => a.kind === 'return')
+        .every((a) => a.requiresNote),
+    ).toBe(true);
   });
 
   it('gathers several OPDs at a join step on the desk side', () => {
@@ -92,7 +100,9 @@ describe.each(PRESET_FILES)('preset %s', (file) => {
     expect(new Set(p.opdUnits.map((u) => u.code)).size).toBe(p.opdUnits.length);
     expect(p.instructions).toEqual(expect.arrayContaining(['Tanggapan dan saran', 'Proses lebih lanjut', 'Koordinasikan', 'Untuk diketahui']));
     expect(p.categories.length).toBeGreaterThanOrEqual(8);
-    expect(p.categories.find((c) => c.id === 'infrastruktur')?.subcategories.map((s) => s.id)).toEqual(expect.arrayContaining(['jalan_rusak', 'drainase', 'pju']));
+    expect(p.categories.find((c) => c.id === 'infrastruktur')?.subcategories.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['jalan_rusak', 'drainase', 'pju']),
+    );
   });
 });
 

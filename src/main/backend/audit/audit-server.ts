@@ -22,7 +22,9 @@ export interface Checkpoint {
 type Client = Pick<pg.ClientBase, 'query'>;
 
 export async function fetchCheckpoints(client: Client, deviceId: string): Promise<Checkpoint[]> {
-  const r = await client.query<{ seq: string; hash: string; login: string }>('SELECT seq::text AS seq, hash, login FROM alur.audit_checkpoints($1)', [deviceId]);
+  const r = await client.query<{ seq: string; hash: string; login: string }>('SELECT seq::text AS seq, hash, login FROM alur.audit_checkpoints($1)', [
+    deviceId,
+  ]);
   return r.rows.map((c) => ({ seq: Number(c.seq), hash: c.hash, login: c.login }));
 }
 
@@ -43,7 +45,10 @@ export function compareWithServer(rows: readonly AuditRow[], checkpoints: readon
 }
 
 /** Local walk plus server comparison, with the rows it read. */
-export async function checkAgainstServer(ctx: BackendContext, client: Client): Promise<{ rows: AuditRow[]; checkpoints: Checkpoint[]; findings: AuditFinding[] }> {
+export async function checkAgainstServer(
+  ctx: BackendContext,
+  client: Client,
+): Promise<{ rows: AuditRow[]; checkpoints: Checkpoint[]; findings: AuditFinding[] }> {
   const rows = await loadAuditRows(ctx.db);
   const checkpoints = await fetchCheckpoints(client, ctx.deviceId);
   const local = checkChain(rows, auditKey(ctx), workstationSecret(ctx.options.dataDir).auditAnchor);

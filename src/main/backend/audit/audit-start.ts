@@ -34,7 +34,14 @@ export async function openAuditTrail(ctx: BackendContext): Promise<AuditFinding[
     // An anchor appended by an earlier start that stopped before keeping its seq is reused.
     const keyId = keyIdOf(key);
     const existing = rows.findLast((r) => isAnchorOf(r, keyId));
-    const seq = existing?.seq ?? (await appendAudit(ctx, ctx.db, ctx.now(), { userId: null, action: ANCHOR_ACTION, target: 'workstation', detail: { keyId, store: secret.store } }));
+    const seq =
+      existing?.seq ??
+      (await appendAudit(ctx, ctx.db, ctx.now(), {
+        userId: null,
+        action: ANCHOR_ACTION,
+        target: 'workstation',
+        detail: { keyId, store: secret.store },
+      }));
     await setAuditAnchor(ctx.options.dataDir, seq);
   }
   return findings;

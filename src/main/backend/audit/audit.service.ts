@@ -21,7 +21,13 @@ export async function checkAudit(ctx: BackendContext, opts: { server: boolean })
     key = auditKey(ctx);
     anchor = workstationSecret(ctx.options.dataDir).auditAnchor;
   } catch (e) {
-    return { checkedAt, entries: 0, lastSeq: 0, server: { compared: false, reason: 'failed', message: e instanceof Error ? e.message : String(e) }, findings: [{ kind: 'key_unavailable' }] };
+    return {
+      checkedAt,
+      entries: 0,
+      lastSeq: 0,
+      server: { compared: false, reason: 'failed', message: e instanceof Error ? e.message : String(e) },
+      findings: [{ kind: 'key_unavailable' }],
+    };
   }
   const rows = await loadAuditRows(ctx.db);
   const findings: AuditFinding[] = checkChain(rows, key, anchor);

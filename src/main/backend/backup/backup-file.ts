@@ -46,11 +46,16 @@ export function verifyBackupFile(file: string): VerifiedBackup {
   }
   try {
     const check = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
-    if (check.length !== 1 || check[0]?.integrity_check !== 'ok') throw new AppError('DAMAGED', `Berkas cadangan rusak (pemeriksaan keutuhan gagal): ${path.basename(file)}`);
+    if (check.length !== 1 || check[0]?.integrity_check !== 'ok')
+      throw new AppError('DAMAGED', `Berkas cadangan rusak (pemeriksaan keutuhan gagal): ${path.basename(file)}`);
     const appId = Number(db.pragma('application_id', { simple: true }));
     const schema = Number(db.pragma('user_version', { simple: true }));
     if (appId !== APPLICATION_ID || schema < 1) throw new AppError('VALIDATION', `Berkas ini bukan cadangan Alur: ${path.basename(file)}`);
-    if (schema > LATEST_SCHEMA_VERSION) throw new AppError('DATABASE_FROM_FUTURE', `Cadangan ini dibuat oleh versi Alur yang lebih baru (skema ${schema}, aplikasi ini ${LATEST_SCHEMA_VERSION}). Perbarui Alur dulu.`);
+    if (schema > LATEST_SCHEMA_VERSION)
+      throw new AppError(
+        'DATABASE_FROM_FUTURE',
+        `Cadangan ini dibuat oleh versi Alur yang lebih baru (skema ${schema}, aplikasi ini ${LATEST_SCHEMA_VERSION}). Perbarui Alur dulu.`,
+      );
     const events = Number(db.prepare('SELECT count(*) FROM event').pluck().get());
     const cases = Number(db.prepare('SELECT count(*) FROM cases').pluck().get());
     const office = db.prepare("SELECT json_extract(fields, '$.name') FROM ref_record WHERE kind = 'office' AND id = 'office'").pluck().get();
@@ -107,7 +112,13 @@ export function restoreBlobs(backupFolder: string, dataDir: string): number {
  * Writes a verified backup of the open database `sqlite` (of `dataDir`) into `folder`, then
  * keeps only the newest `keep`. Returns the new backup.
  */
-export function writeBackup(sqlite: SqliteDatabase.Database, dataDir: string, folder: string, keep: number, now = new Date()): BackupInfo & VerifiedBackup {
+export function writeBackup(
+  sqlite: SqliteDatabase.Database,
+  dataDir: string,
+  folder: string,
+  keep: number,
+  now = new Date(),
+): BackupInfo & VerifiedBackup {
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (e) {

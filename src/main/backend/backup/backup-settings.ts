@@ -14,7 +14,11 @@ export const BackupSettings = z.object({
   /** The folder the administrator picked (another disk, a USB drive, a network share); null: none yet. */
   folder: z.string().min(1).max(1000).nullable(),
   /** Hours between automatic backups; 0 turns them off. */
-  everyHours: z.number().int().min(0).max(24 * 30),
+  everyHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30),
   /** How many backups to keep in the folder; older ones are deleted after a verified new one. */
   keep: z.number().int().min(1).max(365),
   lastAt: z.string().nullable(),

@@ -22,7 +22,8 @@ import { highestIssuedSeq, raiseRefCounter } from './counters';
 function checkFolder(dataDir: string, folder: string): string {
   const abs = path.resolve(folder);
   const data = path.resolve(dataDir);
-  if (abs === data || abs.startsWith(data + path.sep)) throw new AppError('VALIDATION', 'Folder cadangan tidak boleh di dalam folder data: pilih disk lain, flashdisk, atau folder jaringan.');
+  if (abs === data || abs.startsWith(data + path.sep))
+    throw new AppError('VALIDATION', 'Folder cadangan tidak boleh di dalam folder data: pilih disk lain, flashdisk, atau folder jaringan.');
   return abs;
 }
 
@@ -43,7 +44,13 @@ export function backupNow(ctx: BackendContext, folder?: string, keep?: number): 
   const target = folder ?? settings.folder;
   if (!target) throw new AppError('VALIDATION', 'Folder cadangan belum dipilih (Pengaturan › Cadangan, atau --to FOLDER).');
   try {
-    const made = writeBackup(ctx.opened.sqlite, ctx.options.dataDir, checkFolder(ctx.options.dataDir, target), keep ?? settings.keep, new Date(ctx.now()));
+    const made = writeBackup(
+      ctx.opened.sqlite,
+      ctx.options.dataDir,
+      checkFolder(ctx.options.dataDir, target),
+      keep ?? settings.keep,
+      new Date(ctx.now()),
+    );
     writeBackupSettings(ctx.options.dataDir, { ...readBackupSettings(ctx.options.dataDir), lastAt: made.at, lastError: null });
     return made;
   } catch (e) {

@@ -67,7 +67,11 @@ export async function highestIssuedSeq(db: Db, format: string, p: Omit<RefParts,
 }
 
 export async function refIssued(db: Db, ref: string): Promise<boolean> {
-  const row = await db.selectFrom('cases').select(sql<number>`1`.as('x')).where('ref', '=', ref).executeTakeFirst();
+  const row = await db
+    .selectFrom('cases')
+    .select(sql<number>`1`.as('x'))
+    .where('ref', '=', ref)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -76,6 +80,10 @@ export async function raiseRefCounter(db: Db, yyyy: string, floor: number): Prom
   const key = `seq:${yyyy}`;
   const local = Number((await db.selectFrom('local_meta').select('value').where('key', '=', key).executeTakeFirst())?.value ?? '0');
   if (floor <= local) return local;
-  await db.insertInto('local_meta').values({ key, value: String(floor) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(floor) })).execute();
+  await db
+    .insertInto('local_meta')
+    .values({ key, value: String(floor) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(floor) }))
+    .execute();
   return floor;
 }

@@ -22,12 +22,17 @@ export function folderHeldOffice(dataDir: string): boolean {
 export function markFolder(dataDir: string): void {
   const file = path.join(dataDir, MARKER_FILE);
   if (fs.existsSync(file)) return;
-  fs.writeFileSync(file, `${JSON.stringify({ note: 'Folder ini berisi data Alur. Jangan hapus berkas ini.', since: new Date().toISOString() })}\n`, { mode: 0o600 });
+  fs.writeFileSync(file, `${JSON.stringify({ note: 'Folder ini berisi data Alur. Jangan hapus berkas ini.', since: new Date().toISOString() })}\n`, {
+    mode: 0o600,
+  });
 }
 
 /** A timestamp usable in file names on every platform (no colons). */
 export function fileStamp(d = new Date()): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /**

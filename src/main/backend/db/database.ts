@@ -37,7 +37,11 @@ export function ensureDataDir(dataDir: string): void {
 }
 
 /** Opens (creating if needed) and migrates the database in `dataDir`, owning the folder until closed. */
-export async function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS, lockOptions: LockOptions = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  dataDir: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  lockOptions: LockOptions = {},
+): Promise<OpenedDatabase> {
   ensureDataDir(dataDir);
   const lock = await acquireFolderLock(dataDir, lockOptions);
   try {

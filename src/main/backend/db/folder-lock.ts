@@ -47,7 +47,8 @@ export function readFolderOwner(dataDir: string): FolderOwner | null {
     const v: unknown = JSON.parse(fs.readFileSync(path.join(dataDir, OWNER_FILE), 'utf8'));
     if (typeof v !== 'object' || v === null) return null;
     const o = v as Record<string, unknown>;
-    if (typeof o['pid'] !== 'number' || typeof o['label'] !== 'string' || typeof o['host'] !== 'string' || typeof o['since'] !== 'string') return null;
+    if (typeof o['pid'] !== 'number' || typeof o['label'] !== 'string' || typeof o['host'] !== 'string' || typeof o['since'] !== 'string')
+      return null;
     return { pid: o['pid'], host: o['host'], label: o['label'], since: o['since'] };
   } catch {
     return null;

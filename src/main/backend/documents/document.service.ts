@@ -40,7 +40,15 @@ function safeRef(ref: string): string {
 }
 
 /** Records that this exact file was issued (once per distinct file). */
-async function recordIssue(ctx: BackendContext, caller: Caller, caseId: string, kind: 'sheet' | 'letter', format: 'pdf' | 'docx', bytes: Buffer, sourceEventId: string | null): Promise<string> {
+async function recordIssue(
+  ctx: BackendContext,
+  caller: Caller,
+  caseId: string,
+  kind: 'sheet' | 'letter',
+  format: 'pdf' | 'docx',
+  bytes: Buffer,
+  sourceEventId: string | null,
+): Promise<string> {
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   await commitEvents(ctx, async (trx) => {
     const known = await trx
@@ -52,7 +60,14 @@ async function recordIssue(ctx: BackendContext, caller: Caller, caseId: string, 
       .executeTakeFirst();
     if (known) return [];
     const pos = caller.actor.positions[0] ?? null;
-    return [makeEvent(ctx, caseId, { userId: caller.user.id, positionId: pos?.positionId ?? null, acting: pos?.acting ?? null }, { type: 'case.document_issued', payload: { kind, format, sha256, sourceEventId } })];
+    return [
+      makeEvent(
+        ctx,
+        caseId,
+        { userId: caller.user.id, positionId: pos?.positionId ?? null, acting: pos?.acting ?? null },
+        { type: 'case.document_issued', payload: { kind, format, sha256, sourceEventId } },
+      ),
+    ];
   });
   return sha256;
 }
@@ -76,7 +91,11 @@ export async function makeLetter(
   if (format === 'pdf' && pades?.visible) {
     // A visible signature: the box is drawn on the signature block and the widget laid over it.
     const cal = (await ctx.projection()).engine.calendar;
-    const drawn = await letterPdfWithBox(ctx.options.resourcesDir, content, ['Ditandatangani secara elektronik', content.signer.name, indonesianDateTime(cal, ctx.now())]);
+    const drawn = await letterPdfWithBox(ctx.options.resourcesDir, content, [
+      'Ditandatangani secara elektronik',
+      content.signer.name,
+      indonesianDateTime(cal, ctx.now()),
+    ]);
     bytes = drawn.pdf;
     appearance = drawn.box;
   } else bytes = format === 'pdf' ? await letterPdf(ctx.options.resourcesDir, content) : await letterDocx(content);
@@ -94,7 +113,14 @@ export async function makeLetter(
     });
   }
   const sha256 = await recordIssue(ctx, caller, caseId, 'letter', format, bytes, content.eventId);
-  return { fileName: `surat-tanggapan-${safeRef(content.caseRef)}.${format}`, mime: MIME[format], dataBase64: bytes.toString('base64'), sha256, letterNumber: content.letter.number, verifyCode: content.verifyCode };
+  return {
+    fileName: `surat-tanggapan-${safeRef(content.caseRef)}.${format}`,
+    mime: MIME[format],
+    dataBase64: bytes.toString('base64'),
+    sha256,
+    letterNumber: content.letter.number,
+    verifyCode: content.verifyCode,
+  };
 }
 
 export async function makeSheet(ctx: BackendContext, caller: Caller, caseId: string): Promise<DocumentFile> {
@@ -102,14 +128,28 @@ export async function makeSheet(ctx: BackendContext, caller: Caller, caseId: str
   // One sheet per unit's part of the chain, each with that unit's letterhead.
   const sheet = await dispositionSheet(ctx, caseId);
   const sha256 = await recordIssue(ctx, caller, caseId, 'sheet', 'pdf', sheet.pdf, null);
-  return { fileName: `lembar-disposisi-${safeRef(sheet.ref)}.pdf`, mime: MIME.pdf, dataBase64: sheet.pdf.toString('base64'), sha256, letterNumber: null, verifyCode: null };
+  return {
+    fileName: `lembar-disposisi-${safeRef(sheet.ref)}.pdf`,
+    mime: MIME.pdf,
+    dataBase64: sheet.pdf.toString('base64'),
+    sha256,
+    letterNumber: null,
+    verifyCode: null,
+  };
 }
 
 /** The unit's buku agenda surat keluar of `year` as XLSX. */
 export async function letterRegisterFile(ctx: BackendContext, caller: Caller, unitId: string, year: number): Promise<DocumentFile> {
   const reg = await letterRegister(ctx, caller, unitId, year);
   const bytes = await letterRegisterXlsx(reg.unitName, year, reg.rows);
-  return { fileName: `agenda-surat-keluar-${safeRef(reg.unitName)}-${year}.xlsx`, mime: MIME.xlsx, dataBase64: bytes.toString('base64'), sha256: crypto.createHash('sha256').update(bytes).digest('hex'), letterNumber: null, verifyCode: null };
+  return {
+    fileName: `agenda-surat-keluar-${safeRef(reg.unitName)}-${year}.xlsx`,
+    mime: MIME.xlsx,
+    dataBase64: bytes.toString('base64'),
+    sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+    letterNumber: null,
+    verifyCode: null,
+  };
 }
 
 const CLAIM_RE = /^alur:(letter|sheet):([0-9a-f-]{36}):([0-9a-f-]{36}|-)$/;
@@ -141,7 +181,11 @@ async function eventById(ctx: BackendContext, id: string): Promise<CaseEvent | n
 }
 
 /** What a verified letter or sheet says about itself, from the log. */
-async function describe(ctx: BackendContext, caseId: string, source: CaseEvent | null): Promise<Pick<DocumentVerification, 'caseId' | 'caseRef' | 'letterNumber' | 'signature'>> {
+async function describe(
+  ctx: BackendContext,
+  caseId: string,
+  source: CaseEvent | null,
+): Promise<Pick<DocumentVerification, 'caseId' | 'caseRef' | 'letterNumber' | 'signature'>> {
   const st = await loadStoredCase(ctx.db, caseId);
   const proj = await ctx.projection();
   const letter = source?.type === 'case.approved' ? (source as EventOf<'case.approved'>).payload.letter : null;
@@ -174,8 +218,15 @@ async function visibleTo(ctx: BackendContext, caller: Caller, caseId: string): P
 function verdictOfSignature(base: Omit<DocumentVerification, 'valid' | 'verdict' | 'message'>, issuedMessage: string): DocumentVerification {
   const sig = base.signature;
   // 'paper': a clerk's record of an ink act, said as such (the message), never as an electronic signature.
-  if (!sig || sig.status === 'missing' || sig.status === 'paper') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage}${sig ? ` ${sig.message}` : ''}` };
-  if (sig.status === 'valid') return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage} Ditandatangani secara elektronik oleh ${sig.signerName ?? '-'} sebagai ${sig.positionTitle ?? '-'}; tanda tangan sah.` };
+  if (!sig || sig.status === 'missing' || sig.status === 'paper')
+    return { ...base, valid: true, verdict: 'valid', message: `${issuedMessage}${sig ? ` ${sig.message}` : ''}` };
+  if (sig.status === 'valid')
+    return {
+      ...base,
+      valid: true,
+      verdict: 'valid',
+      message: `${issuedMessage} Ditandatangani secara elektronik oleh ${sig.signerName ?? '-'} sebagai ${sig.positionTitle ?? '-'}; tanda tangan sah.`,
+    };
   return { ...base, valid: false, verdict: 'signature_failed', message: `Tanda tangan tidak sah: ${sig.message}` };
 }
 
@@ -203,9 +254,18 @@ export async function verifyFile(ctx: BackendContext, caller: Caller, bytes: Buf
     const issued = rowToEvent(row) as EventOf<'case.document_issued'>;
     const source = await letterSource(ctx, issued.caseId, issued.payload.sourceEventId);
     if (issued.payload.kind === 'letter' && !source)
-      return { ...empty, caseId: issued.caseId, valid: false, verdict: 'signature_failed', message: 'Catatan penerbitan berkas ini tidak menunjuk persetujuan surat yang sah pada aduan yang sama.' };
+      return {
+        ...empty,
+        caseId: issued.caseId,
+        valid: false,
+        verdict: 'signature_failed',
+        message: 'Catatan penerbitan berkas ini tidak menunjuk persetujuan surat yang sah pada aduan yang sama.',
+      };
     const base = { kind: issued.payload.kind, issuedAt: issued.at, ...(await describe(ctx, issued.caseId, source)) };
-    const what = issued.payload.kind === 'letter' ? `Surat tanggapan ${base.letterNumber ?? ''} untuk aduan ${base.caseRef ?? ''}` : `Lembar disposisi aduan ${base.caseRef ?? ''}`;
+    const what =
+      issued.payload.kind === 'letter'
+        ? `Surat tanggapan ${base.letterNumber ?? ''} untuk aduan ${base.caseRef ?? ''}`
+        : `Lembar disposisi aduan ${base.caseRef ?? ''}`;
     return verdictOfSignature(base, `${what.replace(/\s+/g, ' ')}: berkas asli, tidak diubah.`);
   }
   // Not a copy we issued: does it claim to be one? Then it was altered after it was issued.
@@ -215,10 +275,25 @@ export async function verifyFile(ctx: BackendContext, caller: Caller, bytes: Buf
     const known = await loadStoredCase(ctx.db, caseId);
     if (known && (await visibleTo(ctx, caller, caseId))) {
       const source = claim[3] && claim[3] !== '-' ? await letterSource(ctx, caseId, claim[3]) : null;
-      const base = { kind: claim[1] === 'letter' ? ('letter' as const) : ('sheet' as const), issuedAt: null, ...(await describe(ctx, caseId, source)), signature: null };
-      return { ...base, valid: false, verdict: 'altered', message: `Berkas ini mengaku dokumen aduan ${known.s.ref}, tetapi isinya tidak sama dengan salinan mana pun yang diterbitkan: dokumen telah diubah.` };
+      const base = {
+        kind: claim[1] === 'letter' ? ('letter' as const) : ('sheet' as const),
+        issuedAt: null,
+        ...(await describe(ctx, caseId, source)),
+        signature: null,
+      };
+      return {
+        ...base,
+        valid: false,
+        verdict: 'altered',
+        message: `Berkas ini mengaku dokumen aduan ${known.s.ref}, tetapi isinya tidak sama dengan salinan mana pun yang diterbitkan: dokumen telah diubah.`,
+      };
     }
-    return { ...empty, valid: false, verdict: 'unknown', message: 'Dokumen Alur dari aduan yang tidak ada di komputer ini; sinkronkan dulu lalu periksa lagi.' };
+    return {
+      ...empty,
+      valid: false,
+      verdict: 'unknown',
+      message: 'Dokumen Alur dari aduan yang tidak ada di komputer ini; sinkronkan dulu lalu periksa lagi.',
+    };
   }
   return { ...empty, valid: false, verdict: 'not_ours', message: `Berkas ${kind.toUpperCase()} ini bukan dokumen yang diterbitkan Alur.` };
 }
@@ -227,16 +302,29 @@ export async function verifyFile(ctx: BackendContext, caller: Caller, bytes: Buf
 export async function verifyCode(ctx: BackendContext, caller: Caller, raw: string): Promise<DocumentVerification> {
   const empty = { kind: null, caseId: null, caseRef: null, letterNumber: null, issuedAt: null, signature: null } as const;
   const fromQr = /^ALUR:L:([0-9a-f-]{36}):([0-9A-Z]{5}-[0-9A-Z]{5})$/.exec(raw.trim());
-  const code = (fromQr?.[2] ?? raw).toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (code.length !== 10) return { ...empty, valid: false, verdict: 'unknown', message: 'Kode verifikasi terdiri dari 10 huruf/angka, misalnya 7K3QF-9M2XA.' };
+  const code = (fromQr?.[2] ?? raw)
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  if (code.length !== 10)
+    return { ...empty, valid: false, verdict: 'unknown', message: 'Kode verifikasi terdiri dari 10 huruf/angka, misalnya 7K3QF-9M2XA.' };
   const wanted = `${code.slice(0, 5)}-${code.slice(5)}`;
-  const rows = await ctx.db.selectFrom('event').selectAll().where('type', '=', 'case.approved').$if(!!fromQr, (q) => q.where('id', '=', fromQr?.[1] ?? '')).execute();
+  const rows = await ctx.db
+    .selectFrom('event')
+    .selectAll()
+    .where('type', '=', 'case.approved')
+    .$if(!!fromQr, (q) => q.where('id', '=', fromQr?.[1] ?? ''))
+    .execute();
   for (const r of rows) {
     const e = rowToEvent(r) as EventOf<'case.approved'>;
     if (!e.payload.letter || verificationCode(e) !== wanted) continue;
     if (!(await letterSource(ctx, e.caseId, e.id)) || !(await visibleTo(ctx, caller, e.caseId))) continue;
     const base = { kind: 'letter' as const, issuedAt: null, ...(await describe(ctx, e.caseId, e)) };
-    return verdictOfSignature(base, `Kode ${wanted}: surat tanggapan ${e.payload.letter.number} untuk aduan ${base.caseRef ?? ''}, tanggal ${e.payload.letter.date}.`);
+    return verdictOfSignature(
+      base,
+      `Kode ${wanted}: surat tanggapan ${e.payload.letter.number} untuk aduan ${base.caseRef ?? ''}, tanggal ${e.payload.letter.date}.`,
+    );
   }
   return { ...empty, valid: false, verdict: 'unknown', message: `Tidak ada surat dengan kode ${wanted} di komputer ini.` };
 }

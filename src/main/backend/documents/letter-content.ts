@@ -73,7 +73,10 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Ten characters (50 bits) from the signed act, shown as XXXXX-XXXXX. */
 export function verificationCode(e: Pick<CaseEvent, 'id' | 'signature'>): string {
-  const h = crypto.createHash('sha256').update(`${e.id}|${e.signature ?? ''}`).digest();
+  const h = crypto
+    .createHash('sha256')
+    .update(`${e.id}|${e.signature ?? ''}`)
+    .digest();
   let bits = 0;
   let value = 0;
   let out = '';
@@ -143,7 +146,8 @@ export async function letterContent(ctx: BackendContext, caseId: string, eventId
   // An approval that became a conflict (another one was accepted first) issues no letter.
   const acts = letterActs(events).filter((e) => !st.s.conflicts.some((c) => c.eventId === e.id));
   const act = eventId ? acts.find((e) => e.id === eventId) : acts[acts.length - 1];
-  if (!act || !act.payload.letter) throw new AppError('NOT_FOUND', 'Aduan ini belum memiliki surat tanggapan: surat terbit saat tanggapan disetujui dan ditandatangani.');
+  if (!act || !act.payload.letter)
+    throw new AppError('NOT_FOUND', 'Aduan ini belum memiliki surat tanggapan: surat terbit saat tanggapan disetujui dan ditandatangani.');
   return contentOfAct(ctx, st, events, act);
 }
 
@@ -151,7 +155,12 @@ export async function letterContent(ctx: BackendContext, caseId: string, eventId
  * The letter an approval issues. The preview (letter-preview.ts) passes an approval not yet
  * made, so the drafter and the approver see the very page that signing will issue.
  */
-export async function contentOfAct(ctx: BackendContext, st: NonNullable<Awaited<ReturnType<typeof loadStoredCase>>>, events: readonly CaseEvent[], act: EventOf<'case.approved'>): Promise<LetterContent> {
+export async function contentOfAct(
+  ctx: BackendContext,
+  st: NonNullable<Awaited<ReturnType<typeof loadStoredCase>>>,
+  events: readonly CaseEvent[],
+  act: EventOf<'case.approved'>,
+): Promise<LetterContent> {
   const caseId = st.s.id;
   const letter = act.payload.letter;
   if (!letter) throw new AppError('NOT_FOUND', 'Persetujuan ini tidak menerbitkan surat.');
@@ -174,7 +183,8 @@ export async function contentOfAct(ctx: BackendContext, st: NonNullable<Awaited<
   const acting = act.acting === 'plt' ? 'Plt. ' : act.acting === 'plh' ? 'Plh. ' : '';
   // a.n. names the head's post as its holder signs it ("a.n. Kepala Dinas ..."), not the preset's role name.
   const headPost = headRole ? [...positions.values()].find((p) => p.unitId === letter.unitId && p.roleId === headRole.id && p.active) : undefined;
-  const onBehalfOf = position && headRole && position.roleId !== headRole.id ? `a.n. ${headPost?.title ?? `${headRole.name}${unit ? ` ${unit.name}` : ''}`}` : null;
+  const onBehalfOf =
+    position && headRole && position.roleId !== headRole.id ? `a.n. ${headPost?.title ?? `${headRole.name}${unit ? ` ${unit.name}` : ''}`}` : null;
   const registered = events.find((e): e is EventOf<'case.registered'> => e.type === 'case.registered');
   const draft = [...events].reverse().find((e): e is EventOf<'case.drafted'> => e.type === 'case.drafted' && e.at <= act.at);
   const attachments = draft?.payload.attachments.length ?? 0;
@@ -205,7 +215,13 @@ export async function contentOfAct(ctx: BackendContext, st: NonNullable<Awaited<
     // As signed (fixed in the approval); letters from before that was kept use today's data.
     signer: letter.signer
       ? { onBehalfOf, ...letter.signer }
-      : { onBehalfOf, position: `${acting}${position?.title ?? 'Pejabat'}`, name: user?.fullName ?? '-', rank: user?.rank ?? null, nip: user?.nip ?? null },
+      : {
+          onBehalfOf,
+          position: `${acting}${position?.title ?? 'Pejabat'}`,
+          name: user?.fullName ?? '-',
+          rank: user?.rank ?? null,
+          nip: user?.nip ?? null,
+        },
     tembusan: tembusanLines(head.tembusan),
     verifyCode: verificationCode(act),
     qrText: letterQrText(act),

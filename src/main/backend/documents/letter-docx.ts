@@ -58,12 +58,17 @@ function kop(l: LetterContent, contentTw: number): Array<Paragraph | Table> {
     ...(k.address ? [p([new TextRun({ text: k.address, size: 20 })], { alignment: AlignmentType.CENTER })] : []),
     ...(k.contacts ? [p([new TextRun({ text: k.contacts, size: 20 })], { alignment: AlignmentType.CENTER })] : []),
   ];
-  const rule = new Paragraph({ children: [], border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: '000000', space: 1 } }, spacing: { after: 200 } });
+  const rule = new Paragraph({
+    children: [],
+    border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: '000000', space: 1 } },
+    spacing: { after: 200 },
+  });
   if (!k.logo) return [...text, rule];
   const size = fitLogo(k.logo.data, px(64), px(64));
   const logo = new ImageRun({ type: k.logo.mime === 'image/png' ? 'png' : 'jpg', data: k.logo.data, transformation: size });
   const side = twip(70);
-  const cell = (children: Paragraph[], w: number) => new TableCell({ children, width: { size: w, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } });
+  const cell = (children: Paragraph[], w: number) =>
+    new TableCell({ children, width: { size: w, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } });
   return [
     new Table({
       width: { size: contentTw, type: WidthType.DXA },
@@ -85,12 +90,22 @@ export async function letterDocx(l: LetterContent): Promise<Buffer> {
   const valueAt = twip(m.label + m.colon);
   const field = (k: string, v: ParagraphChild[] | string) =>
     p([new TextRun(`${k}\t:\t`), ...(typeof v === 'string' ? [new TextRun(v)] : v)], {
-      tabStops: [{ type: TabStopType.LEFT, position: twip(m.label) }, { type: TabStopType.LEFT, position: valueAt }],
+      tabStops: [
+        { type: TabStopType.LEFT, position: twip(m.label) },
+        { type: TabStopType.LEFT, position: valueAt },
+      ],
       indent: { left: valueAt, hanging: valueAt },
     });
   const halAt = l.hal.indexOf(l.caseRef);
-  const hal: ParagraphChild[] = halAt < 0 ? [new TextRun(l.hal)] : [new TextRun(l.hal.slice(0, halAt)), ...unbroken(l.caseRef), new TextRun(l.hal.slice(halAt + l.caseRef.length))];
-  const bodyPara = (after: number): Para => ({ alignment: AlignmentType.JUSTIFIED, spacing: { after: twip(after) }, indent: { firstLine: twip(m.indent) } });
+  const hal: ParagraphChild[] =
+    halAt < 0
+      ? [new TextRun(l.hal)]
+      : [new TextRun(l.hal.slice(0, halAt)), ...unbroken(l.caseRef), new TextRun(l.hal.slice(halAt + l.caseRef.length))];
+  const bodyPara = (after: number): Para => ({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: twip(after) },
+    indent: { firstLine: twip(m.indent) },
+  });
   const paragraphs = [...(l.opening ? [l.opening] : []), ...l.body, ...(l.closing ? [l.closing] : [])];
   const last = paragraphs.pop();
   // From the last paragraph on, each keeps with the next (made below): one page for all of it.
@@ -101,7 +116,9 @@ export async function letterDocx(l: LetterContent): Promise<Buffer> {
     l.signature.status === 'missing' || l.signature.status === 'paper'
       ? [sig(''), sig(''), sig('')]
       : [
-          sig([new ImageRun({ type: 'png', data: qrPng(l.qrText, 4), transformation: { width: px(m.qr), height: px(m.qr) } })], { spacing: { before: 80 } }),
+          sig([new ImageRun({ type: 'png', data: qrPng(l.qrText, 4), transformation: { width: px(m.qr), height: px(m.qr) } })], {
+            spacing: { before: 80 },
+          }),
           sig([new TextRun({ text: 'Ditandatangani secara elektronik', size: 16 })]),
           sig([new TextRun({ text: `Kode verifikasi ${l.verifyCode}`, size: 16, bold: true })], { spacing: { after: 80 } }),
         ];
@@ -120,11 +137,27 @@ export async function letterDocx(l: LetterContent): Promise<Buffer> {
           kept('Tembusan:', { spacing: { before: twip(14) } }),
           ...(l.tembusan.length === 1
             ? [kept(`${l.tembusan[0]}.`)]
-            : l.tembusan.map((t, i) => kept(`${i + 1}.\t${t}${i === l.tembusan.length - 1 ? '.' : ';'}`, { indent: { left: 360, hanging: 360 }, tabStops: [{ type: TabStopType.LEFT, position: 360 }] }))),
+            : l.tembusan.map((t, i) =>
+                kept(`${i + 1}.\t${t}${i === l.tembusan.length - 1 ? '.' : ';'}`, {
+                  indent: { left: 360, hanging: 360 },
+                  tabStops: [{ type: TabStopType.LEFT, position: 360 }],
+                }),
+              )),
         ];
   const tailSpecs: Spec[] = [...(last ? [kept(last, bodyPara(14))] : []), ...signature, ...tembusan];
   const tail = tailSpecs.map(([c, o], i) => p(c, { ...o, keepLines: true, keepNext: i < tailSpecs.length - 1 }));
-  const footer = () => new Footer({ children: [p([new TextRun({ text: `Verifikasi: kode ${l.verifyCode} di aplikasi Alur (menu Verifikasi) atau pindai kode QR.`, size: 14, color: '555555' })])] });
+  const footer = () =>
+    new Footer({
+      children: [
+        p([
+          new TextRun({
+            text: `Verifikasi: kode ${l.verifyCode} di aplikasi Alur (menu Verifikasi) atau pindai kode QR.`,
+            size: 14,
+            color: '555555',
+          }),
+        ]),
+      ],
+    });
   const doc = new Document({
     creator: 'Alur',
     title: `Surat Tanggapan ${l.letter.number}`,
@@ -137,7 +170,14 @@ export async function letterDocx(l: LetterContent): Promise<Buffer> {
           titlePage: true,
           page: {
             size: { width: mmToTwip(paper.width), height: mmToTwip(paper.height) },
-            margin: { top: mmToTwip(mg.top), bottom: mmToTwip(mg.bottom), left: mmToTwip(mg.left), right: mmToTwip(mg.right), header: mmToTwip(mg.top / 2), footer: mmToTwip(Math.max(4, mg.bottom / 2 - 3)) },
+            margin: {
+              top: mmToTwip(mg.top),
+              bottom: mmToTwip(mg.bottom),
+              left: mmToTwip(mg.left),
+              right: mmToTwip(mg.right),
+              header: mmToTwip(mg.top / 2),
+              footer: mmToTwip(Math.max(4, mg.bottom / 2 - 3)),
+            },
           },
         },
         headers: {

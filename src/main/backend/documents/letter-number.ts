@@ -44,20 +44,42 @@ export function highestSeenSeq(db: Kysely<Database>, unitId: string, year: numbe
 }
 
 /** Issues the next number for `unit`, inside the caller's transaction. */
-export async function issueLetterNumber(db: Kysely<Database>, calendar: WorkCalendar, unit: Unit, at: number, signer: LetterMeta['signer'] = null): Promise<LetterMeta> {
+export async function issueLetterNumber(
+  db: Kysely<Database>,
+  calendar: WorkCalendar,
+  unit: Unit,
+  at: number,
+  signer: LetterMeta['signer'] = null,
+): Promise<LetterMeta> {
   const date = localDate(calendar, at);
   const year = Number(date.slice(0, 4));
   const key = `letterseq:${unit.id}:${year}`;
   const local = Number((await db.selectFrom('local_meta').select('value').where('key', '=', key).executeTakeFirst())?.value ?? '0');
   const seen = await highestSeenSeq(db, unit.id, year).executeTakeFirst();
   const seq = Math.max(local, seen?.m ?? 0) + 1;
-  await db.insertInto('local_meta').values({ key, value: String(seq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) })).execute();
+  await db
+    .insertInto('local_meta')
+    .values({ key, value: String(seq) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) }))
+    .execute();
   const head = await letterheadOf(db, unit.id);
-  return { number: formatLetterNumber(head.numberFormat, { seq, unitCode: unit.code, classification: head.classification, date }), unitId: unit.id, year, seq, date, signer };
+  return {
+    number: formatLetterNumber(head.numberFormat, { seq, unitCode: unit.code, classification: head.classification, date }),
+    unitId: unit.id,
+    year,
+    seq,
+    date,
+    signer,
+  };
 }
 
 /** The signer as a letter names them, from the user and the post they sign as. */
-export async function letterSigner(db: Kysely<Database>, userId: string | null, positionId: string, acting: 'plt' | 'plh' | null): Promise<LetterMeta['signer']> {
+export async function letterSigner(
+  db: Kysely<Database>,
+  userId: string | null,
+  positionId: string,
+  acting: 'plt' | 'plh' | null,
+): Promise<LetterMeta['signer']> {
   const user = userId ? await getRef(db, 'user', userId) : null;
   const position = await getRef(db, 'position', positionId);
   const prefix = acting === 'plt' ? 'Plt. ' : acting === 'plh' ? 'Plh. ' : '';

@@ -45,9 +45,21 @@ export function kopContent(kop: LetterContent['kop'], width = 481): Content[] {
   const text: Content = { stack: lines, alignment: 'center' };
   return [
     kop.logo
-      ? { columns: [{ image: `data:${kop.logo.mime};base64,${kop.logo.data.toString('base64')}`, fit: [64, 64], width: 70 }, { ...text, width: '*' }, { text: '', width: 70 }] }
+      ? {
+          columns: [
+            { image: `data:${kop.logo.mime};base64,${kop.logo.data.toString('base64')}`, fit: [64, 64], width: 70 },
+            { ...text, width: '*' },
+            { text: '', width: 70 },
+          ],
+        }
       : text,
-    { canvas: [{ type: 'line', x1: 0, y1: 4, x2: width, y2: 4, lineWidth: 2.5 }, { type: 'line', x1: 0, y1: 7.5, x2: width, y2: 7.5, lineWidth: 0.8 }], margin: [0, 2, 0, 10] },
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 4, x2: width, y2: 4, lineWidth: 2.5 },
+        { type: 'line', x1: 0, y1: 7.5, x2: width, y2: 7.5, lineWidth: 0.8 },
+      ],
+      margin: [0, 2, 0, 10],
+    },
   ];
 }
 
@@ -73,8 +85,19 @@ function signatureMark(l: LetterContent, qr: number, box: string[] | null): Cont
             id: SIGNATURE_BOX.id,
             stack: [
               {
-                table: { widths: [SIGNATURE_BOX.width - 10], heights: [SIGNATURE_BOX.height - 6], body: [[{ stack: box.map((t, i) => ({ text: t, fontSize: 8, bold: i === 0 })) }]] },
-                layout: { hLineColor: () => '#1d39c4', vLineColor: () => '#1d39c4', paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 3, paddingBottom: () => 0 },
+                table: {
+                  widths: [SIGNATURE_BOX.width - 10],
+                  heights: [SIGNATURE_BOX.height - 6],
+                  body: [[{ stack: box.map((t, i) => ({ text: t, fontSize: 8, bold: i === 0 })) }]],
+                },
+                layout: {
+                  hLineColor: () => '#1d39c4',
+                  vLineColor: () => '#1d39c4',
+                  paddingLeft: () => 4,
+                  paddingRight: () => 4,
+                  paddingTop: () => 3,
+                  paddingBottom: () => 0,
+                },
                 margin: [0, 2, 0, 0],
               },
             ],
@@ -115,12 +138,21 @@ export function letterDefinition(l: LetterContent, box: string[] | null = null):
     pageMargins: [mmToPt(mg.left), mmToPt(mg.top), mmToPt(mg.right), mmToPt(mg.bottom)],
     defaultStyle: { font: pdfFont(l.page.font), fontSize: l.page.fontSize },
     // A preview claims to be no issued letter, so the verifier never takes it for one.
-    info: { title: `Surat Tanggapan ${l.letter.number}`, author: l.signer.name, subject: l.hal, ...(l.draft ? {} : { keywords: documentKeywords('letter', l.caseId, l.eventId) }), creationDate: new Date(l.signedAt) },
+    info: {
+      title: `Surat Tanggapan ${l.letter.number}`,
+      author: l.signer.name,
+      subject: l.hal,
+      ...(l.draft ? {} : { keywords: documentKeywords('letter', l.caseId, l.eventId) }),
+      creationDate: new Date(l.signedAt),
+    },
     ...(l.draft ? { watermark: { text: 'KONSEP', opacity: 0.12, bold: true } } : {}),
     // Page numbers as the rule has them: none on the first page, "- 2 -" centred on top after.
-    header: (page) => (page > 1 ? { text: `- ${page} -`, alignment: 'center', fontSize: l.page.fontSize, margin: [0, mmToPt(mg.top) / 2, 0, 0] } : null),
+    header: (page) =>
+      page > 1 ? { text: `- ${page} -`, alignment: 'center', fontSize: l.page.fontSize, margin: [0, mmToPt(mg.top) / 2, 0, 0] } : null,
     footer: () => ({
-      text: l.draft ? 'Pratinjau konsep: belum bernomor dan belum ditandatangani.' : `Verifikasi: kode ${l.verifyCode} di aplikasi Alur (menu Verifikasi) atau pindai kode QR.`,
+      text: l.draft
+        ? 'Pratinjau konsep: belum bernomor dan belum ditandatangani.'
+        : `Verifikasi: kode ${l.verifyCode} di aplikasi Alur (menu Verifikasi) atau pindai kode QR.`,
       fontSize: 7,
       color: '#555',
       margin: [mmToPt(mg.left), Math.max(4, mmToPt(mg.bottom) / 2 - 4), mmToPt(mg.right), 0],
@@ -129,11 +161,21 @@ export function letterDefinition(l: LetterContent, box: string[] | null = null):
       ...kopContent(l.kop, m.content),
       { text: `${l.place ? `${l.place}, ` : ''}${l.dateText}`, alignment: 'right', margin: [0, 0, 0, 10] },
       {
-        table: { widths: [m.label, m.colon, '*'], body: [row('Nomor', l.letter.number), row('Sifat', l.sifat), row('Lampiran', l.lampiran), row('Hal', halInlines(l.hal, l.caseRef))] },
+        table: {
+          widths: [m.label, m.colon, '*'],
+          body: [row('Nomor', l.letter.number), row('Sifat', l.sifat), row('Lampiran', l.lampiran), row('Hal', halInlines(l.hal, l.caseRef))],
+        },
         layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
         margin: [0, 0, 0, 14],
       },
-      { stack: [{ text: l.addressee[0] ?? '' }, ...l.addressee.slice(1, -1).map((a) => ({ text: a })), { text: l.addressee[l.addressee.length - 1] ?? '', margin: [m.indent, 0, 0, 0] }], margin: [0, 0, 0, 14] },
+      {
+        stack: [
+          { text: l.addressee[0] ?? '' },
+          ...l.addressee.slice(1, -1).map((a) => ({ text: a })),
+          { text: l.addressee[l.addressee.length - 1] ?? '', margin: [m.indent, 0, 0, 0] },
+        ],
+        margin: [0, 0, 0, 14],
+      },
       ...paragraphs.map((t) => para(t, 8)),
       // The last paragraph, the signature block and the tembusan go to a page together.
       { id: CLOSING_BLOCK, unbreakable: true, stack: [...(last ? [para(last, 14)] : []), signature, ...tembusan] } as Content,
@@ -152,10 +194,15 @@ export interface SignatureBoxPlace {
 }
 
 /** Where pdfmake laid out the nodes with these ids (pageBreakBefore sees every node; the last report is the final layout). */
-async function placesOf(resourcesDir: string, def: TDocumentDefinitions, ids: readonly string[]): Promise<{ pdf: Buffer; at: Map<string, { page: number; left: number; top: number }> }> {
+async function placesOf(
+  resourcesDir: string,
+  def: TDocumentDefinitions,
+  ids: readonly string[],
+): Promise<{ pdf: Buffer; at: Map<string, { page: number; left: number; top: number }> }> {
   const at = new Map<string, { page: number; left: number; top: number }>();
   def.pageBreakBefore = (node) => {
-    if (node.id && ids.includes(node.id)) at.set(node.id, { page: node.startPosition.pageNumber - 1, left: node.startPosition.left, top: node.startPosition.top });
+    if (node.id && ids.includes(node.id))
+      at.set(node.id, { page: node.startPosition.pageNumber - 1, left: node.startPosition.left, top: node.startPosition.top });
     return false;
   };
   return { pdf: await renderPdf(resourcesDir, def), at };
@@ -171,9 +218,15 @@ async function placesOf(resourcesDir: string, def: TDocumentDefinitions, ids: re
 export async function letterPdfWithBox(resourcesDir: string, l: LetterContent, lines: string[]): Promise<{ pdf: Buffer; box: SignatureBoxPlace }> {
   const letter = await placesOf(resourcesDir, letterDefinition(l, lines), [CLOSING_BLOCK]);
   const alone = letterDefinition(l, lines);
-  const closing = alone.content instanceof Array ? alone.content.find((c) => typeof c === 'object' && c !== null && 'id' in c && c.id === CLOSING_BLOCK) : undefined;
+  const closing =
+    alone.content instanceof Array
+      ? alone.content.find((c) => typeof c === 'object' && c !== null && 'id' in c && c.id === CLOSING_BLOCK)
+      : undefined;
   if (!closing || typeof closing !== 'object') throw new Error('the letter has no closing block');
-  const measured = await placesOf(resourcesDir, { ...alone, header: undefined, content: [{ ...closing, unbreakable: false } as Content] }, [CLOSING_BLOCK, SIGNATURE_BOX.id]);
+  const measured = await placesOf(resourcesDir, { ...alone, header: undefined, content: [{ ...closing, unbreakable: false } as Content] }, [
+    CLOSING_BLOCK,
+    SIGNATURE_BOX.id,
+  ]);
   const block = letter.at.get(CLOSING_BLOCK);
   const blockAlone = measured.at.get(CLOSING_BLOCK);
   const boxAlone = measured.at.get(SIGNATURE_BOX.id);

@@ -43,16 +43,44 @@ export async function letterPreview(ctx: BackendContext, caller: Caller, caseId:
   if (!post) throw new AppError('NOT_FOUND', 'Unit ini belum memiliki jabatan penyetuju surat.');
   const today = localDate(proj.engine.calendar, ctx.now());
   const users = new Map((await listRefs(ctx.db, 'user')).map((u) => [u.id, u]));
-  const holder = (await listRefs(ctx.db, 'assignment')).filter((a) => a.positionId === post.id && (a.from === null || a.from <= today) && (a.until === null || a.until >= today));
+  const holder = (await listRefs(ctx.db, 'assignment')).filter(
+    (a) => a.positionId === post.id && (a.from === null || a.from <= today) && (a.until === null || a.until >= today),
+  );
   const assignment = holder.find((a) => a.acting === null) ?? holder[0];
-  if (!holderOn(assignment ? [assignment] : [], users, post.id, today)) throw new AppError('NOT_FOUND', `Jabatan ${post.title} belum diisi; surat tidak dapat dipratinjau.`);
+  if (!holderOn(assignment ? [assignment] : [], users, post.id, today))
+    throw new AppError('NOT_FOUND', `Jabatan ${post.title} belum diisi; surat tidak dapat dipratinjau.`);
   const signer = await letterSigner(ctx.db, assignment?.userId ?? null, post.id, assignment?.acting ?? null);
-  const act = makeEvent(ctx, caseId, { userId: assignment?.userId ?? null, positionId: post.id, acting: assignment?.acting ?? null }, {
-    type: 'case.approved',
-    payload: { taskId: task.id, stepId: approve.id, actionId: approve.actions.find((a) => a.kind === 'approve')?.id ?? 'setujui', targets: [], instructions: [], note: null, urgency: null, dueAt: null, response: text, attachments: [], paper: null, letter: { number: PREVIEW_NUMBER, unitId: task.unitId, year: Number(today.slice(0, 4)), seq: 1, date: today, signer } },
-  }) as EventOf<'case.approved'>;
+  const act = makeEvent(
+    ctx,
+    caseId,
+    { userId: assignment?.userId ?? null, positionId: post.id, acting: assignment?.acting ?? null },
+    {
+      type: 'case.approved',
+      payload: {
+        taskId: task.id,
+        stepId: approve.id,
+        actionId: approve.actions.find((a) => a.kind === 'approve')?.id ?? 'setujui',
+        targets: [],
+        instructions: [],
+        note: null,
+        urgency: null,
+        dueAt: null,
+        response: text,
+        attachments: [],
+        paper: null,
+        letter: { number: PREVIEW_NUMBER, unitId: task.unitId, year: Number(today.slice(0, 4)), seq: 1, date: today, signer },
+      },
+    },
+  ) as EventOf<'case.approved'>;
   const content = await contentOfAct(ctx, st, await loadCaseEvents(ctx.db, caseId), act);
   const unsigned = { ...content.signature, status: 'missing' as const, message: 'Pratinjau: belum ditandatangani.' };
   const bytes = await letterPdf(ctx.options.resourcesDir, { ...content, signature: unsigned, draft: true });
-  return { fileName: `pratinjau-surat-${st.s.ref.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`, mime: 'application/pdf', dataBase64: bytes.toString('base64'), sha256: '', letterNumber: null, verifyCode: null };
+  return {
+    fileName: `pratinjau-surat-${st.s.ref.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`,
+    mime: 'application/pdf',
+    dataBase64: bytes.toString('base64'),
+    sha256: '',
+    letterNumber: null,
+    verifyCode: null,
+  };
 }

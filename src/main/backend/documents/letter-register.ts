@@ -29,10 +29,16 @@ export interface RegisterRow {
 const HEAD_ROLES = new Set(['kadis', 'kepala_opd', 'kepala']);
 
 /** The unit's letters of `year`; an official sees their own unit's register, an administrator any. */
-export async function letterRegister(ctx: BackendContext, caller: Caller, unitId: string, year: number): Promise<{ unitName: string; rows: RegisterRow[] }> {
+export async function letterRegister(
+  ctx: BackendContext,
+  caller: Caller,
+  unitId: string,
+  year: number,
+): Promise<{ unitName: string; rows: RegisterRow[] }> {
   const unit = await getRef(ctx.db, 'unit', unitId);
   if (!unit) throw new AppError('NOT_FOUND', 'Unit tidak ditemukan.');
-  if (!caller.actor.isAdmin && !caller.actor.positions.some((p) => p.unitId === unitId)) throw new AppError('FORBIDDEN', 'Buku agenda surat keluar hanya untuk unit Anda sendiri.');
+  if (!caller.actor.isAdmin && !caller.actor.positions.some((p) => p.unitId === unitId))
+    throw new AppError('FORBIDDEN', 'Buku agenda surat keluar hanya untuk unit Anda sendiri.');
   const office = await ctx.office();
   const proj = await ctx.projection();
   const rows = await ctx.db

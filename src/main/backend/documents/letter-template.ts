@@ -5,7 +5,8 @@
  */
 import { LETTER_TEMPLATE_TOKENS } from '../../../shared/domain/letter-page';
 
-export const DEFAULT_OPENING = 'Menindaklanjuti aduan masyarakat Nomor {NOMOR_ADUAN} tanggal {TANGGAL_ADUAN} perihal "{HAL}", dengan ini kami sampaikan tanggapan sebagai berikut:';
+export const DEFAULT_OPENING =
+  'Menindaklanjuti aduan masyarakat Nomor {NOMOR_ADUAN} tanggal {TANGGAL_ADUAN} perihal "{HAL}", dengan ini kami sampaikan tanggapan sebagai berikut:';
 export const DEFAULT_CLOSING = 'Demikian tanggapan ini kami sampaikan. Atas perhatian dan kerja samanya diucapkan terima kasih.';
 
 const OWN_OPENING = /^(menindaklanjuti|menanggapi|sehubungan dengan|berkenaan dengan|merujuk|memperhatikan|dengan hormat)\b/i;

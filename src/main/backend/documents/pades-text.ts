@@ -17,7 +17,12 @@ export interface SignatureText {
 /** ASCII tokens to hand to the placeholder, and the step that puts the real text in. */
 export function signatureTextTokens(values: SignatureText): { tokens: SignatureText; apply(doc: PDFDocument): void } {
   const keys = ['reason', 'name', 'location', 'contactInfo'] as const;
-  const tokens = { reason: 'ALURTEXT0REASON', name: 'ALURTEXT1NAME', location: 'ALURTEXT2LOCATION', contactInfo: 'ALURTEXT3CONTACT' } satisfies SignatureText;
+  const tokens = {
+    reason: 'ALURTEXT0REASON',
+    name: 'ALURTEXT1NAME',
+    location: 'ALURTEXT2LOCATION',
+    contactInfo: 'ALURTEXT3CONTACT',
+  } satisfies SignatureText;
   return {
     tokens,
     apply(doc) {

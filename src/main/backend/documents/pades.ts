@@ -42,14 +42,22 @@ export async function signPdfPades(pdf: Buffer, o: PadesOptions): Promise<Buffer
   const text = signatureTextTokens({ reason: o.reason, name: o.name, location: o.location, contactInfo: o.contactInfo });
   const page = o.appearance ? doc.getPages()[o.appearance.page] : undefined;
   if (o.appearance && !page) throw new AppError('INTERNAL', 'Halaman kotak tanda tangan tidak ditemukan.');
-  pdflibAddPlaceholder({ ...(page ? { pdfPage: page, widgetRect: o.appearance?.rect } : { pdfDoc: doc }), ...text.tokens, signingTime: o.signingTime, subFilter: 'ETSI.CAdES.detached', appName: 'Alur', signatureLength: 16_384 });
+  pdflibAddPlaceholder({
+    ...(page ? { pdfPage: page, widgetRect: o.appearance?.rect } : { pdfDoc: doc }),
+    ...text.tokens,
+    signingTime: o.signingTime,
+    subFilter: 'ETSI.CAdES.detached',
+    appName: 'Alur',
+    signatureLength: 16_384,
+  });
   text.apply(doc);
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   try {
     return await new SignPdf().sign(withPlaceholder, signer, o.signingTime);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/password|mac|decrypt|pkcs12/i.test(msg)) throw new AppError('VALIDATION', 'Kata sandi sertifikat .p12 salah, atau berkasnya rusak. Tidak ada yang ditandatangani.');
+    if (/password|mac|decrypt|pkcs12/i.test(msg))
+      throw new AppError('VALIDATION', 'Kata sandi sertifikat .p12 salah, atau berkasnya rusak. Tidak ada yang ditandatangani.');
     throw new AppError('VALIDATION', `Penandatanganan PAdES gagal: ${msg.split('\n')[0]}`);
   }
 }

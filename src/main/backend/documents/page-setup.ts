@@ -51,7 +51,8 @@ export function imageSize(b: Buffer): { width: number; height: number } | null {
     const marker = b[i + 1] ?? 0;
     const len = b.readUInt16BE(i + 2);
     // Start-of-frame markers (baseline, progressive...) carry the size; C4, C8 and CC do not.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
     i += 2 + len;
   }
   return null;

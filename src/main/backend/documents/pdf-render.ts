@@ -10,10 +10,25 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const FACES = {
-  Serif: { normal: 'LiberationSerif-Regular.ttf', bold: 'LiberationSerif-Bold.ttf', italics: 'LiberationSerif-Italic.ttf', bolditalics: 'LiberationSerif-BoldItalic.ttf' },
-  Sans: { normal: 'LiberationSans-Regular.ttf', bold: 'LiberationSans-Bold.ttf', italics: 'LiberationSans-Italic.ttf', bolditalics: 'LiberationSans-BoldItalic.ttf' },
+  Serif: {
+    normal: 'LiberationSerif-Regular.ttf',
+    bold: 'LiberationSerif-Bold.ttf',
+    italics: 'LiberationSerif-Italic.ttf',
+    bolditalics: 'LiberationSerif-BoldItalic.ttf',
+  },
+  Sans: {
+    normal: 'LiberationSans-Regular.ttf',
+    bold: 'LiberationSans-Bold.ttf',
+    italics: 'LiberationSans-Italic.ttf',
+    bolditalics: 'LiberationSans-BoldItalic.ttf',
+  },
   // TeX Gyre Bonum (GUST Font License), for rules that prescribe Bookman Old Style.
-  Bonum: { normal: 'texgyrebonum-regular.otf', bold: 'texgyrebonum-bold.otf', italics: 'texgyrebonum-italic.otf', bolditalics: 'texgyrebonum-bolditalic.otf' },
+  Bonum: {
+    normal: 'texgyrebonum-regular.otf',
+    bold: 'texgyrebonum-bold.otf',
+    italics: 'texgyrebonum-italic.otf',
+    bolditalics: 'texgyrebonum-bolditalic.otf',
+  },
 } as const;
 
 export type FontFamily = keyof typeof FACES;

@@ -34,7 +34,15 @@ export function qrCanvas(text: string, sizePt: number): Content {
       }
       const start = x;
       while (x < m.size && m.dark(x, y)) x++;
-      rects.push({ type: 'rect', x: (start + QUIET) * unit, y: (y + QUIET) * unit, w: (x - start) * unit + 0.05, h: unit + 0.05, color: '#000000', lineWidth: 0 });
+      rects.push({
+        type: 'rect',
+        x: (start + QUIET) * unit,
+        y: (y + QUIET) * unit,
+        w: (x - start) * unit + 0.05,
+        h: unit + 0.05,
+        color: '#000000',
+        lineWidth: 0,
+      });
     }
   }
   return { canvas: rects, width: sizePt, height: sizePt } as Content;
@@ -77,5 +85,10 @@ export function qrPng(text: string, scale = 4): Buffer {
   ihdr.writeUInt32BE(px, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // grayscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -27,7 +27,12 @@ export interface SheetPart {
 }
 
 /** The chain split by the unit of each disposition's author, in the order the units got the case. */
-export function sheetParts(events: readonly CaseEvent[], tasks: ReadonlyArray<{ unitId: string; openedAt: number; state: string }>, positions: ReadonlyMap<string, Position>, hubUnitId: string): SheetPart[] {
+export function sheetParts(
+  events: readonly CaseEvent[],
+  tasks: ReadonlyArray<{ unitId: string; openedAt: number; state: string }>,
+  positions: ReadonlyMap<string, Position>,
+  hubUnitId: string,
+): SheetPart[] {
   const parts = new Map<string, SheetPart>();
   const firstOpened = new Map<string, number>();
   for (const t of tasks) firstOpened.set(t.unitId, Math.min(firstOpened.get(t.unitId) ?? Infinity, t.openedAt));
@@ -57,7 +62,11 @@ export function sheetParts(events: readonly CaseEvent[], tasks: ReadonlyArray<{ 
  */
 export async function agendaNumber(ctx: BackendContext, cal: WorkCalendar, unitId: string, caseId: string, receivedAt: number): Promise<string> {
   const year = localDate(cal, receivedAt).slice(0, 4);
-  const firsts = ctx.db.selectFrom('case_task').select(['case_id', sql<number>`min(opened_at)`.as('at')]).where('unit_id', '=', unitId).groupBy('case_id');
+  const firsts = ctx.db
+    .selectFrom('case_task')
+    .select(['case_id', sql<number>`min(opened_at)`.as('at')])
+    .where('unit_id', '=', unitId)
+    .groupBy('case_id');
   const rows = await ctx.db
     .selectFrom(firsts.as('f'))
     .select(['f.case_id', 'f.at'])
@@ -81,7 +90,12 @@ export function holderOn(assignments: readonly Assignment[], users: ReadonlyMap<
 }
 
 /** "Kepala Bidang ... (Nama)" for a target post, or the unit's name. */
-export function targetLabel(t: { unitId: string; positionId: string | null }, units: ReadonlyMap<string, Unit>, positions: ReadonlyMap<string, Position>, holder: (positionId: string) => string | null): string {
+export function targetLabel(
+  t: { unitId: string; positionId: string | null },
+  units: ReadonlyMap<string, Unit>,
+  positions: ReadonlyMap<string, Position>,
+  holder: (positionId: string) => string | null,
+): string {
   if (!t.positionId) return units.get(t.unitId)?.name ?? '-';
   const title = positions.get(t.positionId)?.title ?? '-';
   const who = holder(t.positionId);

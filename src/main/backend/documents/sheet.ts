@@ -23,7 +23,15 @@ import { qrCanvas } from './qr';
 import { agendaNumber, holderOn, sheetParts, targetLabel, type Disposition, type SheetPart } from './sheet-parts';
 
 const CHANNEL_LABEL: Record<string, string> = {
-  lapor: 'SP4N-LAPOR!', web: 'Situs web', sms1708: 'SMS 1708', whatsapp: 'WhatsApp', phone: 'Telepon', email: 'Surat elektronik', social: 'Media sosial', letter: 'Surat', walkin: 'Datang langsung',
+  lapor: 'SP4N-LAPOR!',
+  web: 'Situs web',
+  sms1708: 'SMS 1708',
+  whatsapp: 'WhatsApp',
+  phone: 'Telepon',
+  email: 'Surat elektronik',
+  social: 'Media sosial',
+  letter: 'Surat',
+  walkin: 'Datang langsung',
 };
 const MARGIN = 42;
 const WIDTH = 595.28 - 2 * MARGIN;
@@ -35,7 +43,10 @@ export function sheetQrText(caseId: string, ref: string): string {
 
 function box(ticked: boolean): Content {
   const lines = ticked
-    ? [{ type: 'line' as const, x1: 1.5, y1: 1.5, x2: 6.5, y2: 6.5, lineWidth: 1 }, { type: 'line' as const, x1: 6.5, y1: 1.5, x2: 1.5, y2: 6.5, lineWidth: 1 }]
+    ? [
+        { type: 'line' as const, x1: 1.5, y1: 1.5, x2: 6.5, y2: 6.5, lineWidth: 1 },
+        { type: 'line' as const, x1: 6.5, y1: 1.5, x2: 1.5, y2: 6.5, lineWidth: 1 },
+      ]
     : [];
   return { canvas: [{ type: 'rect', x: 0, y: 0, w: 8, h: 8, lineWidth: 0.6 }, ...lines], width: 11, margin: [0, 1, 0, 0] } as Content;
 }
@@ -75,9 +86,17 @@ export async function dispositionSheet(ctx: BackendContext, caseId: string): Pro
   for (const t of s.tasks) openedBy.set(t.openedByEvent, [...(openedBy.get(t.openedByEvent) ?? []), t]);
   const look: Lookups = { users, openedBy, units, positions, holder: (p, at) => holderOn(assignments, users, p, localDate(cal, at)), day };
   // Only a *biasa* complainant's name is printed; a rahasia or anonymous one never is.
-  const identity = s.privacy === 'biasa' ? await ctx.db.selectFrom('identity').select('name').where('case_id', '=', caseId).executeTakeFirst() : undefined;
+  const identity =
+    s.privacy === 'biasa' ? await ctx.db.selectFrom('identity').select('name').where('case_id', '=', caseId).executeTakeFirst() : undefined;
   const complainant = s.privacy === 'anonim' ? 'Anonim' : s.privacy === 'rahasia' ? 'Dirahasiakan' : (identity?.name ?? '-');
-  const sifat = (label: string) => label === 'Rahasia' ? s.privacy === 'rahasia' : label === 'Biasa' ? s.urgency === 'biasa' : label === 'Segera' ? s.urgency === 'segera' : s.urgency === 'sangat_segera';
+  const sifat = (label: string) =>
+    label === 'Rahasia'
+      ? s.privacy === 'rahasia'
+      : label === 'Biasa'
+        ? s.urgency === 'biasa'
+        : label === 'Segera'
+          ? s.urgency === 'segera'
+          : s.urgency === 'sangat_segera';
 
   const parts = sheetParts(events, s.tasks, positions, office.hubUnitId);
   const sheets: Content[] = [];
@@ -87,8 +106,23 @@ export async function dispositionSheet(ctx: BackendContext, caseId: string): Pro
     const isHub = part.unitId === office.hubUnitId;
     const fromUnit = part.arrival?.positionId ? positions.get(part.arrival.positionId)?.unitId : undefined;
     // The desk's sheet names the complainant; an OPD's names the unit that sent the case on.
-    const from = isHub ? `${complainant} (${CHANNEL_LABEL[s.channel] ?? s.channel}${s.laporId ? `, ID LAPOR! ${s.laporId}` : ''})` : (units.get(fromUnit ?? office.hubUnitId)?.name ?? '-');
-    const letterRows = isHub ? (s.channel === 'letter' ? [['Nomor surat', BLANK], ['Tanggal surat', BLANK]] : [['Nomor aduan', s.ref], ['Tanggal aduan', day(s.receivedAt)]]) : [['Nomor aduan', s.ref], ['Tanggal', day(part.arrival?.at ?? part.receivedAt)]];
+    const from = isHub
+      ? `${complainant} (${CHANNEL_LABEL[s.channel] ?? s.channel}${s.laporId ? `, ID LAPOR! ${s.laporId}` : ''})`
+      : (units.get(fromUnit ?? office.hubUnitId)?.name ?? '-');
+    const letterRows = isHub
+      ? s.channel === 'letter'
+        ? [
+            ['Nomor surat', BLANK],
+            ['Tanggal surat', BLANK],
+          ]
+        : [
+            ['Nomor aduan', s.ref],
+            ['Tanggal aduan', day(s.receivedAt)],
+          ]
+      : [
+          ['Nomor aduan', s.ref],
+          ['Tanggal', day(part.arrival?.at ?? part.receivedAt)],
+        ];
     const cell = (t: string, bold = false): TableCell => ({ text: t, bold });
     sheets.push({
       ...(i > 0 ? { pageBreak: 'before' as const } : {}),
@@ -107,7 +141,12 @@ export async function dispositionSheet(ctx: BackendContext, caseId: string): Pro
             body: [
               [cell(isHub ? 'Aduan dari' : 'Surat dari', true), cell(from), cell('Diterima tanggal', true), cell(day(part.receivedAt))],
               [cell(letterRows[0]?.[0] ?? '', true), cell(letterRows[0]?.[1] ?? ''), cell('Nomor agenda', true), cell(agenda)],
-              [cell(letterRows[1]?.[0] ?? '', true), cell(letterRows[1]?.[1] ?? ''), cell('Sifat', true), ticks(['Sangat Segera', 'Segera', 'Rahasia', 'Biasa'], sifat, 2)],
+              [
+                cell(letterRows[1]?.[0] ?? '', true),
+                cell(letterRows[1]?.[1] ?? ''),
+                cell('Sifat', true),
+                ticks(['Sangat Segera', 'Segera', 'Rahasia', 'Biasa'], sifat, 2),
+              ],
               [cell('Hal', true), { text: s.title, colSpan: 3 }, {}, {}],
             ],
           },
@@ -121,8 +160,18 @@ export async function dispositionSheet(ctx: BackendContext, caseId: string): Pro
     pageSize: 'A4',
     pageMargins: [MARGIN, 32, MARGIN, 40],
     defaultStyle: { fontSize: 8.5 },
-    info: { title: `Lembar Disposisi ${s.ref}`, subject: s.title, keywords: documentKeywords('sheet', caseId, null), creationDate: new Date(s.registeredAt) },
-    footer: (page, pages) => ({ text: `Lembar disposisi ${s.ref} — halaman ${page} dari ${pages}`, alignment: 'center', fontSize: 7, margin: [0, 16, 0, 0] }),
+    info: {
+      title: `Lembar Disposisi ${s.ref}`,
+      subject: s.title,
+      keywords: documentKeywords('sheet', caseId, null),
+      creationDate: new Date(s.registeredAt),
+    },
+    footer: (page, pages) => ({
+      text: `Lembar disposisi ${s.ref} — halaman ${page} dari ${pages}`,
+      alignment: 'center',
+      fontSize: 7,
+      margin: [0, 16, 0, 0],
+    }),
     content: sheets,
   };
   return { pdf: await renderPdf(ctx.options.resourcesDir, def), ref: s.ref };
@@ -130,23 +179,39 @@ export async function dispositionSheet(ctx: BackendContext, caseId: string): Pro
 
 /** Paraf and date: the electronic signature's verdict, the paper record, or a box for ink. */
 function mark(e: Disposition, trust: Awaited<ReturnType<typeof loadTrust>>, day: (at: number) => string): Content {
-  if (e.payload.paper) return { stack: [{ text: 'Paraf di kertas', italics: true }, { text: day(Date.parse(`${e.payload.paper.writtenOn}T12:00:00Z`)) }] };
+  if (e.payload.paper)
+    return { stack: [{ text: 'Paraf di kertas', italics: true }, { text: day(Date.parse(`${e.payload.paper.writtenOn}T12:00:00Z`)) }] };
   if (e.signature) {
     const c = checkSignature(trust, e);
-    return { stack: [c.status === 'valid' ? { text: 'TTE sah', bold: true, color: '#0a5c2b' } : { text: `TTE tidak sah: ${c.message}`, bold: true, color: '#a00000' }, { text: day(e.at) }] };
+    return {
+      stack: [
+        c.status === 'valid'
+          ? { text: 'TTE sah', bold: true, color: '#0a5c2b' }
+          : { text: `TTE tidak sah: ${c.message}`, bold: true, color: '#a00000' },
+        { text: day(e.at) },
+      ],
+    };
   }
   return { stack: [{ text: ' ' }, { text: day(e.at) }] };
 }
 
 function levels(part: SheetPart, instructions: readonly string[], look: Lookups, paraf: (e: Disposition) => Content): Content {
-  const header = ['No', 'Dari', 'Diteruskan kepada', 'Instruksi', 'Catatan', 'Paraf / tanggal'].map((t) => ({ text: t, bold: true, fillColor: '#eeeeee' }));
+  const header = ['No', 'Dari', 'Diteruskan kepada', 'Instruksi', 'Catatan', 'Paraf / tanggal'].map((t) => ({
+    text: t,
+    bold: true,
+    fillColor: '#eeeeee',
+  }));
   const rows: TableCell[][] = part.dispositions.map((e, i) => {
     const pos = e.positionId ? look.positions.get(e.positionId) : undefined;
     const acting = e.acting === 'plt' ? 'Plt. ' : e.acting === 'plh' ? 'Plh. ' : '';
     // Named targets, else the posts of the tasks this act opened (the next step's role in its unit).
     const targets = e.payload.targets.length
       ? e.payload.targets
-      : (look.openedBy.get(e.id) ?? []).map((t) => ({ unitId: t.unitId, positionId: t.positionId ?? [...look.positions.values()].find((p) => p.unitId === t.unitId && p.roleId === t.roleId && p.active)?.id ?? null }));
+      : (look.openedBy.get(e.id) ?? []).map((t) => ({
+          unitId: t.unitId,
+          positionId:
+            t.positionId ?? [...look.positions.values()].find((p) => p.unitId === t.unitId && p.roleId === t.roleId && p.active)?.id ?? null,
+        }));
     const to = targets.map((t) => targetLabel(t, look.units, look.positions, (p) => look.holder(p, e.at)));
     const author = e.authorId ? look.users.get(e.authorId)?.fullName : undefined;
     const chosen = e.payload.instructions;

@@ -25,7 +25,10 @@ export async function canSee(ctx: BackendContext, caller: Caller) {
 export const coreHandlers: HandlersOf<typeof coreMethods> = {
   'app.info': async (ctx) => {
     const office = await getRef(ctx.db, 'office', 'office');
-    const n = await ctx.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await ctx.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return {
       version: ctx.options.appVersion,
       schemaVersion: schemaVersion(ctx.opened.sqlite),

@@ -30,7 +30,14 @@ export const deskHandlers: HandlersOf<typeof deskMethods> = {
   },
   'case.attach': async (ctx, c, input) => {
     requireBlobs(ctx, [input.attachment]);
-    return caseLevelAct(ctx, need(c), input.caseId, { type: 'case.attachment_added', payload: { attachment: input.attachment } }, 'viewer', await canSee(ctx, need(c)));
+    return caseLevelAct(
+      ctx,
+      need(c),
+      input.caseId,
+      { type: 'case.attachment_added', payload: { attachment: input.attachment } },
+      'viewer',
+      await canSee(ctx, need(c)),
+    );
   },
   'case.recordPaper': (ctx, c, input) => recordPaper(ctx, need(c), input),
   'case.duplicates': (ctx, c, input) => findDuplicates(ctx, need(c), input),

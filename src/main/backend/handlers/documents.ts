@@ -11,7 +11,14 @@ const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 export const documentHandlers: HandlersOf<typeof documentMethods> = {
   'document.sheet': async (ctx, c, input) => makeSheet(ctx, need(c), input.caseId),
   'document.letter': async (ctx, c, input) =>
-    makeLetter(ctx, need(c), input.caseId, input.eventId, input.format, input.pades ? { p12: Buffer.from(input.pades.p12Base64, 'base64'), passphrase: input.pades.passphrase, visible: input.pades.visible } : null),
+    makeLetter(
+      ctx,
+      need(c),
+      input.caseId,
+      input.eventId,
+      input.format,
+      input.pades ? { p12: Buffer.from(input.pades.p12Base64, 'base64'), passphrase: input.pades.passphrase, visible: input.pades.visible } : null,
+    ),
   'document.preview': async (ctx, c, input) => letterPreview(ctx, need(c), input.caseId, input.response),
   'document.letterRegister': async (ctx, c, input) => letterRegisterFile(ctx, need(c), input.unitId, input.year),
   'document.verify': async (ctx, c, input) => {

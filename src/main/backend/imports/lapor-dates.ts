@@ -8,18 +8,47 @@ import { utcOffsetMinutes } from '../../../shared/calendar/working-time';
 import { daysInMonth } from '../../../shared/calendar/civil-date';
 
 const MONTHS: Record<string, number> = {
-  januari: 1, january: 1, jan: 1,
-  februari: 2, february: 2, feb: 2, pebruari: 2,
-  maret: 3, march: 3, mar: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, june: 6, jun: 6,
-  juli: 7, july: 7, jul: 7,
-  agustus: 8, august: 8, agu: 8, agt: 8, ags: 8, aug: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, october: 10, okt: 10, oct: 10,
-  november: 11, nov: 11, nopember: 11, nop: 11,
-  desember: 12, december: 12, des: 12, dec: 12,
+  januari: 1,
+  january: 1,
+  jan: 1,
+  februari: 2,
+  february: 2,
+  feb: 2,
+  pebruari: 2,
+  maret: 3,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  agustus: 8,
+  august: 8,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  nopember: 11,
+  nop: 11,
+  desember: 12,
+  december: 12,
+  des: 12,
+  dec: 12,
 };
 
 const ZONES: Record<string, TimeZoneCode> = { wib: 'WIB', wita: 'WITA', wit: 'WIT' };
@@ -66,7 +95,7 @@ function parseCivil(text: string): Civil | null {
 
 /** Wall-clock fields of an Excel serial date (days since 1899-12-30, fraction = time of day). */
 function fromSerial(serial: number): Civil {
-  const ms = Math.round((serial - EXCEL_EPOCH_DAYS) * 86_400_000 / 1000) * 1000;
+  const ms = Math.round(((serial - EXCEL_EPOCH_DAYS) * 86_400_000) / 1000) * 1000;
   const d = new Date(ms);
   return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
 }

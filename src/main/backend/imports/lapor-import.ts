@@ -121,7 +121,10 @@ function split(accepted: readonly Accepted[], known: Map<string, string>): { fre
 /** Checks a LAPOR! export without writing anything. */
 export async function previewLapor(ctx: BackendContext, fileName: string, bytes: Buffer, mapping: LaporMapping | null): Promise<LaporPreview> {
   const a = await analyse(ctx, fileName, bytes, mapping);
-  const known = await existing(ctx.db, a.accepted.map((x) => x.input.laporId ?? ''));
+  const known = await existing(
+    ctx.db,
+    a.accepted.map((x) => x.input.laporId ?? ''),
+  );
   const { fresh, duplicateRows } = split(a.accepted, known);
   return {
     ...a.preview,
@@ -153,7 +156,10 @@ export async function commitLapor(
   const refs: string[] = [];
   if (a.accepted.length) {
     await commitEvents(ctx, async (trx) => {
-      const known = await existing(trx, a.accepted.map((x) => x.input.laporId ?? ''));
+      const known = await existing(
+        trx,
+        a.accepted.map((x) => x.input.laporId ?? ''),
+      );
       const { fresh, duplicateRows } = split(a.accepted, known);
       duplicates = duplicateRows.length;
       const events = [];

@@ -52,7 +52,11 @@ const MAPPING_ID = 'lapor';
 const HEADER_SCAN_ROWS = 20;
 
 function normalizeHeader(h: string): string {
-  return h.toLowerCase().replace(/[._:#*]/g, ' ').replace(/\s+/g, ' ').trim();
+  return h
+    .toLowerCase()
+    .replace(/[._:#*]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const KNOWN = new Set(Object.values(DEFAULT_HEADERS).flat());
@@ -62,7 +66,11 @@ const KNOWN = new Set(Object.values(DEFAULT_HEADERS).flat());
  * two of the headers the mapping names); else the first row.
  */
 export function findHeaderRow(rows: readonly TableRow[], mapping: LaporMapping): number {
-  const named = new Set(Object.values(mapping).filter((h): h is string => typeof h === 'string').map(normalizeHeader));
+  const named = new Set(
+    Object.values(mapping)
+      .filter((h): h is string => typeof h === 'string')
+      .map(normalizeHeader),
+  );
   for (let i = 0; i < Math.min(rows.length, HEADER_SCAN_ROWS); i++) {
     const hits = (rows[i]?.cells ?? []).filter((c) => {
       const n = normalizeHeader(c);
@@ -117,7 +125,8 @@ export function resolveMapping(columns: readonly string[], given: LaporMapping |
     if (index[f] === undefined && !fileErrors.some((e) => e.includes(FIELD_LABELS[f])))
       fileErrors.push(`Kolom wajib ${FIELD_LABELS[f]} tidak ditemukan; petakan kolomnya.`);
   }
-  if (index.title === undefined && index.description === undefined) fileErrors.push('Kolom Judul Laporan atau Isi Laporan (salah satu wajib) tidak ditemukan; petakan kolomnya.');
+  if (index.title === undefined && index.description === undefined)
+    fileErrors.push('Kolom Judul Laporan atau Isi Laporan (salah satu wajib) tidak ditemukan; petakan kolomnya.');
   return { mapping, index, fileErrors };
 }
 

@@ -23,7 +23,12 @@ const IDENTIFIERS: readonly LaporField[] = ['laporId', 'phone'];
  * The reason a row is refused for a number that lost digits in one of its identifier fields,
  * or null. `lossy`: the columns exceljs read as long numbers.
  */
-export function lossyReason(cells: readonly string[], lossy: readonly number[], index: Partial<Record<LaporField, number>>, header: readonly string[]): string | null {
+export function lossyReason(
+  cells: readonly string[],
+  lossy: readonly number[],
+  index: Partial<Record<LaporField, number>>,
+  header: readonly string[],
+): string | null {
   for (const f of IDENTIFIERS) {
     const i = index[f];
     if (i === undefined) continue;

@@ -53,7 +53,8 @@ function cellText(v: unknown): string {
   if (typeof v === 'object') {
     // A formula (plain or shared): its cached result only; without one, the cell is empty.
     if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? cellText(v.result) : '';
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r: unknown) => (typeof r === 'object' && r !== null && 'text' in r ? String(r.text) : '')).join('');
+    if ('richText' in v && Array.isArray(v.richText))
+      return v.richText.map((r: unknown) => (typeof r === 'object' && r !== null && 'text' in r ? String(r.text) : '')).join('');
     if ('text' in v) return cellText(v.text);
     if ('error' in v) return String(v.error);
   }
@@ -131,7 +132,12 @@ function decode(bytes: Buffer): { text: string; encoding: string } {
 
 /** The delimiter of the header line: the candidate that occurs most outside quotes. */
 function guessDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
   let quoted = false;
   for (let i = 0; i < text.length && i < 64 * 1024; i++) {
     const ch = text[i] ?? '';
@@ -157,7 +163,8 @@ function readCsv(bytes: Buffer): Table {
   if (sample.trim() === '' || control > sample.length / 100) throw new AppError('VALIDATION', `${NOT_A_SHEET}.`);
   const delimiter = guessDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, dynamicTyping: false, preview: MAX_ROWS + 1 });
-  if (parsed.data.length > MAX_ROWS) throw new AppError('VALIDATION', `Berkas berisi lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris. Pecah ekspor LAPOR! per periode.`);
+  if (parsed.data.length > MAX_ROWS)
+    throw new AppError('VALIDATION', `Berkas berisi lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris. Pecah ekspor LAPOR! per periode.`);
   const rows: TableRow[] = [];
   parsed.data.forEach((cells, i) => {
     const trimmed = cells.map((c) => c.trim());
@@ -169,7 +176,10 @@ function readCsv(bytes: Buffer): Table {
 /** Refuses a file over the size cap before anything reads it. */
 export function checkImportSize(bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) {
-    throw new AppError('VALIDATION', `Berkas terlalu besar (${(bytes / 1048576).toFixed(1)} MB; batas ${MAX_IMPORT_MB} MB). Pecah ekspor LAPOR! per periode.`);
+    throw new AppError(
+      'VALIDATION',
+      `Berkas terlalu besar (${(bytes / 1048576).toFixed(1)} MB; batas ${MAX_IMPORT_MB} MB). Pecah ekspor LAPOR! per periode.`,
+    );
   }
 }
 
@@ -184,7 +194,8 @@ export async function readTable(bytes: Buffer): Promise<Table> {
     checkXlsxBomb(bytes);
     return readXlsx(bytes);
   }
-  if (type?.mime === 'application/x-cfb') throw new AppError('VALIDATION', `${NOT_A_SHEET}: format .xls lama tidak didukung; simpan sebagai .xlsx atau CSV.`);
+  if (type?.mime === 'application/x-cfb')
+    throw new AppError('VALIDATION', `${NOT_A_SHEET}: format .xls lama tidak didukung; simpan sebagai .xlsx atau CSV.`);
   if (type) throw new AppError('VALIDATION', `${NOT_A_SHEET}: isinya ${type.mime} (.${type.ext}).`);
   return readCsv(bytes);
 }

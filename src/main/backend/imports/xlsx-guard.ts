@@ -36,7 +36,10 @@ export function checkXlsxBomb(bytes: Uint8Array): void {
       }
       total += chunk.length;
       if (total > maxBytes) {
-        failure = new AppError('VALIDATION', `Isi XLSX terlalu besar setelah dibuka (lebih dari ${MAX_UNPACKED_MB} MB). Pecah ekspor LAPOR! per periode.`);
+        failure = new AppError(
+          'VALIDATION',
+          `Isi XLSX terlalu besar setelah dibuka (lebih dari ${MAX_UNPACKED_MB} MB). Pecah ekspor LAPOR! per periode.`,
+        );
         file.terminate();
         return;
       }
@@ -47,7 +50,10 @@ export function checkXlsxBomb(bytes: Uint8Array): void {
         for (const m of text.matchAll(ROW_TAG)) if (m.index < cut) rows++;
         carry = text.slice(cut);
         if (rows > MAX_ROWS) {
-          failure = new AppError('VALIDATION', `Lembar kerja berisi lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris. Pecah ekspor LAPOR! per periode.`);
+          failure = new AppError(
+            'VALIDATION',
+            `Lembar kerja berisi lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris. Pecah ekspor LAPOR! per periode.`,
+          );
           file.terminate();
         }
       }

@@ -56,6 +56,8 @@ export function lostCommits(sqlite: SqliteDatabase.Database, dataDir: string): s
   const hasLog = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event'").get();
   const found = hasLog ? sqlite.prepare('SELECT 1 FROM event WHERE id = ?').get(mark.lastLocalEvent) : undefined;
   if (found) return null;
-  const when = Number.isFinite(mark.at) ? ` (tindakan terakhir yang tersimpan: ${new Date(mark.at).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
+  const when = Number.isFinite(mark.at)
+    ? ` (tindakan terakhir yang tersimpan: ${new Date(mark.at).toISOString().slice(0, 16).replace('T', ' ')} UTC)`
+    : '';
   return `kehilangan tindakan yang sudah tersimpan${when}: catatan tulis-depan (WAL) rusak atau berkas lama dikembalikan`;
 }

@@ -65,7 +65,8 @@ export function startOwnerChannel(dataDir: string, run: (command: OwnerCommand) 
         return answer({ ok: false, error: 'Permintaan tidak terbaca.' });
       }
       const given = Buffer.from(typeof req.secret === 'string' ? req.secret : '', 'hex');
-      if (given.length !== secret.length || !crypto.timingSafeEqual(given, secret)) return answer({ ok: false, error: 'Permintaan ditolak: kunci saluran salah.' });
+      if (given.length !== secret.length || !crypto.timingSafeEqual(given, secret))
+        return answer({ ok: false, error: 'Permintaan ditolak: kunci saluran salah.' });
       const command = OWNER_COMMANDS.find((c) => c === req.command);
       if (!command) return answer({ ok: false, error: 'Perintah tidak dikenal.' });
       run(command).then(

@@ -13,7 +13,9 @@ import type { OwnerCommand } from './owner-channel';
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
 export function syncReportLines(r: SyncReport): string[] {
-  const lines = [`Dikirim: ${r.pushed.events} peristiwa, ${r.pushed.refs} data referensi; diterima: ${r.pulled.events} peristiwa, ${r.pulled.refs} data referensi (${(r.ms / 1000).toFixed(1)} dtk)`];
+  const lines = [
+    `Dikirim: ${r.pushed.events} peristiwa, ${r.pushed.refs} data referensi; diterima: ${r.pulled.events} peristiwa, ${r.pulled.refs} data referensi (${(r.ms / 1000).toFixed(1)} dtk)`,
+  ];
   if (r.refused.count) lines.push(`Ditolak: ${r.refused.count} (tercatat; pertama: ${r.refused.first ?? '-'})`);
   return lines;
 }

@@ -76,7 +76,10 @@ const sweepCursor = new WeakMap<BackendContext, string>();
 export async function sweepProjections(ctx: BackendContext, batch = 100): Promise<{ checked: number; repaired: number }> {
   const after = sweepCursor.get(ctx) ?? '';
   if (after === '') await dropOrphans(ctx);
-  const ids = ctx.opened.sqlite.prepare('SELECT DISTINCT case_id FROM event WHERE case_id > ? ORDER BY case_id LIMIT ?').pluck().all(after, batch) as string[];
+  const ids = ctx.opened.sqlite
+    .prepare('SELECT DISTINCT case_id FROM event WHERE case_id > ? ORDER BY case_id LIMIT ?')
+    .pluck()
+    .all(after, batch) as string[];
   let repaired = 0;
   for (const id of ids) if ((await verifyCaseProjection(ctx, id)).length) repaired++;
   sweepCursor.set(ctx, ids.length < batch ? '' : (ids[ids.length - 1] ?? ''));

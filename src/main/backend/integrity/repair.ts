@@ -61,4 +61,3 @@ export async function backupForAdmin(dataDir: string, name: string, username: st
   failures = 0;
   return file;
 }
-

@@ -48,7 +48,8 @@ export async function revokeKey(ctx: BackendContext, caller: Caller, input: Pars
 
 export async function certifyKey(ctx: BackendContext, caller: Caller, keyId: string): Promise<KeyView> {
   const root = ctx.sessions.get(caller.token)?.rootKey;
-  if (!root) throw new AppError('FORBIDDEN', 'Kunci kantor tidak terbuka di sesi ini; keluar lalu masuk lagi sebagai administrator pemegang kunci kantor.');
+  if (!root)
+    throw new AppError('FORBIDDEN', 'Kunci kantor tidak terbuka di sesi ini; keluar lalu masuk lagi sebagai administrator pemegang kunci kantor.');
   const key = await getRef(ctx.db, 'signing_key', keyId);
   if (!key || key.userId === null) throw new AppError('NOT_FOUND', 'Kunci pengguna tidak ditemukan.');
   if (key.revokedAt !== null) throw new AppError('INVALID_ACTION', 'Kunci yang dicabut tidak dapat disertifikasi.');

@@ -26,20 +26,18 @@ export function activeKeyOf(keys: readonly SigningKey[], userId: string): Signin
 
 export function certify(root: OpenKey, k: SigningKey): SigningKey {
   if (k.userId === null) throw new AppError('INTERNAL', 'Kunci kantor tidak disertifikasi oleh dirinya sendiri.');
-  return { ...k, certifiedBy: root.id, cert: signText(root.key, certificateText({ id: k.id, userId: k.userId, publicKey: k.publicKey, createdAt: k.createdAt })) };
+  return {
+    ...k,
+    certifiedBy: root.id,
+    cert: signText(root.key, certificateText({ id: k.id, userId: k.userId, publicKey: k.publicKey, createdAt: k.createdAt })),
+  };
 }
 
 /**
  * A new key pair for a user, wrapped under `wrapKey` and certified when the root key is at
  * hand. The user's earlier keys are retired (their past signatures stay valid).
  */
-export async function enrolUserKey(
-  db: Db,
-  ctx: BackendContext,
-  userId: string,
-  wrapKey: Buffer,
-  root: OpenKey | null,
-): Promise<SigningKey> {
+export async function enrolUserKey(db: Db, ctx: BackendContext, userId: string, wrapKey: Buffer, root: OpenKey | null): Promise<SigningKey> {
   const now = ctx.now();
   for (const old of await listRefs(db, 'signing_key')) {
     if (old.userId !== userId) continue;
@@ -49,7 +47,17 @@ export async function enrolUserKey(
     if (await getRef(db, 'key_secret', old.id)) await deleteRef(db, 'key_secret', old.id, ctx.clock.tick());
   }
   const pair = generateKeyPair();
-  let key: SigningKey = { id: pair.id, userId, publicKey: pair.publicKey, createdAt: now, certifiedBy: null, cert: null, revokedAt: null, revokedReason: null, retiredAt: null };
+  let key: SigningKey = {
+    id: pair.id,
+    userId,
+    publicKey: pair.publicKey,
+    createdAt: now,
+    certifiedBy: null,
+    cert: null,
+    revokedAt: null,
+    revokedReason: null,
+    retiredAt: null,
+  };
   if (root) key = certify(root, key);
   await putRef(db, 'signing_key', key.id, key, ctx.clock.tick());
   await putRef(db, 'key_secret', key.id, { keyId: key.id, userId, wrapped: wrapPrivateKey(pair.privateKey, key.id, wrapKey) }, ctx.clock.tick());
@@ -59,8 +67,30 @@ export async function enrolUserKey(
 /** Creates the office root key for a first administrator (office creation). */
 export async function createRootKey(db: Db, ctx: BackendContext, adminId: string, wrapKey: Buffer): Promise<OpenKey> {
   const pair = generateKeyPair();
-  await putRef(db, 'signing_key', pair.id, { id: pair.id, userId: null, publicKey: pair.publicKey, createdAt: ctx.now(), certifiedBy: null, cert: null, revokedAt: null, revokedReason: null, retiredAt: null }, ctx.clock.tick());
-  await putRef(db, 'key_secret', rootSecretId(adminId), { keyId: pair.id, userId: adminId, wrapped: wrapPrivateKey(pair.privateKey, pair.id, wrapKey) }, ctx.clock.tick());
+  await putRef(
+    db,
+    'signing_key',
+    pair.id,
+    {
+      id: pair.id,
+      userId: null,
+      publicKey: pair.publicKey,
+      createdAt: ctx.now(),
+      certifiedBy: null,
+      cert: null,
+      revokedAt: null,
+      revokedReason: null,
+      retiredAt: null,
+    },
+    ctx.clock.tick(),
+  );
+  await putRef(
+    db,
+    'key_secret',
+    rootSecretId(adminId),
+    { keyId: pair.id, userId: adminId, wrapped: wrapPrivateKey(pair.privateKey, pair.id, wrapKey) },
+    ctx.clock.tick(),
+  );
   return { id: pair.id, key: pair.privateKey };
 }
 
@@ -87,7 +117,13 @@ export async function someoneHoldsRoot(db: Db): Promise<boolean> {
 
 /** Gives another administrator a copy of the root key, wrapped under their password. */
 export async function shareRootKey(db: Db, ctx: BackendContext, root: OpenKey, adminId: string, wrapKey: Buffer): Promise<void> {
-  await putRef(db, 'key_secret', rootSecretId(adminId), { keyId: root.id, userId: adminId, wrapped: wrapPrivateKey(root.key, root.id, wrapKey) }, ctx.clock.tick());
+  await putRef(
+    db,
+    'key_secret',
+    rootSecretId(adminId),
+    { keyId: root.id, userId: adminId, wrapped: wrapPrivateKey(root.key, root.id, wrapKey) },
+    ctx.clock.tick(),
+  );
 }
 
 /**
@@ -116,11 +152,18 @@ export async function unlockSigningKey(ctx: BackendContext, userId: string, pass
     const revoked = keys.some((k) => k.userId === userId && k.revokedAt !== null);
     // A new key comes with a new password set by the office administrator: made and certified
     // at the hub, it reaches every workstation by sync (an OPD workstation cannot publish one).
-    throw new AppError('FORBIDDEN', revoked ? 'Kunci tanda tangan Anda sudah dicabut. Minta admin kantor mengatur ulang kata sandi Anda untuk menerbitkan kunci baru.' : 'Anda belum memiliki kunci tanda tangan. Minta admin kantor mengatur ulang kata sandi Anda untuk menerbitkannya.');
+    throw new AppError(
+      'FORBIDDEN',
+      revoked
+        ? 'Kunci tanda tangan Anda sudah dicabut. Minta admin kantor mengatur ulang kata sandi Anda untuk menerbitkan kunci baru.'
+        : 'Anda belum memiliki kunci tanda tangan. Minta admin kantor mengatur ulang kata sandi Anda untuk menerbitkannya.',
+    );
   }
-  if (!key.cert) throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda belum disertifikasi admin kantor (Pengaturan › Kunci tanda tangan › Sertifikasi).');
+  if (!key.cert)
+    throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda belum disertifikasi admin kantor (Pengaturan › Kunci tanda tangan › Sertifikasi).');
   const secret = await getRef(ctx.db, 'key_secret', key.id);
-  if (!secret) throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda tidak ada di komputer ini; sinkronkan dulu atau minta admin menerbitkan kunci baru.');
+  if (!secret)
+    throw new AppError('FORBIDDEN', 'Kunci tanda tangan Anda tidak ada di komputer ini; sinkronkan dulu atau minta admin menerbitkan kunci baru.');
   const priv = unwrapPrivateKey(secret.wrapped, key.id, wrapKey);
   if (!priv) throw new AppError('INTERNAL', 'Kunci tanda tangan Anda rusak atau tidak cocok dengan kata sandi; minta admin menerbitkan kunci baru.');
   return { id: key.id, key: priv };

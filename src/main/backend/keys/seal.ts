@@ -82,7 +82,8 @@ export class SealChecker {
    */
   problem(e: CaseEvent): string | null {
     const who = sealerOf(e);
-    if (who === null) return e.positionId === null && AUTOMATIC_TYPES.has(e.type) ? null : `${SEAL_MARK}: peristiwa tanpa penulis yang bukan tindakan otomatis`;
+    if (who === null)
+      return e.positionId === null && AUTOMATIC_TYPES.has(e.type) ? null : `${SEAL_MARK}: peristiwa tanpa penulis yang bukan tindakan otomatis`;
     if (!e.seal) return `${SEAL_MARK} tidak ada (peristiwa dari versi sebelum penyegelan, atau dibuat di luar aplikasi)`;
     const m = SIGNATURE_RE.exec(e.seal);
     if (!m) return `${SEAL_MARK}: format tidak dikenal`;
@@ -97,7 +98,8 @@ export class SealChecker {
       const paper = checkSignature(this.t, e);
       return paper.status === 'paper' ? null : `${SEAL_MARK}: ${paper.message}`;
     }
-    if (e.positionId !== null && !heldPosition(this.t, e, localDate(this.t.calendar, e.at))) return `${SEAL_MARK}: penulis tidak memegang jabatan itu pada tanggal peristiwa`;
+    if (e.positionId !== null && !heldPosition(this.t, e, localDate(this.t.calendar, e.at)))
+      return `${SEAL_MARK}: penulis tidak memegang jabatan itu pada tanggal peristiwa`;
     if (e.signature) {
       const sig = checkSignature(this.t, e, true);
       if (sig.status !== 'valid') return `${SEAL_MARK}: tanda tangan elektronik tindakan tidak sah (${sig.message})`;

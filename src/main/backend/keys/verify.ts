@@ -26,7 +26,11 @@ export interface TrustRefs {
 }
 
 /** The reference data checks need; a caller that already read users or posts passes them in. */
-export async function loadTrust(db: Kysely<Database>, calendar: WorkCalendar, known: Partial<Pick<TrustRefs, 'users' | 'positions'>> = {}): Promise<TrustRefs> {
+export async function loadTrust(
+  db: Kysely<Database>,
+  calendar: WorkCalendar,
+  known: Partial<Pick<TrustRefs, 'users' | 'positions'>> = {},
+): Promise<TrustRefs> {
   return {
     keys: new Map((await listRefs(db, 'signing_key')).map((k) => [k.id, k])),
     users: known.users ?? new Map((await listRefs(db, 'user')).map((u) => [u.id, u])),
@@ -53,7 +57,9 @@ interface PaperRecord {
 }
 
 export function paperOf(e: CaseEvent): PaperRecord | null {
-  return 'payload' in e && typeof e.payload === 'object' && e.payload !== null && 'paper' in e.payload && e.payload.paper ? (e.payload.paper as PaperRecord) : null;
+  return 'payload' in e && typeof e.payload === 'object' && e.payload !== null && 'paper' in e.payload && e.payload.paper
+    ? (e.payload.paper as PaperRecord)
+    : null;
 }
 
 /**
@@ -73,9 +79,13 @@ function checkPaper(t: TrustRefs, e: CaseEvent, paper: PaperRecord, base: Omit<S
     return a.userId === paper.recordedBy && heldOn(a, day) && at !== undefined && (at === t.hubUnitId || at === unit);
   });
   if (!recorder || !mayRecord) return out('invalid', 'Tindakan kertas ini dicatat oleh pengguna yang tidak berwenang mencatatnya.');
-  if (!e.authorId || !heldPosition(t, e, paper.writtenOn)) return out('not_holder', 'Penanda tangan di kertas tidak memegang jabatan itu pada tanggal yang tertulis.');
+  if (!e.authorId || !heldPosition(t, e, paper.writtenOn))
+    return out('not_holder', 'Penanda tangan di kertas tidak memegang jabatan itu pada tanggal yang tertulis.');
   // 'paper', not 'valid' nor 'missing': shown as a clerk's record, never as the official's e-signature.
-  return out('paper', `Ditandatangani di kertas (${paper.writtenOn}); dicatat oleh ${recorder.fullName} dari pindaiannya, bukan tanda tangan elektronik.`);
+  return out(
+    'paper',
+    `Ditandatangani di kertas (${paper.writtenOn}); dicatat oleh ${recorder.fullName} dari pindaiannya, bukan tanda tangan elektronik.`,
+  );
 }
 
 /**
@@ -125,7 +135,12 @@ export function checkSignature(t: TrustRefs, e: CaseEvent, required = false): Si
   const paper = paperOf(e);
   if (paper && !e.signature) return checkPaper(t, e, paper, base);
   if (!e.signature && required && beforeSigning(t, e))
-    return { ...base, status: 'before_signing', keyId: null, message: 'Dilakukan sebelum tanda tangan elektronik dipakai di kantor ini (data dari versi Alur sebelumnya).' };
+    return {
+      ...base,
+      status: 'before_signing',
+      keyId: null,
+      message: 'Dilakukan sebelum tanda tangan elektronik dipakai di kantor ini (data dari versi Alur sebelumnya).',
+    };
   if (!e.signature)
     return required
       ? { ...base, status: 'invalid', keyId: null, message: 'Tindakan ini wajib ditandatangani secara elektronik, tetapi tidak bertanda tangan.' }
@@ -142,7 +157,8 @@ export function checkSignature(t: TrustRefs, e: CaseEvent, required = false): Si
   if (!keyCertified(t, key)) return out('uncertified', 'Kunci penanda tangan tidak disertifikasi oleh kunci kantor.');
   if (key.revokedAt !== null && e.at >= key.revokedAt) return out('revoked', 'Kunci penanda tangan sudah dicabut saat tindakan ini dilakukan.');
   // A key replaced by a newer one (password reset) signs nothing after that moment.
-  if (key.retiredAt !== null && e.at >= key.retiredAt) return out('revoked', 'Kunci penanda tangan sudah diganti kunci baru saat tindakan ini dilakukan.');
+  if (key.retiredAt !== null && e.at >= key.retiredAt)
+    return out('revoked', 'Kunci penanda tangan sudah diganti kunci baru saat tindakan ini dilakukan.');
   if (!heldPosition(t, e)) return out('not_holder', 'Penanda tangan tidak memegang jabatan itu pada tanggal tersebut.');
   return out('valid', 'Tanda tangan sah.');
 }

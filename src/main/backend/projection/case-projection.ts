@@ -197,7 +197,9 @@ export class CaseWriter {
 
   /** Empties every projection (the first half of a rebuild). */
   clear(): void {
-    this.sqlite.exec('DELETE FROM case_task; DELETE FROM case_unit; DELETE FROM identity; DELETE FROM identity_fts; DELETE FROM case_fts; DELETE FROM cases;');
+    this.sqlite.exec(
+      'DELETE FROM case_task; DELETE FROM case_unit; DELETE FROM identity; DELETE FROM identity_fts; DELETE FROM case_fts; DELETE FROM cases;',
+    );
   }
 }
 
@@ -214,12 +216,42 @@ export function ftsBody(st: StoredCase): string {
 
 /** Every column of `cases`, listed once; the Record type makes a missing or extra one a type error. */
 const CASE_COLUMN_SET: Record<keyof CaseTable, true> = {
-  id: true, ref: true, lapor_id: true, preset_id: true, preset_version: true, hub_unit_id: true, channel: true, type: true,
-  category_id: true, subcategory_id: true, title: true, description: true, location: true, privacy: true, urgency: true,
-  urgency_rank: true, strategic: true, status: true, received_at: true, registered_at: true, next_due_at: true, due_at: true,
-  paused: true, answered_at: true, closed_at: true, escalated_at: true, close_reason: true, duplicate_of: true, reopen_count: true,
-  delivered_at: true, delivery_channel: true, conflict_count: true, event_count: true,
-  last_event_at: true, last_hlc: true, state: true,
+  id: true,
+  ref: true,
+  lapor_id: true,
+  preset_id: true,
+  preset_version: true,
+  hub_unit_id: true,
+  channel: true,
+  type: true,
+  category_id: true,
+  subcategory_id: true,
+  title: true,
+  description: true,
+  location: true,
+  privacy: true,
+  urgency: true,
+  urgency_rank: true,
+  strategic: true,
+  status: true,
+  received_at: true,
+  registered_at: true,
+  next_due_at: true,
+  due_at: true,
+  paused: true,
+  answered_at: true,
+  closed_at: true,
+  escalated_at: true,
+  close_reason: true,
+  duplicate_of: true,
+  reopen_count: true,
+  delivered_at: true,
+  delivery_channel: true,
+  conflict_count: true,
+  event_count: true,
+  last_event_at: true,
+  last_hlc: true,
+  state: true,
 };
 const CASE_COLUMNS = Object.keys(CASE_COLUMN_SET);
 
@@ -229,7 +261,10 @@ function prepareStatements(sqlite: SqliteDatabase.Database) {
     insertCase: sqlite.prepare(`INSERT INTO cases (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`),
     upsertCase: sqlite.prepare(
       `INSERT INTO cases (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})
-       ON CONFLICT (id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}
+       ON CONFLICT (id) DO UPDATE SET ${cols
+         .filter((c) => c !== 'id')
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ')}
        RETURNING rowid`,
     ),
     insertTask: sqlite.prepare(

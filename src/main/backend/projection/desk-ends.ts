@@ -11,11 +11,17 @@ import { loadCaseEvents } from './event-store';
 import { foldCase, type CaseWriter, type ProjectionContext, type StoredCase } from './case-projection';
 
 /** `projection` is asked only when there is a case to replay (a new data folder has no office yet). */
-export async function reprojectEndsIfPending(db: Kysely<Database>, projection: () => Promise<ProjectionContext>, writer: CaseWriter): Promise<number> {
+export async function reprojectEndsIfPending(
+  db: Kysely<Database>,
+  projection: () => Promise<ProjectionContext>,
+  writer: CaseWriter,
+): Promise<number> {
   const flag = await db.selectFrom('local_meta').select('value').where('key', '=', 'desk_ends').executeTakeFirst();
   if (flag?.value !== 'pending') return 0;
   return db.transaction().execute(async (trx) => {
-    const ids = (await trx.selectFrom('event').select('case_id').distinct().where('type', 'in', ['case.closed', 'case.reopened']).execute()).map((r) => r.case_id);
+    const ids = (await trx.selectFrom('event').select('case_id').distinct().where('type', 'in', ['case.closed', 'case.reopened']).execute()).map(
+      (r) => r.case_id,
+    );
     const out: StoredCase[] = [];
     const proj = ids.length > 0 ? await projection() : null;
     for (const id of ids) {

@@ -31,11 +31,15 @@ export function checkEventRow(r: HashedColumns & { hash?: string | null }): void
 
 /** Fills the hash of rows written before migration 0005 (or by a bulk path without it). */
 export function fillMissingHashes(sqlite: SqliteDatabase.Database): number {
-  const rows = sqlite.prepare('SELECT id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload FROM event WHERE hash IS NULL').all() as HashedColumns[];
+  const rows = sqlite
+    .prepare('SELECT id, case_id, type, hlc, at, author_id, position_id, acting, device_id, payload FROM event WHERE hash IS NULL')
+    .all() as HashedColumns[];
   if (rows.length === 0) return 0;
   const update = sqlite.prepare('UPDATE event SET hash = ? WHERE id = ? AND hash IS NULL');
-  sqlite.transaction(() => {
-    for (const r of rows) update.run(eventRowHash(r), r.id);
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      for (const r of rows) update.run(eventRowHash(r), r.id);
+    })
+    .immediate();
   return rows.length;
 }

@@ -30,7 +30,12 @@ export function eventToRow(e: CaseEvent, local: boolean): NewEventRow {
  * so the log is not re-validated on every replay (a million of them must replay in under a
  * minute); only its content hash is checked, so damage on disk is never served.
  */
-export function rowToEvent(r: Pick<EventRow, 'id' | 'case_id' | 'type' | 'hlc' | 'at' | 'author_id' | 'position_id' | 'acting' | 'device_id' | 'payload' | 'signature'> & { hash?: string | null; seal?: string | null }): CaseEvent {
+export function rowToEvent(
+  r: Pick<EventRow, 'id' | 'case_id' | 'type' | 'hlc' | 'at' | 'author_id' | 'position_id' | 'acting' | 'device_id' | 'payload' | 'signature'> & {
+    hash?: string | null;
+    seal?: string | null;
+  },
+): CaseEvent {
   checkEventRow(r);
   return {
     id: r.id,
@@ -69,6 +74,9 @@ export async function loadCaseEvents(db: Db, caseId: string): Promise<CaseEvent[
 }
 
 export async function countEvents(db: Db): Promise<number> {
-  const r = await db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -29,7 +29,12 @@ const CalendarSettings = z.object({ timeZone: TimeZoneCode, officeHours: OfficeH
 type CalendarSettings = z.infer<typeof CalendarSettings>;
 
 /** A user's saved case-list filters (private to that user). */
-const SavedSearchRecord = z.object({ id: z.string().min(1), userId: z.string().min(1), name: z.string().min(1), filters: z.record(z.string(), z.unknown()) });
+const SavedSearchRecord = z.object({
+  id: z.string().min(1),
+  userId: z.string().min(1),
+  name: z.string().min(1),
+  filters: z.record(z.string(), z.unknown()),
+});
 
 /**
  * A public signing key (Ed25519, raw 32 bytes in base64). `userId` null marks an office root

@@ -15,7 +15,41 @@ const MIN_WORD = 4;
 const MIN_SHARED = 2;
 const MIN_JACCARD = 0.5;
 /** Words too common in complaints to say two are about the same thing. */
-const STOPWORDS = new Set(['yang', 'untuk', 'dengan', 'dari', 'pada', 'tidak', 'sudah', 'belum', 'dalam', 'akan', 'mohon', 'tolong', 'adanya', 'terkait', 'kami', 'warga', 'masyarakat', 'desa', 'kelurahan', 'kecamatan', 'jalan', 'sangat', 'masih', 'karena', 'agar', 'bisa', 'dapat', 'oleh', 'tersebut', 'sejak', 'hari', 'minggu', 'bulan']);
+const STOPWORDS = new Set([
+  'yang',
+  'untuk',
+  'dengan',
+  'dari',
+  'pada',
+  'tidak',
+  'sudah',
+  'belum',
+  'dalam',
+  'akan',
+  'mohon',
+  'tolong',
+  'adanya',
+  'terkait',
+  'kami',
+  'warga',
+  'masyarakat',
+  'desa',
+  'kelurahan',
+  'kecamatan',
+  'jalan',
+  'sangat',
+  'masih',
+  'karena',
+  'agar',
+  'bisa',
+  'dapat',
+  'oleh',
+  'tersebut',
+  'sejak',
+  'hari',
+  'minggu',
+  'bulan',
+]);
 
 function words(title: string): Set<string> {
   return new Set(
@@ -55,7 +89,11 @@ function cluster(basis: StrategicCluster['basis'], label: string, members: reado
  * Clusters among `window` (oldest first) with at least one case for which `isNew` holds.
  * `categoryLabel` names a case's category and subcategory for the `lokasi` label.
  */
-export function findClusters(window: readonly CaseFact[], isNew: (c: CaseFact) => boolean, categoryLabel: (c: CaseFact) => string): StrategicCluster[] {
+export function findClusters(
+  window: readonly CaseFact[],
+  isNew: (c: CaseFact) => boolean,
+  categoryLabel: (c: CaseFact) => string,
+): StrategicCluster[] {
   const out: StrategicCluster[] = [];
   const seen = new Set<string>();
   const byPlace = new Map<string, CaseFact[]>();
@@ -67,7 +105,12 @@ export function findClusters(window: readonly CaseFact[], isNew: (c: CaseFact) =
   for (const members of byPlace.values()) {
     const first = members[0];
     if (!first || members.length < 2 || !members.some(isNew)) continue;
-    seen.add(members.map((c) => c.id).sort().join(','));
+    seen.add(
+      members
+        .map((c) => c.id)
+        .sort()
+        .join(','),
+    );
     out.push(cluster('lokasi', `${categoryLabel(first)} — ${first.location ?? ''}`, members));
   }
 
@@ -95,11 +138,18 @@ export function findClusters(window: readonly CaseFact[], isNew: (c: CaseFact) =
   for (const idx of groups.values()) {
     const members = idx.map((i) => window[i]).filter((c): c is CaseFact => c !== undefined);
     if (members.length < 2 || !members.some(isNew)) continue;
-    const key = members.map((c) => c.id).sort().join(',');
+    const key = members
+      .map((c) => c.id)
+      .sort()
+      .join(',');
     if (seen.has(key)) continue;
     const freq = new Map<string, number>();
     for (const i of idx) for (const w of sets[i] ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
-    const top = [...freq.entries()].filter(([, n]) => n >= 2).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 3).map(([w]) => w);
+    const top = [...freq.entries()]
+      .filter(([, n]) => n >= 2)
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .slice(0, 3)
+      .map(([w]) => w);
     out.push(cluster('judul', top.join(', '), members));
   }
   return out.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'id'));

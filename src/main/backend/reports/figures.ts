@@ -167,7 +167,12 @@ export function measures(env: FigureEnv, cases: readonly CaseFact[], overdue: (c
   const m = new MeasureFolder(env);
   for (const c of cases) {
     const t = caseTimes(env, c);
-    m.add(c, t, () => overdue(c), () => openLate(env, c, t));
+    m.add(
+      c,
+      t,
+      () => overdue(c),
+      () => openLate(env, c, t),
+    );
   }
   return m.result();
 }
@@ -212,7 +217,13 @@ export class BreakdownFolder {
   }
 
   result(): Breakdowns {
-    return { byStatus: [...this.byStatus.values()], byChannel: [...this.byChannel.values()], byType: [...this.byType.values()], byCategory: sorted(this.byCategory), byOpd: sorted(this.byOpd) };
+    return {
+      byStatus: [...this.byStatus.values()],
+      byChannel: [...this.byChannel.values()],
+      byType: [...this.byType.values()],
+      byCategory: sorted(this.byCategory),
+      byOpd: sorted(this.byOpd),
+    };
   }
 }
 
@@ -358,7 +369,17 @@ export class StepFolder {
     let s = this.steps.get(key);
     if (!s) {
       const step = indexPreset(this.env.preset(c.presetId, c.presetVersion)).steps.get(t.stepId);
-      s = { unitId: t.unitId, stepId: t.stepId, stepName: step?.name ?? t.stepId, no: step?.no ?? 0, standardDays: step ? minutesOf(this.env, step.standard) / this.env.dayMinutes : 0, count: 0, sum: 0, worst: 0, late: 0 };
+      s = {
+        unitId: t.unitId,
+        stepId: t.stepId,
+        stepName: step?.name ?? t.stepId,
+        no: step?.no ?? 0,
+        standardDays: step ? minutesOf(this.env, step.standard) / this.env.dayMinutes : 0,
+        count: 0,
+        sum: 0,
+        worst: 0,
+        late: 0,
+      };
       this.steps.set(key, s);
     }
     s.count++;
@@ -379,7 +400,18 @@ export class StepFolder {
       .sort((a, b) => a.no - b.no)
       .map((s) => {
         const avgDays = s.sum / s.count / d;
-        return { unitId: s.unitId, unitName: this.env.unitName(s.unitId), stepId: s.stepId, stepName: s.stepName, count: s.count, avgDays, worstDays: s.worst / d, standardDays: s.standardDays, ratio: s.standardDays > 0 ? avgDays / s.standardDays : 0, lateCount: s.late };
+        return {
+          unitId: s.unitId,
+          unitName: this.env.unitName(s.unitId),
+          stepId: s.stepId,
+          stepName: s.stepName,
+          count: s.count,
+          avgDays,
+          worstDays: s.worst / d,
+          standardDays: s.standardDays,
+          ratio: s.standardDays > 0 ? avgDays / s.standardDays : 0,
+          lateCount: s.late,
+        };
       })
       .sort((a, b) => a.unitName.localeCompare(b.unitName, 'id'));
   }
@@ -392,7 +424,18 @@ export class StepFolder {
         if (visibleUnits && !visibleUnits(u)) continue;
         let r = rows.get(u);
         if (!r) {
-          r = { unitId: u, unitName: this.env.unitName(u), received: 0, answeredOnTime: 0, late: 0, daysLate: 0, open: 0, avgDays: null, sum: 0, n: 0 };
+          r = {
+            unitId: u,
+            unitName: this.env.unitName(u),
+            received: 0,
+            answeredOnTime: 0,
+            late: 0,
+            daysLate: 0,
+            open: 0,
+            avgDays: null,
+            sum: 0,
+            n: 0,
+          };
           rows.set(u, r);
         }
         r.received++;

@@ -6,7 +6,20 @@ import type { CaseStatus, CaseType, Channel, Urgency } from '../../../shared/dom
 import type { AttentionFlag, ReportKind } from '../../../shared/api/views-reports';
 import { utcOffsetMinutes, type TimeZoneCode } from '../../../shared/calendar/working-time';
 
-export const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
+export const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
 
 export const CHANNEL_LABEL: Record<Channel, string> = {
   lapor: 'SP4N-LAPOR!',
@@ -32,7 +45,12 @@ export const TYPE_LABEL: Record<CaseType, string> = { aspirasi: 'Aspirasi', peng
 
 export const URGENCY_LABEL: Record<Urgency, string> = { biasa: 'Biasa', segera: 'Segera', sangat_segera: 'Sangat segera' };
 
-export const ATTENTION_LABEL: Record<AttentionFlag, string> = { overdue: 'Terlambat', due_soon: 'Segera jatuh tempo', returned: 'Dikembalikan', paused: 'Dijeda' };
+export const ATTENTION_LABEL: Record<AttentionFlag, string> = {
+  overdue: 'Terlambat',
+  due_soon: 'Segera jatuh tempo',
+  returned: 'Dikembalikan',
+  paused: 'Dijeda',
+};
 
 export const REPORT_TITLE: Record<ReportKind, string> = {
   harian: 'Laporan Identifikasi Permasalahan Aduan Harian',

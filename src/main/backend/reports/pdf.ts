@@ -101,7 +101,8 @@ function lineTable(title: string, lines: readonly ReportCaseLine[], tz: TimeZone
       ['', `Jumlah: ${int(lines.length)} aduan`, '', '', '', '', '', '', '', ''],
     ),
   ];
-  if (lines.length > shown.length) out.push({ text: `… dan ${int(lines.length - shown.length)} aduan lainnya (lihat berkas XLSX).`, italics: true, margin: [0, 0, 0, 8] });
+  if (lines.length > shown.length)
+    out.push({ text: `… dan ${int(lines.length - shown.length)} aduan lainnya (lihat berkas XLSX).`, italics: true, margin: [0, 0, 0, 8] });
   return out;
 }
 
@@ -111,7 +112,10 @@ function body(d: ReportData): Content[] {
     case 'harian':
       return [
         measureTable(d.measures),
-        { text: `Perlu perhatian: ${int(d.attentionCounts.overdue)} terlambat, ${int(d.attentionCounts.due_soon)} segera jatuh tempo, ${int(d.attentionCounts.returned)} dikembalikan, ${int(d.attentionCounts.paused)} dijeda.`, margin: [0, 0, 0, 6] },
+        {
+          text: `Perlu perhatian: ${int(d.attentionCounts.overdue)} terlambat, ${int(d.attentionCounts.due_soon)} segera jatuh tempo, ${int(d.attentionCounts.returned)} dikembalikan, ${int(d.attentionCounts.paused)} dijeda.`,
+          margin: [0, 0, 0, 6],
+        },
         ...lineTable('Aduan masuk', d.received, tz),
         ...lineTable('Aduan yang perlu perhatian', d.attention, tz),
         ...countTable('Per kategori', 'Kategori', d.byCategory),
@@ -123,7 +127,14 @@ function body(d: ReportData): Content[] {
         heading(`Klaster aduan serupa (${d.clusters.length})`),
         table(
           ['No', 'Dasar', 'Klaster', 'Jumlah', 'Nomor', 'Judul'],
-          d.clusters.map((c, i) => [String(i + 1), c.basis === 'lokasi' ? 'Lokasi' : 'Judul', c.label, right(int(c.count)), c.refs.join(', '), c.titles.join(' | ')]),
+          d.clusters.map((c, i) => [
+            String(i + 1),
+            c.basis === 'lokasi' ? 'Lokasi' : 'Judul',
+            c.label,
+            right(int(c.count)),
+            c.refs.join(', '),
+            c.titles.join(' | '),
+          ]),
           [18, 40, 150, 40, 160, '*'],
           ['', '', 'Jumlah', right(int(d.clusters.reduce((n, c) => n + c.count, 0))), '', ''],
         ),
@@ -132,10 +143,35 @@ function body(d: ReportData): Content[] {
     case 'tahunan': {
       const head: Content[] = [measureTable(d.measures)];
       if (d.kind === 'tahunan') {
-        const row = (label: string, m: Measures): Plain[] => [label, right(int(m.received)), right(pct(m.followedUpRate)), right(int(m.finished)), right(pct(m.finishedRate)), right(pct(m.onTimeRate)), right(num1(m.avgHandlingDays)), right(num1(m.worstHandlingDays)), right(int(m.open))];
+        const row = (label: string, m: Measures): Plain[] => [
+          label,
+          right(int(m.received)),
+          right(pct(m.followedUpRate)),
+          right(int(m.finished)),
+          right(pct(m.finishedRate)),
+          right(pct(m.onTimeRate)),
+          right(num1(m.avgHandlingDays)),
+          right(num1(m.worstHandlingDays)),
+          right(int(m.open)),
+        ];
         head.push(
           heading('Per bulan'),
-          table(['Bulan', 'Diterima', '% Ditindaklanjuti', 'Selesai', '% Selesai', '% Tepat Waktu', 'Rata-rata (hari kerja)', 'Terlama (hari kerja)', 'Belum Selesai'], d.months.map((m) => row(m.label, m.measures)), ['*', 60, 70, 60, 60, 70, 80, 80, 70], row('Jumlah', d.measures)),
+          table(
+            [
+              'Bulan',
+              'Diterima',
+              '% Ditindaklanjuti',
+              'Selesai',
+              '% Selesai',
+              '% Tepat Waktu',
+              'Rata-rata (hari kerja)',
+              'Terlama (hari kerja)',
+              'Belum Selesai',
+            ],
+            d.months.map((m) => row(m.label, m.measures)),
+            ['*', 60, 70, 60, 60, 70, 80, 80, 70],
+            row('Jumlah', d.measures),
+          ),
         );
       }
       return [
@@ -155,16 +191,54 @@ function body(d: ReportData): Content[] {
         heading('Per perangkat daerah'),
         table(
           ['No', 'Perangkat Daerah', 'Diterima', 'Tepat Waktu', 'Terlambat', 'Hari Terlambat', 'Rata-rata (hari kerja)', 'Belum Selesai'],
-          d.opds.map((r, i) => [String(i + 1), r.unitName, right(int(r.received)), right(int(r.answeredOnTime)), right(int(r.late)), right(num1(r.daysLate)), right(num1(r.avgDays)), right(int(r.open))]),
+          d.opds.map((r, i) => [
+            String(i + 1),
+            r.unitName,
+            right(int(r.received)),
+            right(int(r.answeredOnTime)),
+            right(int(r.late)),
+            right(num1(r.daysLate)),
+            right(num1(r.avgDays)),
+            right(int(r.open)),
+          ]),
           [18, '*', 55, 60, 55, 65, 80, 60],
-          ['', 'Jumlah', right(int(sum((r) => r.received))), right(int(sum((r) => r.answeredOnTime))), right(int(sum((r) => r.late))), right(num1(sum((r) => r.daysLate))), '', right(int(sum((r) => r.open)))],
+          [
+            '',
+            'Jumlah',
+            right(int(sum((r) => r.received))),
+            right(int(sum((r) => r.answeredOnTime))),
+            right(int(sum((r) => r.late))),
+            right(num1(sum((r) => r.daysLate))),
+            '',
+            right(int(sum((r) => r.open))),
+          ],
         ),
         heading('Waktu per langkah terhadap standar SOP'),
         table(
           ['No', 'Unit', 'Langkah', 'Selesai', 'Rata-rata', 'Standar', 'Rasio', 'Terlama', 'Melebihi'],
-          d.steps.map((r, i) => [String(i + 1), r.unitName, r.stepName, right(int(r.count)), right(num2(r.avgDays)), right(num2(r.standardDays)), right(pct(r.ratio)), right(num2(r.worstDays)), right(int(r.lateCount))]),
+          d.steps.map((r, i) => [
+            String(i + 1),
+            r.unitName,
+            r.stepName,
+            right(int(r.count)),
+            right(num2(r.avgDays)),
+            right(num2(r.standardDays)),
+            right(pct(r.ratio)),
+            right(num2(r.worstDays)),
+            right(int(r.lateCount)),
+          ]),
           [18, 120, '*', 45, 50, 50, 45, 50, 50],
-          ['', 'Jumlah', '', right(int(d.steps.reduce((n, r) => n + r.count, 0))), '', '', '', '', right(int(d.steps.reduce((n, r) => n + r.lateCount, 0)))],
+          [
+            '',
+            'Jumlah',
+            '',
+            right(int(d.steps.reduce((n, r) => n + r.count, 0))),
+            '',
+            '',
+            '',
+            '',
+            right(int(d.steps.reduce((n, r) => n + r.lateCount, 0))),
+          ],
         ),
         { text: 'Waktu dalam hari kerja kalender kantor (jam kerja, hari libur dan masa jeda tidak dihitung).', italics: true, fontSize: 7 },
       ];
@@ -194,7 +268,11 @@ function reportDocument(d: ReportData): TDocumentDefinitions {
     content: [
       { text: d.title.toUpperCase(), bold: true, fontSize: 13, alignment: 'center' },
       { text: d.officeName, fontSize: 10, alignment: 'center', margin: [0, 2, 0, 0] },
-      { text: `Periode: ${d.period.label} (${longDate(d.period.fromMs, tz)} s.d. ${longDate(d.period.toMs - 1, tz)})`, alignment: 'center', margin: [0, 2, 0, 0] },
+      {
+        text: `Periode: ${d.period.label} (${longDate(d.period.fromMs, tz)} s.d. ${longDate(d.period.toMs - 1, tz)})`,
+        alignment: 'center',
+        margin: [0, 2, 0, 0],
+      },
       {
         text: `${d.allUnits ? 'Seluruh perangkat daerah' : `Unit: ${d.unitNames.join(', ')}`} · keadaan per ${longDateTime(d.asOf, tz)} · dibuat ${longDateTime(d.generatedAt, tz)}`,
         alignment: 'center',

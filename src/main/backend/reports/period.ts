@@ -23,7 +23,17 @@ function localDayStart(tz: TimeZoneCode, year: number, month: number, day: numbe
   return Date.UTC(year, month - 1, day) - utcOffsetMinutes(tz) * 60_000;
 }
 
-function span(tz: TimeZoneCode, text: string, label: string, y1: number, m1: number, d1: number, y2: number, m2: number, d2: number): ReportPeriodView {
+function span(
+  tz: TimeZoneCode,
+  text: string,
+  label: string,
+  y1: number,
+  m1: number,
+  d1: number,
+  y2: number,
+  m2: number,
+  d2: number,
+): ReportPeriodView {
   const end = new Date(Date.UTC(y2, m2 - 1, d2 + 1));
   return {
     text,
@@ -45,7 +55,10 @@ const SHAPES: Record<ReportKind, { example: string; what: string }> = {
 
 function bad(kind: ReportKind, text: string, why?: string): AppError {
   const s = SHAPES[kind];
-  return new AppError('VALIDATION', `Periode "${text.slice(0, 20)}" tidak valid untuk laporan ${kind}${why ? ` (${why})` : ''}: gunakan ${s.what}, misalnya ${s.example}.`);
+  return new AppError(
+    'VALIDATION',
+    `Periode "${text.slice(0, 20)}" tidak valid untuk laporan ${kind}${why ? ` (${why})` : ''}: gunakan ${s.what}, misalnya ${s.example}.`,
+  );
 }
 
 function year(kind: ReportKind, text: string, y: number): number {

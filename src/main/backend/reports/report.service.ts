@@ -7,14 +7,42 @@
 import { sql } from 'kysely';
 import type { Writable } from 'node:stream';
 import { standardDayMinutes, utcOffsetMinutes, type TimeZoneCode } from '../../../shared/calendar/working-time';
-import type { AnnualReport, DailyReport, DashboardStats, MonthlyReport, ReportData, ReportFormat, ReportHeader, ReportKind, ReportPeriodView, SemesterReport, StrategicReport, TrendPoint } from '../../../shared/api/views-reports';
+import type {
+  AnnualReport,
+  DailyReport,
+  DashboardStats,
+  MonthlyReport,
+  ReportData,
+  ReportFormat,
+  ReportHeader,
+  ReportKind,
+  ReportPeriodView,
+  SemesterReport,
+  StrategicReport,
+  TrendPoint,
+} from '../../../shared/api/views-reports';
 import { assertNever } from '../../../shared/result';
 import type { Caller } from '../services/auth.service';
 import type { BackendContext } from '../services/context';
 import { DUE_SOON_MINUTES } from '../services/query.service';
 import { visibilityOf, type Visibility } from '../services/visibility';
 import { listRefs } from '../refdata/ref-store';
-import { BreakdownFolder, breakdowns, byPressure, caseLine, caseTimes, categoryName, finishedAt, MeasureFolder, measures, openLate, overdueNow, StepFolder, UNCATEGORISED, type FigureEnv } from './figures';
+import {
+  BreakdownFolder,
+  breakdowns,
+  byPressure,
+  caseLine,
+  caseTimes,
+  categoryName,
+  finishedAt,
+  MeasureFolder,
+  measures,
+  openLate,
+  overdueNow,
+  StepFolder,
+  UNCATEGORISED,
+  type FigureEnv,
+} from './figures';
 import { findClusters } from './clusters';
 import { forEachCaseReceived, forEachTask, loadCases, openStepAt, receivedIn, type CaseFact, type TaskFact } from './source';
 import { parseDayRange, parsePeriod } from './period';
@@ -74,7 +102,17 @@ async function scopeOf(ctx: BackendContext, caller: Caller, asOf: number): Promi
 }
 
 function header(ctx: BackendContext, s: Scope, kind: ReportKind, period: ReportPeriodView): ReportHeader {
-  return { kind, title: s.titles[kind] ?? REPORT_TITLE[kind], officeName: s.officeName, period, generatedAt: ctx.now(), asOf: s.env.asOf, timeZone: s.tz, allUnits: s.v.all, unitNames: s.unitNames };
+  return {
+    kind,
+    title: s.titles[kind] ?? REPORT_TITLE[kind],
+    officeName: s.officeName,
+    period,
+    generatedAt: ctx.now(),
+    asOf: s.env.asOf,
+    timeZone: s.tz,
+    allUnits: s.v.all,
+    unitNames: s.unitNames,
+  };
 }
 
 function ownRows<T extends { key: string }>(s: Scope, rows: T[]): T[] {
@@ -142,7 +180,12 @@ async function strategic(ctx: BackendContext, caller: Caller, period: ReportPeri
   const window = await loadCases(ctx, s.v, receivedIn(windowFrom, period.toMs));
   const catLabel = (c: CaseFact) => {
     const cat = categoryName(s.env, c) ?? UNCATEGORISED;
-    const sub = c.subcategoryId ? s.env.preset(c.presetId, c.presetVersion).categories.find((k) => k.id === c.categoryId)?.subcategories.find((x) => x.id === c.subcategoryId)?.name : undefined;
+    const sub = c.subcategoryId
+      ? s.env
+          .preset(c.presetId, c.presetVersion)
+          .categories.find((k) => k.id === c.categoryId)
+          ?.subcategories.find((x) => x.id === c.subcategoryId)?.name
+      : undefined;
     return sub ? `${cat} / ${sub}` : cat;
   };
   const lines = flaggedCases.map((c) => caseLine(s.env, c, tasks.get(c.id) ?? []));
@@ -168,7 +211,13 @@ function monthOf(ms: number, tz: TimeZoneCode): number {
  * at a time: measures (per month too for a year) and breakdowns, each case's times computed
  * once and handed with the case to `sink` (the XLSX case list) if there is one.
  */
-async function recap(ctx: BackendContext, caller: Caller, kind: 'bulanan' | 'tahunan', period: ReportPeriodView, sink?: CaseSink): Promise<MonthlyReport | AnnualReport> {
+async function recap(
+  ctx: BackendContext,
+  caller: Caller,
+  kind: 'bulanan' | 'tahunan',
+  period: ReportPeriodView,
+  sink?: CaseSink,
+): Promise<MonthlyReport | AnnualReport> {
   const s = await scopeOf(ctx, caller, ctx.now());
   const head = header(ctx, s, kind, period);
   const env = s.env;
@@ -219,7 +268,12 @@ async function semester(ctx: BackendContext, caller: Caller, period: ReportPerio
 }
 
 /** The figures of one report that lists no cases, or lists them from memory (semester). */
-async function buildReport(ctx: BackendContext, caller: Caller, kind: 'harian' | 'isu-strategis' | 'semester', period: ReportPeriodView): Promise<Built<ReportData>> {
+async function buildReport(
+  ctx: BackendContext,
+  caller: Caller,
+  kind: 'harian' | 'isu-strategis' | 'semester',
+  period: ReportPeriodView,
+): Promise<Built<ReportData>> {
   switch (kind) {
     case 'harian':
       return daily(ctx, caller, period);
@@ -256,7 +310,11 @@ async function writeXlsx(ctx: BackendContext, caller: Caller, kind: ReportKind, 
     const r = await buildReport(ctx, caller, kind, period);
     if (kind === 'semester') {
       for (let i = 0; i < r.cases.length; i += LIST_PAGE) {
-        await book.addCases(r.data, r.env, r.cases.slice(i, i + LIST_PAGE).map((c) => ({ c, t: caseTimes(r.env, c) })));
+        await book.addCases(
+          r.data,
+          r.env,
+          r.cases.slice(i, i + LIST_PAGE).map((c) => ({ c, t: caseTimes(r.env, c) })),
+        );
       }
     }
     await book.finish(r.data);
@@ -282,11 +340,19 @@ export function reportFileName(kind: ReportKind, period: ReportPeriodView, forma
  * Writes one report to `out` (XLSX streamed row by row, the case list as it is read; PDF
  * rendered, then written). Returns the file name and MIME type.
  */
-export async function writeReport(ctx: BackendContext, caller: Caller, kind: ReportKind, periodText: string, format: ReportFormat, out: Writable): Promise<{ fileName: string; mime: string }> {
+export async function writeReport(
+  ctx: BackendContext,
+  caller: Caller,
+  kind: ReportKind,
+  periodText: string,
+  format: ReportFormat,
+  out: Writable,
+): Promise<{ fileName: string; mime: string }> {
   const period = await periodOf(ctx, kind, periodText);
   if (format === 'xlsx') await writeXlsx(ctx, caller, kind, period, out);
   else {
-    const data = kind === 'bulanan' || kind === 'tahunan' ? await recap(ctx, caller, kind, period) : (await buildReport(ctx, caller, kind, period)).data;
+    const data =
+      kind === 'bulanan' || kind === 'tahunan' ? await recap(ctx, caller, kind, period) : (await buildReport(ctx, caller, kind, period)).data;
     const bytes = await renderReportPdf(ctx.options.resourcesDir, data);
     await new Promise<void>((resolve, reject) => out.end(bytes, () => resolve()).once('error', reject));
   }
@@ -326,7 +392,12 @@ export async function dashboardStats(ctx: BackendContext, caller: Caller, from: 
     const k = bucketOf(d);
     if (!points.has(k)) {
       const [y, m, dd] = k.split('-').map(Number);
-      points.set(k, { start: k, label: weekly ? `${dd} ${MONTHS_ID[(m ?? 1) - 1]?.slice(0, 3)}` : `${MONTHS_ID[(m ?? 1) - 1]?.slice(0, 3)} ${y}`, received: 0, finished: 0 });
+      points.set(k, {
+        start: k,
+        label: weekly ? `${dd} ${MONTHS_ID[(m ?? 1) - 1]?.slice(0, 3)}` : `${MONTHS_ID[(m ?? 1) - 1]?.slice(0, 3)} ${y}`,
+        received: 0,
+        finished: 0,
+      });
     }
   }
   for (const c of cases) {
@@ -341,7 +412,16 @@ export async function dashboardStats(ctx: BackendContext, caller: Caller, from: 
     .selectFrom('cases')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('next_due_at', '<', s.env.asOf)
-    .$if(!vis.all, (q) => q.where('id', 'in', (eb) => (vis.unitIds.length ? eb.selectFrom('case_unit').select('case_id').where('unit_id', 'in', vis.unitIds) : eb.selectFrom('case_unit').select('case_id').where(sql<boolean>`0`))))
+    .$if(!vis.all, (q) =>
+      q.where('id', 'in', (eb) =>
+        vis.unitIds.length
+          ? eb.selectFrom('case_unit').select('case_id').where('unit_id', 'in', vis.unitIds)
+          : eb
+              .selectFrom('case_unit')
+              .select('case_id')
+              .where(sql<boolean>`0`),
+      ),
+    )
     .executeTakeFirstOrThrow();
   const steps = folder.stepRows().filter((r) => r.standardDays > 0 && (!s.ownUnit || s.ownUnit(r.unitId)));
   return {

@@ -92,7 +92,10 @@ const CHUNK = 500;
  * SQLite's DISTINCT would walk the whole log through the (case, hlc) index instead.
  */
 function timedCaseIds(ctx: BackendContext): Set<string> {
-  const rows = ctx.opened.sqlite.prepare(`SELECT case_id FROM event WHERE type IN (${TIMING_EVENTS.map(() => '?').join(', ')})`).pluck().all(...TIMING_EVENTS) as string[];
+  const rows = ctx.opened.sqlite
+    .prepare(`SELECT case_id FROM event WHERE type IN (${TIMING_EVENTS.map(() => '?').join(', ')})`)
+    .pluck()
+    .all(...TIMING_EVENTS) as string[];
   return new Set(rows);
 }
 
@@ -105,7 +108,11 @@ async function timingOf(ctx: BackendContext, wanted: readonly string[]): Promise
   for (let i = 0; i < wanted.length; i += CHUNK) {
     const rows = await ctx.db
       .selectFrom('cases')
-      .select(['id', sql<string | null>`json_extract(state, '$.s.pauses')`.as('pauses'), sql<number | null>`json_extract(state, '$.s.extended')`.as('extended')])
+      .select([
+        'id',
+        sql<string | null>`json_extract(state, '$.s.pauses')`.as('pauses'),
+        sql<number | null>`json_extract(state, '$.s.extended')`.as('extended'),
+      ])
       .where('id', 'in', wanted.slice(i, i + CHUNK))
       .execute();
     for (const r of rows) out.set(r.id, { pauses: parsePauses(r.pauses), extended: Number(r.extended) === 1 });
@@ -121,9 +128,32 @@ function caseRows(ctx: BackendContext, match: CaseWhere) {
   return ctx.db
     .selectFrom('cases')
     .select([
-      'id', 'ref', 'lapor_id', 'title', 'channel', 'type', 'category_id', 'subcategory_id', 'location', 'urgency', 'strategic', 'status',
-      'received_at', 'registered_at', 'answered_at', 'closed_at', 'close_reason', 'reopen_count', 'delivered_at', 'next_due_at', 'paused', 'preset_id', 'preset_version',
-      sql<string>`(SELECT json_group_array(unit_id) FROM (SELECT unit_id FROM case_unit WHERE case_unit.case_id = cases.id ORDER BY unit_id))`.as('units'),
+      'id',
+      'ref',
+      'lapor_id',
+      'title',
+      'channel',
+      'type',
+      'category_id',
+      'subcategory_id',
+      'location',
+      'urgency',
+      'strategic',
+      'status',
+      'received_at',
+      'registered_at',
+      'answered_at',
+      'closed_at',
+      'close_reason',
+      'reopen_count',
+      'delivered_at',
+      'next_due_at',
+      'paused',
+      'preset_id',
+      'preset_version',
+      sql<string>`(SELECT json_group_array(unit_id) FROM (SELECT unit_id FROM case_unit WHERE case_unit.case_id = cases.id ORDER BY unit_id))`.as(
+        'units',
+      ),
     ])
     .where(match);
 }
@@ -186,14 +216,26 @@ const PAGE = 2000;
  * on (received_at, id): every case is read exactly once even if others are written between
  * pages.
  */
-export async function forEachCaseReceived(ctx: BackendContext, v: Visibility, from: number, to: number, fn: (page: CaseFact[]) => void | Promise<void>, pageSize = PAGE): Promise<void> {
+export async function forEachCaseReceived(
+  ctx: BackendContext,
+  v: Visibility,
+  from: number,
+  to: number,
+  fn: (page: CaseFact[]) => void | Promise<void>,
+  pageSize = PAGE,
+): Promise<void> {
   const timed = timedCaseIds(ctx);
   let after: { at: number; id: string } | null = null;
   for (;;) {
     const last = after;
     // The lower bound is one range on the received_at index, so a page never rescans the year.
     const range: CaseWhere = last
-      ? (eb) => eb.and([eb('cases.received_at', '>=', last.at), eb('cases.received_at', '<', to), eb.or([eb('cases.received_at', '>', last.at), eb('cases.id', '>', last.id)])])
+      ? (eb) =>
+          eb.and([
+            eb('cases.received_at', '>=', last.at),
+            eb('cases.received_at', '<', to),
+            eb.or([eb('cases.received_at', '>', last.at), eb('cases.id', '>', last.id)]),
+          ])
       : receivedIn(from, to);
     const rows = await caseRows(ctx, withVisibility(v, range)).orderBy('received_at').orderBy('id').limit(pageSize).execute();
     if (rows.length === 0) return;
@@ -212,21 +254,42 @@ export async function forEachTask(ctx: BackendContext, v: Visibility, where: Cas
   const q = ctx.db
     .selectFrom('case_task')
     .innerJoin('cases', 'cases.id', 'case_task.case_id')
-    .select(['case_task.case_id', 'case_task.step_id', 'case_task.unit_id', 'case_task.state', 'case_task.opened_at', 'case_task.due_at', 'case_task.closed_at', 'case_task.returned'])
+    .select([
+      'case_task.case_id',
+      'case_task.step_id',
+      'case_task.unit_id',
+      'case_task.state',
+      'case_task.opened_at',
+      'case_task.due_at',
+      'case_task.closed_at',
+      'case_task.returned',
+    ])
     .where(withVisibility(v, where));
   for await (const r of q.stream(1000)) {
-    fn({ caseId: r.case_id, stepId: r.step_id, unitId: r.unit_id, state: r.state, openedAt: r.opened_at, dueAt: r.due_at, closedAt: r.closed_at, returned: r.returned === 1 });
+    fn({
+      caseId: r.case_id,
+      stepId: r.step_id,
+      unitId: r.unit_id,
+      state: r.state,
+      openedAt: r.opened_at,
+      dueAt: r.due_at,
+      closedAt: r.closed_at,
+      returned: r.returned === 1,
+    });
   }
 }
 
 /** Cases that had a step open at `at` (opened by then, not closed by then). */
 export function openStepAt(at: number): CaseWhere {
   return (eb) =>
-    eb('cases.id', 'in', eb
-      .selectFrom('case_task')
-      .select('case_task.case_id')
-      .where('case_task.state', '!=', 'waiting')
-      .where('case_task.opened_at', '<=', at)
-      .where((w) => w.or([w('case_task.closed_at', 'is', null), w('case_task.closed_at', '>', at)])));
+    eb(
+      'cases.id',
+      'in',
+      eb
+        .selectFrom('case_task')
+        .select('case_task.case_id')
+        .where('case_task.state', '!=', 'waiting')
+        .where('case_task.opened_at', '<=', at)
+        .where((w) => w.or([w('case_task.closed_at', 'is', null), w('case_task.closed_at', '>', at)])),
+    );
 }
-

@@ -151,7 +151,24 @@ const MEASURE_COLS: Col[] = [
 ];
 
 function measureCells(m: Measures): Cell[] {
-  return [m.received, m.followedUp, m.followedUpRate, m.finished, m.finishedRate, m.onTime, m.late, m.onTimeRate, m.avgHandlingDays, m.worstHandlingDays, m.open, m.overdue, m.closedDuplicate, m.closedByHand, m.reopened, m.answeredNotDelivered];
+  return [
+    m.received,
+    m.followedUp,
+    m.followedUpRate,
+    m.finished,
+    m.finishedRate,
+    m.onTime,
+    m.late,
+    m.onTimeRate,
+    m.avgHandlingDays,
+    m.worstHandlingDays,
+    m.open,
+    m.overdue,
+    m.closedDuplicate,
+    m.closedByHand,
+    m.reopened,
+    m.answeredNotDelivered,
+  ];
 }
 
 /** Label / value rows: each value in its measure's own format (counts as integers, rates as percent, days with one decimal). */
@@ -269,7 +286,24 @@ class CaseList {
 
   done(): void {
     const { n, finished, sum } = this;
-    this.s.row([null, `Jumlah: ${n} aduan`, null, null, null, null, null, null, null, `Selesai: ${finished}`, null, finished ? sum / finished / this.dayMinutes : null, null], true);
+    this.s.row(
+      [
+        null,
+        `Jumlah: ${n} aduan`,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        `Selesai: ${finished}`,
+        null,
+        finished ? sum / finished / this.dayMinutes : null,
+        null,
+      ],
+      true,
+    );
     this.s.done();
   }
 }
@@ -299,7 +333,9 @@ function sheetsOf(book: Book, d: ReportData): void {
         { header: 'Nomor Registrasi', width: 60, kind: 'text' },
         { header: 'Judul', width: 70, kind: 'text' },
       ]);
-      d.clusters.forEach((c, i) => s.row([i + 1, c.basis === 'lokasi' ? 'Lokasi' : 'Judul', c.label, c.count, c.refs.join(', '), c.titles.join(' | ')]));
+      d.clusters.forEach((c, i) =>
+        s.row([i + 1, c.basis === 'lokasi' ? 'Lokasi' : 'Judul', c.label, c.count, c.refs.join(', '), c.titles.join(' | ')]),
+      );
       s.row([null, 'Jumlah', `${d.clusters.length} klaster`, d.clusters.reduce((n, c) => n + c.count, 0)], true);
       s.done();
       return;
@@ -333,7 +369,10 @@ function sheetsOf(book: Book, d: ReportData): void {
       const opds = d.opds;
       opds.forEach((r, i) => o.row([i + 1, r.unitName, r.received, r.answeredOnTime, r.late, r.daysLate, r.avgDays, r.open]));
       const sum = (f: (r: (typeof opds)[number]) => number) => opds.reduce((n, r) => n + f(r), 0);
-      o.row([null, 'Jumlah', sum((r) => r.received), sum((r) => r.answeredOnTime), sum((r) => r.late), sum((r) => r.daysLate), null, sum((r) => r.open)], true);
+      o.row(
+        [null, 'Jumlah', sum((r) => r.received), sum((r) => r.answeredOnTime), sum((r) => r.late), sum((r) => r.daysLate), null, sum((r) => r.open)],
+        true,
+      );
       o.done();
       const st = addSheet(book, 'Waktu per Langkah', metaRows(d, 'Waktu per langkah terhadap standar SOP'), [
         { header: 'No', width: 6, kind: 'int' },
@@ -347,7 +386,10 @@ function sheetsOf(book: Book, d: ReportData): void {
         { header: 'Melebihi Standar', width: 12, kind: 'int' },
       ]);
       d.steps.forEach((r, i) => st.row([i + 1, r.unitName, r.stepName, r.count, r.avgDays, r.standardDays, r.ratio, r.worstDays, r.lateCount]));
-      st.row([null, 'Jumlah', null, d.steps.reduce((n, r) => n + r.count, 0), null, null, null, null, d.steps.reduce((n, r) => n + r.lateCount, 0)], true);
+      st.row(
+        [null, 'Jumlah', null, d.steps.reduce((n, r) => n + r.count, 0), null, null, null, null, d.steps.reduce((n, r) => n + r.lateCount, 0)],
+        true,
+      );
       st.done();
       return;
     }
@@ -377,7 +419,9 @@ export class ReportWorkbook {
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     this.wb.creator = 'Alur';
     this.wb.created = new Date(generatedAt);
-    this.book = new Map(SHEETS[kind].map((name) => [name, this.wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] })]));
+    this.book = new Map(
+      SHEETS[kind].map((name) => [name, this.wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }] })]),
+    );
   }
 
   /**

@@ -35,7 +35,9 @@ export const PLAIN_FILE = 'workstation.key';
 /** The raw key file of versions before the OS store. */
 export const LEGACY_KEY_FILE = 'sync.key';
 
-const Stored = z.object({ v: z.literal(1), key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/), auditAnchor: z.number().int().positive().nullable() }).strict();
+const Stored = z
+  .object({ v: z.literal(1), key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/), auditAnchor: z.number().int().positive().nullable() })
+  .strict();
 type Stored = z.infer<typeof Stored>;
 
 export interface WorkstationSecret {
@@ -130,7 +132,8 @@ export async function openSealedSecret(dataDir: string, sealer: OsSealer): Promi
 }
 
 /** The words for a data folder whose secret only the app can open. */
-export const SEALED_ELSEWHERE = 'Rahasia workstation ini disegel oleh penyimpanan rahasia sistem operasi melalui aplikasi Alur; baris perintah tidak dapat membukanya. Jalankan dari aplikasi.';
+export const SEALED_ELSEWHERE =
+  'Rahasia workstation ini disegel oleh penyimpanan rahasia sistem operasi melalui aplikasi Alur; baris perintah tidak dapat membukanya. Jalankan dari aplikasi.';
 
 /**
  * The secret for this data folder: the one opened by `openSealedSecret` in this process, else

@@ -15,7 +15,14 @@ import { newId, persistClock } from './commit';
 import { hashPasswordWithKey } from './password';
 import { dropRootCopy, enrolUserKey, shareRootKey } from '../keys/key.service';
 
-export async function audited<T>(ctx: BackendContext, caller: Caller, action: string, target: string, detail: Record<string, unknown>, write: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function audited<T>(
+  ctx: BackendContext,
+  caller: Caller,
+  action: string,
+  target: string,
+  detail: Record<string, unknown>,
+  write: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
     const out = await write(trx);
     await appendAudit(ctx, trx, ctx.now(), { userId: caller.user.id, action, target, detail });
@@ -44,19 +51,34 @@ export async function saveUser(ctx: BackendContext, caller: Caller, input: Parse
   // password), certified with the root key this administrator's session holds.
   const root = ctx.sessions.get(caller.token)?.rootKey ?? null;
   const id = existing?.id ?? newId(ctx);
-  const user: User = { id, username: input.username, fullName: input.fullName, nip: input.nip, rank: input.rank, isAdmin: input.isAdmin, active: input.active };
-  await audited(ctx, caller, existing ? 'user.update' : 'user.create', id, { username: input.username, passwordChanged: hash !== null }, async (trx) => {
-    await putRef(trx, 'user', id, user, ctx.clock.tick());
-    if (keys) {
-      await putRef(trx, 'credential', id, { hash: keys.hash }, ctx.clock.tick());
-      await enrolUserKey(trx, ctx, id, keys.wrapKey, root);
-      // The old copy of the root key was wrapped under the old password: replace or drop it.
-      await dropRootCopy(trx, ctx, id);
-      if (root && input.isAdmin && input.active) await shareRootKey(trx, ctx, root, id, keys.wrapKey);
-    }
-    // No longer an administrator, or no longer active: no copy of the office key either.
-    if (!input.isAdmin || !input.active) await dropRootCopy(trx, ctx, id);
-  });
+  const user: User = {
+    id,
+    username: input.username,
+    fullName: input.fullName,
+    nip: input.nip,
+    rank: input.rank,
+    isAdmin: input.isAdmin,
+    active: input.active,
+  };
+  await audited(
+    ctx,
+    caller,
+    existing ? 'user.update' : 'user.create',
+    id,
+    { username: input.username, passwordChanged: hash !== null },
+    async (trx) => {
+      await putRef(trx, 'user', id, user, ctx.clock.tick());
+      if (keys) {
+        await putRef(trx, 'credential', id, { hash: keys.hash }, ctx.clock.tick());
+        await enrolUserKey(trx, ctx, id, keys.wrapKey, root);
+        // The old copy of the root key was wrapped under the old password: replace or drop it.
+        await dropRootCopy(trx, ctx, id);
+        if (root && input.isAdmin && input.active) await shareRootKey(trx, ctx, root, id, keys.wrapKey);
+      }
+      // No longer an administrator, or no longer active: no copy of the office key either.
+      if (!input.isAdmin || !input.active) await dropRootCopy(trx, ctx, id);
+    },
+  );
   if (hash) for (const [token, s] of ctx.sessions) if (s.userId === id && token) ctx.sessions.delete(token);
   return { id };
 }
@@ -65,7 +87,9 @@ export async function saveUnit(ctx: BackendContext, caller: Caller, input: Parse
   const existing = input.id ? await getRef(ctx.db, 'unit', input.id) : null;
   if (input.id && !existing) throw new AppError('NOT_FOUND', 'Unit tidak ditemukan.');
   const unit: Unit = { id: existing?.id ?? newId(ctx), code: input.code, name: input.name, kind: existing?.kind ?? 'opd', active: input.active };
-  await audited(ctx, caller, existing ? 'unit.update' : 'unit.create', unit.id, { code: unit.code, name: unit.name }, (trx) => putRef(trx, 'unit', unit.id, unit, ctx.clock.tick()));
+  await audited(ctx, caller, existing ? 'unit.update' : 'unit.create', unit.id, { code: unit.code, name: unit.name }, (trx) =>
+    putRef(trx, 'unit', unit.id, unit, ctx.clock.tick()),
+  );
   return unit;
 }
 
@@ -79,7 +103,9 @@ export async function savePosition(ctx: BackendContext, caller: Caller, input: P
   const existing = input.id ? await getRef(ctx.db, 'position', input.id) : null;
   if (input.id && !existing) throw new AppError('NOT_FOUND', 'Jabatan tidak ditemukan.');
   const pos: Position = { id: existing?.id ?? newId(ctx), unitId: input.unitId, roleId: input.roleId, title: input.title, active: input.active };
-  await audited(ctx, caller, existing ? 'position.update' : 'position.create', pos.id, { title: pos.title }, (trx) => putRef(trx, 'position', pos.id, pos, ctx.clock.tick()));
+  await audited(ctx, caller, existing ? 'position.update' : 'position.create', pos.id, { title: pos.title }, (trx) =>
+    putRef(trx, 'position', pos.id, pos, ctx.clock.tick()),
+  );
   return pos;
 }
 
@@ -90,7 +116,13 @@ async function today(ctx: BackendContext): Promise<{ today: string }> {
 
 /** Whether anyone has acted under this assignment (its holder, as its post): then it is history. */
 async function usedInLog(ctx: BackendContext, a: Assignment): Promise<boolean> {
-  const row = await ctx.db.selectFrom('event').select('id').where('author_id', '=', a.userId).where('position_id', '=', a.positionId).limit(1).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('event')
+    .select('id')
+    .where('author_id', '=', a.userId)
+    .where('position_id', '=', a.positionId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -114,9 +146,21 @@ export async function saveAssignment(ctx: BackendContext, caller: Caller, input:
   const existing = input.id ? await getRef(ctx.db, 'assignment', input.id) : null;
   const d = await today(ctx);
   const started = existing !== null && (existing.from === null || existing.from <= d.today);
-  const rewrites = existing !== null && (existing.userId !== input.userId || existing.positionId !== input.positionId || existing.acting !== input.acting || existing.from !== input.from);
+  const rewrites =
+    existing !== null &&
+    (existing.userId !== input.userId ||
+      existing.positionId !== input.positionId ||
+      existing.acting !== input.acting ||
+      existing.from !== input.from);
   const replace = started && rewrites && existing !== null && (await usedInLog(ctx, existing));
-  const a: Assignment = { id: replace ? newId(ctx) : (input.id ?? newId(ctx)), userId: input.userId, positionId: input.positionId, acting: input.acting, from: input.from, until: input.until };
+  const a: Assignment = {
+    id: replace ? newId(ctx) : (input.id ?? newId(ctx)),
+    userId: input.userId,
+    positionId: input.positionId,
+    acting: input.acting,
+    from: input.from,
+    until: input.until,
+  };
   await audited(ctx, caller, 'assignment.save', a.id, { ...a, replaces: replace ? existing.id : null }, async (trx) => {
     if (replace) await putRef(trx, 'assignment', existing.id, { until: closingDay(existing, d) }, ctx.clock.tick());
     await putRef(trx, 'assignment', a.id, a, ctx.clock.tick());

@@ -89,13 +89,17 @@ export async function storeAttachment(ctx: BackendContext, rawName: string, byte
   const office = await ctx.office();
   const limit = office.attachmentLimitMb * 1024 * 1024;
   if (bytes.length === 0) throw new AppError('VALIDATION', 'Berkas kosong.');
-  if (bytes.length > limit) throw new AppError('VALIDATION', `Berkas terlalu besar (${(bytes.length / 1048576).toFixed(1)} MB; batas ${office.attachmentLimitMb} MB).`);
+  if (bytes.length > limit)
+    throw new AppError('VALIDATION', `Berkas terlalu besar (${(bytes.length / 1048576).toFixed(1)} MB; batas ${office.attachmentLimitMb} MB).`);
   const name = sanitizeFileName(rawName);
   const detected = await fileTypeFromBuffer(bytes);
   const mime = detected?.mime;
   const allowed = mime ? ALLOWED_TYPES[mime] : undefined;
   if (!mime || !allowed) {
-    throw new AppError('VALIDATION', `Jenis berkas tidak diterima${detected ? ` (${detected.ext})` : ''}: hanya foto (JPG, PNG, GIF, WEBP, TIFF) dan PDF.`);
+    throw new AppError(
+      'VALIDATION',
+      `Jenis berkas tidak diterima${detected ? ` (${detected.ext})` : ''}: hanya foto (JPG, PNG, GIF, WEBP, TIFF) dan PDF.`,
+    );
   }
   const ext = path.extname(name).slice(1).toLowerCase();
   if (ext && !allowed.includes(ext)) {
@@ -133,7 +137,10 @@ export function readBlob(ctx: BackendContext, sha256: string): Buffer {
   const bytes = fs.readFileSync(file);
   // Never serve a damaged file as the original: the name is its SHA-256, so check it.
   if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) {
-    throw new AppError('DAMAGED', 'Berkas lampiran ini rusak di komputer ini (isinya tidak sama dengan aslinya), jadi tidak ditampilkan. Pulihkan dari cadangan atau ambil lagi dari server.');
+    throw new AppError(
+      'DAMAGED',
+      'Berkas lampiran ini rusak di komputer ini (isinya tidak sama dengan aslinya), jadi tidak ditampilkan. Pulihkan dari cadangan atau ambil lagi dari server.',
+    );
   }
   return bytes;
 }

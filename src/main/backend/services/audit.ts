@@ -44,14 +44,20 @@ export type AuditRow = Selectable<AuditTable>;
 
 export function macOf(key: Buffer, r: Omit<AuditRow, 'hash' | 'keyed'>): string {
   // The detail is MACed as stored (exact bytes), not re-serialised.
-  return crypto.createHmac('sha256', key).update(JSON.stringify([r.prev_hash, r.seq, r.at, r.user_id, r.action, r.target, r.detail])).digest('hex');
+  return crypto
+    .createHmac('sha256', key)
+    .update(JSON.stringify([r.prev_hash, r.seq, r.at, r.user_id, r.action, r.target, r.detail]))
+    .digest('hex');
 }
 
 /** The unkeyed hash of entries written before migration 7. */
 export function plainHashOf(r: AuditRow): string {
   const parsed: unknown = JSON.parse(r.detail);
   const detail = typeof parsed === 'object' && parsed !== null ? { ...parsed } : {};
-  return crypto.createHash('sha256').update(JSON.stringify([r.prev_hash, r.at, r.user_id, r.action, r.target, detail])).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([r.prev_hash, r.at, r.user_id, r.action, r.target, detail]))
+    .digest('hex');
 }
 
 /** Appends one entry inside the caller's transaction; returns its seq. */
@@ -61,7 +67,15 @@ export async function appendAudit(host: AuditHost, db: Kysely<Database>, at: num
   // Never reuse a number (AUTOINCREMENT remembers the highest): entries removed from the end
   // then show as a gap before the next one instead of being silently renumbered over.
   const used = (await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'audit'`.execute(db)).rows[0]?.seq ?? 0;
-  const row = { seq: Math.max(last?.seq ?? 0, used) + 1, at, user_id: e.userId, action: e.action, target: e.target, detail: JSON.stringify(e.detail), prev_hash: last?.hash ?? GENESIS };
+  const row = {
+    seq: Math.max(last?.seq ?? 0, used) + 1,
+    at,
+    user_id: e.userId,
+    action: e.action,
+    target: e.target,
+    detail: JSON.stringify(e.detail),
+    prev_hash: last?.hash ?? GENESIS,
+  };
   await db
     .insertInto('audit')
     .values({ ...row, hash: macOf(key, row), keyed: 1 })

@@ -18,7 +18,19 @@ export async function warnDueSoon(ctx: BackendContext): Promise<number> {
   const rows = await ctx.db
     .selectFrom('case_task')
     .innerJoin('cases', 'cases.id', 'case_task.case_id')
-    .select(['case_task.id', 'case_task.step_id', 'case_task.unit_id', 'case_task.role_id', 'case_task.position_id', 'case_task.due_at', 'cases.id as case_id', 'cases.ref', 'cases.title', 'cases.preset_id', 'cases.preset_version'])
+    .select([
+      'case_task.id',
+      'case_task.step_id',
+      'case_task.unit_id',
+      'case_task.role_id',
+      'case_task.position_id',
+      'case_task.due_at',
+      'cases.id as case_id',
+      'cases.ref',
+      'cases.title',
+      'cases.preset_id',
+      'cases.preset_version',
+    ])
     .where('case_task.state', '=', 'open')
     .where('case_task.due_at', '>', now)
     .where('case_task.due_at', '<=', now + DUE_WARNING_MINUTES * 60_000)
@@ -29,7 +41,19 @@ export async function warnDueSoon(ctx: BackendContext): Promise<number> {
     if (ctx.warned.has(r.id)) continue;
     ctx.warned.add(r.id);
     const stepName = proj.preset(r.preset_id, r.preset_version).steps.find((s) => s.id === r.step_id)?.name ?? r.step_id;
-    ctx.emit({ type: 'task.due_soon', task: { caseId: r.case_id, ref: r.ref, title: r.title, stepName, unitId: r.unit_id, roleId: r.role_id, positionId: r.position_id, dueAt: r.due_at } });
+    ctx.emit({
+      type: 'task.due_soon',
+      task: {
+        caseId: r.case_id,
+        ref: r.ref,
+        title: r.title,
+        stepName,
+        unitId: r.unit_id,
+        roleId: r.role_id,
+        positionId: r.position_id,
+        dueAt: r.due_at,
+      },
+    });
     n++;
   }
   return n;
@@ -60,7 +84,9 @@ export async function runAutomation(ctx: BackendContext): Promise<number> {
     const preset = proj.preset(st.s.presetId, st.s.presetVersion);
     const bodies = automaticEvents(preset, st.s, now, proj.engine);
     if (bodies.length === 0) continue;
-    const res = await commitEvents(ctx, async () => bodies.map((b) => makeEvent(ctx, st.s.id, { userId: null, positionId: null, acting: null }, b, now)));
+    const res = await commitEvents(ctx, async () =>
+      bodies.map((b) => makeEvent(ctx, st.s.id, { userId: null, positionId: null, acting: null }, b, now)),
+    );
     added += res.events.length;
   }
   return added;

@@ -51,7 +51,15 @@ export async function bulkOptions(ctx: BackendContext, caller: Caller, caseIds: 
       seen.add(a.action.id);
       const cur = out.get(a.action.id);
       if (cur) cur.cases++;
-      else out.set(a.action.id, { actionId: a.action.id, label: a.action.label, kind: a.action.kind, targets: a.action.targets ?? null, signed: a.action.signed, cases: 1 });
+      else
+        out.set(a.action.id, {
+          actionId: a.action.id,
+          label: a.action.label,
+          kind: a.action.kind,
+          targets: a.action.targets ?? null,
+          signed: a.action.signed,
+          cases: 1,
+        });
     }
   }
   return [...out.values()].sort((a, b) => b.cases - a.cases || a.label.localeCompare(b.label));
@@ -85,7 +93,8 @@ export async function runBulk(ctx: BackendContext, caller: Caller, caseIds: read
           outcomes.push({ caseId, ref, ok: false, message: 'Tindakan ini tidak tersedia bagi Anda pada langkah aduan ini sekarang.' });
           continue;
         }
-        if (a.action.signed && !signer) throw new AppError('VALIDATION', 'Tindakan ini wajib ditandatangani: masukkan kata sandi Anda untuk menandatangani.');
+        if (a.action.signed && !signer)
+          throw new AppError('VALIDATION', 'Tindakan ini wajib ditandatangani: masukkan kata sandi Anda untuk menandatangani.');
         await actOnCase(
           ctx,
           caller,

@@ -23,7 +23,10 @@ export async function listCanned(ctx: BackendContext, caller: Caller, all: boole
   return sorted(mine.map(({ id, kind, unitId, title, text }) => ({ id, kind, unitId, title, text })));
 }
 
-export async function saveCanned(ctx: BackendContext, input: { id: string | null; kind: CannedKind; unitId: string | null; title: string; text: string }): Promise<CannedText> {
+export async function saveCanned(
+  ctx: BackendContext,
+  input: { id: string | null; kind: CannedKind; unitId: string | null; title: string; text: string },
+): Promise<CannedText> {
   if (input.id && !(await getRef(ctx.db, 'canned_text', input.id))) throw new AppError('NOT_FOUND', 'Teks baku tidak ditemukan.');
   if (input.unitId && !(await getRef(ctx.db, 'unit', input.unitId))) throw new AppError('VALIDATION', 'Unit tidak dikenal.');
   const id = input.id ?? newId(ctx);

@@ -58,9 +58,18 @@ async function pageDetails(db: Db, ids: readonly string[]): Promise<{ steps: Map
   if (ids.length === 0) return { steps, units };
   // `+state`: without it SQLite drives this by the inbox index (state first) and reads every
   // open task of the office instead of the few tasks of these cases.
-  const tasks = await db.selectFrom('case_task').select(['case_id', 'step_id']).where('case_id', 'in', [...ids]).where(sql<string>`+case_task.state`, '=', 'open').execute();
+  const tasks = await db
+    .selectFrom('case_task')
+    .select(['case_id', 'step_id'])
+    .where('case_id', 'in', [...ids])
+    .where(sql<string>`+case_task.state`, '=', 'open')
+    .execute();
   for (const t of tasks) steps.set(t.case_id, [...(steps.get(t.case_id) ?? []), t.step_id]);
-  const cu = await db.selectFrom('case_unit').select(['case_id', 'unit_id']).where('case_id', 'in', [...ids]).execute();
+  const cu = await db
+    .selectFrom('case_unit')
+    .select(['case_id', 'unit_id'])
+    .where('case_id', 'in', [...ids])
+    .execute();
   for (const u of cu) units.set(u.case_id, [...(units.get(u.case_id) ?? []), u.unit_id]);
   return { steps, units };
 }
@@ -90,7 +99,10 @@ function toCaseRow(r: CaseRowDb, now: number, name: StepNamer, steps: readonly s
 
 export async function toRows(ctx: BackendContext, rows: readonly CaseRowDb[], now: number): Promise<CaseRow[]> {
   const name = await stepNamer(ctx);
-  const d = await pageDetails(ctx.db, rows.map((r) => r.id));
+  const d = await pageDetails(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toCaseRow(r, now, name, d.steps.get(r.id) ?? [], d.units.get(r.id) ?? []));
 }
 
@@ -107,4 +119,3 @@ export async function stepNamer(ctx: BackendContext): Promise<StepNamer> {
     return p.steps.find((s) => s.id === stepId)?.name ?? stepId;
   };
 }
-

@@ -73,13 +73,20 @@ export async function actOnCase(
     const as = checked.value.as;
     const payload = checked.value.payload;
     const action = preset.steps.find((s) => s.id === payload.stepId)?.actions.find((a) => a.id === payload.actionId);
-    if (action?.signed && !signer) throw new AppError('VALIDATION', 'Tindakan ini wajib ditandatangani: masukkan kata sandi Anda untuk menandatangani.');
+    if (action?.signed && !signer)
+      throw new AppError('VALIDATION', 'Tindakan ini wajib ditandatangani: masukkan kata sandi Anda untuk menandatangani.');
     if (action?.signed && action.kind === 'approve') {
       // The approval signs the response letter: its body and its number, issued now.
       const unit = (await listRefs(trx, 'unit')).find((u) => u.id === as.unitId);
       if (!unit) throw new AppError('NOT_FOUND', 'Unit penanda tangan tidak ditemukan.');
       payload.response = payload.response ?? st.s.response;
-      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at ?? ctx.now(), await letterSigner(trx, caller.user.id, as.positionId, as.acting));
+      payload.letter = await issueLetterNumber(
+        trx,
+        proj.engine.calendar,
+        unit,
+        at ?? ctx.now(),
+        await letterSigner(trx, caller.user.id, as.positionId, as.acting),
+      );
     }
     // The engine returns an act type and its payload separately; together they are one of
     // the act variants of EventBody, which makeEvent re-validates against the schema.
@@ -123,4 +130,3 @@ export async function caseLevelAct(
   if (!e) throw new AppError('INTERNAL', 'Aksi tidak tersimpan.');
   return { eventId: e.id };
 }
-

@@ -19,7 +19,9 @@ import type { BackendContext } from './context';
 import { appendAudit } from './audit';
 import { canSeeCase, visibilityOf } from './visibility';
 
-function isAct(e: CaseEvent): e is CaseEvent & { type: 'case.forwarded' | 'case.disposed' | 'case.returned' | 'case.drafted' | 'case.approved' | 'case.answered' } {
+function isAct(
+  e: CaseEvent,
+): e is CaseEvent & { type: 'case.forwarded' | 'case.disposed' | 'case.returned' | 'case.drafted' | 'case.approved' | 'case.answered' } {
   return ['case.forwarded', 'case.disposed', 'case.returned', 'case.drafted', 'case.approved', 'case.answered'].includes(e.type);
 }
 
@@ -54,7 +56,11 @@ function summarize(e: CaseEvent, names: Names): TimelineSummary {
       return {
         kind: 'act',
         // A disposition to a post names the post; to a unit, the unit.
-        targets: p.targets.map((t) => ({ unitId: t.unitId, positionId: t.positionId, name: (t.positionId ? names.position(t.positionId) : null) ?? names.unit(t.unitId) })),
+        targets: p.targets.map((t) => ({
+          unitId: t.unitId,
+          positionId: t.positionId,
+          name: (t.positionId ? names.position(t.positionId) : null) ?? names.unit(t.unitId),
+        })),
         instructions: p.instructions,
         note: p.note,
         urgency: p.urgency,
@@ -84,7 +90,12 @@ function summarize(e: CaseEvent, names: Names): TimelineSummary {
     case 'case.note_added':
       return { kind: 'note', text: e.payload.text };
     case 'case.closed':
-      return { kind: 'closed', reason: e.payload.reason, note: e.payload.note, ...(e.payload.duplicateOf ? { duplicateOf: e.payload.duplicateOf } : {}) };
+      return {
+        kind: 'closed',
+        reason: e.payload.reason,
+        note: e.payload.note,
+        ...(e.payload.duplicateOf ? { duplicateOf: e.payload.duplicateOf } : {}),
+      };
     case 'case.answer_delivered':
       return { kind: 'delivered', channel: e.payload.channel, deliveredAt: e.payload.deliveredAt, note: e.payload.note };
   }
@@ -167,22 +178,28 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
       tookMinutes: took,
       standardMinutes: std,
       standard,
-      summary: { ...summarize(e, { unit: unitName, position: (id) => positions.get(id)?.title ?? null, user: (id) => users.get(id)?.fullName ?? null }), ...approverEdit(e, drafts) },
+      summary: {
+        ...summarize(e, { unit: unitName, position: (id) => positions.get(id)?.title ?? null, user: (id) => users.get(id)?.fullName ?? null }),
+        ...approverEdit(e, drafts),
+      },
       paper,
       conflict: conflicts.get(e.id) ?? null,
       signature,
     };
   });
 
-  const allowed: AllowedActionView[] = s.status === 'closed' ? [] : allowedActions(preset, s, caller.actor).map((a) => ({
-    taskId: a.taskId,
-    stepId: a.stepId,
-    stepName: preset.steps.find((x) => x.id === a.stepId)?.name ?? a.stepId,
-    action: a.action,
-    asPositionId: a.as.positionId,
-    asTitle: a.as.title,
-    acting: a.as.acting,
-  }));
+  const allowed: AllowedActionView[] =
+    s.status === 'closed'
+      ? []
+      : allowedActions(preset, s, caller.actor).map((a) => ({
+          taskId: a.taskId,
+          stepId: a.stepId,
+          stepName: preset.steps.find((x) => x.id === a.stepId)?.name ?? a.stepId,
+          action: a.action,
+          asPositionId: a.as.positionId,
+          asTitle: a.as.title,
+          acting: a.as.acting,
+        }));
 
   let identity: Complainant | null = null;
   let identityHidden = false;
@@ -199,7 +216,9 @@ export async function caseDetail(ctx: BackendContext, caller: Caller, caseId: st
     }
   }
 
-  const nextDue = s.tasks.filter((t) => t.state === 'open' && t.dueAt !== null).reduce<number | null>((m, t) => (m === null || (t.dueAt ?? m) < m ? t.dueAt : m), null);
+  const nextDue = s.tasks
+    .filter((t) => t.state === 'open' && t.dueAt !== null)
+    .reduce<number | null>((m, t) => (m === null || (t.dueAt ?? m) < m ? t.dueAt : m), null);
   const now = ctx.now();
   return {
     case: {

@@ -70,7 +70,13 @@ async function deskAct(
 }
 
 /** Closes `caseId` as a duplicate of `originalId`; refused when the case cannot be closed now. */
-export function linkDuplicate(ctx: BackendContext, caller: Caller, caseId: string, originalId: string, note: string | null): Promise<{ eventId: string }> {
+export function linkDuplicate(
+  ctx: BackendContext,
+  caller: Caller,
+  caseId: string,
+  originalId: string,
+  note: string | null,
+): Promise<{ eventId: string }> {
   return deskAct(ctx, caller, caseId, async (trx, st, preset, v) => {
     const problem = closeProblem(preset, st.s, 'duplicate');
     if (problem) throw new AppError('INVALID_ACTION', problem);
@@ -79,7 +85,13 @@ export function linkDuplicate(ctx: BackendContext, caller: Caller, caseId: strin
 }
 
 /** Registers a case and closes it as a duplicate of `originalId` in the same transaction. */
-export async function registerDuplicate(ctx: BackendContext, caller: Caller, input: RegistrationInput, originalId: string, note: string | null): Promise<{ caseId: string; ref: string }> {
+export async function registerDuplicate(
+  ctx: BackendContext,
+  caller: Caller,
+  input: RegistrationInput,
+  originalId: string,
+  note: string | null,
+): Promise<{ caseId: string; ref: string }> {
   const rc = await registrationContext(ctx, caller);
   const office = await ctx.office();
   const v = visibilityOf(caller.actor, office.hubUnitId);
@@ -96,7 +108,14 @@ export async function registerDuplicate(ctx: BackendContext, caller: Caller, inp
 }
 
 /** Records how and when the answer reached the complainant. */
-export function recordDelivery(ctx: BackendContext, caller: Caller, caseId: string, channel: DeliveryChannel, deliveredAt: number, note: string | null): Promise<{ eventId: string }> {
+export function recordDelivery(
+  ctx: BackendContext,
+  caller: Caller,
+  caseId: string,
+  channel: DeliveryChannel,
+  deliveredAt: number,
+  note: string | null,
+): Promise<{ eventId: string }> {
   const now = ctx.now();
   return deskAct(
     ctx,
@@ -119,7 +138,13 @@ async function linked(ctx: BackendContext, caller: Caller, v: Visibility, st: St
   if (s.hasIdentity && !hidden) {
     const row = await ctx.db.selectFrom('identity').select('name').where('case_id', '=', s.id).executeTakeFirst();
     complainant = row?.name ?? null;
-    if (row && s.privacy === 'rahasia') await appendAudit(ctx, ctx.db, ctx.now(), { userId: caller.user.id, action: 'identity.read', target: s.id, detail: { ref: s.ref, via: 'duplicate-link' } });
+    if (row && s.privacy === 'rahasia')
+      await appendAudit(ctx, ctx.db, ctx.now(), {
+        userId: caller.user.id,
+        action: 'identity.read',
+        target: s.id,
+        detail: { ref: s.ref, via: 'duplicate-link' },
+      });
   }
   return { id: s.id, ref: s.ref, title: s.title, status: s.status, receivedAt: s.receivedAt, complainant, complainantHidden: hidden };
 }
@@ -131,7 +156,9 @@ export async function caseLinks(ctx: BackendContext, caller: Caller, caseId: str
   const v = visibilityOf(caller.actor, office.hubUnitId);
   const st = await visible(ctx.db, v, caseId);
   const original = st.s.duplicateOf ? await loadStoredCase(ctx.db, st.s.duplicateOf) : null;
-  const dupIds = (await ctx.db.selectFrom('cases').select('id').where('duplicate_of', '=', caseId).orderBy('received_at').limit(200).execute()).map((r) => r.id);
+  const dupIds = (await ctx.db.selectFrom('cases').select('id').where('duplicate_of', '=', caseId).orderBy('received_at').limit(200).execute()).map(
+    (r) => r.id,
+  );
   const duplicates: LinkedCase[] = [];
   for (const id of dupIds) {
     const d = await loadStoredCase(ctx.db, id);

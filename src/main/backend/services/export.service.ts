@@ -87,11 +87,25 @@ export async function exportLaporAnswers(ctx: BackendContext, caller: Caller, in
   const v = visibilityOf(caller.actor, office.hubUnitId);
   let q = ctx.db
     .selectFrom('cases')
-    .select(['cases.ref', 'cases.lapor_id', 'cases.answered_at', 'cases.title', sql<string | null>`json_extract(cases.state, '$.s.answer')`.as('answer')])
+    .select([
+      'cases.ref',
+      'cases.lapor_id',
+      'cases.answered_at',
+      'cases.title',
+      sql<string | null>`json_extract(cases.state, '$.s.answer')`.as('answer'),
+    ])
     .where('cases.lapor_id', 'is not', null)
     .where('cases.answered_at', '>=', period.fromMs)
     .where('cases.answered_at', '<', period.toMs);
-  if (!v.all) q = q.where('cases.id', 'in', ctx.db.selectFrom('case_unit').select('case_id').where('unit_id', 'in', v.unitIds.length ? v.unitIds : ['']));
+  if (!v.all)
+    q = q.where(
+      'cases.id',
+      'in',
+      ctx.db
+        .selectFrom('case_unit')
+        .select('case_id')
+        .where('unit_id', 'in', v.unitIds.length ? v.unitIds : ['']),
+    );
   const rows = await q.orderBy('cases.answered_at').limit(MAX_ROWS).execute();
   const wb = new ExcelJS.Workbook();
   const ws = sheet(wb, 'Jawaban LAPOR!', [

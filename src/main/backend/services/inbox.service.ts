@@ -48,7 +48,18 @@ export async function inbox(ctx: BackendContext, caller: Caller): Promise<InboxR
     [...groups.values()].map((g) =>
       ctx.db
         .selectFrom('case_task')
-        .select(['id as task_id', 'case_id', 'step_id', 'due_at as task_due', 'opened_at', 'position_id', 'unit_id as task_unit', 'role_id', 'returned', 'urgency_rank as task_rank'])
+        .select([
+          'id as task_id',
+          'case_id',
+          'step_id',
+          'due_at as task_due',
+          'opened_at',
+          'position_id',
+          'unit_id as task_unit',
+          'role_id',
+          'returned',
+          'urgency_rank as task_rank',
+        ])
         .where('state', '=', 'open')
         .where('unit_id', '=', g.unitId)
         .where('role_id', '=', g.roleId)
@@ -63,19 +74,34 @@ export async function inbox(ctx: BackendContext, caller: Caller): Promise<InboxR
   );
   const tasks = perPost.flat().sort(inboxOrder).slice(0, INBOX_LIMIT);
   const caseIds = [...new Set(tasks.map((t) => t.case_id))];
-  const cases = new Map((caseIds.length ? await ctx.db.selectFrom('cases').select([...ROW_COLUMNS]).where('cases.id', 'in', caseIds).execute() : []).map((c) => [c.id, c]));
+  const cases = new Map(
+    (caseIds.length
+      ? await ctx.db
+          .selectFrom('cases')
+          .select([...ROW_COLUMNS])
+          .where('cases.id', 'in', caseIds)
+          .execute()
+      : []
+    ).map((c) => [c.id, c]),
+  );
   const picked = tasks.flatMap((t) => {
     const c = cases.get(t.case_id);
     return c ? [{ c, t }] : [];
   });
   const name = await stepNamer(ctx);
-  const base = await toRows(ctx, picked.map((p) => p.c), now);
+  const base = await toRows(
+    ctx,
+    picked.map((p) => p.c),
+    now,
+  );
   // One working-time computation for the whole inbox, not one per row.
   const soonLimit = addWorkingTime(proj.engine.calendar, now, { minutes: DUE_SOON_MINUTES });
   // Object.assign, not a spread: V8 copies a spread of a row this wide property by property
   // on a slow path, a few milliseconds for a full inbox.
   return picked.map(({ c, t }, i) => {
-    const as = positions.find((p) => p.unitId === t.task_unit && p.roleId === t.role_id && (t.position_id === null || t.position_id === p.positionId));
+    const as = positions.find(
+      (p) => p.unitId === t.task_unit && p.roleId === t.role_id && (t.position_id === null || t.position_id === p.positionId),
+    );
     return Object.assign(base[i] as CaseRow, {
       taskId: t.task_id,
       stepId: t.step_id,

@@ -58,7 +58,11 @@ async function store(db: Kysely<Database>, key: string, s: ThrottleState | null)
     return;
   }
   const value = JSON.stringify(s);
-  await db.insertInto('local_meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('local_meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }
 
 /** The earliest time the next attempt for a username is accepted (its lock or its growing delay). */
@@ -105,7 +109,8 @@ export async function guardLogin<T>(ctx: BackendContext, username: string, attem
     const locked = user?.lockedUntil !== null && user?.lockedUntil !== undefined && user.lockedUntil > now;
     throw new AppError('FORBIDDEN', waitMessage(retryAt - now, locked), { retryAfterMs: retryAt - now, locked });
   }
-  if (inFlightUsers.has(name) || inFlight >= MAX_PARALLEL) throw new AppError('FORBIDDEN', waitMessage(1000, false), { retryAfterMs: 1000, locked: false });
+  if (inFlightUsers.has(name) || inFlight >= MAX_PARALLEL)
+    throw new AppError('FORBIDDEN', waitMessage(1000, false), { retryAfterMs: 1000, locked: false });
   inFlight++;
   inFlightUsers.add(name);
   try {
@@ -132,8 +137,19 @@ async function recordFailure(ctx: BackendContext, name: string, user: ThrottleSt
   await ctx.db.transaction().execute(async (trx) => {
     await store(trx, userKey(name), { failures, lastAt: at, lockedUntil });
     await store(trx, DEVICE_KEY, { failures: deviceFailures, lastAt: at, lockedUntil: null });
-    await appendAudit(ctx, trx, at, { userId, action: 'login.failed', target: name.slice(0, 40), detail: { failures, deviceFailures, device: ctx.deviceId } });
-    if (lockedUntil !== null) await appendAudit(ctx, trx, at, { userId, action: 'login.locked', target: name.slice(0, 40), detail: { until: lockedUntil, device: ctx.deviceId } });
+    await appendAudit(ctx, trx, at, {
+      userId,
+      action: 'login.failed',
+      target: name.slice(0, 40),
+      detail: { failures, deviceFailures, device: ctx.deviceId },
+    });
+    if (lockedUntil !== null)
+      await appendAudit(ctx, trx, at, {
+        userId,
+        action: 'login.locked',
+        target: name.slice(0, 40),
+        detail: { until: lockedUntil, device: ctx.deviceId },
+      });
   });
 }
 
@@ -151,7 +167,15 @@ export async function listLoginLocks(ctx: BackendContext): Promise<LoginLockView
     if (retryAt <= now) continue;
     const username = isDevice ? null : key.slice(`${PREFIX}user:`.length);
     const u = username === null ? undefined : users.find((x) => x.username === username);
-    out.push({ username, userId: u?.id ?? null, fullName: u?.fullName ?? null, failures: s.failures, lastFailureAt: s.lastAt, retryAt, locked: !isDevice && s.lockedUntil !== null });
+    out.push({
+      username,
+      userId: u?.id ?? null,
+      fullName: u?.fullName ?? null,
+      failures: s.failures,
+      lastFailureAt: s.lastAt,
+      retryAt,
+      locked: !isDevice && s.lockedUntil !== null,
+    });
   }
   return out.sort((a, b) => b.lastFailureAt - a.lastFailureAt);
 }
@@ -164,7 +188,12 @@ export async function liftLoginLock(ctx: BackendContext, adminId: string, userna
     const s = await load(trx, key);
     if (!s) throw new AppError('NOT_FOUND', 'Tidak ada kuncian masuk untuk nama pengguna itu.');
     await store(trx, key, null);
-    await appendAudit(ctx, trx, at, { userId: adminId, action: 'login.unlocked', target: username ?? 'workstation', detail: { failures: s.failures, device: ctx.deviceId } });
+    await appendAudit(ctx, trx, at, {
+      userId: adminId,
+      action: 'login.unlocked',
+      target: username ?? 'workstation',
+      detail: { failures: s.failures, device: ctx.deviceId },
+    });
   });
   return null;
 }

@@ -30,7 +30,10 @@ function readPresetFile(file: string): WorkflowPreset {
   const parsed = WorkflowPreset.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('VALIDATION', `Berkas preset rusak: ${path.basename(file)}: ${first ? `${first.path.join('.')} ${first.message}` : 'tidak valid'}`);
+    throw new AppError(
+      'VALIDATION',
+      `Berkas preset rusak: ${path.basename(file)}: ${first ? `${first.path.join('.')} ${first.message}` : 'tidak valid'}`,
+    );
   }
   return parsed.data;
 }
@@ -39,7 +42,10 @@ function readPresetFile(file: string): WorkflowPreset {
 export function listPresets(resourcesDir: string): PresetSummary[] {
   const dir = presetDir(resourcesDir);
   const out: PresetSummary[] = [];
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     try {
       const p = readPresetFile(path.join(dir, f));
       out.push({ id: p.id, name: p.name, region: p.region, stepCount: p.steps.length, timeZone: p.timeZone });
@@ -108,7 +114,13 @@ export async function createOffice(ctx: BackendContext, input: ParsedInputOf<'of
       hlc(),
     );
     const adminId = newId(ctx);
-    await putRef(trx, 'user', adminId, { id: adminId, username: input.admin.username, fullName: input.admin.fullName, nip: null, rank: null, isAdmin: true, active: true }, hlc());
+    await putRef(
+      trx,
+      'user',
+      adminId,
+      { id: adminId, username: input.admin.username, fullName: input.admin.fullName, nip: null, rank: null, isAdmin: true, active: true },
+      hlc(),
+    );
     await putRef(trx, 'credential', adminId, { hash: passwordHash }, hlc());
     // The office root key, and the administrator's own signing key certified by it.
     const root = await createRootKey(trx, ctx, adminId, wrapKey);

@@ -33,13 +33,17 @@ export function outgoingQuery(db: Kysely<Database>, userId: string, from: number
 export async function outgoing(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'signbook.outgoing'>): Promise<OutgoingList> {
   const now = ctx.now();
   const proj = await ctx.projection();
-  const acts = await outgoingQuery(ctx.db, caller.user.id, input.from, input.to).limit(OUTGOING_LIMIT + 1).execute();
+  const acts = await outgoingQuery(ctx.db, caller.user.id, input.from, input.to)
+    .limit(OUTGOING_LIMIT + 1)
+    .execute();
   const truncated = acts.length > OUTGOING_LIMIT;
   const shown = acts.slice(0, OUTGOING_LIMIT);
   if (shown.length === 0) return { rows: [], truncated };
   const ids = [...new Set(shown.map((a) => a.case_id))];
   const cases = new Map(
-    (await ctx.db.selectFrom('cases').select(['id', 'ref', 'title', 'status', 'preset_id', 'preset_version']).where('id', 'in', ids).execute()).map((c) => [c.id, c]),
+    (await ctx.db.selectFrom('cases').select(['id', 'ref', 'title', 'status', 'preset_id', 'preset_version']).where('id', 'in', ids).execute()).map(
+      (c) => [c.id, c],
+    ),
   );
   // `+state`: drive by the case, not the inbox index (see query.service pageDetails).
   const tasks = await ctx.db
@@ -56,7 +60,12 @@ export async function outgoing(ctx: BackendContext, caller: Caller, input: Parse
     const c = cases.get(t.case_id);
     if (!c) continue;
     const list = places.get(t.case_id) ?? [];
-    list.push({ stepName: name(c.preset_id, c.preset_version, t.step_id), unitName: units.get(t.unit_id) ?? t.unit_id, dueAt: t.due_at, overdue: t.due_at !== null && t.due_at < now });
+    list.push({
+      stepName: name(c.preset_id, c.preset_version, t.step_id),
+      unitName: units.get(t.unit_id) ?? t.unit_id,
+      dueAt: t.due_at,
+      overdue: t.due_at !== null && t.due_at < now,
+    });
     places.set(t.case_id, list);
   }
   const rows = shown.flatMap((a) => {

@@ -22,7 +22,11 @@ import { requireBlobs } from './attachment.service';
 
 const NOON_OFFSET_MS = 5 * 3_600_000; // 12:00 local is 05:00 UTC in WIB, 04:00 in WITA, 03:00 in WIT
 
-export async function recordPaper(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'case.recordPaper'>): Promise<{ caseId: string; eventId: string }> {
+export async function recordPaper(
+  ctx: BackendContext,
+  caller: Caller,
+  input: ParsedInputOf<'case.recordPaper'>,
+): Promise<{ caseId: string; eventId: string }> {
   const office = await ctx.office();
   const proj = await ctx.projection();
   const cal = proj.engine.calendar;
@@ -32,7 +36,12 @@ export async function recordPaper(ctx: BackendContext, caller: Caller, input: Pa
   const today = localDate(cal, ctx.now());
   if (input.writtenOn > today) throw new AppError('VALIDATION', 'Tanggal pada lembar disposisi tidak boleh setelah hari ini.');
   // Who may enter a paper record: the complaint desk for any step, or staff of the unit whose step it is.
-  const deskRoles = new Set(proj.preset(office.presetId, office.presetVersion).roles.filter((r) => r.desk).map((r) => r.id));
+  const deskRoles = new Set(
+    proj
+      .preset(office.presetId, office.presetVersion)
+      .roles.filter((r) => r.desk)
+      .map((r) => r.id),
+  );
   const recorder = caller.actor.positions.find((p) => p.unitId === position.unitId || (p.unitId === office.hubUnitId && deskRoles.has(p.roleId)));
   if (!recorder) throw new AppError('FORBIDDEN', 'Hanya admin layanan aduan atau petugas unit itu yang dapat mencatat disposisi kertas.');
 
@@ -47,7 +56,13 @@ export async function recordPaper(ctx: BackendContext, caller: Caller, input: Pa
   );
   // An ink act needs an official who held the post that day; the clerk never becomes its author.
   if (!holder) throw new AppError('VALIDATION', `Tidak ada pejabat yang memegang jabatan ${position.title} pada ${input.writtenOn}.`);
-  const official: ActorPosition = { positionId: position.id, unitId: position.unitId, roleId: position.roleId, title: position.title, acting: holder.acting };
+  const official: ActorPosition = {
+    positionId: position.id,
+    unitId: position.unitId,
+    roleId: position.roleId,
+    title: position.title,
+    acting: holder.acting,
+  };
   const actor: Actor = { userId: holder.userId, isAdmin: false, positions: [official] };
 
   const result = await commitEvents(ctx, async (trx) => {
@@ -71,7 +86,13 @@ export async function recordPaper(ctx: BackendContext, caller: Caller, input: Pa
       const unit = (await listRefs(trx, 'unit')).find((u) => u.id === position.unitId);
       if (!unit) throw new AppError('NOT_FOUND', 'Unit penanda tangan tidak ditemukan.');
       payload.response = payload.response ?? st.s.response;
-      payload.letter = await issueLetterNumber(trx, proj.engine.calendar, unit, at, await letterSigner(trx, holder.userId, position.id, official.acting));
+      payload.letter = await issueLetterNumber(
+        trx,
+        proj.engine.calendar,
+        unit,
+        at,
+        await letterSigner(trx, holder.userId, position.id, official.acting),
+      );
     }
     const body = { type: checked.value.type, payload } as EventBody;
     return [makeEvent(ctx, st.s.id, { userId: holder.userId, positionId: position.id, acting: official.acting }, body, at)];

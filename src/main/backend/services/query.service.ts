@@ -27,13 +27,15 @@ export { DUE_SOON_MINUTES } from './inbox.service';
 export function ftsQuery(text: string): string | null {
   const words = wordsOf(text).slice(0, 12);
   if (!words.length) return null;
-  return words
-    .map((w) => {
-      const stem = stemWord(w);
-      return stem !== w ? `("${w}"* OR "${stem}"*)` : `"${w}"*`;
-    })
-    // Explicit AND: FTS5 refuses an implicit one next to a parenthesised group.
-    .join(' AND ');
+  return (
+    words
+      .map((w) => {
+        const stem = stemWord(w);
+        return stem !== w ? `("${w}"* OR "${stem}"*)` : `"${w}"*`;
+      })
+      // Explicit AND: FTS5 refuses an implicit one next to a parenthesised group.
+      .join(' AND ')
+  );
 }
 
 type CaseQuery = ReturnType<typeof baseQuery>;
@@ -69,12 +71,18 @@ interface SetFilter {
 }
 
 function inUnits(db: Db, unitIds: readonly string[], size: number): SetFilter {
-  const units = db.selectFrom('case_unit').select('case_id').where('unit_id', 'in', [...unitIds]);
+  const units = db
+    .selectFrom('case_unit')
+    .select('case_id')
+    .where('unit_id', 'in', [...unitIds]);
   return { size, apply: (q, drive) => q.where(setColumn('cases.id', drive), 'in', units) };
 }
 
 function matching(match: string, size: number): SetFilter {
-  return { size, apply: (q, drive) => q.where(sql<boolean>`${setColumn('cases.rowid', drive)} IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${match})`) };
+  return {
+    size,
+    apply: (q, drive) => q.where(sql<boolean>`${setColumn('cases.rowid', drive)} IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${match})`),
+  };
 }
 
 function byIds(ids: readonly string[]): SetFilter {
@@ -86,7 +94,9 @@ function matchingOrIds(match: string, size: number, ids: readonly string[]): Set
   return {
     size: size + ids.length,
     apply: (q, drive) =>
-      q.where(sql<boolean>`(${setColumn('cases.rowid', drive)} IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${match}) OR ${setColumn('cases.id', drive)} IN (${sql.join([...ids])}))`),
+      q.where(
+        sql<boolean>`(${setColumn('cases.rowid', drive)} IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${match}) OR ${setColumn('cases.id', drive)} IN (${sql.join([...ids])}))`,
+      ),
   };
 }
 
@@ -107,7 +117,11 @@ async function searchFilter(ctx: BackendContext, caller: Caller, v: Visibility, 
 }
 
 async function unitCaseCount(db: Db, unitIds: readonly string[]): Promise<number> {
-  const r = await db.selectFrom('case_unit').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', 'in', [...unitIds]).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('case_unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', 'in', [...unitIds])
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -119,7 +133,12 @@ async function ftsCount(db: Db, match: string): Promise<number> {
 /** Counts the rows of `q` up to `cap + 1`: enough to tell "exactly n" from "more than cap". */
 async function cappedCount(db: Db, q: CaseQuery, cap: number): Promise<Pick<CaseList, 'total' | 'totalIsLowerBound'>> {
   const r = await db
-    .selectFrom(q.select(sql<number>`1`.as('one')).limit(cap + 1).as('m'))
+    .selectFrom(
+      q
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('m'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(r.n);
@@ -156,7 +175,12 @@ export async function listCases(ctx: BackendContext, caller: Caller, input: Pars
   const paged = sets.reduce((acc, f) => f.apply(acc, f.size <= DRIVING_SET_MAX), q);
   const cap = TOTAL_STEP * Math.ceil((input.offset + input.limit + 1) / TOTAL_STEP);
   const count = await cappedCount(ctx.db, counted, cap);
-  const rows = await paged.select([...ROW_COLUMNS]).orderBy('cases.received_at', 'desc').orderBy('cases.id').limit(input.limit).offset(input.offset).execute();
+  const rows = await paged
+    .select([...ROW_COLUMNS])
+    .orderBy('cases.received_at', 'desc')
+    .orderBy('cases.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
   return { rows: await toRows(ctx, rows, now), ...count };
 }
-

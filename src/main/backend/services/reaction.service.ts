@@ -36,7 +36,13 @@ export async function caseEndOptions(ctx: BackendContext, caller: Caller, caseId
 }
 
 /** Closes the case by hand with `reason` and a note; refused when the case's step does not allow that reason. */
-export async function closeCase(ctx: BackendContext, caller: Caller, caseId: string, reason: Exclude<CloseReason, 'no_reaction'>, note: string): Promise<{ eventId: string }> {
+export async function closeCase(
+  ctx: BackendContext,
+  caller: Caller,
+  caseId: string,
+  reason: Exclude<CloseReason, 'no_reaction'>,
+  note: string,
+): Promise<{ eventId: string }> {
   return endAct(ctx, caller, caseId, (st, preset) => {
     const problem = closeProblem(preset, st.s, reason);
     if (problem) throw new AppError('INVALID_ACTION', problem);

@@ -48,13 +48,20 @@ async function nextRef(db: Db, ctx: BackendContext, calendar: WorkCalendar, form
   let seq = Number(row?.value ?? '0') + 1;
   let ref = formatRef(format, parts, seq);
   while (await refIssued(db, ref)) ref = formatRef(format, parts, ++seq);
-  await db.insertInto('local_meta').values({ key, value: String(seq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) })).execute();
+  await db
+    .insertInto('local_meta')
+    .values({ key, value: String(seq) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) }))
+    .execute();
   return ref;
 }
 
 /** This workstation's code in tracking numbers ({DEV}). */
 export async function stationCode(db: Db, ctx: BackendContext): Promise<string> {
-  return (await db.selectFrom('local_meta').select('value').where('key', '=', 'station').executeTakeFirst())?.value ?? ctx.deviceId.slice(0, 2).toUpperCase();
+  return (
+    (await db.selectFrom('local_meta').select('value').where('key', '=', 'station').executeTakeFirst())?.value ??
+    ctx.deviceId.slice(0, 2).toUpperCase()
+  );
 }
 
 /** What a batch of registrations shares: the office, its preset and calendar, the desk post. */
@@ -125,7 +132,12 @@ export async function buildRegistration(
   return { caseId, ref, events };
 }
 
-export async function registerCase(ctx: BackendContext, caller: Caller, input: RegistrationInput, at?: number): Promise<{ caseId: string; ref: string }> {
+export async function registerCase(
+  ctx: BackendContext,
+  caller: Caller,
+  input: RegistrationInput,
+  at?: number,
+): Promise<{ caseId: string; ref: string }> {
   const rc = await registrationContext(ctx, caller);
   let out = { caseId: '', ref: '' };
   await commitEvents(ctx, async (trx) => {

@@ -12,12 +12,37 @@ import { appendAudit } from './audit';
 import { visibilityOf, type Visibility } from './visibility';
 import { phoneDigits as digits } from '../../../shared/search/phone';
 
-const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'ini', 'itu', 'sudah', 'belum', 'mohon', 'tidak', 'ada', 'kami', 'saya']);
-
+const STOP = new Set([
+  'yang',
+  'dan',
+  'di',
+  'ke',
+  'dari',
+  'untuk',
+  'dengan',
+  'pada',
+  'ini',
+  'itu',
+  'sudah',
+  'belum',
+  'mohon',
+  'tidak',
+  'ada',
+  'kami',
+  'saya',
+]);
 
 /** The words of a text that say something (longer than three letters, not a stop word). */
 function significantWords(text: string): string[] {
-  return [...new Set(text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && !STOP.has(w)))];
+  return [
+    ...new Set(
+      text
+        .toLowerCase()
+        .normalize('NFKC')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 3 && !STOP.has(w)),
+    ),
+  ];
 }
 
 /** Significant words as an FTS5 OR query (quoted: user text is never syntax). */
@@ -46,9 +71,15 @@ export async function findDuplicates(ctx: BackendContext, caller: Caller, input:
   const v = visibilityOf(caller.actor, office.hubUnitId);
   if (!v.all && v.unitIds.length === 0) return [];
   // The cases disposed to the caller's units (used only when the caller does not see all).
-  const opdCases = ctx.db.selectFrom('case_unit').select('case_unit.case_id').where('case_unit.unit_id', 'in', v.unitIds.length ? v.unitIds : ['-']);
+  const opdCases = ctx.db
+    .selectFrom('case_unit')
+    .select('case_unit.case_id')
+    .where('case_unit.unit_id', 'in', v.unitIds.length ? v.unitIds : ['-']);
   const found = new Map<string, DuplicateCandidate>();
-  const add = (r: { id: string; ref: string; title: string; status: CaseStatus; received_at: number }, reason: DuplicateCandidate['reasons'][number]) => {
+  const add = (
+    r: { id: string; ref: string; title: string; status: CaseStatus; received_at: number },
+    reason: DuplicateCandidate['reasons'][number],
+  ) => {
     const c = found.get(r.id) ?? { id: r.id, ref: r.ref, title: r.title, status: r.status, receivedAt: r.received_at, reasons: [] };
     if (!c.reasons.includes(reason)) c.reasons.push(reason);
     found.set(r.id, c);
@@ -66,7 +97,9 @@ export async function findDuplicates(ctx: BackendContext, caller: Caller, input:
     // An OPD looks further down the ranking: most of the best matches may be other units' cases.
     .where(sql<boolean>`cases.rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ${q ?? '""'} ORDER BY rank LIMIT ${v.all ? 20 : 200})`);
   const textHits = q
-    ? (await (v.all ? textQuery : textQuery.where('cases.id', 'in', opdCases)).execute()).filter((r) => similarEnough(words, `${r.title} ${r.description}`))
+    ? (await (v.all ? textQuery : textQuery.where('cases.id', 'in', opdCases)).execute()).filter((r) =>
+        similarEnough(words, `${r.title} ${r.description}`),
+      )
     : [];
   const c = input.complainant;
   if (c) {
@@ -94,7 +127,8 @@ export async function findDuplicates(ctx: BackendContext, caller: Caller, input:
     for (const r of rows) if (similar.has(r.id) || (c.nik && r.nik === c.nik && similar.size === 0)) add(r, 'complainant');
   }
   for (const r of textHits.slice(0, 5)) add(r, 'text');
-  const weight = (d: DuplicateCandidate) => (d.reasons.includes('lapor') ? 4 : 0) + (d.reasons.includes('complainant') ? 2 : 0) + (d.reasons.includes('text') ? 1 : 0);
+  const weight = (d: DuplicateCandidate) =>
+    (d.reasons.includes('lapor') ? 4 : 0) + (d.reasons.includes('complainant') ? 2 : 0) + (d.reasons.includes('text') ? 1 : 0);
   return [...found.values()].sort((a, b) => weight(b) - weight(a) || b.receivedAt - a.receivedAt).slice(0, 8);
 }
 
@@ -109,7 +143,9 @@ export async function saveSavedSearch(ctx: BackendContext, caller: Caller, input
   }
   const id = input.id ?? newId(ctx);
   const filters: Record<string, unknown> = { ...input.filters };
-  await ctx.db.transaction().execute((trx) => putRef(trx, 'saved_search', id, { id, userId: caller.user.id, name: input.name, filters }, ctx.clock.tick()));
+  await ctx.db
+    .transaction()
+    .execute((trx) => putRef(trx, 'saved_search', id, { id, userId: caller.user.id, name: input.name, filters }, ctx.clock.tick()));
   return { id, name: input.name, filters };
 }
 
@@ -149,7 +185,11 @@ function identityQuery(text: string): string | null {
     const d = digits(text);
     return d.length >= 6 ? `"${d}"*` : null;
   }
-  const words = text.normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1).slice(0, 6);
+  const words = text
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
+    .slice(0, 6);
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
@@ -171,7 +211,12 @@ export async function identityCaseIds(ctx: BackendContext, caller: Caller, v: Vi
   const rows = await query.execute();
   const secret = rows.filter((r) => r.privacy === 'rahasia').length;
   if (secret > 0) {
-    await appendAudit(ctx, ctx.db, ctx.now(), { userId: caller.user.id, action: 'identity.search', target: 'cases', detail: { query: text.slice(0, 100), rahasia: secret } });
+    await appendAudit(ctx, ctx.db, ctx.now(), {
+      userId: caller.user.id,
+      action: 'identity.search',
+      target: 'cases',
+      detail: { query: text.slice(0, 100), rahasia: secret },
+    });
   }
   return rows.map((r) => r.id);
 }

@@ -23,11 +23,13 @@ export function lockSession(ctx: BackendContext, caller: Caller): null {
 export async function unlockSession(ctx: BackendContext, caller: Caller, password: string): Promise<SessionInfo> {
   const s = ctx.sessions.get(caller.token);
   if (!s) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
-  const { user, wrapKey } = await guardLogin(ctx, caller.user.username, () => authenticate(ctx, caller.user.username, password)).catch((e: unknown) => {
-    // A wrong password here is not an ended session: UNAUTHENTICATED would send the UI to login.
-    if (e instanceof AppError && e.code === 'UNAUTHENTICATED') throw new AppError('VALIDATION', e.message);
-    throw e;
-  });
+  const { user, wrapKey } = await guardLogin(ctx, caller.user.username, () => authenticate(ctx, caller.user.username, password)).catch(
+    (e: unknown) => {
+      // A wrong password here is not an ended session: UNAUTHENTICATED would send the UI to login.
+      if (e instanceof AppError && e.code === 'UNAUTHENTICATED') throw new AppError('VALIDATION', e.message);
+      throw e;
+    },
+  );
   // authenticate looked the user up by name: it must still be this session's user.
   if (user.id !== caller.user.id) throw new AppError('UNAUTHENTICATED', 'Sesi ini milik pengguna lain.');
   s.locked = false;

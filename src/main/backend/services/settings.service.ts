@@ -14,14 +14,25 @@ export async function stationCode(ctx: BackendContext): Promise<string> {
 
 export async function getSettings(ctx: BackendContext): Promise<OfficeSettingsView> {
   const o = await ctx.office();
-  return { name: o.name, refFormat: o.refFormat, idleLockMinutes: o.idleLockMinutes, attachmentLimitMb: o.attachmentLimitMb, updateUrl: o.updateUrl, station: await stationCode(ctx) };
+  return {
+    name: o.name,
+    refFormat: o.refFormat,
+    idleLockMinutes: o.idleLockMinutes,
+    attachmentLimitMb: o.attachmentLimitMb,
+    updateUrl: o.updateUrl,
+    station: await stationCode(ctx),
+  };
 }
 
 export async function saveSettings(ctx: BackendContext, caller: Caller, input: ParsedInputOf<'settings.save'>): Promise<OfficeSettingsView> {
   const { station, ...office } = input;
   await ctx.db.transaction().execute(async (trx) => {
     await putRef(trx, 'office', 'office', office, ctx.clock.tick());
-    await trx.insertInto('local_meta').values({ key: 'station', value: station }).onConflict((oc) => oc.column('key').doUpdateSet({ value: station })).execute();
+    await trx
+      .insertInto('local_meta')
+      .values({ key: 'station', value: station })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: station }))
+      .execute();
     await appendAudit(ctx, trx, ctx.now(), { userId: caller.user.id, action: 'settings.save', target: 'office', detail: { ...input } });
     await persistClock(trx, ctx);
   });

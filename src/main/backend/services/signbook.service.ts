@@ -19,7 +19,9 @@ import { storageError } from '../db/storage-errors';
 import { inbox } from './inbox.service';
 
 /** Names the authors of events by id: "who sent it" in the book, "as whom" elsewhere. */
-export async function actorNamer(ctx: BackendContext): Promise<(userId: string | null, positionId: string | null, acting: string | null) => ActorRef | null> {
+export async function actorNamer(
+  ctx: BackendContext,
+): Promise<(userId: string | null, positionId: string | null, acting: string | null) => ActorRef | null> {
   const users = new Map((await listRefs(ctx.db, 'user')).map((u) => [u.id, u.fullName]));
   const posts = new Map((await listRefs(ctx.db, 'position')).map((p) => [p.id, p.title]));
   return (userId, positionId, acting) =>
@@ -41,7 +43,10 @@ export async function signBook(ctx: BackendContext, caller: Caller): Promise<Sig
   const now = ctx.now();
   const ids = [...new Set(rows.map((r) => r.id))];
   const states = new Map(
-    (await ctx.db.selectFrom('cases').select(['id', 'state']).where('id', 'in', ids).execute()).map((r) => [r.id, (JSON.parse(r.state) as StoredCase).s]),
+    (await ctx.db.selectFrom('cases').select(['id', 'state']).where('id', 'in', ids).execute()).map((r) => [
+      r.id,
+      (JSON.parse(r.state) as StoredCase).s,
+    ]),
   );
   const picked: Array<Omit<SignBookItem, 'sentBy' | 'sentAt'> & { openedBy: string; openedAt: number }> = [];
   for (const r of rows) {
@@ -73,7 +78,11 @@ export async function signBook(ctx: BackendContext, caller: Caller): Promise<Sig
     });
   }
   const openers = picked.length
-    ? await ctx.db.selectFrom('event').select(['id', 'author_id', 'position_id', 'acting']).where('id', 'in', [...new Set(picked.map((p) => p.openedBy))]).execute()
+    ? await ctx.db
+        .selectFrom('event')
+        .select(['id', 'author_id', 'position_id', 'acting'])
+        .where('id', 'in', [...new Set(picked.map((p) => p.openedBy))])
+        .execute()
     : [];
   const byId = new Map(openers.map((e) => [e.id, e]));
   const name = await actorNamer(ctx);
@@ -110,7 +119,8 @@ export async function signBatch(ctx: BackendContext, caller: Caller, input: Pars
       out.push({ caseId: it.caseId, taskId: it.taskId, ok: true, eventId: done.eventId });
     } catch (e) {
       // Earlier acts are committed: whatever this one hit is reported beside them, never thrown.
-      const error = e instanceof AppError ? e : (storageError(e) ?? new AppError('INTERNAL', `Kesalahan internal: ${(e as Error).message ?? String(e)}`));
+      const error =
+        e instanceof AppError ? e : (storageError(e) ?? new AppError('INTERNAL', `Kesalahan internal: ${(e as Error).message ?? String(e)}`));
       out.push({ caseId: it.caseId, taskId: it.taskId, ok: false, error: error.toApiError() });
     }
   }

@@ -28,7 +28,9 @@ export async function uploadBlob(client: pg.ClientBase, bytes: Uint8Array): Prom
 /** The hashes among `shas` the server does not have yet (visible to this login). */
 export async function missingBlobs(client: pg.ClientBase, shas: readonly string[]): Promise<string[]> {
   if (shas.length === 0) return [];
-  const have = new Set((await client.query<{ sha256: string }>('SELECT sha256 FROM alur.blob WHERE sha256 = ANY($1)', [shas])).rows.map((r) => r.sha256));
+  const have = new Set(
+    (await client.query<{ sha256: string }>('SELECT sha256 FROM alur.blob WHERE sha256 = ANY($1)', [shas])).rows.map((r) => r.sha256),
+  );
   return shas.filter((s) => !have.has(s));
 }
 
@@ -47,7 +49,12 @@ export async function downloadBlob(client: pg.ClientBase, sha: string): Promise<
  * (the owner publishing, whose references need no proof) skips what the server has. Files
  * this workstation does not hold (pulled earlier, never opened) are the server's already.
  */
-export async function uploadReferencedBlobs(client: pg.ClientBase, dataDir: string, events: readonly CaseEvent[], onlyMissing = false): Promise<number> {
+export async function uploadReferencedBlobs(
+  client: pg.ClientBase,
+  dataDir: string,
+  events: readonly CaseEvent[],
+  onlyMissing = false,
+): Promise<number> {
   const held = [...new Set(attachmentsOf(events).map((a) => a.sha256))].filter((sha) => hasBlob(dataDir, sha));
   let n = 0;
   for (const sha of onlyMissing ? await missingBlobs(client, held) : held) {

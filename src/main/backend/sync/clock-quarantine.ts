@@ -85,7 +85,15 @@ export async function retryQuarantine(ctx: BackendContext, client: pg.ClientBase
   }
   if (due.length === 0) return 0;
   // Out of quarantine first: a refusal below puts the same item back (same key, resolved_at null).
-  await ctx.db.updateTable('sync_rejected').set({ resolved_at: ctx.now() }).where('seq', 'in', due.map((d) => d.h.seq)).execute();
+  await ctx.db
+    .updateTable('sync_rejected')
+    .set({ resolved_at: ctx.now() })
+    .where(
+      'seq',
+      'in',
+      due.map((d) => d.h.seq),
+    )
+    .execute();
   const events = due.filter((d) => d.h.kind === 'event').map((d) => d.row as unknown as ServerEventRow);
   if (events.length) await reapplyEvents(ctx, events);
   const refused: Rejection[] = [];
@@ -98,7 +106,16 @@ export async function retryQuarantine(ctx: BackendContext, client: pg.ClientBase
         const c = checkRefChange(kind, id, row['fields'], row['clocks']);
         const late = c.ok ? Object.values(c.clocks).find((h) => !ctx.clock.receive(h)) : undefined;
         if (c.ok && !late) await mergeRef(trx, kind, id, c.fields, c.clocks);
-        else refused.push({ direction: 'pull', kind: 'ref', itemId: `${kind}/${id}`, caseId: null, serverSeq: Number(row['seq']), reason: c.ok ? aheadReason(ctx.clock.aheadBy(late ?? '')) : c.reason, raw: JSON.stringify(row) });
+        else
+          refused.push({
+            direction: 'pull',
+            kind: 'ref',
+            itemId: `${kind}/${id}`,
+            caseId: null,
+            serverSeq: Number(row['seq']),
+            reason: c.ok ? aheadReason(ctx.clock.aheadBy(late ?? '')) : c.reason,
+            raw: JSON.stringify(row),
+          });
       }
       await recordRejections(trx, ctx.now(), refused);
       await persistClock(trx, ctx);

@@ -16,7 +16,6 @@ import type { Kysely } from 'kysely';
 import { listRefs } from '../refdata/ref-store';
 import { AUTOMATIC_TYPES } from '../keys/seal';
 
-
 /** Every refusal here starts with this, so the quarantine can retry them (clock-quarantine.ts). */
 export const LOGIN_MARK = 'login ';
 
@@ -58,14 +57,16 @@ export function loginRefusal(rules: LoginRules, e: CaseEvent, pushedBy: string |
   if (!me) return null;
   const who = `${LOGIN_MARK}${pushedBy}`;
   // Registration and the complainant's identity (recorded only with it) are the desk's.
-  if (!me.isHub && (e.type === 'case.registered' || e.type === 'case.identity_recorded')) return `${who}: hanya unit meja layanan yang meregistrasi aduan dan mencatat identitas pengadu`;
+  if (!me.isHub && (e.type === 'case.registered' || e.type === 'case.identity_recorded'))
+    return `${who}: hanya unit meja layanan yang meregistrasi aduan dan mencatat identitas pengadu`;
   const paper = 'paper' in e.payload && e.payload.paper ? e.payload.paper : null;
   if (paper) {
     if (!inUnit(rules, paper.recordedBy, me.unitId)) return `${who}: pencatat tindakan kertas bukan pegawai unitnya`;
     if (!me.isHub && rules.postUnit.get(e.positionId ?? '') !== me.unitId) return `${who}: tindakan kertas untuk jabatan unit lain`;
     return null;
   }
-  if (e.authorId === null) return e.positionId === null && AUTOMATIC_TYPES.has(e.type) ? null : `${who}: peristiwa tanpa penulis yang bukan tindakan otomatis`;
+  if (e.authorId === null)
+    return e.positionId === null && AUTOMATIC_TYPES.has(e.type) ? null : `${who}: peristiwa tanpa penulis yang bukan tindakan otomatis`;
   if (e.positionId !== null) return rules.postUnit.get(e.positionId) === me.unitId ? null : `${who}: penulis bertindak dalam jabatan unit lain`;
   return inUnit(rules, e.authorId, me.unitId) ? null : `${who}: penulis bukan pegawai unit login ini`;
 }

@@ -15,7 +15,11 @@ const KEY = 'seal_from_seq';
 export async function syncSealCutoff(db: Kysely<Database>, client: pg.ClientBase): Promise<number> {
   const row = (await client.query<{ value: string }>('SELECT value FROM alur.meta WHERE key = $1', [KEY])).rows[0];
   const seq = row && /^\d+$/.test(row.value) ? Number(row.value) : 0;
-  await db.insertInto('local_meta').values({ key: KEY, value: String(seq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) })).execute();
+  await db
+    .insertInto('local_meta')
+    .values({ key: KEY, value: String(seq) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) }))
+    .execute();
   return seq;
 }
 

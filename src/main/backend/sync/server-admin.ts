@@ -57,7 +57,10 @@ function readCredentials(file: string): Credential[] {
   try {
     const v: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (!Array.isArray(v)) return [];
-    return v.filter((c): c is Credential => typeof c === 'object' && c !== null && typeof c.unit === 'string' && typeof c.login === 'string' && typeof c.password === 'string');
+    return v.filter(
+      (c): c is Credential =>
+        typeof c === 'object' && c !== null && typeof c.unit === 'string' && typeof c.login === 'string' && typeof c.password === 'string',
+    );
   } catch {
     return [];
   }
@@ -100,13 +103,17 @@ async function grantUnit(client: pg.Client, login: string, database: string): Pr
   await client.query(`GRANT SELECT ON alur.event, alur.blob TO ${role}`);
   await client.query(`GRANT SELECT, INSERT ON alur.ref_change TO ${role}`);
   await client.query(`REVOKE INSERT ON alur.event, alur.blob FROM ${role}`);
-  await client.query(`GRANT EXECUTE ON FUNCTION alur.begin_push(), alur.push_events(jsonb), alur.put_blob(text, bytea), alur.user_units(text), alur.secret_owner(text, text, jsonb) TO ${role}`);
+  await client.query(
+    `GRANT EXECUTE ON FUNCTION alur.begin_push(), alur.push_events(jsonb), alur.put_blob(text, bytea), alur.user_units(text), alur.secret_owner(text, text, jsonb) TO ${role}`,
+  );
   // Audit checkpoints go in and come out only through their functions (server migration 0003).
   await client.query(`GRANT EXECUTE ON FUNCTION alur.put_audit_checkpoint(text, bigint, text), alur.audit_checkpoints(text) TO ${role}`);
   // Reading where the log's seq stands lets a push skip pulling its own events back.
   await client.query(`GRANT SELECT ON SEQUENCE alur.event_seq TO ${role}`);
   // Insert-only: nobody but the owner holds these, and the triggers refuse even the owner.
-  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON alur.event, alur.ref_change, alur.blob, alur.case_unit, alur.case_info, alur.case_blob, alur.meta, alur.unit_login FROM ${role}`);
+  await client.query(
+    `REVOKE UPDATE, DELETE, TRUNCATE ON alur.event, alur.ref_change, alur.blob, alur.case_unit, alur.case_info, alur.case_blob, alur.meta, alur.unit_login FROM ${role}`,
+  );
   // Defaults for every session of this login (a session may still lower them: the writers'
   // lock does not rely on them, see take_writer_lock).
   for (const [name, value] of LOGIN_LIMITS) await client.query(`ALTER ROLE ${role} IN DATABASE ${db} SET ${name} = ${client.escapeLiteral(value)}`);
@@ -128,7 +135,9 @@ interface UnitRole {
 
 /** One LOGIN role per unit; existing ones keep their password. Runs in the init transaction. */
 async function ensureRoles(client: pg.Client, ctx: BackendContext, database: string, hubUnitId: string, prefix: string): Promise<UnitRole[]> {
-  const known = new Map((await client.query<{ login: string; unit_id: string }>('SELECT login, unit_id FROM alur.unit_login')).rows.map((r) => [r.unit_id, r.login]));
+  const known = new Map(
+    (await client.query<{ login: string; unit_id: string }>('SELECT login, unit_id FROM alur.unit_login')).rows.map((r) => [r.unit_id, r.login]),
+  );
   const taken = new Set(known.values());
   const out: UnitRole[] = [];
   for (const unit of await listRefs(ctx.db, 'unit')) {
@@ -139,12 +148,21 @@ async function ensureRoles(client: pg.Client, ctx: BackendContext, database: str
       login = base;
       for (let i = 2; taken.has(login); i++) login = `${base.slice(0, 60)}_${i}`;
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login]);
-      if (exists.rowCount) throw new SyncFailure({ code: 'REFUSED', message: `Server menolak: peran ${login} sudah ada di server ini tetapi bukan milik basis data ini (dipakai kantor lain?).` });
+      if (exists.rowCount)
+        throw new SyncFailure({
+          code: 'REFUSED',
+          message: `Server menolak: peran ${login} sudah ada di server ini tetapi bukan milik basis data ini (dipakai kantor lain?).`,
+        });
       password = newPassword();
       await client.query(
         `CREATE ROLE ${client.escapeIdentifier(login)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 50 PASSWORD ${client.escapeLiteral(scramVerifier(password))}`,
       );
-      await client.query('INSERT INTO alur.unit_login (login, unit_id, unit_code, is_hub) VALUES ($1, $2, $3, $4)', [login, unit.id, unit.code, unit.id === hubUnitId]);
+      await client.query('INSERT INTO alur.unit_login (login, unit_id, unit_code, is_hub) VALUES ($1, $2, $3, $4)', [
+        login,
+        unit.id,
+        unit.code,
+        unit.id === hubUnitId,
+      ]);
       taken.add(login);
     }
     await client.query('UPDATE alur.unit_login SET unit_code = $2 WHERE login = $1', [login, unit.code]);
@@ -182,7 +200,10 @@ async function ownerGaps(client: pg.Client, login: string | undefined): Promise<
   );
   const row = r.rows[0];
   const out: string[] = [];
-  if (row?.lo) out.push('login unit masih dapat membuat large object: jalankan "alur server init" sebagai superuser, atau REVOKE EXECUTE ON FUNCTION lo_create(oid), lo_creat(integer), lo_from_bytea(oid, bytea) FROM PUBLIC');
+  if (row?.lo)
+    out.push(
+      'login unit masih dapat membuat large object: jalankan "alur server init" sebagai superuser, atau REVOKE EXECUTE ON FUNCTION lo_create(oid), lo_creat(integer), lo_from_bytea(oid, bytea) FROM PUBLIC',
+    );
   if (!row?.evict) out.push('pemilik tidak dapat memutus login yang menahan kunci penulisan: GRANT pg_signal_backend, pg_read_all_stats TO pemilik');
   return out;
 }
@@ -200,7 +221,12 @@ async function withTransaction<T>(client: pg.Client, fn: () => Promise<T>): Prom
 }
 
 /** `alur server init --url postgres://OWNER@HOST/DB --data DIR --credentials FILE`. */
-export async function initServer(input: { url: string; ctx: BackendContext; credentialsFile: string; rolePrefix?: string }): Promise<SyncResult<InitServerReport>> {
+export async function initServer(input: {
+  url: string;
+  ctx: BackendContext;
+  credentialsFile: string;
+  rolePrefix?: string;
+}): Promise<SyncResult<InitServerReport>> {
   const { ctx, credentialsFile } = input;
   const prefix = input.rolePrefix ?? DEFAULT_ROLE_PREFIX;
   if (!/^[a-z][a-z0-9_]{0,29}$/.test(prefix)) return syncFail('BAD_URL', { reason: 'awalan nama login hanya huruf kecil, angka dan _ (maks. 30)' });
@@ -218,7 +244,8 @@ export async function initServer(input: { url: string; ctx: BackendContext; cred
     const before = await inspectServer(client);
     const refusal = refuseState(before, owner.database);
     if (refusal) return { ok: false, error: refusal };
-    if (before.kind === 'ours' && before.officeId && before.officeId !== office.hubUnitId) return syncFail('WRONG_OFFICE', { server: before.officeName ?? before.officeId, local: office.name });
+    if (before.kind === 'ours' && before.officeId && before.officeId !== office.hubUnitId)
+      return syncFail('WRONG_OFFICE', { server: before.officeName ?? before.officeId, local: office.name });
     const setup = await withTransaction(client, async () => {
       const m = await migrateServer(client, owner.database);
       if (!m.ok) throw new SyncFailure(m.error);
@@ -280,8 +307,15 @@ async function connectHubWorkstation(
   if (!hubUnit || !role || !cred) return null;
   const settings: ServerSettings = { ...owner, user: role.login, password: cred.password, pinnedCert };
   await saveConfig(ctx.db, ctx.options.dataDir, settings, { officeId: hubUnitId, unitId: hubUnitId, unitCode: hubUnit.code, isHub: true }, ctx.now());
-  const last = await ctx.db.selectFrom('event').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
-  await updateState(ctx.db, { push_seq: Number(last?.m ?? 0), ref_push_hlc: ctx.clock.current(), ...(pullFrom !== null ? { pull_seq: pullFrom } : {}) });
+  const last = await ctx.db
+    .selectFrom('event')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .executeTakeFirst();
+  await updateState(ctx.db, {
+    push_seq: Number(last?.m ?? 0),
+    ref_push_hlc: ctx.clock.current(),
+    ...(pullFrom !== null ? { pull_seq: pullFrom } : {}),
+  });
   return role.login;
 }
 
@@ -300,7 +334,10 @@ export async function rotatePassword(url: string, unitCode: string, credentialsF
     const refusal = refuseState(state, owner.database);
     if (refusal) return { ok: false, error: refusal };
     if (state.kind !== 'ours') return syncFail('NOT_ALUR', { database: owner.database, reason: 'belum disiapkan dengan "alur server init"' });
-    const r = await client.query<{ login: string; unit_code: string }>('SELECT login, unit_code FROM alur.unit_login WHERE lower(unit_code) = lower($1)', [unitCode.trim()]);
+    const r = await client.query<{ login: string; unit_code: string }>(
+      'SELECT login, unit_code FROM alur.unit_login WHERE lower(unit_code) = lower($1)',
+      [unitCode.trim()],
+    );
     const row = r.rows[0];
     if (!row) return syncFail('REFUSED', { reason: `unit ${unitCode} tidak dikenal di server ini` });
     const password = newPassword();

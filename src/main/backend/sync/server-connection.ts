@@ -105,7 +105,16 @@ export function parseServerUrl(url: string): SyncResult<ServerSettings> {
   }
   return {
     ok: true,
-    value: { host, port, database, user, password: decodeURIComponent(u.password), sslmode: mode, sslrootcert: u.searchParams.get('sslrootcert'), pinnedCert: null },
+    value: {
+      host,
+      port,
+      database,
+      user,
+      password: decodeURIComponent(u.password),
+      sslmode: mode,
+      sslrootcert: u.searchParams.get('sslrootcert'),
+      pinnedCert: null,
+    },
   };
 }
 
@@ -117,7 +126,11 @@ export function describeServer(s: Pick<ServerSettings, 'host' | 'port' | 'databa
 type Probe = { kind: 'tls'; pem: string } | { kind: 'plain' };
 
 function toPem(der: Buffer): string {
-  const b64 = der.toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
+  const b64 =
+    der
+      .toString('base64')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? '';
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -164,12 +177,19 @@ function sameCert(a: string, b: string): boolean {
 }
 
 /** The `ssl` option for pg, or a refusal, from the mode and what the probe saw. */
-function tlsOptions(s: ServerSettings, probe: Probe): SyncResult<{ ssl: false | tls.ConnectionOptions; tls: Connected['tls']; pinnedCert: string | null }> {
+function tlsOptions(
+  s: ServerSettings,
+  probe: Probe,
+): SyncResult<{ ssl: false | tls.ConnectionOptions; tls: Connected['tls']; pinnedCert: string | null }> {
   if (s.sslmode === 'disable') return { ok: true, value: { ssl: false, tls: 'none', pinnedCert: null } };
   if (probe.kind === 'plain') {
     // A server that offered TLS before and no longer does is more likely someone in between.
     if (s.sslmode === 'prefer' && !s.pinnedCert) return { ok: true, value: { ssl: false, tls: 'none', pinnedCert: null } };
-    return syncFail('TLS_REQUIRED', { host: s.host, port: s.port, mode: s.pinnedCert ? `${s.sslmode}; server ini sebelumnya memakai TLS` : s.sslmode });
+    return syncFail('TLS_REQUIRED', {
+      host: s.host,
+      port: s.port,
+      mode: s.pinnedCert ? `${s.sslmode}; server ini sebelumnya memakai TLS` : s.sslmode,
+    });
   }
   const servername = net.isIP(s.host) ? undefined : s.host;
   if (s.sslmode === 'verify-full') {
@@ -187,7 +207,10 @@ function tlsOptions(s: ServerSettings, probe: Probe): SyncResult<{ ssl: false | 
   const pin = s.pinnedCert ?? probe.pem;
   // The pinned certificate is the only trust anchor, and it IS the server's identity, so the
   // host name check is replaced by it (the LAN address of a server often is a bare IP).
-  return { ok: true, value: { ssl: { ca: pin, servername, rejectUnauthorized: true, checkServerIdentity: () => undefined }, tls: 'pinned', pinnedCert: pin } };
+  return {
+    ok: true,
+    value: { ssl: { ca: pin, servername, rejectUnauthorized: true, checkServerIdentity: () => undefined }, tls: 'pinned', pinnedCert: pin },
+  };
 }
 
 /** Connects; every failure is a SyncError in words a user understands. */

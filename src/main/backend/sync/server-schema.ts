@@ -52,7 +52,13 @@ export async function inspectServer(db: Queryable): Promise<ServerState> {
     const version = Number(meta.get('schema_version') ?? 'NaN');
     if (!Number.isInteger(version) || version < 1) return { kind: 'foreign', reason: 'versi skema tidak terbaca' };
     const minProtocol = meta.get(MIN_PROTOCOL_KEY);
-    return { kind: 'ours', version, officeId: meta.get('office_id') ?? null, officeName: meta.get('office_name') ?? null, ...(minProtocol === undefined ? {} : { minProtocol }) };
+    return {
+      kind: 'ours',
+      version,
+      officeId: meta.get('office_id') ?? null,
+      officeName: meta.get('office_name') ?? null,
+      ...(minProtocol === undefined ? {} : { minProtocol }),
+    };
   }
   if (row?.schema) return { kind: 'foreign', reason: 'schema "alur" ada tetapi bukan buatan Alur' };
   const t = await db.query<{ n: string }>(
@@ -76,7 +82,11 @@ export function refuseState(state: ServerState, database: string, latest = SERVE
  * commits, so roles and meta written after this land atomically with it). Returns the
  * version before, or a refusal; on a refusal nothing has been changed.
  */
-export async function migrateServer(db: Queryable, database: string, migrations: readonly ServerMigration[] = SERVER_MIGRATIONS): Promise<{ ok: true; from: number; to: number } | { ok: false; error: SyncError }> {
+export async function migrateServer(
+  db: Queryable,
+  database: string,
+  migrations: readonly ServerMigration[] = SERVER_MIGRATIONS,
+): Promise<{ ok: true; from: number; to: number } | { ok: false; error: SyncError }> {
   await db.query(INIT_LOCK);
   const state = await inspectServer(db);
   const latest = migrations.length;
@@ -84,7 +94,11 @@ export async function migrateServer(db: Queryable, database: string, migrations:
   if (refusal) return { ok: false, error: refusal };
   const from = state.kind === 'ours' ? state.version : 0;
   for (const m of migrations) if (m.version > from) await m.up(db);
-  await setMeta(db, { app: SERVER_APP_MARK, schema_version: String(latest), [MIN_PROTOCOL_KEY]: raisedMinimum(state.kind === 'ours' ? state.minProtocol : undefined) });
+  await setMeta(db, {
+    app: SERVER_APP_MARK,
+    schema_version: String(latest),
+    [MIN_PROTOCOL_KEY]: raisedMinimum(state.kind === 'ours' ? state.minProtocol : undefined),
+  });
   return { ok: true, from, to: latest };
 }
 

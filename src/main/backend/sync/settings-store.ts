@@ -76,7 +76,14 @@ export interface SyncConfig extends Membership {
 export async function loadConfig(db: Db, dataDir: string): Promise<SyncConfig | null> {
   const r = await db.selectFrom('sync_config').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!r) return null;
-  return { settings: decryptSettings(dataDir, r.settings), server: r.server, officeId: r.office_id, unitId: r.unit_id, unitCode: r.unit_code, isHub: r.is_hub === 1 };
+  return {
+    settings: decryptSettings(dataDir, r.settings),
+    server: r.server,
+    officeId: r.office_id,
+    unitId: r.unit_id,
+    unitCode: r.unit_code,
+    isHub: r.is_hub === 1,
+  };
 }
 
 export async function saveConfig(db: Db, dataDir: string, s: ServerSettings, m: Membership, now: number): Promise<void> {
@@ -91,7 +98,11 @@ export async function saveConfig(db: Db, dataDir: string, s: ServerSettings, m: 
     updated_at: now,
   };
   const { id: _id, ...update } = row;
-  await db.insertInto('sync_config').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
+  await db
+    .insertInto('sync_config')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet(update))
+    .execute();
 }
 
 export interface Cursors {
@@ -106,7 +117,15 @@ export async function loadCursors(db: Db): Promise<Cursors> {
   return { pullSeq: r?.pull_seq ?? 0, refPullSeq: r?.ref_pull_seq ?? 0, pushSeq: r?.push_seq ?? 0, refPushHlc: r?.ref_push_hlc ?? '' };
 }
 
-type StateUpdate = Partial<{ pull_seq: number; ref_pull_seq: number; push_seq: number; ref_push_hlc: string; last_sync_at: number | null; last_error_code: string | null; last_error_message: string | null }>;
+type StateUpdate = Partial<{
+  pull_seq: number;
+  ref_pull_seq: number;
+  push_seq: number;
+  ref_push_hlc: string;
+  last_sync_at: number | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+}>;
 
 export async function updateState(db: Db, values: StateUpdate): Promise<void> {
   await db
@@ -117,7 +136,12 @@ export async function updateState(db: Db, values: StateUpdate): Promise<void> {
 }
 
 export async function recordOutcome(db: Db, at: number, error: SyncError | null): Promise<void> {
-  await updateState(db, error ? { last_error_code: error.code, last_error_message: error.message } : { last_sync_at: at, last_error_code: null, last_error_message: null });
+  await updateState(
+    db,
+    error
+      ? { last_error_code: error.code, last_error_message: error.message }
+      : { last_sync_at: at, last_error_code: null, last_error_message: null },
+  );
 }
 
 export interface Rejection {
@@ -135,8 +159,19 @@ export async function recordRejections(db: Db, at: number, list: readonly Reject
   for (const r of list) {
     await db
       .insertInto('sync_rejected')
-      .values({ at, direction: r.direction, kind: r.kind, item_id: r.itemId.slice(0, 200), case_id: r.caseId, server_seq: r.serverSeq, reason: r.reason.slice(0, 500), raw: r.raw })
-      .onConflict((oc) => oc.columns(['direction', 'kind', 'item_id', 'server_seq']).doUpdateSet({ reason: r.reason.slice(0, 500), resolved_at: null }))
+      .values({
+        at,
+        direction: r.direction,
+        kind: r.kind,
+        item_id: r.itemId.slice(0, 200),
+        case_id: r.caseId,
+        server_seq: r.serverSeq,
+        reason: r.reason.slice(0, 500),
+        raw: r.raw,
+      })
+      .onConflict((oc) =>
+        oc.columns(['direction', 'kind', 'item_id', 'server_seq']).doUpdateSet({ reason: r.reason.slice(0, 500), resolved_at: null }),
+      )
       .execute();
   }
 }

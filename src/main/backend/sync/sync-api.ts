@@ -52,7 +52,9 @@ export async function configureSync(ctx: BackendContext, input: SyncSettingsInpu
   if (!settings) return { ok: false, error: NEED_PASSWORD, report: null, status: await readStatus(ctx) };
   const r = await connectOffice(ctx, settings);
   kickSyncLoop(ctx);
-  return r.ok ? { ok: true, error: null, report: r.value, status: await readStatus(ctx) } : { ok: false, error: r.error, report: null, status: await readStatus(ctx) };
+  return r.ok
+    ? { ok: true, error: null, report: r.value, status: await readStatus(ctx) }
+    : { ok: false, error: r.error, report: null, status: await readStatus(ctx) };
 }
 
 /**
@@ -92,7 +94,9 @@ export async function listRejected(ctx: BackendContext, limit = 200): Promise<Re
 /** One round now. */
 export async function syncNow(ctx: BackendContext): Promise<SyncNowResult> {
   const r = await syncRound(ctx);
-  return r.ok ? { ok: true, error: null, report: r.value, status: await readStatus(ctx) } : { ok: false, error: r.error, report: null, status: await readStatus(ctx) };
+  return r.ok
+    ? { ok: true, error: null, report: r.value, status: await readStatus(ctx) }
+    : { ok: false, error: r.error, report: null, status: await readStatus(ctx) };
 }
 
 /**

@@ -48,10 +48,13 @@ export async function openSession(settings: ServerSettings, timeoutMs?: number):
     const refusal = refuseState(state, settings.database);
     if (refusal) return { ok: false, error: refusal };
     if (state.kind === 'empty') return syncFail('NOT_ALUR', { database: settings.database, reason: 'belum disiapkan dengan "alur server init"' });
-    if (state.kind === 'ours' && state.version < SERVER_SCHEMA_VERSION) return syncFail('SERVER_OLDER', { server: state.version, app: SERVER_SCHEMA_VERSION });
+    if (state.kind === 'ours' && state.version < SERVER_SCHEMA_VERSION)
+      return syncFail('SERVER_OLDER', { server: state.version, app: SERVER_SCHEMA_VERSION });
     const oldest = state.kind === 'ours' ? tooOld(state.minProtocol) : null;
     if (oldest !== null) return syncFail('WORKSTATION_TOO_OLD', { min: oldest, app: SYNC_PROTOCOL });
-    const me = await client.query<{ unit_id: string; unit_code: string; is_hub: boolean }>('SELECT unit_id, unit_code, is_hub FROM alur.unit_login WHERE login = current_user');
+    const me = await client.query<{ unit_id: string; unit_code: string; is_hub: boolean }>(
+      'SELECT unit_id, unit_code, is_hub FROM alur.unit_login WHERE login = current_user',
+    );
     const row = me.rows[0];
     if (!row || state.kind !== 'ours' || !state.officeId) return syncFail('NOT_UNIT_LOGIN', { user: settings.user });
     const session: Session = {
@@ -71,10 +74,12 @@ export async function openSession(settings: ServerSettings, timeoutMs?: number):
   }
 }
 
-
 function summarise(refused: readonly Rejection[]): SyncReport['refused'] {
   const first = refused[0];
-  return { count: refused.length, first: first ? `${first.kind === 'event' ? 'peristiwa' : 'data referensi'} ${first.itemId}: ${first.reason}` : null };
+  return {
+    count: refused.length,
+    first: first ? `${first.kind === 'event' ? 'peristiwa' : 'data referensi'} ${first.itemId}: ${first.reason}` : null,
+  };
 }
 
 async function localOfficeId(ctx: BackendContext): Promise<string | null> {
@@ -146,15 +151,19 @@ export async function syncRound(ctx: BackendContext): Promise<SyncResult<SyncRep
     if (!opened.ok) return failedToOpen(ctx, opened.error);
     return runOnSession(ctx, opened.value, async (s) => {
       if (s.membership.officeId !== cfg.officeId) {
-        throw new SyncFailure(syncError('WRONG_OFFICE', { server: s.officeName ?? s.membership.officeId, local: (await ctx.office().catch(() => null))?.name ?? cfg.officeId }));
+        throw new SyncFailure(
+          syncError('WRONG_OFFICE', {
+            server: s.officeName ?? s.membership.officeId,
+            local: (await ctx.office().catch(() => null))?.name ?? cfg.officeId,
+          }),
+        );
       }
-      if (s.settings.pinnedCert !== cfg.settings?.pinnedCert || s.membership.unitId !== cfg.unitId) await saveConfig(ctx.db, ctx.options.dataDir, s.settings, s.membership, ctx.now());
+      if (s.settings.pinnedCert !== cfg.settings?.pinnedCert || s.membership.unitId !== cfg.unitId)
+        await saveConfig(ctx.db, ctx.options.dataDir, s.settings, s.membership, ctx.now());
       return exchange(ctx, s);
     });
   });
 }
-
-
 
 /**
  * Connects this workstation to the office on the server: on an empty data folder it joins

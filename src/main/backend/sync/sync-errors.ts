@@ -21,15 +21,19 @@ const MESSAGES: Record<SyncErrorCode, (p: Params) => string> = {
   DATABASE_NOT_FOUND: (p) => `Basis data "${p['database']}" tidak ada di server.`,
   NOT_ALUR: (p) => `Basis data "${p['database']}" bukan basis data Alur (${p['reason']}).`,
   SERVER_NEWER: (p) => `Basis data server dibuat oleh versi Alur yang lebih baru (skema ${p['server']}, aplikasi ini ${p['app']}). Perbarui Alur.`,
-  SERVER_OLDER: (p) => `Basis data server masih skema lama (${p['server']}, aplikasi ini ${p['app']}). Administrator perlu menjalankan "alur server init" dengan versi ini.`,
-  WORKSTATION_TOO_OLD: (p) => `Server ini hanya menerima Alur dengan protokol sinkron ${p['min']} atau lebih baru; Alur di komputer ini memakai protokol ${p['app']}. Perbarui Alur di komputer ini; pekerjaannya tetap tersimpan dan dikirim setelah diperbarui.`,
+  SERVER_OLDER: (p) =>
+    `Basis data server masih skema lama (${p['server']}, aplikasi ini ${p['app']}). Administrator perlu menjalankan "alur server init" dengan versi ini.`,
+  WORKSTATION_TOO_OLD: (p) =>
+    `Server ini hanya menerima Alur dengan protokol sinkron ${p['min']} atau lebih baru; Alur di komputer ini memakai protokol ${p['app']}. Perbarui Alur di komputer ini; pekerjaannya tetap tersimpan dan dikirim setelah diperbarui.`,
   NOT_UNIT_LOGIN: (p) => `Login "${p['user']}" bukan login unit Alur di server ini. Gunakan login dari berkas kredensial "alur server init".`,
   WRONG_OFFICE: (p) => `Server ini menyimpan kantor lain (${p['server']}), bukan kantor di workstation ini (${p['local']}).`,
-  LOCAL_HAS_OFFICE: () => 'Folder data ini sudah berisi kantor sendiri yang belum tersambung ke server. Gunakan folder data kosong untuk bergabung, atau "alur server init" untuk menerbitkan kantor ini.',
+  LOCAL_HAS_OFFICE: () =>
+    'Folder data ini sudah berisi kantor sendiri yang belum tersambung ke server. Gunakan folder data kosong untuk bergabung, atau "alur server init" untuk menerbitkan kantor ini.',
   LOCAL_NOT_INITIALIZED: () => 'Folder data ini belum berisi kantor. Jalankan "alur init" terlebih dahulu.',
   TLS_REQUIRED: (p) => `Server ${p['host']}:${p['port']} tidak menawarkan koneksi terenkripsi (TLS), padahal diwajibkan (sslmode=${p['mode']}).`,
   TLS_FAILED: (p) => `Koneksi terenkripsi ke server gagal diverifikasi: ${p['reason']}.`,
-  CERT_CHANGED: () => 'Sertifikat TLS server berbeda dari yang tercatat saat pertama tersambung. Bila server memang diganti, atur ulang koneksi di Pengaturan; bila tidak, hubungi administrator.',
+  CERT_CHANGED: () =>
+    'Sertifikat TLS server berbeda dari yang tercatat saat pertama tersambung. Bila server memang diganti, atur ulang koneksi di Pengaturan; bila tidak, hubungi administrator.',
   REFUSED: (p) => `Server menolak: ${p['reason']}.`,
   APPLY_FAILED: (p) => `Data dari server tidak dapat diterapkan: ${p['reason']}.`,
   INTERNAL: (p) => `Kesalahan sinkronisasi: ${p['reason']}.`,
@@ -79,12 +83,16 @@ export function classifyError(e: unknown, t: Target): SyncError {
   const msg = fieldOf(e, 'message') || String(e);
   const at = { host: t.host, port: t.port };
   if (code === '28P01' || code === '28000') {
-    if (/no pg_hba\.conf entry/i.test(msg)) return syncError('REFUSED', { reason: `server tidak mengizinkan login "${t.user}" dari workstation ini (pg_hba.conf)` });
+    if (/no pg_hba\.conf entry/i.test(msg))
+      return syncError('REFUSED', { reason: `server tidak mengizinkan login "${t.user}" dari workstation ini (pg_hba.conf)` });
     return syncError('WRONG_PASSWORD', { user: t.user });
   }
   if (code === '3D000') return syncError('DATABASE_NOT_FOUND', { database: t.database });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return syncError('SERVER_NOT_FOUND', { host: t.host });
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08'))
+  if (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', '57P01', '57P02', '57P03'].includes(code) ||
+    code.startsWith('08')
+  )
     return syncError('UNREACHABLE', at);
   if (/terminated|timeout|closed|ended|not queryable|socket hang up/i.test(msg)) return syncError('UNREACHABLE', at);
   if (/certificate|self[- ]signed|SSL|TLS/i.test(msg)) return syncError('TLS_FAILED', { reason: msg.split('\n')[0] ?? msg });

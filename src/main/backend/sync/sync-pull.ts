@@ -100,11 +100,16 @@ async function changedCopies(db: Kysely<Database>, events: readonly CaseEvent[])
   const byId = new Map(events.map((e) => [e.id, e]));
   const ids = [...byId.keys()];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('event').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('event')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const row of rows) {
       const mine = CaseEvent.safeParse(rowToEvent(row));
       const theirs = byId.get(row.id);
-      if (mine.success && theirs && canonical(mine.data) !== canonical(theirs)) out.set(row.id, 'berbeda dengan salinan yang sudah ada di workstation ini (diubah di server?)');
+      if (mine.success && theirs && canonical(mine.data) !== canonical(theirs))
+        out.set(row.id, 'berbeda dengan salinan yang sudah ada di workstation ini (diubah di server?)');
     }
   }
   return out;
@@ -114,7 +119,12 @@ async function changedCopies(db: Kysely<Database>, events: readonly CaseEvent[])
 async function knownIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const r of await db.selectFrom('event').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) out.add(r.id);
+    for (const r of await db
+      .selectFrom('event')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      out.add(r.id);
   }
   return out;
 }
@@ -125,7 +135,12 @@ async function privacies(db: Kysely<Database>, events: readonly CaseEvent[], cas
   for (const e of events) if (e.type === 'case.registered' && !out.has(e.caseId)) out.set(e.caseId, e.payload.privacy);
   const missing = caseIds.filter((c) => !out.has(c));
   for (let i = 0; i < missing.length; i += 500) {
-    for (const r of await db.selectFrom('cases').select(['id', 'privacy']).where('id', 'in', missing.slice(i, i + 500)).execute()) out.set(r.id, r.privacy);
+    for (const r of await db
+      .selectFrom('cases')
+      .select(['id', 'privacy'])
+      .where('id', 'in', missing.slice(i, i + 500))
+      .execute())
+      out.set(r.id, r.privacy);
   }
   return out;
 }
@@ -135,16 +150,26 @@ async function privacies(db: Kysely<Database>, events: readonly CaseEvent[], cas
  * withheld the rest, but a misconfigured server must not put a case or a secret identity on
  * an OPD's disk. The refusal keeps no copy of what it refused.
  */
-async function visibilityRefusals(client: pg.ClientBase, db: Kysely<Database>, rows: readonly ServerEventRow[], events: readonly CaseEvent[]): Promise<Map<string, string>> {
+async function visibilityRefusals(
+  client: pg.ClientBase,
+  db: Kysely<Database>,
+  rows: readonly ServerEventRow[],
+  events: readonly CaseEvent[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const caseIds = [...new Set(rows.map((r) => r.case_id))];
   if (caseIds.length === 0) return out;
-  const granted = new Set((await client.query<{ case_id: string }>('SELECT case_id FROM alur.case_unit WHERE unit_id = alur.my_unit() AND case_id = ANY($1)', [caseIds])).rows.map((r) => r.case_id));
+  const granted = new Set(
+    (
+      await client.query<{ case_id: string }>('SELECT case_id FROM alur.case_unit WHERE unit_id = alur.my_unit() AND case_id = ANY($1)', [caseIds])
+    ).rows.map((r) => r.case_id),
+  );
   const identityCases = [...new Set(rows.filter((r) => r.type === 'case.identity_recorded').map((r) => r.case_id))];
   const privacy = await privacies(db, events, identityCases);
   for (const r of rows) {
     if (!granted.has(r.case_id)) out.set(r.id, 'aduan ini tidak didisposisikan ke unit workstation ini');
-    else if (r.type === 'case.identity_recorded' && privacy.get(r.case_id) !== 'biasa') out.set(r.id, 'identitas pengadu rahasia tidak boleh disimpan di workstation OPD');
+    else if (r.type === 'case.identity_recorded' && privacy.get(r.case_id) !== 'biasa')
+      out.set(r.id, 'identitas pengadu rahasia tidak boleh disimpan di workstation OPD');
   }
   return out;
 }
@@ -179,7 +204,11 @@ async function projectPulled(ctx: BackendContext, proj: ProjectionContext, trx: 
     const counts = await trx
       .selectFrom('event')
       .select(['case_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('case_id', 'in', chunk.filter((c) => !known.has(c)))
+      .where(
+        'case_id',
+        'in',
+        chunk.filter((c) => !known.has(c)),
+      )
       .groupBy('case_id')
       .execute();
     for (const c of counts) {
@@ -222,12 +251,25 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
         // Cases handed to this unit within the page: their earlier events were invisible when
         // the cursor passed them, so they come now.
         const hi = Number(page[page.length - 1]?.seq);
-        const grants = await client.query<{ case_id: string }>('SELECT case_id FROM alur.case_unit WHERE unit_id = alur.my_unit() AND grant_seq > $1 AND grant_seq <= $2', [cursor, hi]);
+        const grants = await client.query<{ case_id: string }>(
+          'SELECT case_id FROM alur.case_unit WHERE unit_id = alur.my_unit() AND grant_seq > $1 AND grant_seq <= $2',
+          [cursor, hi],
+        );
         const granted = grants.rows.map((g) => g.case_id);
-        if (granted.length) rows = [...(await client.query<ServerEventRow>(`${SELECT_EVENTS} WHERE case_id = ANY($1) AND seq <= $2 ORDER BY seq`, [granted, cursor])).rows, ...page];
+        if (granted.length)
+          rows = [
+            ...(await client.query<ServerEventRow>(`${SELECT_EVENTS} WHERE case_id = ANY($1) AND seq <= $2 ORDER BY seq`, [granted, cursor])).rows,
+            ...page,
+          ];
       }
       parsed = rows.map((r) => ({ r, p: parseServerEvent(r) }));
-      if (!me.isHub) invisible = await visibilityRefusals(client, ctx.db, rows, parsed.flatMap((x) => (x.p.ok ? [x.p.event] : [])));
+      if (!me.isHub)
+        invisible = await visibilityRefusals(
+          client,
+          ctx.db,
+          rows,
+          parsed.flatMap((x) => (x.p.ok ? [x.p.event] : [])),
+        );
       rules ??= await loadLoginRules(client, ctx.db);
       suspect = new Map();
       for (const { r, p } of parsed) {
@@ -263,12 +305,22 @@ export async function pullEvents(ctx: BackendContext, client: pg.ClientBase, me:
 export async function applyDelivered(ctx: BackendContext, rows: readonly ServerEventRow[]): Promise<{ applied: number; refused: Rejection[] }> {
   const cfg = await ctx.db.selectFrom('sync_config').select('is_hub').executeTakeFirst();
   if (cfg?.is_hub !== 1) throw new Error('applyDelivered is for hub workstations only');
-  return applyPage(ctx, rows.map((r) => ({ r, p: parseServerEvent(r) })), new Map(), null);
+  return applyPage(
+    ctx,
+    rows.map((r) => ({ r, p: parseServerEvent(r) })),
+    new Map(),
+    null,
+  );
 }
 
 /** Applies rows taken back out of quarantine (see clock-quarantine.ts); the cursor stays. */
 export async function reapplyEvents(ctx: BackendContext, rows: readonly ServerEventRow[]): Promise<{ applied: number; refused: Rejection[] }> {
-  return applyPage(ctx, rows.map((r) => ({ r, p: parseServerEvent(r) })), new Map(), null);
+  return applyPage(
+    ctx,
+    rows.map((r) => ({ r, p: parseServerEvent(r) })),
+    new Map(),
+    null,
+  );
 }
 
 async function applyPage(
@@ -288,7 +340,10 @@ async function applyPage(
   const seals = new SealChecker(await loadTrust(ctx.db, proj.engine.calendar));
   const cutoff = await loadSealCutoff(ctx.db);
   // Copies already in this log are not judged again (changedCopies compares them instead).
-  const known = await knownIds(ctx.db, parsed.flatMap(({ p }) => (p.ok ? [p.event.id] : [])));
+  const known = await knownIds(
+    ctx.db,
+    parsed.flatMap(({ p }) => (p.ok ? [p.event.id] : [])),
+  );
   for (const { r, p } of parsed) {
     const seq = Number(r.seq);
     seqOf.set(r.id, seq);
@@ -321,7 +376,15 @@ async function applyPage(
     // dates); the event waits in quarantine (clock-quarantine.ts).
     const ahead = Math.max(ctx.clock.aheadBy(p.event.hlc), p.event.at - ctx.now());
     if (ahead > MAX_AHEAD_MS || !ctx.clock.receive(p.event.hlc)) {
-      refused.push({ direction: 'pull', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: seq, reason: aheadReason(ahead), raw: JSON.stringify(r) });
+      refused.push({
+        direction: 'pull',
+        kind: 'event',
+        itemId: r.id,
+        caseId: r.case_id,
+        serverSeq: seq,
+        reason: aheadReason(ahead),
+        raw: JSON.stringify(r),
+      });
       continue;
     }
     seen.add(r.id);
@@ -331,7 +394,16 @@ async function applyPage(
   const accepted = good.filter((e) => !changed.has(e.id));
   for (const e of good) {
     const why = changed.get(e.id);
-    if (why) refused.push({ direction: 'pull', kind: 'event', itemId: e.id, caseId: e.caseId, serverSeq: seqOf.get(e.id) ?? 0, reason: why, raw: JSON.stringify(e) });
+    if (why)
+      refused.push({
+        direction: 'pull',
+        kind: 'event',
+        itemId: e.id,
+        caseId: e.caseId,
+        serverSeq: seqOf.get(e.id) ?? 0,
+        reason: why,
+        raw: JSON.stringify(e),
+      });
   }
   return ctx.db.transaction().execute(async (trx) => {
     const added = await appendPulled(ctx, accepted);
@@ -373,7 +445,11 @@ export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Prom
     // in: a new assignment can make earlier ones visible, which the cursor has passed. They
     // come again (merging them twice changes nothing).
     const rows = page.some((r) => r.kind === 'assignment')
-      ? [...(await client.query<ServerRefRow>(`${SELECT_REFS} WHERE seq <= $1 AND kind IN ('credential', 'key_secret') ORDER BY seq`, [cursor])).rows, ...page]
+      ? [
+          ...(await client.query<ServerRefRow>(`${SELECT_REFS} WHERE seq <= $1 AND kind IN ('credential', 'key_secret') ORDER BY seq`, [cursor]))
+            .rows,
+          ...page,
+        ]
       : page;
     const refused: Rejection[] = [];
     const good: Array<{ kind: string; id: string; fields: Record<string, unknown>; clocks: Record<string, string> }> = [];
@@ -389,7 +465,16 @@ export async function pullRefs(ctx: BackendContext, client: pg.ClientBase): Prom
         if (ahead) reason = aheadReason(ctx.clock.aheadBy(ahead));
       }
       if (c.ok && reason === null) good.push({ kind: r.kind, id: r.id, fields: c.fields, clocks: c.clocks });
-      else refused.push({ direction: 'pull', kind: 'ref', itemId: `${r.kind}/${r.id}`, caseId: null, serverSeq: Number(r.seq), reason: reason ?? 'tidak valid', raw: JSON.stringify(r) });
+      else
+        refused.push({
+          direction: 'pull',
+          kind: 'ref',
+          itemId: `${r.kind}/${r.id}`,
+          caseId: null,
+          serverSeq: Number(r.seq),
+          reason: reason ?? 'tidak valid',
+          raw: JSON.stringify(r),
+        });
     }
     await ctx.db.transaction().execute(async (trx) => {
       for (const g of good) await mergeRef(trx, g.kind, g.id, g.fields, g.clocks);

@@ -84,7 +84,15 @@ async function insertChecked(client: pg.ClientBase, rows: readonly EventRow[]): 
 }
 
 function rejection(r: EventRow, reason: string): Rejection {
-  return { direction: 'push', kind: 'event', itemId: r.id, caseId: r.case_id, serverSeq: 0, reason: `server menolak: ${reason}`.slice(0, 300), raw: null };
+  return {
+    direction: 'push',
+    kind: 'event',
+    itemId: r.id,
+    caseId: r.case_id,
+    serverSeq: 0,
+    reason: `server menolak: ${reason}`.slice(0, 300),
+    raw: null,
+  };
 }
 
 type Blobs = (rows: readonly EventRow[]) => Promise<unknown>;
@@ -246,7 +254,10 @@ export async function pushRefs(ctx: BackendContext, client: pg.ClientBase, opts:
     const values = batch.map((_, j) => `($${j * 4 + 1}, $${j * 4 + 2}, $${j * 4 + 3}::jsonb, $${j * 4 + 4}::jsonb)`).join(', ');
     await client.query('BEGIN');
     try {
-      const res = await client.query(`INSERT INTO alur.ref_change (kind, id, fields, clocks) VALUES ${values} ON CONFLICT (kind, id, digest) DO NOTHING`, batch.flat());
+      const res = await client.query(
+        `INSERT INTO alur.ref_change (kind, id, fields, clocks) VALUES ${values} ON CONFLICT (kind, id, digest) DO NOTHING`,
+        batch.flat(),
+      );
       await client.query('COMMIT');
       out.inserted += res.rowCount ?? 0;
     } catch (e) {

@@ -11,7 +11,6 @@ import { SYNC_ERROR_CODES, type SyncErrorCode } from './sync-errors';
 import type { SyncStatus } from '../../../shared/api/sync-types';
 export type { SyncStatus };
 
-
 interface Runtime {
   online: boolean | null;
   running: Promise<unknown> | null;

@@ -11,14 +11,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair, keyIdOf, signText } from '../keys/key-crypto';
-import { parseVersion, RELEASE_FILE, RELEASE_FORMAT, type ReleaseFile, type ReleaseManifest, type TrustedKey } from '../../../shared/updates/release-format';
+import {
+  parseVersion,
+  RELEASE_FILE,
+  RELEASE_FORMAT,
+  type ReleaseFile,
+  type ReleaseManifest,
+  type TrustedKey,
+} from '../../../shared/updates/release-format';
 
 export { RELEASE_FILE };
 
 /** What a release folder ships as installers (electron-builder's artifacts). */
 const INSTALLER = /\.(exe|AppImage|deb)$/;
-
-
 
 /** A new release key: the private half as PKCS#8 PEM (keep it offline), the public half to ship. */
 export function newReleaseKey(): { privatePem: string; key: TrustedKey } {
@@ -49,7 +54,8 @@ export async function signReleaseFolder(dir: string, privatePem: string, now = n
     if (v) versions.add(v);
   }
   const [version, ...more] = [...versions];
-  if (!version || more.length || !parseVersion(version)) throw new Error(`versi rilis tidak jelas di latest*.yml (${[...versions].join(', ') || 'tidak ada'})`);
+  if (!version || more.length || !parseVersion(version))
+    throw new Error(`versi rilis tidak jelas di latest*.yml (${[...versions].join(', ') || 'tidak ada'})`);
   const files: ReleaseFile[] = [];
   for (const n of names.filter((x) => INSTALLER.test(x)).sort()) {
     const file = path.join(dir, n);
@@ -62,9 +68,3 @@ export async function signReleaseFolder(dir: string, privatePem: string, now = n
   fs.writeFileSync(path.join(dir, RELEASE_FILE), `${JSON.stringify(envelope, null, 2)}\n`);
   return manifest;
 }
-
-
-
-
-
-

@@ -21,7 +21,8 @@ export function auditCommand(program: Command, run: Run): void {
         const ctx = await env.open();
         const r = await checkAudit(ctx, { server: !o.local });
         // Nothing can be checked without the key: say why (e.g. sealed by the app's OS store).
-        if (r.findings.some((f) => f.kind === 'key_unavailable')) throw new Error(r.server.compared ? 'kunci audit tidak dapat dibuka' : (r.server.message ?? 'kunci audit tidak dapat dibuka'));
+        if (r.findings.some((f) => f.kind === 'key_unavailable'))
+          throw new Error(r.server.compared ? 'kunci audit tidak dapat dibuka' : (r.server.message ?? 'kunci audit tidak dapat dibuka'));
         env.io.out(`Log audit: ${r.entries} entri (sampai #${r.lastSeq})`);
         const s = r.server;
         if (s.compared) env.io.out(`Dibandingkan dengan ${s.checkpoints} checkpoint di server`);

@@ -26,7 +26,9 @@ export async function cliCaller(ctx: BackendContext): Promise<Caller> {
 
 function row(r: CaseRow, tz: string): string {
   const flags = [r.overdue ? 'TERLAMBAT' : '', r.paused ? 'DIJEDA' : '', r.conflictCount ? 'KONFLIK' : ''].filter(Boolean).join(',');
-  return [r.ref, r.status, formatDateTime(r.receivedAt, tz), r.channel, r.title.slice(0, 60), r.currentSteps.join(' / ').slice(0, 50), flags].join('\t');
+  return [r.ref, r.status, formatDateTime(r.receivedAt, tz), r.channel, r.title.slice(0, 60), r.currentSteps.join(' / ').slice(0, 50), flags].join(
+    '\t',
+  );
 }
 
 export function casesCommand(program: Command, run: Run): void {
@@ -41,7 +43,8 @@ export function casesCommand(program: Command, run: Run): void {
     .action((o: { status?: string; search?: string; overdue?: boolean; limit: string; json?: boolean }) =>
       run(async (env) => {
         const status = o.status === undefined ? undefined : CaseStatus.safeParse(o.status);
-        if (status && !status.success) throw new AppError('VALIDATION', `Status tidak dikenal: ${o.status} (pilihan: ${CaseStatus.options.join(', ')})`);
+        if (status && !status.success)
+          throw new AppError('VALIDATION', `Status tidak dikenal: ${o.status} (pilihan: ${CaseStatus.options.join(', ')})`);
         const limit = Number(o.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError('VALIDATION', '--limit harus bilangan 1 sampai 500');
         const ctx = await env.open();
@@ -69,7 +72,9 @@ export async function findCaseId(ctx: BackendContext, ref: string): Promise<stri
 function printDetail(env: CliEnv, d: CaseDetail, tz: string): void {
   const c = d.case;
   env.io.out(`${c.ref}  ${c.title}`);
-  env.io.out(`Status: ${c.status}${c.overdue ? ' (TERLAMBAT)' : ''}   Kanal: ${c.channel}   Jenis: ${c.type}   Urgensi: ${c.urgency}   Privasi: ${c.privacy}`);
+  env.io.out(
+    `Status: ${c.status}${c.overdue ? ' (TERLAMBAT)' : ''}   Kanal: ${c.channel}   Jenis: ${c.type}   Urgensi: ${c.urgency}   Privasi: ${c.privacy}`,
+  );
   env.io.out(`Diterima: ${formatDateTime(c.receivedAt, tz)}${c.laporId ? `   LAPOR!: ${c.laporId}` : ''}`);
   if (c.dueAt) env.io.out(`Batas waktu langkah berjalan: ${formatDateTime(c.dueAt, tz)}`);
   if (c.currentSteps.length) env.io.out(`Posisi: ${c.currentSteps.join(' / ')}`);
@@ -79,7 +84,9 @@ function printDetail(env: CliEnv, d: CaseDetail, tz: string): void {
   env.io.out('');
   env.io.out('Riwayat:');
   for (const t of d.timeline) {
-    const who = [t.authorName ?? 'sistem', t.positionTitle ? `(${t.acting ? `${t.acting === 'plt' ? 'Plt.' : 'Plh.'} ` : ''}${t.positionTitle})` : ''].filter(Boolean).join(' ');
+    const who = [t.authorName ?? 'sistem', t.positionTitle ? `(${t.acting ? `${t.acting === 'plt' ? 'Plt.' : 'Plh.'} ` : ''}${t.positionTitle})` : '']
+      .filter(Boolean)
+      .join(' ');
     const what = t.actionLabel ? `${t.stepName}: ${t.actionLabel}` : t.type;
     const took = t.tookMinutes !== null ? `  [${t.tookMinutes} mnt kerja / standar ${t.standardMinutes ?? '-'}]` : '';
     env.io.out(`  ${formatDateTime(t.at, tz)}  ${what} — ${who}${took}${t.paper ? '  [kertas]' : ''}${t.conflict ? `  KONFLIK: ${t.conflict}` : ''}`);

@@ -18,7 +18,10 @@ export function demoCommand(program: Command, run: Run): void {
     .option('--seed <s>', 'benih acak: benih sama, data sama', '1')
     .option('--preset <name>', 'preset bila kantor belum ada: balangan, bontang, kaltim, magetan, tanah-bumbu', 'balangan')
     .option('--office <name>', 'nama kantor bila belum ada (default: Diskominfo wilayah preset)')
-    .option('--admin-password <password>', 'kata sandi administrator kantor yang sudah ada (dibuat dengan alur init); ditanyakan bila tidak diberikan')
+    .option(
+      '--admin-password <password>',
+      'kata sandi administrator kantor yang sudah ada (dibuat dengan alur init); ditanyakan bila tidak diberikan',
+    )
     .option('--now <date>', 'tanggal "hari ini" demo (YYYY-MM-DD; default hari ini)')
     .action((o: { cases: string; seed: string; preset: string; office?: string; adminPassword?: string; now?: string }) =>
       run(async (env) => {
@@ -28,7 +31,8 @@ export function demoCommand(program: Command, run: Run): void {
         if (!Number.isInteger(seed)) throw new AppError('VALIDATION', '--seed harus bilangan bulat');
         let now = startOfToday();
         if (o.now !== undefined) {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(o.now) || Number.isNaN(Date.parse(o.now))) throw new AppError('VALIDATION', '--now harus tanggal YYYY-MM-DD');
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(o.now) || Number.isNaN(Date.parse(o.now)))
+            throw new AppError('VALIDATION', '--now harus tanggal YYYY-MM-DD');
           now = Date.parse(`${o.now}T00:00:00Z`);
         }
         // Day-anchored "today" (00:00 UTC is 07:00 WIB), so two runs on one day agree.
@@ -42,8 +46,14 @@ export function demoCommand(program: Command, run: Run): void {
           askAdminPassword: async () => o.adminPassword ?? (await env.io.askSecret('Kata sandi administrator kantor: ')),
         });
         env.io.out(`${summary.cases} aduan, ${summary.events} peristiwa dibuat di ${env.dataDir}`);
-        env.io.out(`Status: ${Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-        env.io.out(`Akun contoh (kata sandi semua: ${DEMO_PASSWORD}${summary.officeCreated ? '' : '; administrator kantor: kata sandinya sendiri'}):`);
+        env.io.out(
+          `Status: ${Object.entries(summary.byStatus)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        );
+        env.io.out(
+          `Akun contoh (kata sandi semua: ${DEMO_PASSWORD}${summary.officeCreated ? '' : '; administrator kantor: kata sandinya sendiri'}):`,
+        );
         for (const u of summary.users) env.io.out(`  ${u.username} — ${u.fullName} — ${u.position}`);
       }),
     );

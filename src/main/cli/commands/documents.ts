@@ -38,10 +38,17 @@ async function chooseLetter(ctx: BackendContext, caseId: string, ref: string, no
   const letters = await caseLetters(ctx, caseId);
   if (nomor === null) {
     if (letters.length <= 1) return null;
-    throw new AppError('VALIDATION', `Aduan ${ref} memiliki ${letters.length} surat: ${letters.map((l) => `${l.number} (${l.unitName})`).join('; ')}. Pilih dengan --nomor NOMOR.`);
+    throw new AppError(
+      'VALIDATION',
+      `Aduan ${ref} memiliki ${letters.length} surat: ${letters.map((l) => `${l.number} (${l.unitName})`).join('; ')}. Pilih dengan --nomor NOMOR.`,
+    );
   }
   const found = letters.find((l) => l.number === nomor.trim());
-  if (!found) throw new AppError('NOT_FOUND', `Aduan ${ref} tidak memiliki surat nomor ${nomor}${letters.length ? `; suratnya: ${letters.map((l) => l.number).join('; ')}` : ''}.`);
+  if (!found)
+    throw new AppError(
+      'NOT_FOUND',
+      `Aduan ${ref} tidak memiliki surat nomor ${nomor}${letters.length ? `; suratnya: ${letters.map((l) => l.number).join('; ')}` : ''}.`,
+    );
   return found.eventId;
 }
 
@@ -80,7 +87,8 @@ export function documentCommands(program: Command, run: Run): void {
             throw new AppError('NOT_FOUND', `Tidak dapat membaca ${o.p12}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
           }
           const passphrase = o.p12PasswordEnv ? process.env[o.p12PasswordEnv] : await env.io.askSecret('Kata sandi sertifikat .p12: ');
-          if (passphrase === undefined || passphrase === null) throw new AppError('VALIDATION', 'Kata sandi .p12 tidak diberikan (pakai --p12-password-env VAR atau jalankan di terminal).');
+          if (passphrase === undefined || passphrase === null)
+            throw new AppError('VALIDATION', 'Kata sandi .p12 tidak diberikan (pakai --p12-password-env VAR atau jalankan di terminal).');
           pades = { p12, passphrase, visible: o.p12Visible === true };
         }
         const ctx = await env.open();

@@ -29,7 +29,11 @@ function readMapping(file: string): LaporMapping {
     throw new AppError('VALIDATION', `Berkas pemetaan ${file} tidak dapat dibaca sebagai JSON: ${(e as Error).message}`);
   }
   const r = LaporMapping.safeParse(json);
-  if (!r.success) throw new AppError('VALIDATION', `Pemetaan tidak valid (kunci: ${LAPOR_FIELDS.join(', ')}; nilai: judul kolom atau null): ${r.error.issues[0]?.message ?? ''}`);
+  if (!r.success)
+    throw new AppError(
+      'VALIDATION',
+      `Pemetaan tidak valid (kunci: ${LAPOR_FIELDS.join(', ')}; nilai: judul kolom atau null): ${r.error.issues[0]?.message ?? ''}`,
+    );
   return r.data;
 }
 
@@ -57,7 +61,10 @@ export function importCommand(program: Command, run: Run): void {
     .command('lapor')
     .description('impor ekspor dasbor admin SP4N-LAPOR! (XLSX atau CSV): pratinjau setiap baris, lalu semua baris yang diterima dalam satu transaksi')
     .argument('<file>', 'berkas ekspor LAPOR! (.xlsx atau .csv)')
-    .option('--mapping <file.json>', 'pemetaan kolom, mis. {"laporId": "No. Tracking", "email": null}; tanpa ini: pemetaan tersimpan kantor, lalu nama kolom baku LAPOR!')
+    .option(
+      '--mapping <file.json>',
+      'pemetaan kolom, mis. {"laporId": "No. Tracking", "email": null}; tanpa ini: pemetaan tersimpan kantor, lalu nama kolom baku LAPOR!',
+    )
     .option('--dry-run', 'hanya pratinjau, tidak menulis apa pun')
     .option('--refused-out <file.csv>', 'tulis baris yang ditolak beserta alasannya ke CSV')
     .action((file: string, o: Options) =>
@@ -79,7 +86,12 @@ export function importCommand(program: Command, run: Run): void {
           env.io.out('Uji coba (--dry-run): tidak ada yang ditulis.');
           return;
         }
-        const r = await commitLapor(ctx, await importer(ctx), { fileName: preview.fileName, bytes, mapping: preview.mapping, sha256: preview.sha256 });
+        const r = await commitLapor(ctx, await importer(ctx), {
+          fileName: preview.fileName,
+          bytes,
+          mapping: preview.mapping,
+          sha256: preview.sha256,
+        });
         const refs = r.firstRef ? ` (${r.firstRef}${r.lastRef !== r.firstRef ? ` s.d. ${r.lastRef}` : ''})` : '';
         env.io.out(`Diimpor: ${r.imported} aduan${refs}; ${r.duplicates} sudah terdaftar; ${r.refused.length} ditolak.`);
       }),

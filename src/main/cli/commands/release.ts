@@ -23,7 +23,9 @@ export function releaseCommand(program: Command, run: Run): void {
         // 'wx': never overwrite a release key that already signs shipped releases.
         fs.writeFileSync(o.out, k.privatePem, { mode: 0o600, flag: 'wx' });
         env.io.out(`Kunci privat rilis ditulis ke ${path.resolve(o.out)}; simpan di luar jaringan.`);
-        env.io.out(`Tambahkan ke resources/release-keys.json lalu bangun aplikasi: ${JSON.stringify({ keyId: k.key.keyId, publicKey: k.key.publicKey })}`);
+        env.io.out(
+          `Tambahkan ke resources/release-keys.json lalu bangun aplikasi: ${JSON.stringify({ keyId: k.key.keyId, publicKey: k.key.publicKey })}`,
+        );
       }),
     );
   release

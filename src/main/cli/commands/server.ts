@@ -27,9 +27,16 @@ export function serverCommand(program: Command, run: Run): void {
   server
     .command('init')
     .description('membuat atau memperbarui skema, login per unit dan kebijakan akses di server, lalu menerbitkan kantor dari folder data ini')
-    .requiredOption('--url <url>', 'postgres://PEMILIK@HOST:PORT/BASISDATA (?sslmode=disable|prefer|require|verify-full; ?host=/run/postgresql untuk soket)')
+    .requiredOption(
+      '--url <url>',
+      'postgres://PEMILIK@HOST:PORT/BASISDATA (?sslmode=disable|prefer|require|verify-full; ?host=/run/postgresql untuk soket)',
+    )
     .requiredOption('--credentials <file>', 'berkas JSON tempat login dan kata sandi tiap unit ditulis (hanya dapat dibaca pemiliknya)')
-    .option('--role-prefix <prefix>', 'awalan nama login unit (login berlaku untuk seluruh server PostgreSQL: kantor kedua di server yang sama perlu awalan lain)', 'alur_u_')
+    .option(
+      '--role-prefix <prefix>',
+      'awalan nama login unit (login berlaku untuk seluruh server PostgreSQL: kantor kedua di server yang sama perlu awalan lain)',
+      'alur_u_',
+    )
     .action((o: { url: string; credentials: string; rolePrefix: string }) =>
       run(async (env) => {
         const url = await withPassword(env, o.url);
@@ -37,15 +44,19 @@ export function serverCommand(program: Command, run: Run): void {
         const r = await initServer({ url, ctx, credentialsFile: o.credentials, rolePrefix: o.rolePrefix });
         if (!r.ok) throw new Error(r.error.message);
         const v = r.value;
-        env.io.out(v.fromVersion === v.toVersion ? `Skema server sudah versi ${v.toVersion}` : `Skema server: versi ${v.fromVersion} -> ${v.toVersion}`);
+        env.io.out(
+          v.fromVersion === v.toVersion ? `Skema server sudah versi ${v.toVersion}` : `Skema server: versi ${v.fromVersion} -> ${v.toVersion}`,
+        );
         const created = v.roles.filter((x) => x.created);
         env.io.out(`Kantor "${v.officeName}": ${v.roles.length} login unit (${created.length} baru), kredensial di ${v.credentialsFile}`);
         env.io.out(`Diterbitkan: ${v.published.events} peristiwa, ${v.published.refs} data referensi`);
         if (v.workstationLogin) {
           env.io.out(`Folder data ini tersambung ke server sebagai ${v.workstationLogin}`);
           noteSecretStore(env);
-        }
-        else env.io.out('Folder data ini tidak disambungkan ulang (tersambung sebagai unit lain, atau kata sandi login Diskominfo tidak ada di berkas kredensial).');
+        } else
+          env.io.out(
+            'Folder data ini tidak disambungkan ulang (tersambung sebagai unit lain, atau kata sandi login Diskominfo tidak ada di berkas kredensial).',
+          );
         for (const w of v.warnings) env.io.out(`Peringatan: ${w}`);
       }),
     );

@@ -25,13 +25,19 @@ export function syncCommand(program: Command, run: Run): void {
           const wasEmpty = (await ctx.db.selectFrom('sync_config').select('id').executeTakeFirst()) === undefined;
           const r = await connectOfficeByUrl(ctx, o.url);
           if (!r.ok) throw new Error(r.error.message);
-          if (wasEmpty) env.io.out(`Tersambung ke kantor "${r.value.officeName ?? '-'}" sebagai unit ${r.value.unitCode}${r.value.isHub ? ' (Diskominfo)' : ''}`);
+          if (wasEmpty)
+            env.io.out(`Tersambung ke kantor "${r.value.officeName ?? '-'}" sebagai unit ${r.value.unitCode}${r.value.isHub ? ' (Diskominfo)' : ''}`);
           printReport(env, r.value);
           noteSecretStore(env);
           return;
         }
         const r = await syncRound(ctx);
-        if (!r.ok) throw new Error(r.error.code === 'NOT_CONFIGURED' ? 'Sinkronisasi belum diatur: jalankan "alur sync --url postgres://LOGIN:SANDI@HOST/BASISDATA".' : r.error.message);
+        if (!r.ok)
+          throw new Error(
+            r.error.code === 'NOT_CONFIGURED'
+              ? 'Sinkronisasi belum diatur: jalankan "alur sync --url postgres://LOGIN:SANDI@HOST/BASISDATA".'
+              : r.error.message,
+          );
         printReport(env, r.value);
       }),
     );

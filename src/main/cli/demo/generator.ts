@@ -115,7 +115,12 @@ async function openAnyRootKey(ctx: BackendContext, password: string): Promise<Op
 }
 
 /** Makes one official per post, with the same demo password (hashed once: scrypt is slow on purpose). */
-async function createOfficials(ctx: BackendContext, rng: Rng, preset: WorkflowPreset, root: OpenKey): Promise<Array<{ user: User; position: Position }>> {
+async function createOfficials(
+  ctx: BackendContext,
+  rng: Rng,
+  preset: WorkflowPreset,
+  root: OpenKey,
+): Promise<Array<{ user: User; position: Position }>> {
   const units = new Map((await listRefs(ctx.db, 'unit')).map((u) => [u.id, u]));
   const positions = await listRefs(ctx.db, 'position');
   const existing = new Set((await listRefs(ctx.db, 'user')).map((u) => u.username));
@@ -181,30 +186,46 @@ async function addLetterheads(ctx: BackendContext, preset: WorkflowPreset): Prom
   const region = preset.region.split(',')[0]?.trim() ?? preset.region;
   const where = demoRegion(preset.id);
   const place = where.seat;
-  const head = region.startsWith('Kota') ? `Wali Kota ${place}` : region.startsWith('Provinsi') ? `Gubernur ${region.replace(/^Provinsi\s+/, '')}` : `Bupati ${region.replace(/^Kabupaten\s+/, '')}`;
+  const head = region.startsWith('Kota')
+    ? `Wali Kota ${place}`
+    : region.startsWith('Provinsi')
+      ? `Gubernur ${region.replace(/^Provinsi\s+/, '')}`
+      : `Bupati ${region.replace(/^Kabupaten\s+/, '')}`;
   const domain = where.domain;
   await ctx.db.transaction().execute(async (trx) => {
     let n = 1;
     for (const u of await listRefs(trx, 'unit')) {
-      await putRef(trx, 'letterhead', u.id, {
-        unitId: u.id,
-        government: `Pemerintah ${region}`,
-        agency: u.name,
-        address: `Jalan Jenderal Ahmad Yani Nomor ${n++ * 7}, ${place}`,
-        contacts: `Telepon (${where.areaCode}) 20${String(n).padStart(3, '0')} · Pos-el: ${u.code.toLowerCase()}@${domain}`,
-        place,
-        logo: null,
-        numberFormat: '{KLAS}/{SEQ:3}/{UNIT}/{YYYY}',
-        classification: '000.1.5',
-        tembusan: u.kind === 'opd' ? [`${head} (sebagai laporan)`] : [],
-      }, ctx.clock.tick());
+      await putRef(
+        trx,
+        'letterhead',
+        u.id,
+        {
+          unitId: u.id,
+          government: `Pemerintah ${region}`,
+          agency: u.name,
+          address: `Jalan Jenderal Ahmad Yani Nomor ${n++ * 7}, ${place}`,
+          contacts: `Telepon (${where.areaCode}) 20${String(n).padStart(3, '0')} · Pos-el: ${u.code.toLowerCase()}@${domain}`,
+          place,
+          logo: null,
+          numberFormat: '{KLAS}/{SEQ:3}/{UNIT}/{YYYY}',
+          classification: '000.1.5',
+          tembusan: u.kind === 'opd' ? [`${head} (sebagai laporan)`] : [],
+        },
+        ctx.clock.tick(),
+      );
     }
     await persistClock(trx, ctx);
   });
 }
 
 /** One post left vacant with a Plt. (the OPD's Sekretaris acting as its head). */
-async function addActingOfficial(db: Kysely<Database>, ctx: BackendContext, officials: Array<{ user: User; position: Position }>, from: string, until: string): Promise<string | null> {
+async function addActingOfficial(
+  db: Kysely<Database>,
+  ctx: BackendContext,
+  officials: Array<{ user: User; position: Position }>,
+  from: string,
+  until: string,
+): Promise<string | null> {
   const opdHead = officials.find((o) => /kepala/i.test(o.position.roleId) && o.position.roleId.startsWith('opd'));
   if (!opdHead) return null;
   const secretary = officials.find((o) => o.position.unitId === opdHead.position.unitId && /sekretaris/i.test(o.position.roleId));
@@ -216,7 +237,13 @@ async function addActingOfficial(db: Kysely<Database>, ctx: BackendContext, offi
     await putRef(trx, 'user', opdHead.user.id, { active: false }, ctx.clock.tick());
     if (mine) await putRef(trx, 'assignment', mine.id, { until: from }, ctx.clock.tick());
     const aid = ctx.uuid();
-    await putRef(trx, 'assignment', aid, { id: aid, userId: secretary.user.id, positionId: opdHead.position.id, acting: 'plt', from, until }, ctx.clock.tick());
+    await putRef(
+      trx,
+      'assignment',
+      aid,
+      { id: aid, userId: secretary.user.id, positionId: opdHead.position.id, acting: 'plt', from, until },
+      ctx.clock.tick(),
+    );
     await persistClock(trx, ctx);
   });
   return secretary.user.username;
@@ -287,7 +314,10 @@ async function openDemoSessions(ctx: BackendContext, userIds: readonly string[])
   return tokens;
 }
 
-export async function generateDemo(open: (o: { random: () => number; now: () => number }) => Promise<BackendContext>, o: DemoOptions): Promise<DemoSummary> {
+export async function generateDemo(
+  open: (o: { random: () => number; now: () => number }) => Promise<BackendContext>,
+  o: DemoOptions,
+): Promise<DemoSummary> {
   const rng = createRng(o.seed);
   let clock = o.now - 400 * DAY;
   const ctx = await open({ random: rng, now: () => clock });
@@ -298,7 +328,11 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
   const created = !(info.ok && (info.value as { initialized: boolean }).initialized);
   if (created) {
     const officeName = o.officeName ?? loadPreset(ctx.options.resourcesDir, o.presetId).hubUnit.name;
-    const r = await dispatch(ctx, 'office.create', null, { presetId: o.presetId, officeName, admin: { username: 'admin', fullName: 'Administrator Sistem', password: DEMO_PASSWORD } });
+    const r = await dispatch(ctx, 'office.create', null, {
+      presetId: o.presetId,
+      officeName,
+      admin: { username: 'admin', fullName: 'Administrator Sistem', password: DEMO_PASSWORD },
+    });
     if (!r.ok) throw new AppError(r.error.code, r.error.message);
   }
   // Checked before anything is written to an existing office.
@@ -323,7 +357,10 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
     if (actor.positions.length) callers.push({ caller: { token: 'demo', user: u, actor }, actor });
   }
   // Each official's key is held as their login would hold it, so what they write is sealed (keys/seal.ts).
-  const demoTokens = await openDemoSessions(ctx, callers.map((c) => c.caller.user.id));
+  const demoTokens = await openDemoSessions(
+    ctx,
+    callers.map((c) => c.caller.user.id),
+  );
   // Officials sign their acts; the demo opens each key once with the demo password.
   const signers = new Map<string, OpenKey>();
   const signerOf = async (userId: string): Promise<OpenKey> => {
@@ -381,30 +418,35 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
         laporIds.add(laporId);
       }
       const name = personName(rng, false, demoRegion(preset.id));
-      const r = await registerCase(ctx, desk.caller, {
-        channel,
-        laporId,
-        receivedAt: clock - rng.int(0, 180) * 60_000,
-        type,
-        categoryId: category.id,
-        subcategoryId: sub?.id ?? null,
-        title: title.replace('{p}', place),
-        description: description.replace(/\{p\}/g, place),
-        location: place,
-        privacy,
-        urgency: rng.weighted<Urgency>({ biasa: 75, segera: 20, sangat_segera: 5 }),
-        attachments: [],
-        complainant:
-          privacy === 'anonim'
-            ? null
-            : {
-                name,
-                nik: rng.chance(0.6) ? `6311${digits(rng, 12)}` : null,
-                phone: `08${rng.int(11, 59)}${digits(rng, 8)}`,
-                email: rng.chance(0.4) ? `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@mail.example` : null,
-                address: `${place}, Kabupaten Balangan`,
-              },
-      }, clock);
+      const r = await registerCase(
+        ctx,
+        desk.caller,
+        {
+          channel,
+          laporId,
+          receivedAt: clock - rng.int(0, 180) * 60_000,
+          type,
+          categoryId: category.id,
+          subcategoryId: sub?.id ?? null,
+          title: title.replace('{p}', place),
+          description: description.replace(/\{p\}/g, place),
+          location: place,
+          privacy,
+          urgency: rng.weighted<Urgency>({ biasa: 75, segera: 20, sangat_segera: 5 }),
+          attachments: [],
+          complainant:
+            privacy === 'anonim'
+              ? null
+              : {
+                  name,
+                  nik: rng.chance(0.6) ? `6311${digits(rng, 12)}` : null,
+                  phone: `08${rng.int(11, 59)}${digits(rng, 8)}`,
+                  email: rng.chance(0.4) ? `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@mail.example` : null,
+                  address: `${place}, Kabupaten Balangan`,
+                },
+        },
+        clock,
+      );
       plan.caseId = r.caseId;
       queue.push(clock + rng.int(5, 50) * 60_000, plan);
       continue;
@@ -418,7 +460,14 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
     }
     if (plan.pause && !plan.used.has('pause') && s.status === 'registered') {
       plan.used.add('pause');
-      await caseLevelAct(ctx, desk.caller, s.id, { type: 'case.paused', payload: { reason: 'Menunggu kelengkapan data dari pengadu.' } }, 'desk', () => true);
+      await caseLevelAct(
+        ctx,
+        desk.caller,
+        s.id,
+        { type: 'case.paused', payload: { reason: 'Menunggu kelengkapan data dari pengadu.' } },
+        'desk',
+        () => true,
+      );
       plan.pausedUntil = addWorkingTime(cal, clock, { days: rng.int(1, 4) });
       if (plan.pausedUntil <= o.now) queue.push(plan.pausedUntil, plan);
       continue;
@@ -428,10 +477,23 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
       // The desk checks the classification; some cases are flagged strategic or made more urgent.
       if (rng.chance(0.4)) {
         const category = rng.pick(preset.categories);
-        await caseLevelAct(ctx, desk.caller, s.id, {
-          type: 'case.classified',
-          payload: { type: s.type, categoryId: s.categoryId ?? category.id, subcategoryId: s.subcategoryId, urgency: rng.chance(0.3) ? 'segera' : s.urgency, strategic: rng.chance(0.25) },
-        }, 'desk', () => true);
+        await caseLevelAct(
+          ctx,
+          desk.caller,
+          s.id,
+          {
+            type: 'case.classified',
+            payload: {
+              type: s.type,
+              categoryId: s.categoryId ?? category.id,
+              subcategoryId: s.subcategoryId,
+              urgency: rng.chance(0.3) ? 'segera' : s.urgency,
+              strategic: rng.chance(0.25),
+            },
+          },
+          'desk',
+          () => true,
+        );
       }
     }
     if (s.pausedSince !== null) {
@@ -457,11 +519,29 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
       const isReturn = choice.action.kind === 'return';
       const response = choice.action.kind === 'draft' || choice.action.kind === 'answer' ? (s.response ?? rng.pick(RESPONSES)) : null;
       const instructions = choice.action.kind === 'dispose' ? [rng.pick(preset.instructions)] : [];
-      const note = isReturn ? rng.pick(choice.action.requiresNote && options.some((x) => x.action.kind === 'approve') ? REVISION_NOTES : NOT_AUTHORITY) : rng.chance(0.4) ? rng.pick(NOTES) : null;
+      const note = isReturn
+        ? rng.pick(choice.action.requiresNote && options.some((x) => x.action.kind === 'approve') ? REVISION_NOTES : NOT_AUTHORITY)
+        : rng.chance(0.4)
+          ? rng.pick(NOTES)
+          : null;
       // Some signed dispositions are written on the printed sheet and entered by a clerk of that unit.
-      const clerk = choice.action.signed && rng.chance(0.12) ? callers.find((x) => x !== c && x.actor.positions.some((p) => p.unitId === choice.as.unitId)) : undefined;
+      const clerk =
+        choice.action.signed && rng.chance(0.12)
+          ? callers.find((x) => x !== c && x.actor.positions.some((p) => p.unitId === choice.as.unitId))
+          : undefined;
       if (clerk) {
-        const scan = await storeAttachment(ctx, `lembar-disposisi-${s.ref}.pdf`, scanPdf(['LEMBAR DISPOSISI (pindaian)', s.ref, s.title, `Disposisi: ${instructions.join(', ')}`, note ?? '', `Ttd. ${c.caller.user.fullName}`]));
+        const scan = await storeAttachment(
+          ctx,
+          `lembar-disposisi-${s.ref}.pdf`,
+          scanPdf([
+            'LEMBAR DISPOSISI (pindaian)',
+            s.ref,
+            s.title,
+            `Disposisi: ${instructions.join(', ')}`,
+            note ?? '',
+            `Ttd. ${c.caller.user.fullName}`,
+          ]),
+        );
         await recordPaper(ctx, clerk.caller, {
           caseId: s.id,
           taskId: choice.taskId,
@@ -480,20 +560,26 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
         plan.acts++;
         break;
       }
-      await actOnCase(ctx, c.caller, {
-        caseId: s.id,
-        taskId: choice.taskId,
-        actionId: choice.action.id,
-        asPositionId: choice.as.positionId,
-        targets,
-        instructions,
-        note,
-        urgency: null,
-        dueAt: null,
-        response,
-        attachments: [],
-        signingPassword: null,
-      }, clock, choice.action.signed ? await signerOf(c.caller.user.id) : undefined);
+      await actOnCase(
+        ctx,
+        c.caller,
+        {
+          caseId: s.id,
+          taskId: choice.taskId,
+          actionId: choice.action.id,
+          asPositionId: choice.as.positionId,
+          targets,
+          instructions,
+          note,
+          urgency: null,
+          dueAt: null,
+          response,
+          attachments: [],
+          signingPassword: null,
+        },
+        clock,
+        choice.action.signed ? await signerOf(c.caller.user.id) : undefined,
+      );
       acted = true;
       plan.acts++;
       break;
@@ -521,11 +607,25 @@ export async function generateDemo(open: (o: { random: () => number; now: () => 
 
   const byStatus: Record<string, number> = {};
   for (const r of await ctx.db.selectFrom('cases').select(['status']).execute()) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-  const events = await ctx.db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const admins = (await listRefs(ctx.db, 'user')).filter((u) => u.isAdmin && u.active).map((u) => ({ username: u.username, fullName: u.fullName, position: 'Administrator sistem (juga petugas meja layanan)' }));
+  const events = await ctx.db
+    .selectFrom('event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const admins = (await listRefs(ctx.db, 'user'))
+    .filter((u) => u.isAdmin && u.active)
+    .map((u) => ({ username: u.username, fullName: u.fullName, position: 'Administrator sistem (juga petugas meja layanan)' }));
   return {
     officeCreated: created,
-    users: [...admins, ...[...callers].sort((a, b) => a.caller.user.username.localeCompare(b.caller.user.username)).map((c) => ({ username: c.caller.user.username, fullName: c.caller.user.fullName, position: c.actor.positions.map((p) => `${p.acting ? (p.acting === 'plt' ? 'Plt. ' : 'Plh. ') : ''}${p.title}`).join('; ') }))],
+    users: [
+      ...admins,
+      ...[...callers]
+        .sort((a, b) => a.caller.user.username.localeCompare(b.caller.user.username))
+        .map((c) => ({
+          username: c.caller.user.username,
+          fullName: c.caller.user.fullName,
+          position: c.actor.positions.map((p) => `${p.acting ? (p.acting === 'plt' ? 'Plt. ' : 'Plh. ') : ''}${p.title}`).join('; '),
+        })),
+    ],
     cases: o.cases,
     events: Number(events.n),
     byStatus,

@@ -28,9 +28,34 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Women's first names of the demo word lists; the NIP's 15th digit is 2 for a woman, 1 for a man. */
 const WOMEN = new Set([
-  'Siti', 'Dewi', 'Rina', 'Yuliana', 'Fitri', 'Sri', 'Nurhayati', 'Aisyah', 'Lestari', 'Herlina', 'Norhasanah', 'Mahmudah',
-  'Noorlatifah', 'Zainab', 'Rahmawati', 'Dayang', 'Rusmini', 'Suriani', 'Kartini', 'Asniah', 'Marlina', 'Suparmi', 'Endang',
-  'Sumarni', 'Wiwik', 'Retno', 'Nurul', 'Yuli',
+  'Siti',
+  'Dewi',
+  'Rina',
+  'Yuliana',
+  'Fitri',
+  'Sri',
+  'Nurhayati',
+  'Aisyah',
+  'Lestari',
+  'Herlina',
+  'Norhasanah',
+  'Mahmudah',
+  'Noorlatifah',
+  'Zainab',
+  'Rahmawati',
+  'Dayang',
+  'Rusmini',
+  'Suriani',
+  'Kartini',
+  'Asniah',
+  'Marlina',
+  'Suparmi',
+  'Endang',
+  'Sumarni',
+  'Wiwik',
+  'Retno',
+  'Nurul',
+  'Yuli',
 ]);
 /** Given to women and men alike: the drawn digit stands. */
 const EITHER = new Set(['Nur', 'Tri', 'Dwi', 'Puji', 'Lilik', 'Syahrani']);

@@ -12,10 +12,7 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const deskMethods = {
   /** Upload first, then reference the returned attachment in a registration, an act or `case.attach`. */
-  'attachment.upload': method<AttachmentRef>()(
-    z.object({ name: z.string().min(1).max(300), dataBase64: z.string().min(1) }).strict(),
-    'user',
-  ),
+  'attachment.upload': method<AttachmentRef>()(z.object({ name: z.string().min(1).max(300), dataBase64: z.string().min(1) }).strict(), 'user'),
   'attachment.get': method<AttachmentData>()(z.object({ caseId: z.uuid(), sha256: Sha256 }).strict(), 'user'),
   'case.attach': method<{ eventId: string }>()(z.object({ caseId: z.uuid(), attachment: AttachmentRef }).strict(), 'user'),
   /**
@@ -71,11 +68,20 @@ export const deskMethods = {
           .min(1)
           .max(60)
           .refine((f) => /\{SEQ(:\d)?\}/.test(f), 'format nomor wajib memuat {SEQ} atau {SEQ:n}')
-          .refine((f) => /^([A-Za-z0-9./_-]|\{(YYYY|YY|MM|DEV|UNIT|SEQ(:\d)?)\})+$/.test(f), 'format hanya boleh huruf, angka, . / - _ dan {YYYY} {YY} {MM} {DEV} {UNIT} {SEQ:n}'),
+          .refine(
+            (f) => /^([A-Za-z0-9./_-]|\{(YYYY|YY|MM|DEV|UNIT|SEQ(:\d)?)\})+$/.test(f),
+            'format hanya boleh huruf, angka, . / - _ dan {YYYY} {YY} {MM} {DEV} {UNIT} {SEQ:n}',
+          ),
         idleLockMinutes: z.number().int().min(1).max(240),
         attachmentLimitMb: z.number().int().min(1).max(200),
-        updateUrl: z.url({ protocol: /^https?$/ }).max(300).nullable(),
-        station: z.string().trim().regex(/^[A-Z0-9]{1,4}$/, 'kode stasiun 1-4 huruf besar atau angka'),
+        updateUrl: z
+          .url({ protocol: /^https?$/ })
+          .max(300)
+          .nullable(),
+        station: z
+          .string()
+          .trim()
+          .regex(/^[A-Z0-9]{1,4}$/, 'kode stasiun 1-4 huruf besar atau angka'),
       })
       .strict(),
     'admin',

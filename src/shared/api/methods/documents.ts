@@ -34,7 +34,10 @@ export const documentMethods = {
     'user',
   ),
   /** The letter as signing would issue it (KONSEP, no number, not recorded), from `response` or the current draft. */
-  'document.preview': method<DocumentFile>()(z.object({ caseId: z.uuid(), response: z.string().max(MAX_DESCRIPTION).nullable().default(null) }).strict(), 'user'),
+  'document.preview': method<DocumentFile>()(
+    z.object({ caseId: z.uuid(), response: z.string().max(MAX_DESCRIPTION).nullable().default(null) }).strict(),
+    'user',
+  ),
   /** The unit's outgoing letter register (buku agenda surat keluar) of a year, as XLSX; not recorded on any case. */
   'document.letterRegister': method<DocumentFile>()(z.object({ unitId: Id, year: z.number().int().min(2000).max(2100) }).strict(), 'user'),
   /** Checks a PDF or DOCX file: issued by Alur, unaltered, signature valid. */
@@ -48,7 +51,13 @@ export const documentMethods = {
   'key.list': method<KeyView[]>()(z.object({}).strict(), 'admin'),
   /** Revokes a key from `from` (default now): signatures made from then on fail verification. */
   'key.revoke': method<KeyView>()(
-    z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), reason: z.string().trim().min(1).max(300), from: z.number().int().nullable().default(null) }).strict(),
+    z
+      .object({
+        keyId: z.string().regex(/^[0-9a-f]{16}$/),
+        reason: z.string().trim().min(1).max(300),
+        from: z.number().int().nullable().default(null),
+      })
+      .strict(),
     'admin',
   ),
   /** Certifies a user key with the office root key held by this administrator's session. */
@@ -74,7 +83,10 @@ export const documentMethods = {
           .refine((f) => /\{SEQ(:\d)?\}/.test(f), 'format nomor surat wajib memuat {SEQ}')
           // The sequence starts again each year: without the year a number would repeat.
           .refine((f) => f.includes('{YYYY}'), 'format nomor surat wajib memuat {YYYY}')
-          .refine((f) => /^([A-Za-z0-9./_ -]|\{(KLAS|UNIT|YYYY|MM|ROMAWI|SEQ(:\d)?)\})+$/.test(f), 'format hanya boleh huruf, angka, . / - _ dan {KLAS} {SEQ} {UNIT} {MM} {ROMAWI} {YYYY}'),
+          .refine(
+            (f) => /^([A-Za-z0-9./_ -]|\{(KLAS|UNIT|YYYY|MM|ROMAWI|SEQ(:\d)?)\})+$/.test(f),
+            'format hanya boleh huruf, angka, . / - _ dan {KLAS} {SEQ} {UNIT} {MM} {ROMAWI} {YYYY}',
+          ),
         classification: Line(30),
         tembusan: z.array(z.string().trim().min(1).max(200)).max(10),
         // Page setup and wording (issue 14); omitted by older callers, which get the defaults.

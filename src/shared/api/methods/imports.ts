@@ -76,7 +76,12 @@ export const importMethods = {
    */
   'import.lapor.commit': method<LaporCommitResult>()(
     z
-      .object({ fileName: FileName, dataBase64: DataBase64, mapping: LaporMapping, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'hash SHA-256 tidak valid') })
+      .object({
+        fileName: FileName,
+        dataBase64: DataBase64,
+        mapping: LaporMapping,
+        sha256: z.string().regex(/^[0-9a-f]{64}$/, 'hash SHA-256 tidak valid'),
+      })
       .strict(),
     'admin',
   ),

@@ -63,7 +63,8 @@ export interface SignBookItem {
   batchable: boolean;
 }
 
-export type BatchItemResult = { caseId: string; taskId: string; ok: true; eventId: string } | { caseId: string; taskId: string; ok: false; error: ApiError };
+export type BatchItemResult =
+  { caseId: string; taskId: string; ok: true; eventId: string } | { caseId: string; taskId: string; ok: false; error: ApiError };
 
 /** Where a case I passed on is now: each open task's step and unit. */
 export interface OutgoingPlace {
