@@ -17,7 +17,7 @@ function isMethodName(name: string): name is MethodName {
 }
 
 /** What the API route needs from the server: the backend, the run's token, the Origin check. */
-export interface ApiContext {
+interface ApiContext {
   backend: Backend;
   token: string;
   originOk(req: http.IncomingMessage): boolean;

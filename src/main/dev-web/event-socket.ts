@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Backend } from '../backend/backend';
 import { sameToken } from './http-util';
 
-export interface EventSocketOptions {
+interface EventSocketOptions {
   server: http.Server;
   backend: Backend;
   token: string;

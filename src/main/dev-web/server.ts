@@ -32,7 +32,7 @@ const HOST = '127.0.0.1';
 const CSP = contentSecurityPolicy();
 
 /** Options of {@link startDevWeb}. */
-export interface DevWebOptions {
+interface DevWebOptions {
   dataDir: string;
   /** 0 picks a free port. */
   port: number;
@@ -42,7 +42,7 @@ export interface DevWebOptions {
 }
 
 /** A running dev server. */
-export interface DevWebServer {
+interface DevWebServer {
   /** The address to open, token included. */
   url: string;
   port: number;

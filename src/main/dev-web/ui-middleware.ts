@@ -8,7 +8,7 @@ type Next = () => void;
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
 
 /** A UI source: `handle` serves a request or calls next; `close` releases it. */
-export interface UiMiddleware {
+interface UiMiddleware {
   handle: Middleware;
   close(): Promise<void>;
 }

@@ -13,7 +13,7 @@ import { auditKey, type AuditRow } from '../services/audit';
 import { workstationSecret } from '../secrets/workstation-secret';
 import { checkChain, loadAuditRows, recordFindings } from './audit-check';
 
-export interface Checkpoint {
+interface Checkpoint {
   seq: number;
   hash: string;
   login: string;
@@ -45,7 +45,7 @@ export function compareWithServer(rows: readonly AuditRow[], checkpoints: readon
 }
 
 /** Local walk plus server comparison, with the rows it read. */
-export async function checkAgainstServer(
+async function checkAgainstServer(
   ctx: BackendContext,
   client: Client,
 ): Promise<{ rows: AuditRow[]; checkpoints: Checkpoint[]; findings: AuditFinding[] }> {

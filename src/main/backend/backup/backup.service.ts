@@ -140,7 +140,7 @@ function raiseCounters(file: string, counters: ReadonlyArray<{ key: string; valu
   }
 }
 
-export interface CounterCheck {
+interface CounterCheck {
   year: string;
   /** The tracking-number counter after the check. */
   counter: number;
@@ -161,7 +161,7 @@ export async function checkCounters(ctx: BackendContext): Promise<CounterCheck |
   return { year: yyyy, counter, raised: counter > before };
 }
 
-export interface AfterRestore {
+interface AfterRestore {
   /** What the pull from the LAN server brought; null when no server is configured. */
   pulled: { events: number; refs: number } | null;
   /** Why the server could not be reached (the restore stands; sync again later). */

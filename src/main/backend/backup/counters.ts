@@ -12,7 +12,7 @@ import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
 
-export interface RefParts {
+interface RefParts {
   yyyy: string;
   mm: string;
   station: string;
@@ -34,7 +34,7 @@ function escapeRe(s: string): string {
 }
 
 /** A pattern matching this workstation's numbers of year `yyyy` in `format`, SEQ captured. */
-export function refPattern(format: string, p: Omit<RefParts, 'mm'>): RegExp | null {
+function refPattern(format: string, p: Omit<RefParts, 'mm'>): RegExp | null {
   if (!/\{SEQ(?::\d+)?\}/.test(format)) return null;
   let re = '';
   let seqSeen = false;

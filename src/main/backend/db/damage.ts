@@ -52,7 +52,7 @@ export function setAsideDatabase(dataDir: string, why = 'rusak'): string | null 
   return base;
 }
 
-export function damagedError(dataDir: string, reason: string, setAside: string | null): AppError {
+function damagedError(dataDir: string, reason: string, setAside: string | null): AppError {
   const where = setAside ? ` Berkas yang rusak disimpan sebagai ${path.basename(setAside)} (tidak dihapus).` : '';
   return new AppError(
     'DAMAGED',

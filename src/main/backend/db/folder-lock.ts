@@ -18,10 +18,10 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
 
-export const LOCK_FILE = 'alur.lock';
+const LOCK_FILE = 'alur.lock';
 const OWNER_FILE = 'alur.lock.json';
 
-export interface FolderOwner {
+interface FolderOwner {
   pid: number;
   host: string;
   /** What holds it, as the person at the desk would say it ("aplikasi Alur", "alur sync"). */

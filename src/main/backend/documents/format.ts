@@ -2,7 +2,7 @@
 import { localDate, type WorkCalendar } from '../../../shared/calendar/working-time';
 import { offsetMinutesOf } from '../../../shared/calendar/compiled-calendar';
 
-export const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
 /** '24 November 2026', in the office's time zone. */
 export function indonesianDate(cal: WorkCalendar, at: number): string {

@@ -21,7 +21,7 @@ import { composeLetterText, DEFAULT_CLOSING, DEFAULT_OPENING, fillTemplate, temb
 /** Roles that head their unit; anyone else signs *a.n.* (on behalf of) the head. */
 const HEAD_ROLES = new Set(['kadis', 'kepala_opd', 'kepala']);
 
-export interface KopSurat {
+interface KopSurat {
   government: string;
   agency: string;
   address: string;
@@ -29,7 +29,7 @@ export interface KopSurat {
   logo: { data: Buffer; mime: 'image/png' | 'image/jpeg' } | null;
 }
 
-export interface SignatureBlock {
+interface SignatureBlock {
   /** 'a.n. Kepala …' line above the position, when the signer signs on behalf of the head. */
   onBehalfOf: string | null;
   /** The position as signed: with Plt./Plh. in front when acting. */
@@ -92,7 +92,7 @@ export function verificationCode(e: Pick<CaseEvent, 'id' | 'signature'>): string
   return `${out.slice(0, 5)}-${out.slice(5)}`;
 }
 
-export function letterQrText(e: Pick<CaseEvent, 'id' | 'signature'>): string {
+function letterQrText(e: Pick<CaseEvent, 'id' | 'signature'>): string {
   return `ALUR:L:${e.id}:${verificationCode(e)}`;
 }
 
@@ -120,7 +120,7 @@ export function sniffImage(b: Buffer): 'image/png' | 'image/jpeg' | null {
 }
 
 /** The approvals of a case that issued a letter, oldest first. */
-export function letterActs(events: readonly CaseEvent[]): Array<EventOf<'case.approved'>> {
+function letterActs(events: readonly CaseEvent[]): Array<EventOf<'case.approved'>> {
   return events.filter((e): e is EventOf<'case.approved'> => e.type === 'case.approved' && e.payload.letter !== null);
 }
 

@@ -17,7 +17,7 @@ export async function letterheadOf(db: Kysely<Database>, unitId: string): Promis
   return (await getRef(db, 'letterhead', unitId)) ?? Letterhead.parse({ unitId });
 }
 
-export function formatLetterNumber(format: string, v: { seq: number; unitCode: string; classification: string; date: string }): string {
+function formatLetterNumber(format: string, v: { seq: number; unitCode: string; classification: string; date: string }): string {
   const [yyyy, mm] = v.date.split('-') as [string, string];
   const out = format
     .replace(/\{KLAS\}/g, v.classification)

@@ -64,7 +64,7 @@ export function kopContent(kop: LetterContent['kop'], width = 481): Content[] {
 }
 
 /** "Hal" with the case number kept whole: a number broken across lines is misread. */
-export function halInlines(hal: string, caseRef: string): ContentText['text'] {
+function halInlines(hal: string, caseRef: string): ContentText['text'] {
   const at = hal.indexOf(caseRef);
   if (at < 0) return hal;
   return [hal.slice(0, at), { text: caseRef, noWrap: true }, hal.slice(at + caseRef.length)].filter((x) => x !== '');
@@ -108,7 +108,7 @@ function signatureMark(l: LetterContent, qr: number, box: string[] | null): Cont
   ];
 }
 
-export function letterDefinition(l: LetterContent, box: string[] | null = null): TDocumentDefinitions {
+function letterDefinition(l: LetterContent, box: string[] | null = null): TDocumentDefinitions {
   const m = letterMetrics(l.page);
   const row = (k: string, v: ContentText['text']) => [{ text: k }, { text: ':' }, { text: v }];
   const s = l.signer;

@@ -20,7 +20,7 @@ import { letterSigner } from './letter-number';
 import { letterPdf } from './letter-pdf';
 import { holderOn } from './sheet-parts';
 
-export const PREVIEW_NUMBER = '(nomor terbit saat ditandatangani)';
+const PREVIEW_NUMBER = '(nomor terbit saat ditandatangani)';
 
 export async function letterPreview(ctx: BackendContext, caller: Caller, caseId: string, response: string | null): Promise<DocumentFile> {
   const office = await ctx.office();

@@ -15,7 +15,7 @@ import type { BackendContext } from '../services/context';
 import { isFormulaLike } from '../reports/xlsx';
 import { indonesianDate } from './format';
 
-export interface RegisterRow {
+interface RegisterRow {
   seq: number;
   number: string;
   date: string;

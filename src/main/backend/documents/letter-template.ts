@@ -12,7 +12,7 @@ export const DEFAULT_CLOSING = 'Demikian tanggapan ini kami sampaikan. Atas perh
 const OWN_OPENING = /^(menindaklanjuti|menanggapi|sehubungan dengan|berkenaan dengan|merujuk|memperhatikan|dengan hormat)\b/i;
 const OWN_CLOSING = /^demikian\b|terima\s*kasih\W*$/i;
 
-export interface LetterText {
+interface LetterText {
   opening: string | null;
   body: string[];
   closing: string | null;
@@ -27,7 +27,7 @@ export function fillTemplate(template: string, v: { ref: string; date: string; t
 }
 
 /** Paragraphs of the response text, blank lines and single line breaks alike. */
-export function paragraphs(text: string): string[] {
+function paragraphs(text: string): string[] {
   return text
     .split(/\n\s*\n|\r?\n/)
     .map((p) => p.trim())

@@ -7,7 +7,7 @@
  */
 import { PDFHexString, PDFInvalidObject, type PDFDocument } from 'pdf-lib';
 
-export interface SignatureText {
+interface SignatureText {
   reason: string;
   name: string;
   location: string;

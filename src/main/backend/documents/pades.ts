@@ -13,7 +13,7 @@ import { SignPdf } from '@signpdf/signpdf';
 import { AppError } from '../../../shared/result';
 import { signatureTextTokens } from './pades-text';
 
-export interface PadesOptions {
+interface PadesOptions {
   p12: Buffer;
   passphrase: string;
   /** Shown by PDF readers beside the signature. */

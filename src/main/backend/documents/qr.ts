@@ -8,14 +8,14 @@ import zlib from 'node:zlib';
 import QRCode from 'qrcode';
 import type { CanvasRect, Content } from 'pdfmake/interfaces';
 
-export interface QrMatrix {
+interface QrMatrix {
   size: number;
   dark(x: number, y: number): boolean;
 }
 
 const QUIET = 2;
 
-export function qrMatrix(text: string): QrMatrix {
+function qrMatrix(text: string): QrMatrix {
   const m = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
   return { size: m.size, dark: (x, y) => m.get(y, x) === 1 };
 }

@@ -11,7 +11,7 @@ import type { BackendContext } from '../services/context';
 
 export type Disposition = EventOf<'case.forwarded' | 'case.disposed' | 'case.returned'>;
 
-export function isDisposition(e: CaseEvent): e is Disposition {
+function isDisposition(e: CaseEvent): e is Disposition {
   return e.type === 'case.forwarded' || e.type === 'case.disposed' || e.type === 'case.returned';
 }
 

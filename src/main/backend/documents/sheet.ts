@@ -37,7 +37,7 @@ const MARGIN = 42;
 const WIDTH = 595.28 - 2 * MARGIN;
 const BLANK = '..............................';
 
-export function sheetQrText(caseId: string, ref: string): string {
+function sheetQrText(caseId: string, ref: string): string {
   return `ALUR:S:${caseId}:${ref}`;
 }
 

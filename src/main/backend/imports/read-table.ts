@@ -25,7 +25,7 @@ export interface TableRow {
   lossy?: number[];
 }
 
-export interface Table {
+interface Table {
   format: 'xlsx' | 'csv';
   encoding: string | null;
   delimiter: string | null;

@@ -13,10 +13,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const OWNER_COMMANDS = ['sync', 'backup'] as const;
+const OWNER_COMMANDS = ['sync', 'backup'] as const;
 export type OwnerCommand = (typeof OWNER_COMMANDS)[number];
 
-export type OwnerReply = { ok: true; lines: string[] } | { ok: false; error: string };
+type OwnerReply = { ok: true; lines: string[] } | { ok: false; error: string };
 
 const CHANNEL_FILE = 'alur.channel.json';
 const MAX_LINE = 4096;

@@ -17,7 +17,7 @@ import { countEvents } from '../projection/event-store';
 export const PROJECTION_VERSION = 2;
 const KEY = 'projection_version';
 
-export interface ProjectionUpgrade {
+interface ProjectionUpgrade {
   /** The version found (null: a database from before versions were stored). */
   from: number | null;
   to: number;

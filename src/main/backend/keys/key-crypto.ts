@@ -12,7 +12,7 @@ export interface OpenKey {
   key: crypto.KeyObject;
 }
 
-export interface KeyPair {
+interface KeyPair {
   id: string;
   publicKey: string;
   privateKey: crypto.KeyObject;

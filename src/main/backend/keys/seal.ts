@@ -26,7 +26,7 @@ export const AUTOMATIC_TYPES: ReadonlySet<string> = new Set(['case.closed', 'cas
 export const SEAL_MARK = 'segel penulis';
 
 /** Who must seal `e`: its recording clerk for a paper act, else its author (null: automatic). */
-export function sealerOf(e: CaseEvent): string | null {
+function sealerOf(e: CaseEvent): string | null {
   return paperOf(e)?.recordedBy ?? e.authorId;
 }
 
@@ -35,7 +35,7 @@ export function sealEvent(e: CaseEvent, key: OpenKey): CaseEvent {
 }
 
 /** The key a user opened at login, from any of their sessions that is not locked. */
-export function sessionKeyOf(sessions: Iterable<Session>, userId: string): OpenKey | null {
+function sessionKeyOf(sessions: Iterable<Session>, userId: string): OpenKey | null {
   for (const s of sessions) if (s.userId === userId && !s.locked && s.signingKey) return s.signingKey;
   return null;
 }

@@ -20,7 +20,7 @@ export const OfficeSettings = z.object({
 export type OfficeSettings = z.infer<typeof OfficeSettings>;
 
 /** A password hash, kept apart from the user record so listings never carry it. */
-export const Credential = z.object({ hash: z.string().min(1) });
+const Credential = z.object({ hash: z.string().min(1) });
 
 /** A workflow preset as the office stores it: the JSON document, by `<id>@<version>`. */
 const StoredPreset = z.object({ json: z.string().min(2) });
@@ -79,7 +79,7 @@ export const Letterhead = z.object({
 export type Letterhead = z.infer<typeof Letterhead>;
 
 /** A standard note or answer of the office or one unit (issue 15), offered in the act dialogs. */
-export const CannedTextRecord = z.object({
+const CannedTextRecord = z.object({
   id: z.string().min(1),
   kind: z.enum(['note', 'answer']),
   unitId: z.string().min(1).nullable().default(null),

@@ -187,7 +187,7 @@ function sorted(rows: Map<string, CountRow>): CountRow[] {
   return [...rows.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'id'));
 }
 
-export interface Breakdowns {
+interface Breakdowns {
   byStatus: CountRow[];
   byChannel: CountRow[];
   byType: CountRow[];

@@ -332,7 +332,7 @@ const MIME: Record<ReportFormat, string> = {
 };
 
 /** e.g. `laporan-bulanan-2026-11.xlsx` */
-export function reportFileName(kind: ReportKind, period: ReportPeriodView, format: ReportFormat): string {
+function reportFileName(kind: ReportKind, period: ReportPeriodView, format: ReportFormat): string {
   return `laporan-${kind}-${period.text}.${format}`;
 }
 

@@ -25,7 +25,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/result';
 
 /** Seals and unseals with the operating system's store (implemented by the Electron main process). */
-export interface OsSealer {
+interface OsSealer {
   seal(plain: string): Promise<string>;
   unseal(sealed: string): Promise<string>;
 }
@@ -132,7 +132,7 @@ export async function openSealedSecret(dataDir: string, sealer: OsSealer): Promi
 }
 
 /** The words for a data folder whose secret only the app can open. */
-export const SEALED_ELSEWHERE =
+const SEALED_ELSEWHERE =
   'Rahasia workstation ini disegel oleh penyimpanan rahasia sistem operasi melalui aplikasi Alur; baris perintah tidak dapat membukanya. Jalankan dari aplikasi.';
 
 /**

@@ -7,7 +7,7 @@ import type { BackendContext } from './context';
 import { appendAudit } from './audit';
 import { persistClock } from './commit';
 
-export async function stationCode(ctx: BackendContext): Promise<string> {
+async function stationCode(ctx: BackendContext): Promise<string> {
   const row = await ctx.db.selectFrom('local_meta').select('value').where('key', '=', 'station').executeTakeFirst();
   return row?.value ?? ctx.deviceId.slice(0, 2).toUpperCase();
 }

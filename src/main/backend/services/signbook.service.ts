@@ -19,7 +19,7 @@ import { storageError } from '../db/storage-errors';
 import { inbox } from './inbox.service';
 
 /** Names the authors of events by id: "who sent it" in the book, "as whom" elsewhere. */
-export async function actorNamer(
+async function actorNamer(
   ctx: BackendContext,
 ): Promise<(userId: string | null, positionId: string | null, acting: string | null) => ActorRef | null> {
   const users = new Map((await listRefs(ctx.db, 'user')).map((u) => [u.id, u.fullName]));

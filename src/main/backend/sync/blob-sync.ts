@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { CaseEvent } from '../../../shared/domain/events';
 import { attachmentsOf, blobPath, hasBlob } from '../services/attachment.service';
 
-export function sha256Hex(bytes: Uint8Array): string {
+function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -26,7 +26,7 @@ export async function uploadBlob(client: pg.ClientBase, bytes: Uint8Array): Prom
 }
 
 /** The hashes among `shas` the server does not have yet (visible to this login). */
-export async function missingBlobs(client: pg.ClientBase, shas: readonly string[]): Promise<string[]> {
+async function missingBlobs(client: pg.ClientBase, shas: readonly string[]): Promise<string[]> {
   if (shas.length === 0) return [];
   const have = new Set(
     (await client.query<{ sha256: string }>('SELECT sha256 FROM alur.blob WHERE sha256 = ANY($1)', [shas])).rows.map((r) => r.sha256),

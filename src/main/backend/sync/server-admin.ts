@@ -24,14 +24,14 @@ export interface Credential {
   password: string;
 }
 
-export const DEFAULT_ROLE_PREFIX = 'alur_u_';
+const DEFAULT_ROLE_PREFIX = 'alur_u_';
 
 /**
  * A login role name from a unit code: the prefix + lower case, anything else as `_`. Roles
  * belong to the whole PostgreSQL server, not one database: a second office on the same
  * server needs its own prefix (`--role-prefix alur_bontang_`).
  */
-export function loginFor(unitCode: string, prefix = DEFAULT_ROLE_PREFIX): string {
+function loginFor(unitCode: string, prefix = DEFAULT_ROLE_PREFIX): string {
   return `${prefix}${unitCode.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
 }
 
@@ -44,7 +44,7 @@ function newPassword(): string {
  * The SCRAM-SHA-256 verifier PostgreSQL stores (RFC 5802/7677), computed here so the
  * password itself never travels to the server or lands in its statement log.
  */
-export function scramVerifier(password: string, iterations = 4096): string {
+function scramVerifier(password: string, iterations = 4096): string {
   const salt = crypto.randomBytes(16);
   const salted = crypto.pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
   const hmac = (key: Buffer, s: string) => crypto.createHmac('sha256', key).update(s).digest();
@@ -120,7 +120,7 @@ async function grantUnit(client: pg.Client, login: string, database: string): Pr
 }
 
 /** Per-login session limits: no statement, idle transaction or lock wait runs unbounded. */
-export const LOGIN_LIMITS: ReadonlyArray<readonly [string, string]> = [
+const LOGIN_LIMITS: ReadonlyArray<readonly [string, string]> = [
   ['statement_timeout', '60s'],
   ['idle_in_transaction_session_timeout', '30s'],
   ['lock_timeout', '30s'],
@@ -172,7 +172,7 @@ async function ensureRoles(client: pg.Client, ctx: BackendContext, database: str
   return out;
 }
 
-export interface InitServerReport {
+interface InitServerReport {
   fromVersion: number;
   toVersion: number;
   officeName: string;

@@ -35,7 +35,7 @@ export interface ServerSettings {
   pinnedCert: string | null;
 }
 
-export interface Connected {
+interface Connected {
   client: pg.Client;
   /** How the link is protected. */
   tls: 'verified' | 'pinned' | 'none';
@@ -139,7 +139,7 @@ function toPem(der: Buffer): string {
  * PostgreSQL server answers exactly one byte, 'S' or 'N'; anything else is not PostgreSQL.
  * On 'S' it reads the server's certificate (not trusting it: that is decided by the caller).
  */
-export function probeServer(host: string, port: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SyncResult<Probe>> {
+function probeServer(host: string, port: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SyncResult<Probe>> {
   return new Promise((resolve) => {
     const target = { host, port, user: '', database: '' };
     let settled = false;

@@ -28,12 +28,12 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.length;
 
 /** Marks the database as ours in `alur.meta`. */
-export const SERVER_APP_MARK = 'alur';
+const SERVER_APP_MARK = 'alur';
 
 /** Serialises `server init` runs (two admins at once) on one database. */
 const INIT_LOCK = 'SELECT pg_advisory_xact_lock(7310, 0)';
 
-export type ServerState =
+type ServerState =
   | { kind: 'empty' }
   | { kind: 'foreign'; reason: string }
   | { kind: 'ours'; version: number; officeId: string | null; officeName: string | null; minProtocol?: string };

@@ -37,7 +37,7 @@ function loadKey(dataDir: string): Buffer {
   return workstationSecret(dataDir).key;
 }
 
-export function encryptSettings(dataDir: string, s: ServerSettings): string {
+function encryptSettings(dataDir: string, s: ServerSettings): string {
   const iv = crypto.randomBytes(12);
   const c = crypto.createCipheriv('aes-256-gcm', loadKey(dataDir), iv);
   c.setAAD(AAD);
@@ -46,7 +46,7 @@ export function encryptSettings(dataDir: string, s: ServerSettings): string {
 }
 
 /** null when the key is gone or the text was tampered with (GCM authenticates it). */
-export function decryptSettings(dataDir: string, stored: string): ServerSettings | null {
+function decryptSettings(dataDir: string, stored: string): ServerSettings | null {
   const key = loadKey(dataDir);
   try {
     const raw = Buffer.from(stored, 'base64');
@@ -68,7 +68,7 @@ export interface Membership {
   isHub: boolean;
 }
 
-export interface SyncConfig extends Membership {
+interface SyncConfig extends Membership {
   settings: ServerSettings | null;
   server: string;
 }
@@ -105,7 +105,7 @@ export async function saveConfig(db: Db, dataDir: string, s: ServerSettings, m: 
     .execute();
 }
 
-export interface Cursors {
+interface Cursors {
   pullSeq: number;
   refPullSeq: number;
   pushSeq: number;

@@ -22,7 +22,7 @@ import { runExclusive, setRuntime } from './sync-status';
 import { auditSyncStep } from '../audit/audit-server';
 import { SYNC_PROTOCOL, tooOld } from './sync-protocol';
 
-export interface Session {
+interface Session {
   client: pg.Client;
   settings: ServerSettings;
   membership: Membership;

@@ -66,7 +66,7 @@ function fieldOf(e: unknown, key: keyof PgLikeError): string {
   return typeof v === 'string' ? v : '';
 }
 
-export interface Target {
+interface Target {
   host: string;
   port: number;
   user: string;

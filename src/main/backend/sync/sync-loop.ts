@@ -17,7 +17,7 @@ import { syncRound, type SyncReport } from './sync-engine';
 import type { SyncResult } from './sync-errors';
 import { abortServerConnections } from './server-connection';
 
-export interface SyncLoopOptions {
+interface SyncLoopOptions {
   intervalMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -39,7 +39,7 @@ export interface SyncLoop {
 }
 
 /** Delay before retry `attempt` (1, 2, ...): min * 2^(attempt-1), capped, +-20 % jitter. */
-export function backoffDelay(attempt: number, minMs: number, maxMs: number, random: () => number = Math.random): number {
+function backoffDelay(attempt: number, minMs: number, maxMs: number, random: () => number = Math.random): number {
   const base = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
 }

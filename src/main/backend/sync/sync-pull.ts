@@ -222,7 +222,7 @@ async function projectPulled(ctx: BackendContext, proj: ProjectionContext, trx: 
   return changed.map((c) => c.s.id);
 }
 
-export interface PullResult {
+interface PullResult {
   /** Rows read from the server. */
   read: number;
   /** Events new to this workstation. */
@@ -415,7 +415,7 @@ async function applyPage(
   });
 }
 
-export interface RefPullResult {
+interface RefPullResult {
   read: number;
   refused: Rejection[];
 }

@@ -28,7 +28,7 @@ function sqlState(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
 }
 
-export function isRefusal(e: unknown): boolean {
+function isRefusal(e: unknown): boolean {
   return REFUSALS.has(sqlState(e));
 }
 
@@ -155,7 +155,7 @@ async function sendBatch(client: pg.ClientBase, rows: readonly EventRow[], blobs
   }
 }
 
-export interface PushResult {
+interface PushResult {
   /** Events sent (new on the server or already there). */
   sent: number;
   /** Of those, new on the server. */
@@ -221,7 +221,7 @@ export async function pushEvents(ctx: BackendContext, client: pg.ClientBase, opt
  */
 export const LOCAL_ONLY_KINDS: ReadonlySet<string> = new Set(['saved_search']);
 
-export interface RefPushResult {
+interface RefPushResult {
   sent: number;
   inserted: number;
 }

@@ -32,7 +32,7 @@ export function newReleaseKey(): { privatePem: string; key: TrustedKey } {
 }
 
 /** SHA-512 of a file, base64, read as a stream (installers are large). */
-export async function sha512File(file: string): Promise<string> {
+async function sha512File(file: string): Promise<string> {
   const hash = crypto.createHash('sha512');
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('base64');
