@@ -189,6 +189,21 @@ describe('a working day at 1366x768', () => {
     expect(await form.getByLabel('Judul').inputValue()).toBe('');
   });
 
+  it('Teks baku: the administrator adds a standard note in Pengaturan, office-wide', async () => {
+    await go(page, '#/settings', '[data-testid="users-table"] .ant-table-row');
+    await page.getByRole('tab', { name: 'Teks baku' }).click();
+    const tab = page.getByTestId('canned-tab');
+    await tab.getByText('Belum ada teks baku.').waitFor();
+    await tab.getByTestId('canned-add').click();
+    const form = page.getByTestId('canned-form');
+    await pick(page, form.getByLabel('Jenis'), 'Catatan');
+    await form.getByLabel('Judul').fill('Cek lapangan');
+    await form.getByLabel('Teks').fill('Mohon dicek ke lapangan dan dilaporkan hasilnya.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(() => tab.locator('.ant-table-row').allInnerTexts()).toEqual([expect.stringContaining('Cek lapangan')]);
+    await check(page, 'settings-canned');
+  });
+
   it('act dialog: Esc asks, the draft comes back; a typed date is taken as the end of that office day or refused', async () => {
     await go(page, `#/cases/${caseId}`, '[data-testid="case-ref"]');
     const open = () =>
@@ -207,6 +222,11 @@ describe('a working day at 1366x768', () => {
     await open();
     await page.getByTestId('act-draft-restored').waitFor();
     expect(await dialog.getByRole('textbox', { name: 'Catatan' }).inputValue()).toBe('Mohon segera ditangani, lokasi dekat sekolah.');
+    // The office's standard note is offered above the field and added to what was typed.
+    await pick(page, dialog.getByTestId('canned-note'), 'Cek lapangan');
+    expect(await dialog.getByRole('textbox', { name: 'Catatan' }).inputValue()).toBe(
+      'Mohon segera ditangani, lokasi dekat sekolah.\n\nMohon dicek ke lapangan dan dilaporkan hasilnya.',
+    );
 
     // A day picked in the calendar is that day's closing time, not midnight (Monday: 16.00).
     const due = page.getByTestId('act-due').locator('input').first();
@@ -370,6 +390,8 @@ describe('a working day at 1366x768', () => {
     await page.getByTestId('original-ref').fill(original.ref);
     await page.locator('.ant-modal:visible').getByRole('button', { name: 'Tandai duplikat' }).click();
     await page.getByTestId('duplicate-of').filter({ hasText: original.ref }).waitFor();
+    // The dialog fades out: measured half-transparent, its text failed the contrast scan below once.
+    await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
     expect(await page.getByTestId('case-links').innerText()).toContain('Rahmat Hidayat');
     await go(page, `#/cases/${caseId}`, '[data-testid="duplicates"]');
     expect(await page.getByTestId('duplicates').innerText()).toMatch(/Rahmat Hidayat/);

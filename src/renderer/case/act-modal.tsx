@@ -21,6 +21,7 @@ import { useNotify } from '../hooks/use-notify';
 import { DraftReturnNotice, draftUnderApproval, lastDraft } from './draft-revision';
 import { disposeTargetOptions, parseTarget } from './dispose-targets';
 import { LetterPreviewButton } from './letter-preview-button';
+import { CannedPicker, withCanned } from './canned-picker';
 import { ownAct } from '../hooks/own-acts';
 import { draftKey, useFormDraft } from '../hooks/use-form-draft';
 import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
@@ -155,6 +156,13 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
           <LetterPreviewButton caseId={detail.case.id} response={() => (form.getFieldValue('response') as string | undefined) ?? null} />
         )}
         {(kind === 'draft' || kind === 'answer') && (
+          <CannedPicker
+            kind="answer"
+            testId="canned-answer"
+            onPick={(text) => form.setFieldValue('response', withCanned(form.getFieldValue('response') as string | undefined, text))}
+          />
+        )}
+        {(kind === 'draft' || kind === 'answer') && (
           <Form.Item
             name="response"
             label={kind === 'draft' ? t('act.response') : t('act.answer')}
@@ -173,6 +181,11 @@ export function ActModal({ detail, allowed, onClose, onDone }: Props) {
             <Input.TextArea rows={8} maxLength={MAX_DESCRIPTION} showCount data-testid="act-approve-text" />
           </Form.Item>
         )}
+        <CannedPicker
+          kind="note"
+          testId="canned-note"
+          onPick={(text) => form.setFieldValue('note', withCanned(form.getFieldValue('note') as string | undefined, text))}
+        />
         <Form.Item
           name="note"
           label={kind === 'return' ? t('act.returnReason') : t('act.note')}

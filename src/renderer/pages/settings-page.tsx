@@ -10,6 +10,7 @@ import { KeysTab } from '../settings/keys-tab';
 import { OfficeTab } from '../settings/office-tab';
 import { BackupTab } from '../settings/backup-tab';
 import { AuditTab } from '../settings/audit-tab';
+import { CannedTab } from '../settings/canned-tab';
 
 /** The settings screen. */
 export function SettingsPage() {
@@ -26,6 +27,7 @@ export function SettingsPage() {
           { key: 'sync', label: t('settings.sync'), children: <SyncTab /> },
           { key: 'office', label: t('ui.office.tab'), children: <OfficeTab /> },
           { key: 'backup', label: t('settings.backup'), children: <BackupTab /> },
+          { key: 'canned', label: t('canned.tab'), children: <CannedTab /> },
           { key: 'audit', label: t('audit.tab'), children: <AuditTab /> },
         ]}
       />
