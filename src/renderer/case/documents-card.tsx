@@ -1,18 +1,17 @@
 /** The case's documents: the disposition sheet and, once approved, the response letter, to print or save. */
-import { Button, Card, Select, Space, Typography, Upload } from 'antd';
-import { FilePdfOutlined, FileWordOutlined, PaperClipOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Typography } from 'antd';
+import { FilePdfOutlined, FileWordOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/api/views';
 import type { DocumentFile } from '../../shared/api/views-documents';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
-import { readFileBase64 } from '../api/file-bytes';
 import { printDocument, saveDocument } from '../api/files';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { actSummary } from '../../shared/api/timeline-summary';
-import { CaseFiles } from './case-files';
+import { AttachmentsRow } from './attachments-row';
 import { PadesSignModal, type Job } from './pades-sign-modal';
 
 export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
@@ -45,43 +44,12 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
     onChanged();
   }
 
-  async function attach(file: File): Promise<void> {
-    const up = await api['attachment.upload']({ name: file.name, dataBase64: await readFileBase64(file) });
-    if (!up.ok) return notify.error(up.error);
-    const r = await api['case.attach']({ caseId, attachment: up.value });
-    if (!r.ok) return notify.error(r.error);
-    notify.success(t('docs.attached', { name: up.value.name }));
-    onChanged();
-  }
-
   const sheet = () => api['document.sheet']({ caseId });
   const letterOf = (format: 'pdf' | 'docx') => () => api['document.letter']({ caseId, eventId: letter?.id ?? null, format });
   return (
     <Card size="small" title={t('docs.title')} data-testid="documents-card">
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-        <Space wrap align="start">
-          <Typography.Text strong style={{ minWidth: 140, display: 'inline-block' }}>
-            {t('summary.attachments')}
-          </Typography.Text>
-          <span data-testid="case-attachments">
-            {detail.case.attachments.length === 0 && <Typography.Text type="secondary">{t('common.dash')} </Typography.Text>}
-            <CaseFiles detail={detail} />
-          </span>
-          {detail.case.status !== 'closed' && (
-            <Upload
-              showUploadList={false}
-              accept="image/*,application/pdf"
-              beforeUpload={(f) => {
-                notify.run(attach(f));
-                return false;
-              }}
-            >
-              <Button size="small" icon={<PaperClipOutlined />} data-testid="attach-file">
-                {t('docs.attach')}
-              </Button>
-            </Upload>
-          )}
-        </Space>
+        <AttachmentsRow detail={detail} onChanged={onChanged} />
         <Space wrap>
           <Typography.Text strong style={{ minWidth: 140, display: 'inline-block' }}>
             {t('docs.sheet')}
