@@ -1,20 +1,18 @@
 /** The case's documents: the disposition sheet and, once approved, the response letter, to print or save. */
-import { Alert, Button, Card, Checkbox, Input, Modal, Select, Space, Typography, Upload } from 'antd';
-import { FilePdfOutlined, FileWordOutlined, PaperClipOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Typography } from 'antd';
+import { FilePdfOutlined, FileWordOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/api/views';
 import type { DocumentFile } from '../../shared/api/views-documents';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
-import { readFileBase64 } from '../api/file-bytes';
 import { printDocument, saveDocument } from '../api/files';
 import { useApp } from '../hooks/use-app';
 import { useNotify } from '../hooks/use-notify';
 import { actSummary } from '../../shared/api/timeline-summary';
-import { CaseFiles } from './case-files';
-
-type Job = 'sheet-print' | 'sheet-pdf' | 'letter-print' | 'letter-pdf' | 'letter-docx' | 'letter-pades';
+import { AttachmentsRow } from './attachments-row';
+import { PadesSignModal, type Job } from './pades-sign-modal';
 
 export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -23,10 +21,6 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
   const notify = useNotify();
   const [busy, setBusy] = useState<Job | null>(null);
   const [padesOpen, setPadesOpen] = useState(false);
-  const [p12, setP12] = useState<{ name: string; base64: string } | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [padesError, setPadesError] = useState<string | null>(null);
-  const [padesVisible, setPadesVisible] = useState(false);
   const caseId = detail.case.id;
   // Every letter of the case, newest first: a case answered by two OPDs has one from each.
   const letters = [...detail.timeline].reverse().filter((e) => e.type === 'case.approved' && actSummary(e)?.letterNumber && !e.conflict);
@@ -50,67 +44,12 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
     onChanged();
   }
 
-  async function signWithCertificate(): Promise<void> {
-    if (!p12) return;
-    setBusy('letter-pades');
-    setPadesError(null);
-    const made = await api['document.letter']({
-      caseId,
-      eventId: letter?.id ?? null,
-      format: 'pdf',
-      pades: { p12Base64: p12.base64, passphrase, visible: padesVisible },
-    });
-    setPassphrase('');
-    if (!made.ok) {
-      setBusy(null);
-      setPadesError(made.error.message);
-      return;
-    }
-    const saved = await saveDocument(made.value);
-    setBusy(null);
-    setPadesOpen(false);
-    if (!saved.ok) notify.error(saved.error);
-    else if (saved.value) notify.success(t('docs.saved', { where: saved.value }));
-    onChanged();
-  }
-
-  async function attach(file: File): Promise<void> {
-    const up = await api['attachment.upload']({ name: file.name, dataBase64: await readFileBase64(file) });
-    if (!up.ok) return notify.error(up.error);
-    const r = await api['case.attach']({ caseId, attachment: up.value });
-    if (!r.ok) return notify.error(r.error);
-    notify.success(t('docs.attached', { name: up.value.name }));
-    onChanged();
-  }
-
   const sheet = () => api['document.sheet']({ caseId });
   const letterOf = (format: 'pdf' | 'docx') => () => api['document.letter']({ caseId, eventId: letter?.id ?? null, format });
   return (
     <Card size="small" title={t('docs.title')} data-testid="documents-card">
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-        <Space wrap align="start">
-          <Typography.Text strong style={{ minWidth: 140, display: 'inline-block' }}>
-            {t('summary.attachments')}
-          </Typography.Text>
-          <span data-testid="case-attachments">
-            {detail.case.attachments.length === 0 && <Typography.Text type="secondary">{t('common.dash')} </Typography.Text>}
-            <CaseFiles detail={detail} />
-          </span>
-          {detail.case.status !== 'closed' && (
-            <Upload
-              showUploadList={false}
-              accept="image/*,application/pdf"
-              beforeUpload={(f) => {
-                notify.run(attach(f));
-                return false;
-              }}
-            >
-              <Button size="small" icon={<PaperClipOutlined />} data-testid="attach-file">
-                {t('docs.attach')}
-              </Button>
-            </Upload>
-          )}
-        </Space>
+        <AttachmentsRow detail={detail} onChanged={onChanged} />
         <Space wrap>
           <Typography.Text strong style={{ minWidth: 140, display: 'inline-block' }}>
             {t('docs.sheet')}
@@ -191,40 +130,15 @@ export function DocumentsCard({ detail, onChanged }: { detail: CaseDetail; onCha
           )}
         </Space>
       </Space>
-      <Modal
+      <PadesSignModal
         open={padesOpen}
-        title={t('docs.padesTitle')}
-        okText={t('docs.padesSign')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: !p12, loading: busy === 'letter-pades' }}
-        onOk={() => notify.run(signWithCertificate())}
-        onCancel={() => setPadesOpen(false)}
-        destroyOnHidden
-      >
-        <Typography.Paragraph type="secondary">{t('docs.padesIntro')}</Typography.Paragraph>
-        {padesError && <Alert type="error" showIcon title={padesError} style={{ marginBottom: 8 }} />}
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Upload
-            accept=".p12,.pfx,application/x-pkcs12"
-            showUploadList={false}
-            beforeUpload={(f) => {
-              notify.run(readFileBase64(f).then((base64) => setP12({ name: f.name, base64 })));
-              return false;
-            }}
-          >
-            <Button>{p12 ? p12.name : t('docs.padesChoose')}</Button>
-          </Upload>
-          <Input.Password
-            placeholder={t('docs.padesPassword')}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            autoComplete="off"
-          />
-          <Checkbox checked={padesVisible} onChange={(e) => setPadesVisible(e.target.checked)} data-testid="pades-visible">
-            {t('padesBox.visible')}
-          </Checkbox>
-        </Space>
-      </Modal>
+        onClose={() => setPadesOpen(false)}
+        caseId={caseId}
+        letterEventId={letter?.id ?? null}
+        busy={busy}
+        setBusy={setBusy}
+        onChanged={onChanged}
+      />
     </Card>
   );
 }

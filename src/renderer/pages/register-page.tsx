@@ -1,13 +1,11 @@
 /** Registrasi: a new complaint from any channel, by the complaint desk. */
-import { Alert, Button, Card, Col, DatePicker, Divider, Form, Input, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Form, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterCaseInput } from '../../shared/api/contract';
 import type { DuplicateCandidate } from '../../shared/api/views';
 import type { AttachmentRef, Complainant } from '../../shared/domain/events';
-import { CASE_TYPES, CHANNELS, PRIVACIES, URGENCIES, type CaseType, type Channel, type Privacy, type Urgency } from '../../shared/domain/enums';
-import { MAX_DESCRIPTION } from '../../shared/domain/events';
+import type { CaseType, Channel, Privacy, Urgency } from '../../shared/domain/enums';
 import { api } from '../api/client';
 import { instantToWallClock, wallClockToInstant } from '../format/dates';
 import { useApp } from '../hooks/use-app';
@@ -18,25 +16,8 @@ import { draftKey, useFormDraft } from '../hooks/use-form-draft';
 import { submitOnCtrlEnter } from '../hooks/use-shortcuts';
 import { AttachmentUpload } from '../register/attachment-upload';
 import { DuplicateAlert, useDuplicateCheck } from '../register/duplicate-check';
-
-interface Fields {
-  channel: Channel;
-  laporId?: string;
-  receivedAt: Dayjs;
-  type: CaseType;
-  categoryId?: string;
-  subcategoryId?: string;
-  title: string;
-  description: string;
-  location?: string;
-  privacy: Privacy;
-  urgency: Urgency;
-  name?: string;
-  nik?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-}
+import { CaseFields, type Fields } from '../register/case-fields';
+import { ComplainantFields } from '../register/complainant-fields';
 
 function orNull(v: string | undefined): string | null {
   const s = v?.trim();
@@ -54,12 +35,11 @@ function partialComplainant(v: Partial<Fields>): Complainant | null {
 /** The registration form; on success it opens the new case. */
 export function RegisterPage() {
   const { t } = useTranslation();
-  const { overview, tz, isDesk, refreshInfo, session } = useApp();
+  const { tz, isDesk, refreshInfo, session } = useApp();
   const notify = useNotify();
   const [form] = Form.useForm<Fields>();
   const channel = Form.useWatch('channel', form);
   const privacy = Form.useWatch('privacy', form);
-  const categoryId = Form.useWatch('categoryId', form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
@@ -136,8 +116,6 @@ export function RegisterPage() {
     navigate({ page: 'case', id: r.value.caseId });
   }
 
-  const subcategories = overview.preset.categories.find((c) => c.id === categoryId)?.subcategories ?? [];
-  const required = [{ required: true, whitespace: true, message: t('validation.required') }];
   return (
     <Card title={t('nav.register')} data-testid="register-form">
       {!isDesk && <Alert type="warning" showIcon title={t('register.notDesk')} style={{ marginBottom: 12 }} />}
@@ -154,102 +132,8 @@ export function RegisterPage() {
         onKeyDown={submitOnCtrlEnter(() => form.submit())}
         style={{ maxWidth: 1100 }}
       >
-        <Row gutter={12}>
-          <Col xs={24} md={8}>
-            <Form.Item name="channel" label={t('case.channel')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="laporId" label={t('case.laporId')} rules={channel === 'lapor' ? required : []}>
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="receivedAt" label={t('register.receivedAt', { tz })} rules={[{ required: true, message: t('validation.required') }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format={t('format.dateTimePicker')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="type" label={t('case.type')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select options={CASE_TYPES.map((c) => ({ value: c, label: t(`caseType.${c}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="categoryId" label={t('case.category')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={overview.preset.categories.map((c) => ({ value: c.id, label: c.name }))}
-                onChange={() => form.setFieldValue('subcategoryId', undefined)}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="subcategoryId" label={t('case.subcategory')}>
-              <Select allowClear disabled={subcategories.length === 0} options={subcategories.map((c) => ({ value: c.id, label: c.name }))} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="title" label={t('case.title')} rules={required}>
-              <Input maxLength={300} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="description" label={t('case.description')} rules={required}>
-              <Input.TextArea rows={5} maxLength={MAX_DESCRIPTION} showCount />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="location" label={t('case.location')}>
-              <Input maxLength={300} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item name="urgency" label={t('case.urgency')}>
-              <Select options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item name="privacy" label={t('case.privacy')} extra={privacy ? t(`privacyHint.${privacy}`) : undefined}>
-              <Radio.Group optionType="button" options={PRIVACIES.map((p) => ({ value: p, label: t(`privacy.${p}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        {privacy !== 'anonim' && (
-          <>
-            <Divider titlePlacement="start" plain>
-              {t('complainant.title')}
-            </Divider>
-            <Row gutter={12} data-testid="complainant-fields">
-              <Col xs={24} md={8}>
-                <Form.Item name="name" label={t('complainant.name')} rules={required}>
-                  <Input maxLength={120} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8}>
-                <Form.Item name="nik" label={t('complainant.nik')} rules={[{ pattern: /^\d{16}$/, message: t('validation.nik') }]}>
-                  <Input maxLength={16} inputMode="numeric" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8}>
-                <Form.Item name="phone" label={t('complainant.phone')}>
-                  <Input maxLength={30} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8}>
-                <Form.Item name="email" label={t('complainant.email')} rules={[{ type: 'email', message: t('validation.email') }]}>
-                  <Input maxLength={200} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={16}>
-                <Form.Item name="address" label={t('complainant.address')}>
-                  <Input maxLength={500} />
-                </Form.Item>
-              </Col>
-            </Row>
-          </>
-        )}
+        <CaseFields form={form} channel={channel} privacy={privacy} />
+        {privacy !== 'anonim' && <ComplainantFields />}
         <Form.Item label={t('desk.upload.label')}>
           <AttachmentUpload key={uploadKey} onChange={setAttachments} onBusy={setUploading} testId="register-attachments" />
         </Form.Item>
