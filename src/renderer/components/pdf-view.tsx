@@ -29,7 +29,7 @@ export function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-export interface PdfViewProps {
+interface PdfViewProps {
   /** The PDF as base64 (as `document.*` and `attachment.get` return it). */
   dataBase64: string;
   /** CSS width each page is drawn at, in pixels (the canvas is drawn sharper for HiDPI screens). */

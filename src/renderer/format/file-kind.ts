@@ -4,7 +4,7 @@
  * its first bytes, so a file whose bytes are not what its type says is only offered to save.
  */
 
-export type ViewKind = 'pdf' | 'image';
+type ViewKind = 'pdf' | 'image';
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 

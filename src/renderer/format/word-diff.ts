@@ -4,7 +4,7 @@
  */
 
 /** A run of the result: kept in both, only in the old text, or only in the new one. */
-export interface DiffPart {
+interface DiffPart {
   kind: 'same' | 'removed' | 'added';
   text: string;
 }

@@ -16,10 +16,10 @@ import { useTranslation } from 'react-i18next';
 import type { AppContextValue } from '../hooks/use-app';
 import type { Route } from '../hooks/use-route';
 
-export type NavKey = 'home' | 'inbox' | 'signbook' | 'register' | 'cases' | 'reports' | 'import' | 'settings' | 'verify';
+type NavKey = 'home' | 'inbox' | 'signbook' | 'register' | 'cases' | 'reports' | 'import' | 'settings' | 'verify';
 
 // A type (not an interface): antd's menu item type takes it only so.
-export type NavItem = { key: NavKey; icon: ReactNode; label: ReactNode };
+type NavItem = { key: NavKey; icon: ReactNode; label: ReactNode };
 
 export function navKeyOf(route: Route): NavKey {
   return route.page === 'case' ? 'cases' : route.page;
@@ -31,7 +31,7 @@ function holdsSigningPost(ctx: AppContextValue): boolean {
   return ctx.session.positions.some((p) => roles.has(p.roleId));
 }
 
-export interface ShellRights {
+interface ShellRights {
   canRegister: boolean;
   canSign: boolean;
   isAdmin: boolean;

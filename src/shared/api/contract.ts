@@ -30,7 +30,7 @@ import type { Result } from '../result';
 import type { AppInfo, CalendarView, CaseDetail, CaseList, InboxCounts, InboxRow, OfficeOverview, PresetSummary, SessionInfo } from './views';
 import type { Assignment, Position, Unit, User } from '../domain/org';
 
-export const Password = z.string().min(8, 'kata sandi minimal 8 karakter').max(200);
+const Password = z.string().min(8, 'kata sandi minimal 8 karakter').max(200);
 const Empty = z.object({}).strict();
 const Description = z
   .string()
@@ -220,7 +220,7 @@ export const contract = {
   ...deskWorkMethods,
 } as const;
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 

@@ -75,7 +75,7 @@ export const Target = z.object({ unitId: Id, positionId: Id.nullable().default(n
 export type Target = z.infer<typeof Target>;
 
 /** A step done on the printed sheet, recorded by the operator with the scan. */
-export const PaperRecord = z.object({
+const PaperRecord = z.object({
   scan: AttachmentRef,
   /** The date the official wrote on the sheet ('YYYY-MM-DD'). */
   writtenOn: z.iso.date(),

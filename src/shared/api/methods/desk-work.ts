@@ -15,7 +15,7 @@ import type { BulkOption, BulkResult, CannedText, CaseLinks } from '../views-des
 
 const Note = z.string().trim().max(MAX_NOTE, `catatan terlalu panjang (maks. ${MAX_NOTE} karakter)`);
 /** At most this many cases per bulk call: each is its own transaction, and the UI waits for all. */
-export const MAX_BULK = 200;
+const MAX_BULK = 200;
 const CaseIds = z.array(z.uuid()).min(1, 'pilih minimal satu aduan').max(MAX_BULK, `maks. ${MAX_BULK} aduan sekaligus`);
 
 export const BulkOp = z.discriminatedUnion('kind', [

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { method } from '../method';
 import type { RestoreReport } from '../views-backup';
 
-export interface RepairBackup {
+interface RepairBackup {
   name: string;
   at: string;
   size: number;

@@ -12,12 +12,12 @@ import type { PresetAction } from '../../workflow/preset';
 import { method } from '../method';
 
 /** Most acts one batch may carry: each is its own transaction, the password is checked once. */
-export const MAX_BATCH = 50;
+const MAX_BATCH = 50;
 /** "Disposisi keluar" answers at most this many acts, newest first. */
 export const OUTGOING_LIMIT = 500;
 
 /** One act of a batch: what `case.act` takes, without the password (given once for all). */
-export const BatchActItem = z
+const BatchActItem = z
   .object({
     caseId: z.uuid(),
     taskId: TaskId,
