@@ -37,8 +37,11 @@ async function work(count: number, seed: number): Promise<void> {
   const admin = (await listRefs(hub.db, 'user')).find((u) => u.isAdmin)?.id;
   // Sealed with the administrator's key (from their login's session), who holds those posts.
   const sealer = [...hub.sessions.values()].find((s) => s.userId === admin)?.signingKey;
-  if (admin && !(await listRefs(hub.db, 'assignment')).some((a) => a.userId === admin && a.positionId === posts[0]?.id))
-    await holdAll(hub, admin, posts);
+  // Every hub post the acts may be written in, not only the first: the post order is the ids'
+  // (random), and an act in a post its author does not hold is quarantined by the seal check.
+  const held = new Set((await listRefs(hub.db, 'assignment')).filter((a) => a.userId === admin && a.acting === null).map((a) => a.positionId));
+  const missing = posts.filter((p) => !held.has(p.id));
+  if (admin && missing.length) await holdAll(hub, admin, missing);
   writeSyntheticCases(hub.opened.sqlite, preset, proj.engine.calendar, await listRefs(hub.db, 'unit'), posts, {
     count,
     seed,
